@@ -1,0 +1,137 @@
+//! Stage 3, check: rules read the model and produce findings. Each rule is one
+//! small unit (code, severity, titles, documentation, whether it fixes, the check)
+//! in the module of its family; [`registry`] lists them all, and the rule catalogue
+//! in the docs is generated from it.
+
+mod config_rules;
+mod numbers;
+mod tables;
+
+use crate::config::Config;
+use crate::finding::{Correction, Finding, Loc, Message, Severity};
+use crate::model::Model;
+use crate::read::Reading;
+
+/// Whether a rule's findings come with a correction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixes {
+    /// Never: a person must decide.
+    No,
+    /// Recomputed from other figures: applied as is.
+    Safe,
+    /// Applied only where another figure pins the value down, and marked so.
+    WhenPinned,
+}
+
+/// What a rule reads.
+pub struct Context<'a> {
+    pub reading: &'a Reading,
+    pub model: &'a Model,
+    pub cfg: &'a Config,
+}
+
+/// A rule: a stable code and its check.
+pub struct Rule {
+    /// Family prefix and number; never reused or renumbered.
+    pub code: &'static str,
+    /// A short kebab-case name.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line, English.
+    pub title: &'static str,
+    /// One line, Indonesian.
+    pub judul: &'static str,
+    /// What it checks, why, an example (the wrong cells and the right ones), fix
+    /// safety and config: Markdown, English.
+    pub doc: &'static str,
+    pub fixes: Fixes,
+    pub check: fn(&Rule, &Context, &mut Vec<Finding>),
+}
+
+impl Rule {
+    /// A finding of this rule.
+    pub fn finding(&self, loc: Loc, message: Message, found: impl Into<String>) -> Finding {
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            loc,
+            related: Vec::new(),
+            message,
+            found: found.into(),
+            expected: None,
+            fix: Vec::new(),
+        }
+    }
+}
+
+/// Builder helpers for findings.
+impl Finding {
+    pub fn expect(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn related(mut self, related: Vec<Loc>) -> Self {
+        self.related = related;
+        self
+    }
+
+    pub fn fix(mut self, fix: Vec<Correction>) -> Self {
+        self.fix = fix;
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// Every rule, in catalogue order.
+pub fn registry() -> Vec<&'static Rule> {
+    let families: [&'static [Rule]; 3] = [numbers::RULES, tables::RULES, config_rules::RULES];
+    families.iter().flat_map(|f| f.iter()).collect()
+}
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    registry().into_iter().find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// Runs every rule; findings come back grouped by file and sheet, worst first.
+pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
+    let ctx = Context { reading, model, cfg };
+    let mut findings = Vec::new();
+    for rule in registry() {
+        (rule.check)(rule, &ctx, &mut findings);
+    }
+    sort(&mut findings);
+    findings
+}
+
+/// Sorts findings by file, sheet, severity, then reading order.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.loc.file, &a.loc.sheet, a.severity, &a.loc.cell, a.code).cmp(&(&b.loc.file, &b.loc.sheet, b.severity, &b.loc.cell, b.code))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let rules = registry();
+        let mut codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
+        codes.sort();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate rule code");
+        for r in rules {
+            let (prefix, digits) = r.code.split_at(r.code.len() - 3);
+            assert!(prefix.chars().all(|c| c.is_ascii_uppercase()) && digits.chars().all(|c| c.is_ascii_digit()), "{}", r.code);
+            assert!(r.doc.contains("## Example"), "{} has no example", r.code);
+        }
+    }
+}

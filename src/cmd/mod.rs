@@ -1,0 +1,47 @@
+//! One module per subcommand; what they share lives here.
+
+pub mod check;
+pub mod fix;
+pub mod report;
+pub mod rules;
+pub mod run;
+
+use crate::cli::Common;
+use crate::config::Config;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::read::InputStatus;
+use crate::Analysis;
+use std::path::{Path, PathBuf};
+
+/// The config named by `-c`, else `./config.toml`, else the built-in default.
+pub fn load_config(common: &Common) -> Result<Config, Error> {
+    match &common.config {
+        Some(path) => Config::load(path),
+        None if Path::new("config.toml").is_file() => Config::load(Path::new("config.toml")),
+        None => {
+            eprintln!("catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan");
+            Ok(Config::default_config())
+        }
+    }
+}
+
+/// Loads the config and analyses the inputs the arguments name.
+pub fn analyse(common: &Common) -> Result<(Config, Analysis), Error> {
+    let cfg = load_config(common)?;
+    let paths: Vec<PathBuf> = if common.paths.is_empty() { vec![cfg.input.clone()] } else { common.paths.clone() };
+    let files = crate::read::discover(&paths)?;
+    let analysis = crate::analyse(&files, &cfg);
+    Ok((cfg, analysis))
+}
+
+/// 2 when an input could not be used, else 1 when errors were found, else 0.
+pub fn exit_code(analysis: &Analysis) -> i32 {
+    if analysis.reading.inputs.iter().any(|i| i.status != InputStatus::Ok) {
+        2
+    } else if analysis.findings.iter().any(|f| f.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,680 @@
+//! Configuration in two layers: the raw TOML (every key documented in the shipped
+//! `config.toml`, unknown keys refused) resolved into the [`Config`] the stages use.
+//! Threshold bands live here and nowhere else; a scale with a gap or an overlap is
+//! kept as a [`ScaleProblem`] for the check stage to report.
+
+use crate::error::Error;
+use crate::number;
+use crate::table::{normalize_header, Col, TableKind};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The shipped, documented default configuration.
+pub const DEFAULT_TOML: &str = include_str!("../config.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    office: RawOffice,
+    #[serde(default)]
+    paths: RawPaths,
+    idm: RawScale,
+    capaian: RawScale,
+    #[serde(default)]
+    headers: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    tolerances: RawTolerances,
+    #[serde(default)]
+    limits: RawLimits,
+    #[serde(default)]
+    report: RawReport,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOffice {
+    name: String,
+    short_name: String,
+    regency: String,
+    province: String,
+    year: i32,
+    city: String,
+    #[serde(default)]
+    address: String,
+    head: RawPerson,
+    bupati: RawPerson,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    rank: String,
+    #[serde(default)]
+    nip: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPaths {
+    #[serde(default = "default_input")]
+    input: PathBuf,
+    #[serde(default = "default_output")]
+    output: PathBuf,
+}
+
+impl Default for RawPaths {
+    fn default() -> Self {
+        Self { input: default_input(), output: default_output() }
+    }
+}
+
+fn default_input() -> PathBuf {
+    "input".into()
+}
+
+fn default_output() -> PathBuf {
+    "output".into()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    bands: Vec<RawBand>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBand {
+    label: String,
+    #[serde(default)]
+    short: Option<String>,
+    #[serde(default)]
+    synonyms: Vec<String>,
+    min: Option<RawNumber>,
+    above: Option<RawNumber>,
+    max: Option<RawNumber>,
+    below: Option<RawNumber>,
+}
+
+/// A number in the config, written as a TOML number or a string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawNumber {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl RawNumber {
+    fn resolve(&self, key: &str) -> Result<Decimal, Error> {
+        let bad = |m: String| Error::ConfigValue { key: key.to_string(), message: m };
+        match self {
+            RawNumber::Int(i) => Ok(Decimal::from(*i)),
+            RawNumber::Float(f) => number::from_float(*f).map(|(d, _)| d).ok_or_else(|| bad(format!("not a number: {f}"))),
+            RawNumber::Text(t) => Decimal::from_str(t.trim()).map_err(|_| bad(format!("not a number: {t:?}"))),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawTolerances {
+    boundary_margin: RawNumber,
+    name_similarity: RawNumber,
+    kecamatan_max_edits: usize,
+    money: RawNumber,
+}
+
+impl Default for RawTolerances {
+    fn default() -> Self {
+        Self {
+            boundary_margin: RawNumber::Text("0.0005".into()),
+            name_similarity: RawNumber::Text("0.8".into()),
+            kecamatan_max_edits: 2,
+            money: RawNumber::Int(0),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawLimits {
+    max_file_mb: u64,
+    max_unpacked_mb: u64,
+    max_cells: u64,
+}
+
+impl Default for RawLimits {
+    fn default() -> Self {
+        Self { max_file_mb: 100, max_unpacked_mb: 1024, max_cells: 20_000_000 }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawReport {
+    money_style: String,
+    date: String,
+}
+
+impl Default for RawReport {
+    fn default() -> Self {
+        Self { money_style: "office".into(), date: String::new() }
+    }
+}
+
+/// The office the report is for, and who signs it.
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub name: String,
+    pub short_name: String,
+    pub regency: String,
+    pub province: String,
+    /// The report year (the year just ended).
+    pub year: i32,
+    pub city: String,
+    pub address: String,
+    pub head: Person,
+    pub bupati: Person,
+}
+
+/// A signatory, written once here and used everywhere.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub position: String,
+    pub rank: String,
+    pub nip: String,
+}
+
+/// One end of a band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+/// A labelled range of a scale (`> 0,707 dan ≤ 0,815` → `MAJU`).
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub label: String,
+    pub short: Option<String>,
+    pub synonyms: Vec<String>,
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+}
+
+impl Band {
+    pub fn contains(&self, v: Decimal) -> bool {
+        let above = self.lower.is_none_or(|b| if b.inclusive { v >= b.value } else { v > b.value });
+        let below = self.upper.is_none_or(|b| if b.inclusive { v <= b.value } else { v < b.value });
+        above && below
+    }
+
+    /// Whether `text` names this band: its label, short form, a synonym, or
+    /// `Label (SHORT)`, compared as header words are.
+    pub fn is_named(&self, text: &str) -> bool {
+        let t = normalize_header(text);
+        let names = std::iter::once(&self.label).chain(self.short.iter()).chain(self.synonyms.iter());
+        let mut found = false;
+        for n in names {
+            found |= normalize_header(n) == t;
+        }
+        if let Some(short) = &self.short {
+            found |= normalize_header(&format!("{} {short}", self.label)) == t;
+        }
+        found
+    }
+
+    /// The range as a person writes it: `> 0,707 dan ≤ 0,815`.
+    pub fn describe(&self) -> String {
+        let lower = self.lower.map(|b| format!("{} {}", if b.inclusive { "≥" } else { ">" }, b.value));
+        let upper = self.upper.map(|b| format!("{} {}", if b.inclusive { "≤" } else { "<" }, b.value));
+        match (lower, upper) {
+            (Some(l), Some(u)) => format!("{l} dan {u}"),
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => "semua nilai".into(),
+        }
+    }
+}
+
+/// An ordered set of bands: IDM status or capaian category.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    /// The config key it came from (`idm`, `capaian`).
+    pub key: &'static str,
+    pub bands: Vec<Band>,
+}
+
+impl Scale {
+    /// The band a value falls in; the first one when bands overlap.
+    pub fn classify(&self, v: Decimal) -> Option<&Band> {
+        self.bands.iter().find(|b| b.contains(v))
+    }
+
+    /// The band a label names, accepting short forms and synonyms.
+    pub fn band_named(&self, text: &str) -> Option<&Band> {
+        self.bands.iter().find(|b| b.is_named(text))
+    }
+
+    /// Every finite band boundary.
+    pub fn boundaries(&self) -> Vec<Decimal> {
+        let mut v: Vec<Decimal> =
+            self.bands.iter().flat_map(|b| [b.lower, b.upper]).flatten().map(|b| b.value).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Gaps, overlaps and bands that can never be produced.
+    pub fn problems(&self) -> Vec<ScaleProblem> {
+        let mut out = Vec::new();
+        for (i, b) in self.bands.iter().enumerate() {
+            if let (Some(l), Some(u)) = (b.lower, b.upper) {
+                if l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive)) {
+                    out.push(ScaleProblem::Empty { scale: self.key, band: i, label: b.label.clone() });
+                }
+            }
+        }
+        let mut order: Vec<&Band> = self.bands.iter().collect();
+        order.sort_by(|a, b| match (a.lower, b.lower) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, _) => std::cmp::Ordering::Less,
+            (_, None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => x.value.cmp(&y.value).then(y.inclusive.cmp(&x.inclusive)),
+        });
+        if let Some(first) = order.first() {
+            if let Some(l) = first.lower {
+                out.push(ScaleProblem::Gap { scale: self.key, below: None, above: Some(first.label.clone()), at: l });
+            }
+        }
+        for pair in order.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let kind = match (a.upper, b.lower) {
+                (None, _) | (_, None) => Some(false),
+                (Some(u), Some(l)) if u.value < l.value => Some(true),
+                (Some(u), Some(l)) if u.value > l.value => Some(false),
+                (Some(u), Some(l)) if u.inclusive && l.inclusive => Some(false),
+                (Some(u), Some(l)) if !u.inclusive && !l.inclusive => Some(true),
+                _ => None,
+            };
+            let at = a.upper.or(b.lower).expect("one side is bounded");
+            match kind {
+                Some(true) => out.push(ScaleProblem::Gap {
+                    scale: self.key,
+                    below: Some(a.label.clone()),
+                    above: Some(b.label.clone()),
+                    at,
+                }),
+                Some(false) => {
+                    out.push(ScaleProblem::Overlap { scale: self.key, first: a.label.clone(), second: b.label.clone(), at })
+                }
+                None => {}
+            }
+        }
+        if let Some(last) = order.last() {
+            if let Some(u) = last.upper {
+                out.push(ScaleProblem::Gap { scale: self.key, below: Some(last.label.clone()), above: None, at: u });
+            }
+        }
+        out
+    }
+}
+
+/// What is wrong with a scale as configured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScaleProblem {
+    /// Values near `at` fall in no band.
+    Gap { scale: &'static str, below: Option<String>, above: Option<String>, at: Bound },
+    /// Values near `at` fall in two bands.
+    Overlap { scale: &'static str, first: String, second: String, at: Bound },
+    /// A band whose range holds no value, so its label is never produced.
+    Empty { scale: &'static str, band: usize, label: String },
+}
+
+impl fmt::Display for ScaleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScaleProblem::Gap { below, above, at, .. } => {
+                let below = below.as_deref().unwrap_or("-");
+                let above = above.as_deref().unwrap_or("-");
+                write!(f, "gap at {} between {below} and {above}", at.value)
+            }
+            ScaleProblem::Overlap { first, second, at, .. } => write!(f, "overlap at {} of {first} and {second}", at.value),
+            ScaleProblem::Empty { label, .. } => write!(f, "band {label} holds no value"),
+        }
+    }
+}
+
+/// Allowances for comparisons that are not exact by nature.
+#[derive(Debug, Clone)]
+pub struct Tolerances {
+    /// An IDM value this close to a band boundary gets a note.
+    pub boundary_margin: Decimal,
+    /// Least similarity (0–1) for two names in different documents to be paired.
+    pub name_similarity: f64,
+    /// Most letter edits for a kecamatan spelling to count as a typo of another.
+    pub kecamatan_max_edits: usize,
+    /// Rupiah a sum may differ from its parts before it is reported.
+    pub money: Decimal,
+}
+
+/// Bounds on what one input may cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_unpacked_bytes: u64,
+    pub max_cells: u64,
+}
+
+/// How money is written in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyStyle {
+    /// `Rp6.796.834.585`
+    Puebi,
+    /// `Rp. 6.796.834.585,-`
+    Office,
+}
+
+/// The resolved configuration the stages use.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where it was read from (`None`: the built-in default).
+    pub source: Option<PathBuf>,
+    pub office: Office,
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub idm: Scale,
+    pub capaian: Scale,
+    headers: HashMap<(TableKind, Col), Vec<String>>,
+    pub tolerances: Tolerances,
+    pub limits: Limits,
+    pub money_style: MoneyStyle,
+    /// The fixed document date (`YYYY-MM-DD`) written into outputs.
+    pub document_date: String,
+}
+
+impl Config {
+    /// Reads and resolves a config file; relative paths in it are taken from the
+    /// folder the file is in.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::ConfigRead { path: path.into(), source })?;
+        let mut cfg = Self::parse(&text, path)?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        cfg.input = base.join(&cfg.input);
+        cfg.output = base.join(&cfg.output);
+        cfg.source = Some(path.to_path_buf());
+        Ok(cfg)
+    }
+
+    /// The built-in default, with paths relative to the working folder.
+    pub fn default_config() -> Config {
+        Self::parse(DEFAULT_TOML, Path::new("config.toml")).expect("the shipped config.toml is valid")
+    }
+
+    /// Resolves config text; `path` only names it in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| Error::ConfigSyntax { path: path.into(), message: e.to_string() })?;
+        let t = &raw.tolerances;
+        let similarity = t.name_similarity.resolve("tolerances.name_similarity")?;
+        if similarity <= Decimal::ZERO || similarity > Decimal::ONE {
+            return Err(Error::ConfigValue {
+                key: "tolerances.name_similarity".into(),
+                message: format!("must be above 0 and at most 1, not {similarity}"),
+            });
+        }
+        let money_style = match raw.report.money_style.as_str() {
+            "office" => MoneyStyle::Office,
+            "puebi" => MoneyStyle::Puebi,
+            other => {
+                return Err(Error::ConfigValue {
+                    key: "report.money_style".into(),
+                    message: format!("must be \"office\" or \"puebi\", not {other:?}"),
+                })
+            }
+        };
+        let document_date = if raw.report.date.is_empty() {
+            format!("{}-01-31", raw.office.year + 1)
+        } else {
+            raw.report.date.clone()
+        };
+        if !is_iso_date(&document_date) {
+            return Err(Error::ConfigValue {
+                key: "report.date".into(),
+                message: format!("must be a date written YYYY-MM-DD, not {document_date:?}"),
+            });
+        }
+        if !(1900..=2200).contains(&raw.office.year) {
+            return Err(Error::ConfigValue {
+                key: "office.year".into(),
+                message: format!("{} is not a plausible report year", raw.office.year),
+            });
+        }
+        let o = raw.office;
+        Ok(Config {
+            source: None,
+            office: Office {
+                name: o.name,
+                short_name: o.short_name,
+                regency: o.regency,
+                province: o.province,
+                year: o.year,
+                city: o.city,
+                address: o.address,
+                head: person(o.head),
+                bupati: person(o.bupati),
+            },
+            input: raw.paths.input,
+            output: raw.paths.output,
+            idm: resolve_scale("idm", &raw.idm)?,
+            capaian: resolve_scale("capaian", &raw.capaian)?,
+            headers: resolve_headers(&raw.headers)?,
+            tolerances: Tolerances {
+                boundary_margin: t.boundary_margin.resolve("tolerances.boundary_margin")?,
+                name_similarity: similarity.to_string().parse().unwrap_or(0.8),
+                kecamatan_max_edits: t.kecamatan_max_edits,
+                money: t.money.resolve("tolerances.money")?,
+            },
+            limits: Limits {
+                max_file_bytes: raw.limits.max_file_mb.saturating_mul(1 << 20),
+                max_unpacked_bytes: raw.limits.max_unpacked_mb.saturating_mul(1 << 20),
+                max_cells: raw.limits.max_cells,
+            },
+            money_style,
+            document_date,
+        })
+    }
+
+    /// Header words of a column: the built-in ones, then those the config adds;
+    /// all normalized.
+    pub fn header_words(&self, kind: TableKind, col: Col) -> &[String] {
+        self.headers.get(&(kind, col)).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Gaps, overlaps and unreachable labels of both scales.
+    pub fn scale_problems(&self) -> Vec<ScaleProblem> {
+        let mut v = self.idm.problems();
+        v.extend(self.capaian.problems());
+        v
+    }
+}
+
+fn person(p: RawPerson) -> Person {
+    Person { name: p.name, position: p.position, rank: p.rank, nip: p.nip }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+}
+
+fn resolve_scale(key: &'static str, raw: &RawScale) -> Result<Scale, Error> {
+    if raw.bands.is_empty() {
+        return Err(Error::ConfigValue { key: format!("{key}.bands"), message: "needs at least one band".into() });
+    }
+    let mut bands = Vec::new();
+    for (i, b) in raw.bands.iter().enumerate() {
+        let at = |field: &str| format!("{key}.bands[{i}].{field}");
+        if b.min.is_some() && b.above.is_some() {
+            return Err(Error::ConfigValue { key: at("min"), message: "give either min or above, not both".into() });
+        }
+        if b.max.is_some() && b.below.is_some() {
+            return Err(Error::ConfigValue { key: at("max"), message: "give either max or below, not both".into() });
+        }
+        if b.label.trim().is_empty() {
+            return Err(Error::ConfigValue { key: at("label"), message: "must not be empty".into() });
+        }
+        let lower = match (&b.min, &b.above) {
+            (Some(v), _) => Some(Bound { value: v.resolve(&at("min"))?, inclusive: true }),
+            (_, Some(v)) => Some(Bound { value: v.resolve(&at("above"))?, inclusive: false }),
+            _ => None,
+        };
+        let upper = match (&b.max, &b.below) {
+            (Some(v), _) => Some(Bound { value: v.resolve(&at("max"))?, inclusive: true }),
+            (_, Some(v)) => Some(Bound { value: v.resolve(&at("below"))?, inclusive: false }),
+            _ => None,
+        };
+        bands.push(Band { label: b.label.clone(), short: b.short.clone(), synonyms: b.synonyms.clone(), lower, upper });
+    }
+    Ok(Scale { key, bands })
+}
+
+fn resolve_headers(raw: &BTreeMap<String, BTreeMap<String, Vec<String>>>) -> Result<HashMap<(TableKind, Col), Vec<String>>, Error> {
+    let mut out: HashMap<(TableKind, Col), Vec<String>> = HashMap::new();
+    for kind in TableKind::ALL {
+        for spec in kind.columns() {
+            out.insert((kind, spec.col), spec.words.iter().map(|w| w.to_string()).collect());
+        }
+    }
+    for (kind_name, cols) in raw {
+        let kind = TableKind::from_name(kind_name).ok_or_else(|| Error::ConfigValue {
+            key: format!("headers.{kind_name}"),
+            message: format!(
+                "unknown table kind; known: {}",
+                TableKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+            ),
+        })?;
+        for (col_name, words) in cols {
+            let spec = kind.columns().iter().find(|s| s.col.name() == col_name).ok_or_else(|| Error::ConfigValue {
+                key: format!("headers.{kind_name}.{col_name}"),
+                message: format!(
+                    "unknown column; known: {}",
+                    kind.columns().iter().map(|s| s.col.name()).collect::<Vec<_>>().join(", ")
+                ),
+            })?;
+            let list = out.get_mut(&(kind, spec.col)).expect("seeded above");
+            for w in words {
+                let n = normalize_placeholders(w);
+                if n.is_empty() {
+                    return Err(Error::ConfigValue {
+                        key: format!("headers.{kind_name}.{col_name}"),
+                        message: "a header word must not be empty".into(),
+                    });
+                }
+                if !list.contains(&n) {
+                    list.push(n);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Normalizes header words a user wrote, keeping `{placeholders}` intact.
+fn normalize_placeholders(w: &str) -> String {
+    w.split_whitespace()
+        .map(|t| if t.starts_with('{') && t.ends_with('}') { t.to_lowercase() } else { normalize_header(t) })
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_shipped_config_is_valid_and_has_no_band_problem() {
+        let cfg = Config::default_config();
+        assert_eq!(cfg.office.year, 2023);
+        assert_eq!(cfg.scale_problems(), vec![]);
+        assert_eq!(cfg.capaian.classify(dec!(100)).map(|b| b.label.as_str()), Some("Baik"));
+        assert_eq!(cfg.capaian.classify(dec!(100.01)).map(|b| b.label.as_str()), Some("Baik Sekali"));
+        assert_eq!(cfg.idm.classify(dec!(0.707)).map(|b| b.label.as_str()), Some("BERKEMBANG"));
+        assert_eq!(cfg.idm.classify(dec!(0.7071)).map(|b| b.label.as_str()), Some("MAJU"));
+        assert_eq!(cfg.idm.classify(dec!(0.491)).map(|b| b.label.as_str()), Some("SANGAT TERTINGGAL"));
+    }
+
+    fn with_capaian(bands: &str) -> Config {
+        let text = DEFAULT_TOML.replace(CAPAIAN_BANDS_OF_SHIPPED_CONFIG, bands);
+        assert_ne!(text, DEFAULT_TOML, "the shipped capaian bands moved; update the test");
+        Config::parse(&text, Path::new("t.toml")).unwrap()
+    }
+
+    const CAPAIAN_BANDS_OF_SHIPPED_CONFIG: &str = "{ label = \"Baik\", short = \"B\", min = 75, max = 100";
+
+    #[test]
+    fn the_seeds_scale_leaves_exactly_100_uncovered() {
+        let cfg = with_capaian("{ label = \"Baik\", short = \"B\", min = 75, below = 100");
+        let problems = cfg.capaian.problems();
+        assert_eq!(
+            problems,
+            vec![ScaleProblem::Gap {
+                scale: "capaian",
+                below: Some("Baik".into()),
+                above: Some("Baik Sekali".into()),
+                at: Bound { value: dec!(100), inclusive: false }
+            }]
+        );
+        assert!(cfg.capaian.classify(dec!(100)).is_none());
+    }
+
+    #[test]
+    fn overlapping_bands_are_reported() {
+        let cfg = with_capaian("{ label = \"Baik\", short = \"B\", min = 75, max = 101");
+        assert!(matches!(&cfg.capaian.problems()[..], [ScaleProblem::Overlap { first, second, .. }] if first == "Baik" && second == "Baik Sekali"));
+    }
+
+    #[test]
+    fn labels_match_with_short_forms_and_synonyms() {
+        let cfg = Config::default_config();
+        assert_eq!(cfg.capaian.band_named("Baik Sekali (BS)").unwrap().label, "Baik Sekali");
+        assert_eq!(cfg.capaian.band_named("bs").unwrap().label, "Baik Sekali");
+        assert_eq!(cfg.capaian.band_named("Sangat Berhasil").unwrap().label, "Baik Sekali");
+        assert!(cfg.capaian.band_named("Luar Biasa").is_none());
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_key() {
+        let e = Config::parse(&DEFAULT_TOML.replace("[paths]", "[paths]\ninptu = \"x\""), Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("unknown field `inptu`"), "{e}");
+        let e = Config::parse(&DEFAULT_TOML.replace("max = 0.491", "max = \"nol\""), Path::new("c.toml")).unwrap_err();
+        assert_eq!(e.to_string(), "config key `idm.bands[0].max`: not a number: \"nol\"");
+        let e = Config::parse(&format!("{DEFAULT_TOML}\n[headers.anggaran]\nplafon = [\"PLAFON\"]\n"), Path::new("c.toml"))
+            .unwrap_err();
+        assert!(e.to_string().starts_with("config key `headers.anggaran.plafon`: unknown column"), "{e}");
+    }
+
+    #[test]
+    fn config_adds_header_words() {
+        let cfg = Config::parse(&format!("{DEFAULT_TOML}\n[headers.anggaran]\npagu = [\"Plafon (Rp)\"]\n"), Path::new("c.toml"))
+            .unwrap();
+        assert!(cfg.header_words(TableKind::Anggaran, Col::Pagu).contains(&"PLAFON RP".to_string()));
+        assert!(cfg.header_words(TableKind::Anggaran, Col::Pagu).contains(&"PAGU".to_string()));
+    }
+}

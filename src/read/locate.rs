@@ -1,0 +1,373 @@
+//! Finding tables in a sheet by their header words, wherever they sit: any offset,
+//! any column order, title rows above, a numbering row below the header, two-row
+//! headers with merged group cells, several tables in one sheet, notes under a table.
+
+use super::open::Sheet;
+use super::{Cell, Column, Row, Table, Value};
+use crate::cell::{CellRange, CellRef};
+use crate::config::Config;
+use crate::table::{normalize_header, TableKind, YearIn};
+use std::collections::BTreeMap;
+
+/// The header text of one column, as one or two header rows give it.
+#[derive(Debug, Clone, Default)]
+struct Label {
+    /// The upper row's text, carried right across a merged group cell.
+    top: Option<String>,
+    /// The lower row's text (two-row headers only).
+    bottom: Option<String>,
+    /// What the header cells say, as written, for messages.
+    written: String,
+    cell: Option<CellRef>,
+}
+
+impl Label {
+    /// The texts a header word may equal: the lower label, the group and lower
+    /// label together, and the upper label where nothing stands below it.
+    fn candidates(&self) -> Vec<String> {
+        match (&self.top, &self.bottom) {
+            (Some(t), Some(b)) => vec![b.clone(), format!("{t} {b}")],
+            (Some(t), None) => vec![t.clone()],
+            (None, Some(b)) => vec![b.clone()],
+            (None, None) => vec![],
+        }
+    }
+}
+
+/// A header interpretation: which kind, which columns, how good.
+struct Match {
+    kind: TableKind,
+    columns: Vec<Column>,
+    score: usize,
+}
+
+/// Locates every table in a sheet.
+pub(crate) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
+    let rows = &sheet.rows;
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let Some((m, header_rows)) = best_header(rows, i, cfg) else {
+            i += 1;
+            continue;
+        };
+        let (table, next) = build(sheet, file, i, header_rows, m, cfg);
+        tables.push(table);
+        i = next.max(i + 1);
+    }
+    tables
+}
+
+fn text_of(cell: &Cell) -> Option<String> {
+    match &cell.value {
+        Value::Text(t) => Some(t.trim().to_string()),
+        Value::Number { written, .. } => Some(written.clone()),
+        _ => None,
+    }
+}
+
+fn single_labels(cells: &[Cell]) -> BTreeMap<u32, Label> {
+    let mut out = BTreeMap::new();
+    for c in cells {
+        if let Some(t) = text_of(c) {
+            let n = normalize_header(&t);
+            if !n.is_empty() {
+                out.insert(c.at.col, Label { top: Some(n), bottom: None, written: t, cell: Some(c.at) });
+            }
+        }
+    }
+    out
+}
+
+fn double_labels(upper: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
+    let top = single_labels(upper);
+    let bottom = single_labels(lower);
+    let cols: std::collections::BTreeSet<u32> = top.keys().chain(bottom.keys()).copied().collect();
+    let mut out: BTreeMap<u32, Label> = BTreeMap::new();
+    let mut group: Option<(u32, String, String)> = None; // (last col, normalized, written)
+    for c in cols {
+        let t = top.get(&c);
+        let b = bottom.get(&c);
+        let mut label = Label::default();
+        if let Some(t) = t {
+            label.top = t.top.clone();
+            label.written = t.written.clone();
+            label.cell = t.cell;
+            group = b.map(|_| (c, t.top.clone().unwrap_or_default(), t.written.clone()));
+        } else if let (Some((last, g, w)), Some(_)) = (&group, b) {
+            // A merged group cell leaves the cells right of it empty.
+            if *last + 1 == c {
+                label.top = Some(g.clone());
+                label.written = w.clone();
+                group = Some((c, g.clone(), w.clone()));
+            }
+        } else {
+            group = None;
+        }
+        if let Some(b) = b {
+            label.bottom = b.top.clone();
+            label.written = if label.written.is_empty() { b.written.clone() } else { format!("{} / {}", label.written, b.written) };
+            label.cell = label.cell.or(b.cell);
+        }
+        out.insert(c, label);
+    }
+    out
+}
+
+/// Whether `label` equals the header word `word`, and the year a placeholder took.
+fn word_matches(word: &str, label: &str, year: i32) -> Option<Option<i32>> {
+    let w: Vec<&str> = word.split(' ').collect();
+    let l: Vec<&str> = label.split(' ').collect();
+    if w.len() != l.len() {
+        return None;
+    }
+    let mut captured = None;
+    for (w, l) in w.iter().zip(&l) {
+        let as_year = || l.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y) && l.len() == 4);
+        match *w {
+            "{tahun}" => (as_year()? == year).then_some(())?,
+            "{tahun_lalu}" => (as_year()? == year - 1).then_some(())?,
+            "{angka_tahun}" => captured = Some(as_year()?),
+            _ => (w == l).then_some(())?,
+        }
+    }
+    Some(captured)
+}
+
+fn is_year(label: &str) -> Option<i32> {
+    word_matches("{angka_tahun}", label, 0).flatten()
+}
+
+fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+    let year = cfg.office.year;
+    let mut columns: Vec<Column> = Vec::new();
+    let taken = |columns: &Vec<Column>, c: u32| columns.iter().any(|x| x.index == c);
+    for spec in kind.columns() {
+        let words = cfg.header_words(kind, spec.col);
+        let min_col = match spec.after {
+            Some(anchor) => match columns.iter().find(|x| x.col == anchor) {
+                Some(a) => a.index + 1,
+                None => continue,
+            },
+            None => 0,
+        };
+        let mut found = false;
+        for (&c, label) in labels.range(min_col..) {
+            if taken(&columns, c) {
+                continue;
+            }
+            let hit = match spec.year {
+                YearIn::Group => {
+                    let group_year = label.top.as_deref().and_then(is_year);
+                    let bottom = label.bottom.as_deref().unwrap_or("");
+                    group_year.filter(|_| words.iter().any(|w| word_matches(w, bottom, year).is_some())).map(Some)
+                }
+                YearIn::Label => {
+                    let in_group = spec.group.is_empty()
+                        || label.bottom.is_none()
+                        || label.top.as_deref().is_some_and(|t| spec.group.contains(&t));
+                    let own = label.bottom.as_deref().or(label.top.as_deref()).unwrap_or("");
+                    words.iter().find_map(|w| word_matches(w, own, year)).filter(|y| y.is_some() && in_group)
+                }
+                YearIn::None => label.candidates().iter().find_map(|cand| {
+                    words.iter().find_map(|w| word_matches(w, cand, year)).map(|_| None)
+                }),
+            };
+            if let Some(y) = hit {
+                columns.push(Column {
+                    col: spec.col,
+                    year: y,
+                    index: c,
+                    label: label.written.clone(),
+                    header: label.cell.unwrap_or(CellRef::new(0, c)),
+                });
+                found = true;
+                if spec.year == YearIn::None {
+                    break;
+                }
+            }
+        }
+        if spec.required && !found {
+            return None;
+        }
+    }
+    let score = columns.len();
+    (score >= 2).then_some(Match { kind, columns, score })
+}
+
+fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+    if labels.len() < 2 {
+        return None;
+    }
+    let mut best: Option<Match> = None;
+    for kind in TableKind::ALL {
+        if let Some(m) = match_kind(kind, labels, cfg) {
+            if best.as_ref().is_none_or(|b| m.score > b.score) {
+                best = Some(m);
+            }
+        }
+    }
+    best
+}
+
+/// The best header starting at `rows[i]`, as one row or as two.
+fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Match, usize)> {
+    let (r, cells) = &rows[i];
+    if cells.len() < 2 || cells.iter().any(|c| matches!(&c.value, Value::Number { written, .. } if is_year(written).is_none())) {
+        return None;
+    }
+    let single = best_of(&single_labels(cells), cfg);
+    let double = rows
+        .get(i + 1)
+        .filter(|(r2, _)| *r2 == r + 1)
+        .and_then(|(_, lower)| best_of(&double_labels(cells, lower), cfg));
+    match (single, double) {
+        (s, Some(d)) if s.as_ref().is_none_or(|s| d.score > s.score) => Some((d, 2)),
+        (Some(s), _) => Some((s, 1)),
+        _ => None,
+    }
+}
+
+/// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`.
+fn is_numbering(cells: &[Cell]) -> bool {
+    let nums: Vec<Option<u32>> = cells
+        .iter()
+        .map(|c| {
+            let t = text_of(c)?;
+            let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+            t.parse::<u32>().ok().filter(|n| *n < 100)
+        })
+        .collect();
+    nums.len() >= 3
+        && nums.iter().all(Option::is_some)
+        && nums.windows(2).all(|w| w[0] < w[1])
+        && nums[0].is_some_and(|n| n <= 2)
+}
+
+const NOTE_PREFIXES: [&str; 6] = ["SUMBER", "CATATAN", "KETERANGAN", "NB", "NOTE", "*"];
+
+fn is_note(cells: &[Cell]) -> bool {
+    let Some(first) = cells.first().and_then(text_of) else { return false };
+    let t = first.trim_start_matches(['(', ' ']).to_uppercase();
+    NOTE_PREFIXES.iter().any(|p| t.starts_with(p)) && cells.len() <= 2
+}
+
+fn build(sheet: &Sheet, file: &str, i: usize, header_rows: usize, m: Match, cfg: &Config) -> (Table, usize) {
+    let rows = &sheet.rows;
+    let header_first = rows[i].0;
+    let header_last = rows[i + header_rows - 1].0;
+    // The table's width: its matched columns, widened over adjacent header cells.
+    let header_cols: std::collections::BTreeSet<u32> =
+        rows[i..i + header_rows].iter().flat_map(|(_, cells)| cells.iter().map(|c| c.at.col)).collect();
+    let mut first = m.columns.iter().map(|c| c.index).min().expect("a match has columns");
+    let mut last = m.columns.iter().map(|c| c.index).max().expect("a match has columns");
+    while first > 0 && header_cols.contains(&(first - 1)) {
+        first -= 1;
+    }
+    while header_cols.contains(&(last + 1)) {
+        last += 1;
+    }
+    let header_texts: Vec<(u32, String)> =
+        m.columns.iter().map(|c| (c.index, normalize_header(c.label.split(" / ").last().unwrap_or("")))).collect();
+    let in_span = |cells: &[Cell]| -> Vec<Cell> { cells.iter().filter(|c| (first..=last).contains(&c.at.col)).cloned().collect() };
+
+    let mut table_rows: Vec<Row> = Vec::new();
+    let mut notes: Vec<Cell> = Vec::new();
+    let mut prev = header_last;
+    let mut j = i + header_rows;
+    let mut ended_by_note = false;
+    let mut ended_by_header = false;
+    while j < rows.len() {
+        let (r, cells) = &rows[j];
+        let cells = in_span(cells);
+        if cells.is_empty() {
+            j += 1;
+            continue;
+        }
+        if table_rows.is_empty() && prev == header_last && *r == prev + 1 && is_numbering(&cells) {
+            prev = *r;
+            j += 1;
+            continue;
+        }
+        let after_gap = *r > prev + 1;
+        if is_note(&cells) {
+            ended_by_note = true;
+            break;
+        }
+        if best_header(rows, j, cfg).is_some() {
+            let repeats_ours = cells.iter().filter(|c| {
+                let t = text_of(c).map(|t| normalize_header(&t)).unwrap_or_default();
+                header_texts.iter().any(|(col, h)| *col == c.at.col && *h == t)
+            });
+            if repeats_ours.count() >= 2 && !after_gap {
+                // The header repeated (a page break in the office's habit): skip it.
+                prev = *r;
+                j += 1;
+                if j < rows.len() && rows[j].0 == prev + 1 && is_numbering(&in_span(&rows[j].1)) {
+                    prev = rows[j].0;
+                    j += 1;
+                }
+                continue;
+            }
+            ended_by_header = true;
+            break;
+        }
+        if after_gap && !looks_like_data(&cells, &m) {
+            break;
+        }
+        table_rows.push(Row { row: *r, cells });
+        prev = *r;
+        j += 1;
+    }
+    // Lines right under the table (a source note, a terbilang line).
+    let mut k = j;
+    let mut note_rows = 0;
+    while !ended_by_header && k < rows.len() && note_rows < 4 && (ended_by_note || rows[k].0 <= prev + 3) {
+        if k != j && best_header(rows, k, cfg).is_some() {
+            break;
+        }
+        notes.extend(rows[k].1.iter().filter(|c| matches!(c.value, Value::Text(_))).cloned());
+        note_rows += 1;
+        k += 1;
+    }
+    let last_row = table_rows.last().map_or(prev, |r| r.row);
+    let table = Table {
+        kind: m.kind,
+        file: file.to_string(),
+        sheet: sheet.name.clone(),
+        header: CellRange { first: CellRef::new(header_first, first), last: CellRef::new(header_last, last) },
+        range: CellRange { first: CellRef::new(header_first, first), last: CellRef::new(last_row, last) },
+        columns: m.columns,
+        rows: table_rows,
+        notes,
+    };
+    (table, j)
+}
+
+/// After a blank row, whether the table goes on: two or more filled columns, one of
+/// them a number where the table holds numbers.
+fn looks_like_data(cells: &[Cell], m: &Match) -> bool {
+    let filled = m.columns.iter().filter(|c| cells.iter().any(|x| x.at.col == c.index)).count();
+    let numeric = m.kind.columns().iter().filter(|s| s.number.is_some()).any(|s| {
+        m.columns
+            .iter()
+            .filter(|c| c.col == s.col)
+            .any(|c| cells.iter().any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. })))
+    });
+    filled >= 2 && numeric
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_match_years() {
+        assert_eq!(word_matches("REALISASI {tahun_lalu}", "REALISASI 2022", 2023), Some(None));
+        assert_eq!(word_matches("REALISASI {tahun_lalu}", "REALISASI 2021", 2023), None);
+        assert_eq!(word_matches("{angka_tahun}", "2026", 2023), Some(Some(2026)));
+        assert_eq!(word_matches("{angka_tahun}", "26", 2023), None);
+        assert_eq!(word_matches("TARGET", "TARGET", 2023), Some(None));
+        assert_eq!(word_matches("TARGET", "TARGET 2023", 2023), None);
+    }
+}

@@ -1,0 +1,250 @@
+//! Stage 1, reading: workbooks in, located tables out. Every value keeps its
+//! provenance (file, sheet, A1 cell, the text as written); nothing here judges a
+//! value, it only finds where the tables are and what their cells hold.
+
+mod locate;
+mod open;
+
+pub use open::Format;
+
+use crate::cell::{CellRange, CellRef};
+use crate::config::Config;
+use crate::table::{Col, TableKind};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// What a cell holds, as the spreadsheet stored it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    /// A number cell; `written` is how Excel's General format shows it.
+    Number { value: Decimal, written: String },
+    Bool(bool),
+    /// A date cell, as `YYYY-MM-DD`.
+    Date(String),
+    /// An error value such as `#REF!`.
+    Error(String),
+}
+
+/// One filled cell with its address.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub at: CellRef,
+    pub value: Value,
+    /// The cell's number format shows a percentage (xlsx only; other formats: false).
+    pub percent_format: bool,
+}
+
+impl Cell {
+    /// The cell as the user typed or sees it.
+    pub fn written(&self) -> String {
+        match &self.value {
+            Value::Text(t) => t.clone(),
+            Value::Number { written, .. } => written.clone(),
+            Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+            Value::Date(d) => d.clone(),
+            Value::Error(e) => e.clone(),
+        }
+    }
+
+    /// The trimmed text of a text cell.
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Text(t) => Some(t.trim()),
+            _ => None,
+        }
+    }
+}
+
+/// A located column: what it means and where its header is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub col: Col,
+    /// The year of a per-year column (`2022` over `JUMLAH`).
+    pub year: Option<i32>,
+    /// The sheet column, zero-based.
+    pub index: u32,
+    /// The header as written (`2022 / JUMLAH` for a two-row header).
+    pub label: String,
+    pub header: CellRef,
+}
+
+/// A body row of a table: its filled cells inside the table's columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Zero-based sheet row.
+    pub row: u32,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The cell in sheet column `index`, if filled.
+    pub fn at(&self, index: u32) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.at.col == index)
+    }
+}
+
+/// A table found by its header words.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub kind: TableKind,
+    /// The file name as found under the input path.
+    pub file: String,
+    pub sheet: String,
+    /// The header rows.
+    pub header: CellRange,
+    /// Header and body together.
+    pub range: CellRange,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Text lines right under the table: a source note, a terbilang line.
+    pub notes: Vec<Cell>,
+}
+
+impl Table {
+    /// The first column with this meaning.
+    pub fn column(&self, col: Col) -> Option<&Column> {
+        self.columns.iter().find(|c| c.col == col)
+    }
+
+    /// The cell of `row` in the first column with this meaning.
+    pub fn cell<'a>(&self, row: &'a Row, col: Col) -> Option<&'a Cell> {
+        self.column(col).and_then(|c| row.at(c.index))
+    }
+}
+
+/// Whether a workbook could be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputStatus {
+    Ok,
+    /// Why not, in words for the office user.
+    Unreadable(String),
+}
+
+/// One workbook given to the run.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The file name as found under the input path.
+    pub file: String,
+    pub path: PathBuf,
+    pub format: Option<Format>,
+    pub status: InputStatus,
+    /// Sheets of this workbook where no table was recognised.
+    pub sheets_without_table: Vec<String>,
+}
+
+/// Everything the reading stage found.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub inputs: Vec<Input>,
+    pub tables: Vec<Table>,
+}
+
+/// The spreadsheet files under `paths`: each file given, and every spreadsheet
+/// file below each folder given (office lock files skipped), sorted.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, crate::error::Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
+            found.sort();
+            for f in found {
+                let name = f.strip_prefix(p).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+                out.push((name, f));
+            }
+        } else if p.is_file() {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            out.push((name, p.clone()));
+        } else {
+            return Err(crate::error::Error::InputMissing { path: p.clone() });
+        }
+    }
+    Ok(out)
+}
+
+const SPREADSHEET_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xlsb"];
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("~$") || name.starts_with(".~lock") || name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path
+            .extension()
+            .map(|x| x.to_string_lossy().to_lowercase())
+            .is_some_and(|x| SPREADSHEET_EXTENSIONS.contains(&x.as_str()))
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Reads every workbook under `paths` and locates its tables. A workbook that
+/// cannot be read is reported in its [`Input`] and the others are read all the same.
+pub fn read(files: &[(String, PathBuf)], cfg: &Config) -> Reading {
+    let mut reading = Reading::default();
+    for (name, path) in files {
+        let (input, tables) = read_one(name, path, cfg);
+        reading.inputs.push(input);
+        reading.tables.extend(tables);
+    }
+    reading
+}
+
+fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
+    let mut input = Input {
+        file: name.to_string(),
+        path: path.to_path_buf(),
+        format: None,
+        status: InputStatus::Ok,
+        sheets_without_table: Vec::new(),
+    };
+    let bytes = match read_bounded(path, cfg.limits.max_file_bytes) {
+        Ok(b) => b,
+        Err(message) => {
+            input.status = InputStatus::Unreadable(message);
+            return (input, Vec::new());
+        }
+    };
+    // A parser bug must cost one file, not the run.
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open::open(bytes, &cfg.limits)))
+        .unwrap_or_else(|_| Err(open::Unreadable("berkas tidak dapat diurai (isi tidak wajar); simpan ulang dari Excel".into())));
+    let (format, sheets) = match opened {
+        Ok(x) => x,
+        Err(open::Unreadable(message)) => {
+            input.status = InputStatus::Unreadable(message);
+            return (input, Vec::new());
+        }
+    };
+    input.format = Some(format);
+    let mut tables = Vec::new();
+    for sheet in &sheets {
+        let found = locate::locate(sheet, name, cfg);
+        if found.is_empty() {
+            input.sheets_without_table.push(sheet.name.clone());
+        }
+        tables.extend(found);
+    }
+    if tables.is_empty() {
+        input.status = InputStatus::Unreadable(if sheets.is_empty() {
+            "buku kerja tidak berisi lembar kerja".into()
+        } else {
+            "tidak ada tabel yang dikenali di buku kerja ini; periksa judul kolomnya (lihat docs/tables.md)".into()
+        });
+    }
+    (input, tables)
+}
+
+fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("tidak dapat dibuka: {e}"))?;
+    if meta.len() > max {
+        return Err(format!("berkas lebih besar dari {} MB; naikkan limits.max_file_mb bila memang wajar", max >> 20));
+    }
+    std::fs::read(path).map_err(|e| format!("tidak dapat dibaca: {e}"))
+}

@@ -1,0 +1,277 @@
+//! Opening one workbook: the format is chosen by the file's content, the file is
+//! checked against the configured limits before any parser sees it, and every
+//! non-empty cell comes back with its absolute address. This is the only module
+//! that touches calamine.
+
+use super::{Cell, Value};
+use crate::cell::CellRef;
+use crate::config::Limits;
+use crate::number;
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+use std::io::{Cursor, Read};
+
+/// A worksheet's filled cells, row by row.
+#[derive(Debug)]
+pub(crate) struct Sheet {
+    pub name: String,
+    /// Sorted by row, each row's cells sorted by column.
+    pub rows: Vec<(u32, Vec<Cell>)>,
+}
+
+/// The spreadsheet formats the tool reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML: `.xlsx` and `.xlsm`.
+    Xlsx,
+    /// The binary format of Excel 97–2003.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+/// Why a workbook could not be read; the message is for the office user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+/// Reads a workbook's bytes into sheets.
+pub(crate) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet>), Unreadable> {
+    let format = sniff(&bytes, limits)?;
+    let sheets = match format {
+        Format::Xlsx => read_xlsx(bytes, limits)?,
+        Format::Xls => {
+            let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| damaged("xls", e))?;
+            read_ranges(&mut wb, limits)?
+        }
+        Format::Ods => {
+            let mut wb: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| damaged("ods", e))?;
+            read_ranges(&mut wb, limits)?
+        }
+    };
+    Ok((format, sheets))
+}
+
+fn damaged(format: &str, e: impl std::fmt::Display) -> Unreadable {
+    let detail = e.to_string();
+    if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
+        return encrypted();
+    }
+    Unreadable(format!("berkas {format} rusak atau terpotong ({detail}); simpan ulang dari aplikasi aslinya"))
+}
+
+fn encrypted() -> Unreadable {
+    Unreadable("buku kerja terkunci kata sandi; simpan salinan tanpa kata sandi lalu jalankan lagi".into())
+}
+
+/// Decides the format from the first bytes and, for zip containers, from the
+/// entries inside, which are also unpacked once (and thrown away) to bound what
+/// they inflate to.
+fn sniff(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
+    if bytes.is_empty() {
+        return Err(Unreadable("berkas kosong (0 byte); salin ulang berkas aslinya".into()));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return sniff_zip(bytes, limits);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An encrypted xlsx is a compound file holding an EncryptionInfo stream.
+        let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(encrypted());
+        }
+        return Ok(Format::Xls);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+    if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
+        return Err(Unreadable(
+            "berkas ini halaman HTML, bukan buku kerja; buka di Excel lalu simpan sebagai .xlsx".into(),
+        ));
+    }
+    if bytes[..bytes.len().min(4096)].iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()) {
+        return Err(Unreadable("berkas ini teks biasa (CSV?), bukan buku kerja; buka di Excel lalu simpan sebagai .xlsx".into()));
+    }
+    Err(Unreadable("bukan buku kerja Excel atau OpenDocument yang dikenali".into()))
+}
+
+fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Unreadable(format!("arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya")))?;
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    let format = if names.iter().any(|n| n == "xl/workbook.xml" || n == "xl/workbook.bin") {
+        if names.iter().any(|n| n == "xl/workbook.bin") {
+            return Err(Unreadable("format .xlsb belum didukung; simpan sebagai .xlsx".into()));
+        }
+        Format::Xlsx
+    } else if names.iter().any(|n| n == "content.xml") {
+        Format::Ods
+    } else {
+        return Err(Unreadable("arsip ZIP ini bukan buku kerja (.xlsx/.ods)".into()));
+    };
+    let mut total: u64 = 0;
+    let budget = limits.max_unpacked_bytes;
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| Unreadable(format!("arsip buku kerja rusak ({e}); salin ulang berkas aslinya")))?;
+        let mut limited = (&mut entry).take(budget.saturating_sub(total) + 1);
+        let n = std::io::copy(&mut limited, &mut std::io::sink())
+            .map_err(|e| Unreadable(format!("arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya")))?;
+        total += n;
+        if total > budget {
+            return Err(Unreadable(format!(
+                "buku kerja mengembang melebihi {} MB saat dibuka (bom zip?); periksa asal berkas",
+                budget >> 20
+            )));
+        }
+    }
+    Ok(format)
+}
+
+fn too_many_cells(limits: &Limits) -> Unreadable {
+    Unreadable(format!("buku kerja berisi lebih dari {} sel terisi; pecah menjadi beberapa berkas", limits.max_cells))
+}
+
+/// xlsx is streamed cell by cell, so a used range that claims the whole sheet costs
+/// nothing: only filled cells are kept.
+fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> {
+    let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged("xlsx", e))?;
+    let mut sheets = Vec::new();
+    let mut count: u64 = 0;
+    for name in wb.sheet_names() {
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| damaged("xlsx", e))?;
+        let percent: Vec<bool> = reader
+            .styles()
+            .iter()
+            .map(|s| s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%')))
+            .collect();
+        let mut cells = Vec::new();
+        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| damaged("xlsx", e))? {
+            let (row, col) = cell.get_position();
+            if let Some(value) = value_of_ref(cell.get_value()) {
+                count += 1;
+                if count > limits.max_cells {
+                    return Err(too_many_cells(limits));
+                }
+                let percent_format = percent.get(style).copied().unwrap_or(false);
+                cells.push(Cell { at: CellRef::new(row, col), value, percent_format });
+            }
+        }
+        sheets.push(Sheet { name, rows: group_rows(cells) });
+    }
+    Ok(sheets)
+}
+
+fn read_ranges<R, W>(wb: &mut W, limits: &Limits) -> Result<Vec<Sheet>, Unreadable>
+where
+    R: std::io::Read + std::io::Seek,
+    W: Reader<R>,
+    W::Error: std::fmt::Display,
+{
+    let mut sheets = Vec::new();
+    let mut count: u64 = 0;
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(|e| damaged("buku kerja", e))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut cells = Vec::new();
+        for (r, c, data) in range.used_cells() {
+            if let Some(value) = value_of(data) {
+                count += 1;
+                if count > limits.max_cells {
+                    return Err(too_many_cells(limits));
+                }
+                cells.push(Cell { at: CellRef::new(r0 + r as u32, c0 + c as u32), value, percent_format: false });
+            }
+        }
+        sheets.push(Sheet { name, rows: group_rows(cells) });
+    }
+    Ok(sheets)
+}
+
+fn group_rows(mut cells: Vec<Cell>) -> Vec<(u32, Vec<Cell>)> {
+    cells.sort_by_key(|c| c.at);
+    let mut rows: Vec<(u32, Vec<Cell>)> = Vec::new();
+    for cell in cells {
+        match rows.last_mut() {
+            Some((r, v)) if *r == cell.at.row => v.push(cell),
+            _ => rows.push((cell.at.row, vec![cell])),
+        }
+    }
+    rows
+}
+
+fn text_value(s: &str) -> Option<Value> {
+    (!s.trim().is_empty()).then(|| Value::Text(s.to_string()))
+}
+
+fn float_value(f: f64) -> Value {
+    match number::from_float(f) {
+        Some((value, written)) => Value::Number { value, written },
+        None => Value::Error(format!("{f}")),
+    }
+}
+
+fn value_of_ref(d: &DataRef<'_>) -> Option<Value> {
+    match d {
+        DataRef::Empty => None,
+        DataRef::String(s) => text_value(s),
+        DataRef::SharedString(s) => text_value(s),
+        DataRef::Int(i) => Some(Value::Number { value: (*i).into(), written: i.to_string() }),
+        DataRef::Float(f) => Some(float_value(*f)),
+        DataRef::Bool(b) => Some(Value::Bool(*b)),
+        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.clone())),
+        DataRef::Error(e) => Some(Value::Error(e.to_string())),
+    }
+}
+
+fn value_of(d: &Data) -> Option<Value> {
+    match d {
+        Data::Empty => None,
+        Data::String(s) => text_value(s),
+        Data::Int(i) => Some(Value::Number { value: (*i).into(), written: i.to_string() }),
+        Data::Float(f) => Some(float_value(*f)),
+        Data::Bool(b) => Some(Value::Bool(*b)),
+        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.clone())),
+        Data::Error(e) => Some(Value::Error(e.to_string())),
+    }
+}
+
+/// An Excel date serial (1900 system) as `YYYY-MM-DD`.
+fn excel_date(serial: f64) -> String {
+    // Serial 25569 is 1970-01-01; days before 1900-03-01 carry Excel's leap-year bug.
+    let days = serial.floor() as i64 - 25569;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> Limits {
+        Limits { max_file_bytes: 1 << 30, max_unpacked_bytes: 1 << 20, max_cells: 1000 }
+    }
+
+    #[test]
+    fn dates_from_serials() {
+        assert_eq!(excel_date(45292.0), "2024-01-01");
+        assert_eq!(excel_date(25569.5), "1970-01-01");
+    }
+
+    #[test]
+    fn non_workbooks_are_named_for_what_they_are() {
+        let l = limits();
+        assert!(sniff(b"", &l).unwrap_err().0.contains("kosong"));
+        assert!(sniff(b"<!DOCTYPE html><html>", &l).unwrap_err().0.contains("HTML"));
+        assert!(sniff(b"NO;DESA;IDM\n1;A;0,5\n", &l).unwrap_err().0.contains("CSV"));
+        assert!(sniff(b"PK\x03\x04truncated", &l).unwrap_err().0.contains("rusak"));
+    }
+}

@@ -1,0 +1,466 @@
+//! The tables the tool knows: their kinds (with the stable names of the JSON
+//! contract), their columns, and the header words that find them. Shared by the
+//! reading stage (which locates tables) and the model stage (which interprets them).
+
+use crate::number::NumberKind;
+use serde::Serialize;
+
+/// A kind of table, named as in the `check --format json` contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    IdmDesa,
+    IdmRekap,
+    Anggaran,
+    PkTarget,
+    PkAnggaran,
+    Iku,
+    Capaian,
+    Pembiayaan,
+    Personil,
+    Lembaga,
+    Rkt,
+}
+
+impl TableKind {
+    pub const ALL: [TableKind; 11] = [
+        TableKind::IdmDesa,
+        TableKind::IdmRekap,
+        TableKind::Anggaran,
+        TableKind::PkTarget,
+        TableKind::PkAnggaran,
+        TableKind::Iku,
+        TableKind::Capaian,
+        TableKind::Pembiayaan,
+        TableKind::Personil,
+        TableKind::Lembaga,
+        TableKind::Rkt,
+    ];
+
+    /// The stable name used in JSON and in the config (`[headers.anggaran]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::IdmDesa => "idm_desa",
+            TableKind::IdmRekap => "idm_rekap",
+            TableKind::Anggaran => "anggaran",
+            TableKind::PkTarget => "pk_target",
+            TableKind::PkAnggaran => "pk_anggaran",
+            TableKind::Iku => "iku",
+            TableKind::Capaian => "capaian",
+            TableKind::Pembiayaan => "pembiayaan",
+            TableKind::Personil => "personil",
+            TableKind::Lembaga => "lembaga",
+            TableKind::Rkt => "rkt",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// What an office calls the table, for messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            TableKind::IdmDesa => "Status desa berdasarkan IDM",
+            TableKind::IdmRekap => "Rekap klasifikasi IDM",
+            TableKind::Anggaran => "Realisasi anggaran",
+            TableKind::PkTarget => "Target Perjanjian Kinerja",
+            TableKind::PkAnggaran => "Anggaran program Perjanjian Kinerja",
+            TableKind::Iku => "Indikator Kinerja Utama",
+            TableKind::Capaian => "Capaian IKU",
+            TableKind::Pembiayaan => "Pembiayaan",
+            TableKind::Personil => "Personil",
+            TableKind::Lembaga => "Capaian lembaga kemasyarakatan",
+            TableKind::Rkt => "Rencana Kinerja Tahunan",
+        }
+    }
+
+    /// The columns of this kind, in the order they are matched.
+    pub fn columns(self) -> &'static [ColumnSpec] {
+        match self {
+            TableKind::IdmDesa => IDM_DESA,
+            TableKind::IdmRekap => IDM_REKAP,
+            TableKind::Anggaran => ANGGARAN,
+            TableKind::PkTarget => PK_TARGET,
+            TableKind::PkAnggaran => PK_ANGGARAN,
+            TableKind::Iku => IKU,
+            TableKind::Capaian => CAPAIAN,
+            TableKind::Pembiayaan => PEMBIAYAAN,
+            TableKind::Personil => PERSONIL,
+            TableKind::Lembaga => LEMBAGA,
+            TableKind::Rkt => RKT,
+        }
+    }
+}
+
+/// A column's meaning within its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Col {
+    No,
+    Desa,
+    Kecamatan,
+    Kabupaten,
+    Provinsi,
+    KodeDesa,
+    Idm,
+    Status,
+    Iks,
+    Ike,
+    Ikl,
+    Klasifikasi,
+    Jumlah,
+    Persen,
+    Uraian,
+    Pagu,
+    Realisasi,
+    Tujuan,
+    IndikatorTujuan,
+    Sasaran,
+    Indikator,
+    Formulasi,
+    Satuan,
+    Target,
+    Capaian,
+    Kategori,
+    Polaritas,
+    RealisasiLalu,
+    TargetAkhir,
+    Program,
+    AnggaranAwal,
+    Anggaran,
+    Ket,
+    Jabatan,
+    JmlJabatan,
+    Pangkat,
+    JmlPangkat,
+    Pendidikan,
+    JmlPendidikan,
+    Nilai,
+    SasaranIndikator,
+    SasaranSatuan,
+    SasaranTarget,
+    Prog,
+    Kegiatan,
+    KegiatanIndikator,
+    KegiatanSatuan,
+    KegiatanTarget,
+}
+
+impl Col {
+    /// The config key of this column (`[headers.anggaran] pagu = [...]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Col::No => "no",
+            Col::Desa => "desa",
+            Col::Kecamatan => "kecamatan",
+            Col::Kabupaten => "kabupaten",
+            Col::Provinsi => "provinsi",
+            Col::KodeDesa => "kode_desa",
+            Col::Idm => "idm",
+            Col::Status => "status",
+            Col::Iks => "iks",
+            Col::Ike => "ike",
+            Col::Ikl => "ikl",
+            Col::Klasifikasi => "klasifikasi",
+            Col::Jumlah => "jumlah",
+            Col::Persen => "persen",
+            Col::Uraian => "uraian",
+            Col::Pagu => "pagu",
+            Col::Realisasi => "realisasi",
+            Col::Tujuan => "tujuan",
+            Col::IndikatorTujuan => "indikator_tujuan",
+            Col::Sasaran => "sasaran",
+            Col::Indikator => "indikator",
+            Col::Formulasi => "formulasi",
+            Col::Satuan => "satuan",
+            Col::Target => "target",
+            Col::Capaian => "capaian",
+            Col::Kategori => "kategori",
+            Col::Polaritas => "polaritas",
+            Col::RealisasiLalu => "realisasi_lalu",
+            Col::TargetAkhir => "target_akhir",
+            Col::Program => "program",
+            Col::AnggaranAwal => "anggaran_awal",
+            Col::Anggaran => "anggaran",
+            Col::Ket => "ket",
+            Col::Jabatan => "jabatan",
+            Col::JmlJabatan => "jml_jabatan",
+            Col::Pangkat => "pangkat",
+            Col::JmlPangkat => "jml_pangkat",
+            Col::Pendidikan => "pendidikan",
+            Col::JmlPendidikan => "jml_pendidikan",
+            Col::Nilai => "nilai",
+            Col::SasaranIndikator => "sasaran_indikator",
+            Col::SasaranSatuan => "sasaran_satuan",
+            Col::SasaranTarget => "sasaran_target",
+            Col::Prog => "prog",
+            Col::Kegiatan => "kegiatan",
+            Col::KegiatanIndikator => "kegiatan_indikator",
+            Col::KegiatanSatuan => "kegiatan_satuan",
+            Col::KegiatanTarget => "kegiatan_target",
+        }
+    }
+}
+
+/// Where a column's year comes from, for columns repeated once per year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearIn {
+    /// Not a per-year column.
+    None,
+    /// The header word carries the year (`{angka_tahun}` in the words: `2023`, `TARGET 2023`).
+    Label,
+    /// The group header above the column is the year (`2022` over `JUMLAH | %`).
+    Group,
+}
+
+/// One column of a table kind: how to find it and what it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnSpec {
+    pub col: Col,
+    /// Built-in header words (normalized: upper case, punctuation as spaces). The
+    /// placeholders `{tahun}`, `{tahun_lalu}` and `{angka_tahun}` stand for the
+    /// report year, the year before and any year.
+    pub words: &'static [&'static str],
+    /// Group header words the column must sit under (empty: any or none).
+    pub group: &'static [&'static str],
+    pub required: bool,
+    /// `None` for text columns.
+    pub number: Option<NumberKind>,
+    pub year: YearIn,
+    /// The column must stand to the right of this one (`JML` after `PANGKAT`).
+    pub after: Option<Col>,
+}
+
+const fn text(col: Col, words: &'static [&'static str], required: bool) -> ColumnSpec {
+    ColumnSpec { col, words, group: &[], required, number: None, year: YearIn::None, after: None }
+}
+
+const fn num(col: Col, words: &'static [&'static str], required: bool, kind: NumberKind) -> ColumnSpec {
+    ColumnSpec { col, words, group: &[], required, number: Some(kind), year: YearIn::None, after: None }
+}
+
+const fn after(mut spec: ColumnSpec, col: Col) -> ColumnSpec {
+    spec.after = Some(col);
+    spec
+}
+
+const fn per_year(mut spec: ColumnSpec, year: YearIn, group: &'static [&'static str]) -> ColumnSpec {
+    spec.year = year;
+    spec.group = group;
+    spec
+}
+
+use NumberKind::{Count, Index, Measure, Money, Percent};
+
+const NO: &[&str] = &["NO", "NOMOR", "NO URUT"];
+
+static IDM_DESA: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(Col::KodeDesa, &["KODE DESA", "KODE KAMPUNG", "KODE WILAYAH", "KODE"], false),
+    text(Col::Provinsi, &["PROVINSI"], false),
+    text(Col::Kabupaten, &["KABUPATEN", "KABUPATEN KOTA", "KAB KOTA"], false),
+    text(Col::Kecamatan, &["KECAMATAN"], true),
+    text(
+        Col::Desa,
+        &["NAMA DESA", "DESA", "KAMPUNG", "NAMA KAMPUNG", "NAMA DESA KAMPUNG", "DESA KAMPUNG", "DESA KELURAHAN"],
+        true,
+    ),
+    num(Col::Iks, &["IKS", "NILAI IKS"], false, Index),
+    num(Col::Ike, &["IKE", "NILAI IKE"], false, Index),
+    num(Col::Ikl, &["IKL", "NILAI IKL"], false, Index),
+    num(Col::Idm, &["IDM", "NILAI IDM", "SKOR IDM", "IDM {tahun}", "NILAI IDM {tahun}"], true, Index),
+    text(Col::Status, &["STATUS", "STATUS DESA", "STATUS IDM", "STATUS IDM {tahun}", "STATUS DESA {tahun}"], true),
+];
+
+static IDM_REKAP: &[ColumnSpec] = &[
+    text(Col::Klasifikasi, &["KLASIFIKASI IDM", "KLASIFIKASI", "STATUS DESA", "STATUS IDM", "STATUS"], true),
+    per_year(num(Col::Jumlah, &["JUMLAH", "JML", "JUMLAH DESA"], true, Count), YearIn::Group, &[]),
+    per_year(num(Col::Persen, &["%", "PERSENTASE", "PERSEN"], false, Percent), YearIn::Group, &[]),
+];
+
+static ANGGARAN: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(
+        Col::Uraian,
+        &["PROGRAM KEGIATAN", "URAIAN", "PROGRAM KEGIATAN SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "NAMA PROGRAM KEGIATAN"],
+        true,
+    ),
+    num(Col::Pagu, &["PAGU ANGGARAN RP", "PAGU ANGGARAN", "PAGU", "ANGGARAN", "ANGGARAN RP", "PAGU RP"], true, Money),
+    num(Col::Realisasi, &["REALISASI RP", "REALISASI", "REALISASI ANGGARAN", "REALISASI ANGGARAN RP"], true, Money),
+    num(Col::Persen, &["%", "PERSENTASE", "CAPAIAN %", "CAPAIAN", "REALISASI %", "PERSEN"], false, Percent),
+];
+
+static PK_TARGET: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(Col::Sasaran, &["SASARAN STRATEGIS", "SASARAN"], true),
+    text(Col::Indikator, &["INDIKATOR KINERJA", "INDIKATOR SASARAN", "INDIKATOR KINERJA SASARAN"], true),
+    text(Col::Formulasi, &["FORMULASI", "PENJELASAN FORMULASI", "FORMULA"], false),
+    text(Col::Satuan, &["SATUAN"], false),
+    num(Col::Target, &["TARGET", "TARGET {tahun}", "TARGET TAHUN {tahun}"], true, Measure),
+];
+
+static PK_ANGGARAN: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(Col::Program, &["PROGRAM", "NAMA PROGRAM"], true),
+    num(Col::AnggaranAwal, &["SEBELUM PERUBAHAN", "ANGGARAN RP SEBELUM PERUBAHAN", "ANGGARAN MURNI"], false, Money),
+    num(
+        Col::Anggaran,
+        &[
+            "ANGGARAN RP",
+            "ANGGARAN",
+            "PAGU ANGGARAN",
+            "PAGU",
+            "SETELAH PERUBAHAN",
+            "SETELAH PERUBAHAN REFOCUSING",
+            "ANGGARAN RP SETELAH PERUBAHAN REFOCUSING",
+            "ANGGARAN RP SETELAH PERUBAHAN",
+        ],
+        true,
+        Money,
+    ),
+    text(Col::Ket, &["KET", "KETERANGAN", "SUMBER DANA"], false),
+];
+
+static IKU: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(Col::Tujuan, &["TUJUAN SKPD", "TUJUAN", "TUJUAN PD"], false),
+    text(Col::IndikatorTujuan, &["INDIKATOR TUJUAN"], false),
+    text(Col::Sasaran, &["SASARAN STRATEGIS", "SASARAN"], false),
+    text(Col::Indikator, &["INDIKATOR KINERJA", "INDIKATOR KINERJA UTAMA", "INDIKATOR SASARAN"], true),
+    text(Col::Formulasi, &["PENJELASAN FORMULASI", "FORMULASI", "PENJELASAN", "DEFINISI OPERASIONAL"], false),
+    text(Col::Satuan, &["SATUAN"], false),
+    per_year(
+        num(Col::Target, &["{angka_tahun}", "TARGET {angka_tahun}", "TAHUN {angka_tahun}"], true, Measure),
+        YearIn::Label,
+        &[
+            "TARGET KINERJA SASARAN PADA TAHUN KE",
+            "TARGET KINERJA SASARAN PADA TAHUN",
+            "TARGET KINERJA",
+            "TARGET",
+            "TARGET TAHUN",
+        ],
+    ),
+];
+
+static CAPAIAN: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(Col::Sasaran, &["SASARAN", "SASARAN STRATEGIS"], false),
+    text(Col::Indikator, &["INDIKATOR KINERJA UTAMA", "INDIKATOR KINERJA", "INDIKATOR"], true),
+    text(Col::Satuan, &["SATUAN"], false),
+    num(Col::Target, &["TARGET", "TARGET {tahun}", "TARGET TAHUN {tahun}"], true, Measure),
+    num(Col::Realisasi, &["REALISASI", "REALISASI {tahun}", "REALISASI TAHUN {tahun}"], true, Measure),
+    num(Col::Capaian, &["CAPAIAN %", "% CAPAIAN", "CAPAIAN", "CAPAIAN {tahun}", "PERSENTASE CAPAIAN"], false, Percent),
+    text(Col::Kategori, &["KATEGORI", "PREDIKAT", "KATEGORI CAPAIAN", "KRITERIA"], false),
+    text(Col::Polaritas, &["POLARITAS", "POLARITAS INDIKATOR", "SIFAT"], false),
+    num(
+        Col::RealisasiLalu,
+        &["REALISASI {tahun_lalu}", "REALISASI TAHUN {tahun_lalu}", "REALISASI TAHUN LALU"],
+        false,
+        Measure,
+    ),
+    num(
+        Col::TargetAkhir,
+        &[
+            "TARGET AKHIR RENSTRA",
+            "TARGET AKHIR RENSTRA {angka_tahun}",
+            "TARGET RENSTRA {angka_tahun}",
+            "TARGET AKHIR RENSTRA TAHUN {angka_tahun}",
+        ],
+        false,
+        Measure,
+    ),
+];
+
+static PEMBIAYAAN: &[ColumnSpec] = &[
+    text(Col::No, NO, true),
+    text(Col::Uraian, &["URAIAN", "JENIS BELANJA"], true),
+    num(Col::Jumlah, &["JUMLAH", "JUMLAH RP", "ANGGARAN", "ANGGARAN RP"], true, Money),
+    text(Col::Ket, &["KETERANGAN", "KET"], false),
+];
+
+static PERSONIL: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(Col::Jabatan, &["JABATAN"], true),
+    after(num(Col::JmlJabatan, &["JML", "JUMLAH"], true, Count), Col::Jabatan),
+    text(Col::Pangkat, &["PANGKAT GOL RUANG", "PANGKAT GOLONGAN", "PANGKAT", "GOLONGAN", "PANGKAT GOL"], false),
+    after(num(Col::JmlPangkat, &["JML", "JUMLAH"], false, Count), Col::Pangkat),
+    text(Col::Pendidikan, &["PENDIDIKAN FORMAL", "PENDIDIKAN"], false),
+    after(num(Col::JmlPendidikan, &["JML", "JUMLAH"], false, Count), Col::Pendidikan),
+    text(Col::Ket, &["KET", "KETERANGAN"], false),
+];
+
+static LEMBAGA: &[ColumnSpec] = &[
+    text(Col::Indikator, &["INDIKATOR"], true),
+    per_year(num(Col::Nilai, &["{angka_tahun}", "TAHUN {angka_tahun}"], true, Measure), YearIn::Label, &[]),
+];
+
+static RKT: &[ColumnSpec] = &[
+    text(Col::Sasaran, &["SASARAN URAIAN", "SASARAN"], false),
+    text(Col::SasaranIndikator, &["SASARAN INDIKATOR KINERJA"], false),
+    text(Col::SasaranSatuan, &["SASARAN SATUAN"], false),
+    num(Col::SasaranTarget, &["SASARAN RENCANA TINGKAT CAPAIAN TARGET", "SASARAN TARGET"], false, Measure),
+    text(Col::Prog, &["PROG", "PROGRAM"], false),
+    text(Col::Kegiatan, &["KEGIATAN URAIAN", "KEGIATAN"], true),
+    text(Col::KegiatanIndikator, &["KEGIATAN INDIKATOR KINERJA"], false),
+    text(Col::KegiatanSatuan, &["KEGIATAN SATUAN"], false),
+    num(
+        Col::KegiatanTarget,
+        &["KEGIATAN RENCANA TINGKAT CAPAIAN TARGET", "KEGIATAN TARGET", "KEGIATAN RENCANA TINGKAT CAPAIAN"],
+        true,
+        Money,
+    ),
+    text(Col::Ket, &["KET", "KETERANGAN"], false),
+];
+
+/// Header text as it is compared: upper case, every run of punctuation and spaces
+/// folded into one space, `%` kept.
+pub fn normalize_header(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '%' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_uppercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_normalize_case_space_and_punctuation() {
+        assert_eq!(normalize_header("PROGRAM/KEGIATAN"), "PROGRAM KEGIATAN");
+        assert_eq!(normalize_header(" Pagu  Anggaran (Rp) "), "PAGU ANGGARAN RP");
+        assert_eq!(normalize_header("CAPAIAN (%)"), "CAPAIAN %");
+        assert_eq!(normalize_header("NO."), "NO");
+        assert_eq!(normalize_header("TARGET KINERJA SASARAN PADA TAHUN KE-"), "TARGET KINERJA SASARAN PADA TAHUN KE");
+    }
+
+    #[test]
+    fn built_in_words_are_normalized() {
+        for kind in TableKind::ALL {
+            for spec in kind.columns() {
+                for w in spec.words.iter().chain(spec.group) {
+                    let plain: Vec<&str> = w.split(' ').filter(|t| !t.starts_with('{')).collect();
+                    let plain = plain.join(" ");
+                    assert_eq!(normalize_header(&plain), plain, "{}.{}: {w}", kind.name(), spec.col.name());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kind_names_round_trip() {
+        for kind in TableKind::ALL {
+            assert_eq!(TableKind::from_name(kind.name()), Some(kind));
+        }
+    }
+}
