@@ -64,6 +64,18 @@ impl fmt::Display for CellRange {
     }
 }
 
+/// An Excel sum of these cells: `SUM(B5:B9)` for one contiguous column run,
+/// otherwise `B5+B7+B9`.
+pub fn sum_formula(cells: &[CellRef]) -> String {
+    let contiguous = cells.windows(2).all(|w| w[1].col == w[0].col && w[1].row == w[0].row + 1);
+    match cells {
+        [] => "0".into(),
+        [one] => one.to_string(),
+        [first, .., last] if contiguous => format!("SUM({first}:{last})"),
+        _ => cells.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("+"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +100,14 @@ mod tests {
         assert_eq!(CellRef::parse("$C$3"), Some(CellRef::new(2, 2)));
         assert_eq!(CellRef::parse("A0"), None);
         assert_eq!(CellRef::parse("12"), None);
+    }
+
+    #[test]
+    fn sums_as_excel_formulas() {
+        let c = |r, col| CellRef::new(r, col);
+        assert_eq!(sum_formula(&[c(4, 1), c(5, 1), c(6, 1)]), "SUM(B5:B7)");
+        assert_eq!(sum_formula(&[c(4, 1), c(6, 1)]), "B5+B7");
+        assert_eq!(sum_formula(&[c(4, 1)]), "B5");
     }
 
     #[test]

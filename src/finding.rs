@@ -101,6 +101,9 @@ pub enum Safety {
 pub enum NewValue {
     Number(rust_decimal::Decimal),
     Text(String),
+    /// A live formula over cells of the same sheet (`C12/B12*100`, no `=`), with
+    /// the value it computes, written as its cached result.
+    Formula { formula: String, value: rust_decimal::Decimal },
 }
 
 /// A correction of one cell.

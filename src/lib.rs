@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod finding;
 pub mod model;
+pub mod names;
 pub mod number;
 pub mod present;
 pub mod read;

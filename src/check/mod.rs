@@ -3,8 +3,13 @@
 //! in the module of its family; [`registry`] lists them all, and the rule catalogue
 //! in the docs is generated from it.
 
+mod budget;
+mod compare;
 mod config_rules;
+mod identity;
+mod idm;
 mod numbers;
+mod performance;
 mod tables;
 
 use crate::config::Config;
@@ -89,7 +94,15 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 3] = [numbers::RULES, tables::RULES, config_rules::RULES];
+    let families: [&'static [Rule]; 7] = [
+        numbers::RULES,
+        identity::RULES,
+        idm::RULES,
+        budget::RULES,
+        performance::RULES,
+        tables::RULES,
+        config_rules::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 

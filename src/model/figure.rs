@@ -91,6 +91,13 @@ pub struct NumericColumn {
     pub figures: Vec<Figure>,
 }
 
+impl NumericColumn {
+    /// The figure of sheet row `row`, if the cell is filled.
+    pub fn at_row(&self, row: u32) -> Option<&Figure> {
+        self.figures.binary_search_by_key(&row, |f| f.at.row).ok().map(|i| &self.figures[i])
+    }
+}
+
 /// Reads every numeric column of a table.
 pub(super) fn numeric_columns(table: &Table, info: &TableInfo, _cfg: &Config) -> Vec<NumericColumn> {
     let mut out = Vec::new();

@@ -1,15 +1,20 @@
 //! Stage 2, model: located tables become typed domain records. Every numeric cell
-//! is read by what its column holds ([`Figure`]); the records per table kind live in
-//! their own modules. Nothing here decides whether a figure is right.
+//! is read by what its column holds ([`Figure`]); the records of each domain live
+//! in their own module ([`idm`], [`budget`], [`performance`]). Nothing here decides
+//! whether a figure is right.
 
+pub mod budget;
 mod figure;
+pub mod idm;
+pub mod performance;
 
 pub use figure::{Figure, FigureProblem, NumericColumn};
 
-use crate::cell::CellRange;
+use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
-use crate::read::Reading;
-use crate::table::TableKind;
+use crate::finding::Loc;
+use crate::read::{Reading, Row, Table};
+use crate::table::{Col, TableKind};
 use std::sync::Arc;
 
 /// Where a table is, for reports and findings.
@@ -28,6 +33,59 @@ pub struct Model {
     pub tables: Vec<TableInfo>,
     /// Every numeric column of every table, read by its kind.
     pub numeric_columns: Vec<NumericColumn>,
+    pub idm: idm::Idm,
+    pub budget: budget::Budget,
+    pub performance: performance::Performance,
+}
+
+impl Model {
+    /// The location of a cell of table `table` (an index into [`Model::tables`]).
+    pub fn loc(&self, table: usize, cell: CellRef) -> Loc {
+        let t = &self.tables[table];
+        Loc::cell(&t.file, &t.sheet, cell)
+    }
+}
+
+/// A located table with its numeric columns, for the domain builders.
+pub struct TableView<'a> {
+    /// Index into [`Model::tables`].
+    pub index: usize,
+    pub table: &'a Table,
+    numeric: Vec<&'a NumericColumn>,
+}
+
+impl<'a> TableView<'a> {
+    pub fn kind(&self) -> TableKind {
+        self.table.kind
+    }
+
+    /// The figure of `row` in the first column with this meaning.
+    pub fn figure(&self, row: &Row, col: Col) -> Option<&'a Figure> {
+        self.numeric.iter().find(|c| c.col == col).and_then(|c| c.at_row(row.row))
+    }
+
+    /// The figure of `row` in the column with this meaning for `year`.
+    pub fn figure_of_year(&self, row: &Row, col: Col, year: i32) -> Option<&'a Figure> {
+        self.numeric.iter().find(|c| c.col == col && c.year == Some(year)).and_then(|c| c.at_row(row.row))
+    }
+
+    /// The numeric columns with this meaning (one per year for per-year columns).
+    pub fn columns(&self, col: Col) -> impl Iterator<Item = &'a NumericColumn> + '_ {
+        self.numeric.iter().copied().filter(move |c| c.col == col)
+    }
+
+    /// The trimmed text of `row` in the column with this meaning; numbers as written.
+    pub fn text(&self, row: &Row, col: Col) -> Option<String> {
+        let cell = self.table.cell(row, col)?;
+        let t = cell.written();
+        let t = t.trim();
+        (!t.is_empty()).then(|| t.to_string())
+    }
+
+    /// The cell address of `row` in the column with this meaning.
+    pub fn cell_ref(&self, row: &Row, col: Col) -> Option<CellRef> {
+        self.table.column(col).map(|c| CellRef::new(row.row, c.index))
+    }
 }
 
 /// Builds the model of everything read.
@@ -44,6 +102,29 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
         model.numeric_columns.extend(figure::numeric_columns(table, &info, cfg));
         model.tables.push(info);
     }
+    let views: Vec<TableView> = reading
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(index, table)| TableView {
+            index,
+            table,
+            numeric: model
+                .numeric_columns
+                .iter()
+                .filter(|c| {
+                    let t = &model.tables[index];
+                    c.range == t.range && c.file == t.file && c.sheet == t.sheet
+                })
+                .collect(),
+        })
+        .collect();
+    let idm = idm::build(&views, cfg);
+    let budget = budget::build(&views, cfg);
+    let performance = performance::build(&views, cfg);
+    drop(views);
+    model.idm = idm;
+    model.budget = budget;
+    model.performance = performance;
     model
 }
-

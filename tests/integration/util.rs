@@ -176,3 +176,95 @@ pub fn convert(src: &Path, to: &str, dir: &Path) -> PathBuf {
     assert!(out.is_file(), "LibreOffice wrote no {}", out.display());
     out
 }
+
+/// A change to one cell of an xlsx, for mutation tests.
+#[derive(Clone, Debug)]
+pub enum Edit {
+    Text(&'static str),
+    Number(f64),
+    Clear,
+}
+
+/// Rewrites one cell of an xlsx in place, keeping its style; the row must exist.
+/// Works on the XML so that everything else (merges, formats) stays as it was.
+pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| -> String {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let workbook = read("xl/workbook.xml");
+    let rels = read("xl/_rels/workbook.xml.rels");
+    let escaped = sheet.replace('&', "&amp;");
+    let at = workbook.find(&format!("name=\"{escaped}\"")).unwrap_or_else(|| panic!("no sheet {sheet}"));
+    let tag_start = workbook[..at].rfind('<').unwrap();
+    let tag = &workbook[tag_start..tag_start + workbook[tag_start..].find('>').unwrap()];
+    let rid = attr(tag, "r:id").unwrap();
+    let rel_at = rels.find(&format!("Id=\"{rid}\"")).unwrap();
+    let rel_start = rels[..rel_at].rfind('<').unwrap();
+    let rel = &rels[rel_start..rel_start + rels[rel_start..].find('>').unwrap()];
+    let target = attr(rel, "Target").unwrap();
+    let target = target.trim_start_matches('/');
+    let sheet_path = if target.starts_with("xl/") { target.to_string() } else { format!("xl/{target}") };
+    let xml = read(&sheet_path);
+    let row: u32 = a1.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().unwrap();
+    let open = format!("<c r=\"{a1}\"");
+    let (new_xml, style) = match xml.find(&open) {
+        Some(start) => {
+            let head_end = start + xml[start..].find('>').unwrap();
+            let self_closing = xml.as_bytes()[head_end - 1] == b'/';
+            let end = if self_closing { head_end + 1 } else { start + xml[start..].find("</c>").unwrap() + 4 };
+            let style = attr(&xml[start..head_end], "s");
+            (format!("{}{{CELL}}{}", &xml[..start], &xml[end..]), style)
+        }
+        None => {
+            let row_open = xml.find(&format!("<row r=\"{row}\"")).unwrap_or_else(|| panic!("row {row} not in sheet"));
+            let row_close = row_open + xml[row_open..].find("</row>").unwrap();
+            (format!("{}{{CELL}}{}", &xml[..row_close], &xml[row_close..]), None)
+        }
+    };
+    let s = style.map(|s| format!(" s=\"{s}\"")).unwrap_or_default();
+    let cell = match edit {
+        Edit::Text(t) => format!("<c r=\"{a1}\"{s} t=\"inlineStr\"><is><t>{}</t></is></c>", t.replace('&', "&amp;").replace('<', "&lt;")),
+        Edit::Number(n) => format!("<c r=\"{a1}\"{s}><v>{n}</v></c>"),
+        Edit::Clear => String::new(),
+    };
+    let new_xml = new_xml.replace("{CELL}", &cell);
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        out.start_file(name.as_str(), opts).unwrap();
+        if name == sheet_path {
+            out.write_all(new_xml.as_bytes()).unwrap();
+        } else {
+            out.write_all(&data).unwrap();
+        }
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    Some(tag[at..at + tag[at..].find('"')?].to_string())
+}
+
+/// Converts a sample workbook that is not xlsx (the .ods, the .xls) into an xlsx in
+/// the same input folder, removing the original, so a test can edit its cells.
+pub fn as_xlsx(dir: &Dir, name: &str) -> PathBuf {
+    let src = dir.input(name);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = convert(&src, "xlsx", tmp.path());
+    let dest = src.with_extension("xlsx");
+    std::fs::remove_file(&src).unwrap();
+    std::fs::copy(out, &dest).unwrap();
+    dest
+}

@@ -1,0 +1,5 @@
+//! budget family.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! identity family.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];

@@ -1,0 +1,5 @@
+//! idm family.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];

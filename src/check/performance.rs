@@ -1,0 +1,5 @@
+//! performance family.
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];
