@@ -20,7 +20,10 @@ impl CellRef {
         let s: String = a1.chars().filter(|c| *c != '$').collect();
         let split = s.find(|c: char| c.is_ascii_digit())?;
         let (letters, digits) = s.split_at(split);
-        if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        if letters.is_empty()
+            || letters.len() > 3
+            || !letters.chars().all(|c| c.is_ascii_alphabetic())
+        {
             return None;
         }
         let mut col: u32 = 0;
@@ -67,12 +70,18 @@ impl fmt::Display for CellRange {
 /// An Excel sum of these cells: `SUM(B5:B9)` for one contiguous column run,
 /// otherwise `B5+B7+B9`.
 pub fn sum_formula(cells: &[CellRef]) -> String {
-    let contiguous = cells.windows(2).all(|w| w[1].col == w[0].col && w[1].row == w[0].row + 1);
+    let contiguous = cells
+        .windows(2)
+        .all(|w| w[1].col == w[0].col && w[1].row == w[0].row + 1);
     match cells {
         [] => "0".into(),
         [one] => one.to_string(),
         [first, .., last] if contiguous => format!("SUM({first}:{last})"),
-        _ => cells.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("+"),
+        _ => cells
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join("+"),
     }
 }
 
@@ -112,7 +121,10 @@ mod tests {
 
     #[test]
     fn range_display() {
-        let r = CellRange { first: CellRef::new(2, 0), last: CellRef::new(40, 3) };
+        let r = CellRange {
+            first: CellRef::new(2, 0),
+            last: CellRef::new(40, 3),
+        };
         assert_eq!(r.to_string(), "A3:D41");
     }
 }

@@ -72,7 +72,10 @@ struct RawPaths {
 
 impl Default for RawPaths {
     fn default() -> Self {
-        Self { input: default_input(), output: default_output() }
+        Self {
+            input: default_input(),
+            output: default_output(),
+        }
     }
 }
 
@@ -115,11 +118,18 @@ enum RawNumber {
 
 impl RawNumber {
     fn resolve(&self, key: &str) -> Result<Decimal, Error> {
-        let bad = |m: String| Error::ConfigValue { key: key.to_string(), message: m };
+        let bad = |m: String| Error::ConfigValue {
+            key: key.to_string(),
+            message: m,
+        };
         match self {
             RawNumber::Int(i) => Ok(Decimal::from(*i)),
-            RawNumber::Float(f) => number::from_float(*f).map(|(d, _)| d).ok_or_else(|| bad(format!("not a number: {f}"))),
-            RawNumber::Text(t) => Decimal::from_str(t.trim()).map_err(|_| bad(format!("not a number: {t:?}"))),
+            RawNumber::Float(f) => number::from_float(*f)
+                .map(|(d, _)| d)
+                .ok_or_else(|| bad(format!("not a number: {f}"))),
+            RawNumber::Text(t) => {
+                Decimal::from_str(t.trim()).map_err(|_| bad(format!("not a number: {t:?}")))
+            }
         }
     }
 }
@@ -154,7 +164,11 @@ struct RawLimits {
 
 impl Default for RawLimits {
     fn default() -> Self {
-        Self { max_file_mb: 100, max_unpacked_mb: 1024, max_cells: 20_000_000 }
+        Self {
+            max_file_mb: 100,
+            max_unpacked_mb: 1024,
+            max_cells: 20_000_000,
+        }
     }
 }
 
@@ -167,7 +181,10 @@ struct RawReport {
 
 impl Default for RawReport {
     fn default() -> Self {
-        Self { money_style: "office".into(), date: String::new() }
+        Self {
+            money_style: "office".into(),
+            date: String::new(),
+        }
     }
 }
 
@@ -214,8 +231,20 @@ pub struct Band {
 
 impl Band {
     pub fn contains(&self, v: Decimal) -> bool {
-        let above = self.lower.is_none_or(|b| if b.inclusive { v >= b.value } else { v > b.value });
-        let below = self.upper.is_none_or(|b| if b.inclusive { v <= b.value } else { v < b.value });
+        let above = self.lower.is_none_or(|b| {
+            if b.inclusive {
+                v >= b.value
+            } else {
+                v > b.value
+            }
+        });
+        let below = self.upper.is_none_or(|b| {
+            if b.inclusive {
+                v <= b.value
+            } else {
+                v < b.value
+            }
+        });
         above && below
     }
 
@@ -223,7 +252,9 @@ impl Band {
     /// `Label (SHORT)`, compared as header words are.
     pub fn is_named(&self, text: &str) -> bool {
         let t = normalize_header(text);
-        let names = std::iter::once(&self.label).chain(self.short.iter()).chain(self.synonyms.iter());
+        let names = std::iter::once(&self.label)
+            .chain(self.short.iter())
+            .chain(self.synonyms.iter());
         let mut found = false;
         for n in names {
             found |= normalize_header(n) == t;
@@ -236,8 +267,12 @@ impl Band {
 
     /// The range as a person writes it: `> 0,707 dan ≤ 0,815`.
     pub fn describe(&self) -> String {
-        let lower = self.lower.map(|b| format!("{} {}", if b.inclusive { "≥" } else { ">" }, b.value));
-        let upper = self.upper.map(|b| format!("{} {}", if b.inclusive { "≤" } else { "<" }, b.value));
+        let lower = self
+            .lower
+            .map(|b| format!("{} {}", if b.inclusive { "≥" } else { ">" }, b.value));
+        let upper = self
+            .upper
+            .map(|b| format!("{} {}", if b.inclusive { "≤" } else { "<" }, b.value));
         match (lower, upper) {
             (Some(l), Some(u)) => format!("{l} dan {u}"),
             (Some(x), None) | (None, Some(x)) => x,
@@ -267,8 +302,13 @@ impl Scale {
 
     /// Every finite band boundary.
     pub fn boundaries(&self) -> Vec<Decimal> {
-        let mut v: Vec<Decimal> =
-            self.bands.iter().flat_map(|b| [b.lower, b.upper]).flatten().map(|b| b.value).collect();
+        let mut v: Vec<Decimal> = self
+            .bands
+            .iter()
+            .flat_map(|b| [b.lower, b.upper])
+            .flatten()
+            .map(|b| b.value)
+            .collect();
         v.sort();
         v.dedup();
         v
@@ -280,7 +320,11 @@ impl Scale {
         for (i, b) in self.bands.iter().enumerate() {
             if let (Some(l), Some(u)) = (b.lower, b.upper) {
                 if l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive)) {
-                    out.push(ScaleProblem::Empty { scale: self.key, band: i, label: b.label.clone() });
+                    out.push(ScaleProblem::Empty {
+                        scale: self.key,
+                        band: i,
+                        label: b.label.clone(),
+                    });
                 }
             }
         }
@@ -293,7 +337,12 @@ impl Scale {
         });
         if let Some(first) = order.first() {
             if let Some(l) = first.lower {
-                out.push(ScaleProblem::Gap { scale: self.key, below: None, above: Some(first.label.clone()), at: l });
+                out.push(ScaleProblem::Gap {
+                    scale: self.key,
+                    below: None,
+                    above: Some(first.label.clone()),
+                    at: l,
+                });
             }
         }
         for pair in order.windows(2) {
@@ -314,15 +363,23 @@ impl Scale {
                     above: Some(b.label.clone()),
                     at,
                 }),
-                Some(false) => {
-                    out.push(ScaleProblem::Overlap { scale: self.key, first: a.label.clone(), second: b.label.clone(), at })
-                }
+                Some(false) => out.push(ScaleProblem::Overlap {
+                    scale: self.key,
+                    first: a.label.clone(),
+                    second: b.label.clone(),
+                    at,
+                }),
                 None => {}
             }
         }
         if let Some(last) = order.last() {
             if let Some(u) = last.upper {
-                out.push(ScaleProblem::Gap { scale: self.key, below: Some(last.label.clone()), above: None, at: u });
+                out.push(ScaleProblem::Gap {
+                    scale: self.key,
+                    below: Some(last.label.clone()),
+                    above: None,
+                    at: u,
+                });
             }
         }
         out
@@ -333,22 +390,40 @@ impl Scale {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScaleProblem {
     /// Values near `at` fall in no band.
-    Gap { scale: &'static str, below: Option<String>, above: Option<String>, at: Bound },
+    Gap {
+        scale: &'static str,
+        below: Option<String>,
+        above: Option<String>,
+        at: Bound,
+    },
     /// Values near `at` fall in two bands.
-    Overlap { scale: &'static str, first: String, second: String, at: Bound },
+    Overlap {
+        scale: &'static str,
+        first: String,
+        second: String,
+        at: Bound,
+    },
     /// A band whose range holds no value, so its label is never produced.
-    Empty { scale: &'static str, band: usize, label: String },
+    Empty {
+        scale: &'static str,
+        band: usize,
+        label: String,
+    },
 }
 
 impl fmt::Display for ScaleProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScaleProblem::Gap { below, above, at, .. } => {
+            ScaleProblem::Gap {
+                below, above, at, ..
+            } => {
                 let below = below.as_deref().unwrap_or("-");
                 let above = above.as_deref().unwrap_or("-");
                 write!(f, "gap at {} between {below} and {above}", at.value)
             }
-            ScaleProblem::Overlap { first, second, at, .. } => write!(f, "overlap at {} of {first} and {second}", at.value),
+            ScaleProblem::Overlap {
+                first, second, at, ..
+            } => write!(f, "overlap at {} of {first} and {second}", at.value),
             ScaleProblem::Empty { label, .. } => write!(f, "band {label} holds no value"),
         }
     }
@@ -406,7 +481,10 @@ impl Config {
     /// Reads and resolves a config file; relative paths in it are taken from the
     /// folder the file is in.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::ConfigRead { path: path.into(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::ConfigRead {
+            path: path.into(),
+            source,
+        })?;
         let mut cfg = Self::parse(&text, path)?;
         let base = path.parent().unwrap_or(Path::new(""));
         cfg.input = base.join(&cfg.input);
@@ -417,13 +495,16 @@ impl Config {
 
     /// The built-in default, with paths relative to the working folder.
     pub fn default_config() -> Config {
-        Self::parse(DEFAULT_TOML, Path::new("config.toml")).expect("the shipped config.toml is valid")
+        Self::parse(DEFAULT_TOML, Path::new("config.toml"))
+            .expect("the shipped config.toml is valid")
     }
 
     /// Resolves config text; `path` only names it in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| Error::ConfigSyntax { path: path.into(), message: e.to_string() })?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::ConfigSyntax {
+            path: path.into(),
+            message: e.to_string(),
+        })?;
         let t = &raw.tolerances;
         let similarity = t.name_similarity.resolve("tolerances.name_similarity")?;
         if similarity <= Decimal::ZERO || similarity > Decimal::ONE {
@@ -497,7 +578,10 @@ impl Config {
     /// Header words of a column: the built-in ones, then those the config adds;
     /// all normalized.
     pub fn header_words(&self, kind: TableKind, col: Col) -> &[String] {
-        self.headers.get(&(kind, col)).map(Vec::as_slice).unwrap_or(&[])
+        self.headers
+            .get(&(kind, col))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Gaps, overlaps and unreachable labels of both scales.
@@ -509,7 +593,12 @@ impl Config {
 }
 
 fn person(p: RawPerson) -> Person {
-    Person { name: p.name, position: p.position, rank: p.rank, nip: p.nip }
+    Person {
+        name: p.name,
+        position: p.position,
+        rank: p.rank,
+        nip: p.nip,
+    }
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -517,47 +606,84 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && s.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
         && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
 }
 
 fn resolve_scale(key: &'static str, raw: &RawScale) -> Result<Scale, Error> {
     if raw.bands.is_empty() {
-        return Err(Error::ConfigValue { key: format!("{key}.bands"), message: "needs at least one band".into() });
+        return Err(Error::ConfigValue {
+            key: format!("{key}.bands"),
+            message: "needs at least one band".into(),
+        });
     }
     let mut bands = Vec::new();
     for (i, b) in raw.bands.iter().enumerate() {
         let at = |field: &str| format!("{key}.bands[{i}].{field}");
         if b.min.is_some() && b.above.is_some() {
-            return Err(Error::ConfigValue { key: at("min"), message: "give either min or above, not both".into() });
+            return Err(Error::ConfigValue {
+                key: at("min"),
+                message: "give either min or above, not both".into(),
+            });
         }
         if b.max.is_some() && b.below.is_some() {
-            return Err(Error::ConfigValue { key: at("max"), message: "give either max or below, not both".into() });
+            return Err(Error::ConfigValue {
+                key: at("max"),
+                message: "give either max or below, not both".into(),
+            });
         }
         if b.label.trim().is_empty() {
-            return Err(Error::ConfigValue { key: at("label"), message: "must not be empty".into() });
+            return Err(Error::ConfigValue {
+                key: at("label"),
+                message: "must not be empty".into(),
+            });
         }
         let lower = match (&b.min, &b.above) {
-            (Some(v), _) => Some(Bound { value: v.resolve(&at("min"))?, inclusive: true }),
-            (_, Some(v)) => Some(Bound { value: v.resolve(&at("above"))?, inclusive: false }),
+            (Some(v), _) => Some(Bound {
+                value: v.resolve(&at("min"))?,
+                inclusive: true,
+            }),
+            (_, Some(v)) => Some(Bound {
+                value: v.resolve(&at("above"))?,
+                inclusive: false,
+            }),
             _ => None,
         };
         let upper = match (&b.max, &b.below) {
-            (Some(v), _) => Some(Bound { value: v.resolve(&at("max"))?, inclusive: true }),
-            (_, Some(v)) => Some(Bound { value: v.resolve(&at("below"))?, inclusive: false }),
+            (Some(v), _) => Some(Bound {
+                value: v.resolve(&at("max"))?,
+                inclusive: true,
+            }),
+            (_, Some(v)) => Some(Bound {
+                value: v.resolve(&at("below"))?,
+                inclusive: false,
+            }),
             _ => None,
         };
-        bands.push(Band { label: b.label.clone(), short: b.short.clone(), synonyms: b.synonyms.clone(), lower, upper });
+        bands.push(Band {
+            label: b.label.clone(),
+            short: b.short.clone(),
+            synonyms: b.synonyms.clone(),
+            lower,
+            upper,
+        });
     }
     Ok(Scale { key, bands })
 }
 
-fn resolve_headers(raw: &BTreeMap<String, BTreeMap<String, Vec<String>>>) -> Result<HashMap<(TableKind, Col), Vec<String>>, Error> {
+fn resolve_headers(
+    raw: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
+) -> Result<HashMap<(TableKind, Col), Vec<String>>, Error> {
     let mut out: HashMap<(TableKind, Col), Vec<String>> = HashMap::new();
     for kind in TableKind::ALL {
         for spec in kind.columns() {
-            out.insert((kind, spec.col), spec.words.iter().map(|w| w.to_string()).collect());
+            out.insert(
+                (kind, spec.col),
+                spec.words.iter().map(|w| w.to_string()).collect(),
+            );
         }
     }
     for (kind_name, cols) in raw {
@@ -565,17 +691,29 @@ fn resolve_headers(raw: &BTreeMap<String, BTreeMap<String, Vec<String>>>) -> Res
             key: format!("headers.{kind_name}"),
             message: format!(
                 "unknown table kind; known: {}",
-                TableKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+                TableKind::ALL
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         })?;
         for (col_name, words) in cols {
-            let spec = kind.columns().iter().find(|s| s.col.name() == col_name).ok_or_else(|| Error::ConfigValue {
-                key: format!("headers.{kind_name}.{col_name}"),
-                message: format!(
-                    "unknown column; known: {}",
-                    kind.columns().iter().map(|s| s.col.name()).collect::<Vec<_>>().join(", ")
-                ),
-            })?;
+            let spec = kind
+                .columns()
+                .iter()
+                .find(|s| s.col.name() == col_name)
+                .ok_or_else(|| Error::ConfigValue {
+                    key: format!("headers.{kind_name}.{col_name}"),
+                    message: format!(
+                        "unknown column; known: {}",
+                        kind.columns()
+                            .iter()
+                            .map(|s| s.col.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                })?;
             let list = out.get_mut(&(kind, spec.col)).expect("seeded above");
             for w in words {
                 let n = normalize_placeholders(w);
@@ -597,7 +735,13 @@ fn resolve_headers(raw: &BTreeMap<String, BTreeMap<String, Vec<String>>>) -> Res
 /// Normalizes header words a user wrote, keeping `{placeholders}` intact.
 fn normalize_placeholders(w: &str) -> String {
     w.split_whitespace()
-        .map(|t| if t.starts_with('{') && t.ends_with('}') { t.to_lowercase() } else { normalize_header(t) })
+        .map(|t| {
+            if t.starts_with('{') && t.ends_with('}') {
+                t.to_lowercase()
+            } else {
+                normalize_header(t)
+            }
+        })
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -613,20 +757,39 @@ mod tests {
         let cfg = Config::default_config();
         assert_eq!(cfg.office.year, 2023);
         assert_eq!(cfg.scale_problems(), vec![]);
-        assert_eq!(cfg.capaian.classify(dec!(100)).map(|b| b.label.as_str()), Some("Baik"));
-        assert_eq!(cfg.capaian.classify(dec!(100.01)).map(|b| b.label.as_str()), Some("Baik Sekali"));
-        assert_eq!(cfg.idm.classify(dec!(0.707)).map(|b| b.label.as_str()), Some("BERKEMBANG"));
-        assert_eq!(cfg.idm.classify(dec!(0.7071)).map(|b| b.label.as_str()), Some("MAJU"));
-        assert_eq!(cfg.idm.classify(dec!(0.491)).map(|b| b.label.as_str()), Some("SANGAT TERTINGGAL"));
+        assert_eq!(
+            cfg.capaian.classify(dec!(100)).map(|b| b.label.as_str()),
+            Some("Baik")
+        );
+        assert_eq!(
+            cfg.capaian.classify(dec!(100.01)).map(|b| b.label.as_str()),
+            Some("Baik Sekali")
+        );
+        assert_eq!(
+            cfg.idm.classify(dec!(0.707)).map(|b| b.label.as_str()),
+            Some("BERKEMBANG")
+        );
+        assert_eq!(
+            cfg.idm.classify(dec!(0.7071)).map(|b| b.label.as_str()),
+            Some("MAJU")
+        );
+        assert_eq!(
+            cfg.idm.classify(dec!(0.491)).map(|b| b.label.as_str()),
+            Some("SANGAT TERTINGGAL")
+        );
     }
 
     fn with_capaian(bands: &str) -> Config {
         let text = DEFAULT_TOML.replace(CAPAIAN_BANDS_OF_SHIPPED_CONFIG, bands);
-        assert_ne!(text, DEFAULT_TOML, "the shipped capaian bands moved; update the test");
+        assert_ne!(
+            text, DEFAULT_TOML,
+            "the shipped capaian bands moved; update the test"
+        );
         Config::parse(&text, Path::new("t.toml")).unwrap()
     }
 
-    const CAPAIAN_BANDS_OF_SHIPPED_CONFIG: &str = "{ label = \"Baik\", short = \"B\", min = 75, max = 100";
+    const CAPAIAN_BANDS_OF_SHIPPED_CONFIG: &str =
+        "{ label = \"Baik\", short = \"B\", min = 75, max = 100";
 
     #[test]
     fn the_seeds_scale_leaves_exactly_100_uncovered() {
@@ -638,7 +801,10 @@ mod tests {
                 scale: "capaian",
                 below: Some("Baik".into()),
                 above: Some("Baik Sekali".into()),
-                at: Bound { value: dec!(100), inclusive: false }
+                at: Bound {
+                    value: dec!(100),
+                    inclusive: false
+                }
             }]
         );
         assert!(cfg.capaian.classify(dec!(100)).is_none());
@@ -647,34 +813,67 @@ mod tests {
     #[test]
     fn overlapping_bands_are_reported() {
         let cfg = with_capaian("{ label = \"Baik\", short = \"B\", min = 75, max = 101");
-        assert!(matches!(&cfg.capaian.problems()[..], [ScaleProblem::Overlap { first, second, .. }] if first == "Baik" && second == "Baik Sekali"));
+        assert!(
+            matches!(&cfg.capaian.problems()[..], [ScaleProblem::Overlap { first, second, .. }] if first == "Baik" && second == "Baik Sekali")
+        );
     }
 
     #[test]
     fn labels_match_with_short_forms_and_synonyms() {
         let cfg = Config::default_config();
-        assert_eq!(cfg.capaian.band_named("Baik Sekali (BS)").unwrap().label, "Baik Sekali");
+        assert_eq!(
+            cfg.capaian.band_named("Baik Sekali (BS)").unwrap().label,
+            "Baik Sekali"
+        );
         assert_eq!(cfg.capaian.band_named("bs").unwrap().label, "Baik Sekali");
-        assert_eq!(cfg.capaian.band_named("Sangat Berhasil").unwrap().label, "Baik Sekali");
+        assert_eq!(
+            cfg.capaian.band_named("Sangat Berhasil").unwrap().label,
+            "Baik Sekali"
+        );
         assert!(cfg.capaian.band_named("Luar Biasa").is_none());
     }
 
     #[test]
     fn unknown_keys_and_bad_values_name_the_key() {
-        let e = Config::parse(&DEFAULT_TOML.replace("[paths]", "[paths]\ninptu = \"x\""), Path::new("c.toml")).unwrap_err();
+        let e = Config::parse(
+            &DEFAULT_TOML.replace("[paths]", "[paths]\ninptu = \"x\""),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("unknown field `inptu`"), "{e}");
-        let e = Config::parse(&DEFAULT_TOML.replace("max = 0.491", "max = \"nol\""), Path::new("c.toml")).unwrap_err();
-        assert_eq!(e.to_string(), "config key `idm.bands[0].max`: not a number: \"nol\"");
-        let e = Config::parse(&format!("{DEFAULT_TOML}\n[headers.anggaran]\nplafon = [\"PLAFON\"]\n"), Path::new("c.toml"))
-            .unwrap_err();
-        assert!(e.to_string().starts_with("config key `headers.anggaran.plafon`: unknown column"), "{e}");
+        let e = Config::parse(
+            &DEFAULT_TOML.replace("max = 0.491", "max = \"nol\""),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config key `idm.bands[0].max`: not a number: \"nol\""
+        );
+        let e = Config::parse(
+            &format!("{DEFAULT_TOML}\n[headers.anggaran]\nplafon = [\"PLAFON\"]\n"),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("config key `headers.anggaran.plafon`: unknown column"),
+            "{e}"
+        );
     }
 
     #[test]
     fn config_adds_header_words() {
-        let cfg = Config::parse(&format!("{DEFAULT_TOML}\n[headers.anggaran]\npagu = [\"Plafon (Rp)\"]\n"), Path::new("c.toml"))
-            .unwrap();
-        assert!(cfg.header_words(TableKind::Anggaran, Col::Pagu).contains(&"PLAFON RP".to_string()));
-        assert!(cfg.header_words(TableKind::Anggaran, Col::Pagu).contains(&"PAGU".to_string()));
+        let cfg = Config::parse(
+            &format!("{DEFAULT_TOML}\n[headers.anggaran]\npagu = [\"Plafon (Rp)\"]\n"),
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert!(cfg
+            .header_words(TableKind::Anggaran, Col::Pagu)
+            .contains(&"PLAFON RP".to_string()));
+        assert!(cfg
+            .header_words(TableKind::Anggaran, Col::Pagu)
+            .contains(&"PAGU".to_string()));
     }
 }

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Error {
     /// The config file could not be read from disk.
-    ConfigRead { path: PathBuf, source: std::io::Error },
+    ConfigRead {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The config file is not valid TOML or has an unknown key.
     ConfigSyntax { path: PathBuf, message: String },
     /// A config key holds a value the tool cannot use.
@@ -24,11 +27,19 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::ConfigRead { path, source } => write!(f, "cannot read config {}: {source}", path.display()),
-            Error::ConfigSyntax { path, message } => write!(f, "config {}: {message}", path.display()),
+            Error::ConfigRead { path, source } => {
+                write!(f, "cannot read config {}: {source}", path.display())
+            }
+            Error::ConfigSyntax { path, message } => {
+                write!(f, "config {}: {message}", path.display())
+            }
             Error::ConfigValue { key, message } => write!(f, "config key `{key}`: {message}"),
-            Error::InputMissing { path } => write!(f, "input path {} does not exist", path.display()),
-            Error::Output { path, message } => write!(f, "output folder {}: {message}", path.display()),
+            Error::InputMissing { path } => {
+                write!(f, "input path {} does not exist", path.display())
+            }
+            Error::Output { path, message } => {
+                write!(f, "output folder {}: {message}", path.display())
+            }
         }
     }
 }
@@ -55,11 +66,22 @@ mod tests {
 
     #[test]
     fn messages_name_their_context() {
-        let e = Error::ConfigValue { key: "idm.bands[2].max".into(), message: "not a number: \"x\"".into() };
-        assert_eq!(e.to_string(), "config key `idm.bands[2].max`: not a number: \"x\"");
-        let e = Error::InputMissing { path: "nowhere".into() };
+        let e = Error::ConfigValue {
+            key: "idm.bands[2].max".into(),
+            message: "not a number: \"x\"".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "config key `idm.bands[2].max`: not a number: \"x\""
+        );
+        let e = Error::InputMissing {
+            path: "nowhere".into(),
+        };
         assert_eq!(e.to_string(), "input path nowhere does not exist");
-        let e = Error::Output { path: "input".into(), message: "is an input folder".into() };
+        let e = Error::Output {
+            path: "input".into(),
+            message: "is an input folder".into(),
+        };
         assert_eq!(e.to_string(), "output folder input: is an input folder");
     }
 }

@@ -55,7 +55,11 @@ impl std::fmt::Display for Place {
 
 impl Loc {
     pub fn cell(file: &Arc<str>, sheet: &Arc<str>, cell: CellRef) -> Self {
-        Loc { file: file.clone(), sheet: sheet.clone(), cell: Place::Cell(cell) }
+        Loc {
+            file: file.clone(),
+            sheet: sheet.clone(),
+            cell: Place::Cell(cell),
+        }
     }
 }
 
@@ -76,7 +80,10 @@ pub struct Message {
 
 impl Message {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
-        Message { id: id.into(), en: en.into() }
+        Message {
+            id: id.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -103,7 +110,10 @@ pub enum NewValue {
     Text(String),
     /// A live formula over cells of the same sheet (`C12/B12*100`, no `=`), with
     /// the value it computes, written as its cached result.
-    Formula { formula: String, value: rust_decimal::Decimal },
+    Formula {
+        formula: String,
+        value: rust_decimal::Decimal,
+    },
 }
 
 /// A correction of one cell.

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod model;
 pub mod names;
 pub mod number;
@@ -18,6 +19,7 @@ pub mod present;
 pub mod read;
 pub mod table;
 // pub mod words; (helper writing it)
+pub mod write;
 
 use config::Config;
 use finding::Finding;
@@ -37,5 +39,9 @@ pub fn analyse(files: &[(String, PathBuf)], cfg: &Config) -> Analysis {
     let reading = read::read(files, cfg);
     let model = model::build(&reading, cfg);
     let findings = check::check(&reading, &model, cfg);
-    Analysis { reading, model, findings }
+    Analysis {
+        reading,
+        model,
+        findings,
+    }
 }

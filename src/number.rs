@@ -59,7 +59,13 @@ pub enum TextProblem {
 pub fn parse_text(text: &str, kind: NumberKind) -> Result<TextNumber, TextProblem> {
     let mut s: String = text.replace('\u{a0}', " ").trim().to_string();
     if matches!(s.as_str(), "-" | "–" | "—" | "--") {
-        return Ok(TextNumber { value: Decimal::ZERO, decimals: 0, mark: None, percent_sign: false, dash: true });
+        return Ok(TextNumber {
+            value: Decimal::ZERO,
+            decimals: 0,
+            mark: None,
+            percent_sign: false,
+            dash: true,
+        });
     }
     s = strip_currency(&s).to_string();
     for suffix in [",-", ".-", ",--", "-"] {
@@ -85,7 +91,12 @@ pub fn parse_text(text: &str, kind: NumberKind) -> Result<TextNumber, TextProble
     } else if let Some(rest) = s.strip_prefix('+') {
         s = rest.trim_start().to_string();
     }
-    if s.is_empty() || !s.chars().any(|c| c.is_ascii_digit()) || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if s.is_empty()
+        || !s.chars().any(|c| c.is_ascii_digit())
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(TextProblem::NotANumber);
     }
     let (int_part, grouping, frac, mark) = split_separators(&s, kind)?;
@@ -105,7 +116,13 @@ pub fn parse_text(text: &str, kind: NumberKind) -> Result<TextNumber, TextProble
     if negative {
         value = -value;
     }
-    Ok(TextNumber { value, decimals: frac.len() as u32, mark, percent_sign, dash: false })
+    Ok(TextNumber {
+        value,
+        decimals: frac.len() as u32,
+        mark,
+        percent_sign,
+        dash: false,
+    })
 }
 
 fn strip_currency(s: &str) -> &str {
@@ -117,12 +134,20 @@ fn strip_currency(s: &str) -> &str {
     s
 }
 
-/// Splits a digits-and-separators text into (integer part, grouping separator,
-/// fraction digits, decimal mark).
-fn split_separators(s: &str, kind: NumberKind) -> Result<(&str, Option<char>, &str, Option<DecimalMark>), TextProblem> {
+/// A digits-and-separators text split into integer part, grouping separator,
+/// fraction digits and decimal mark.
+type Split<'a> = (&'a str, Option<char>, &'a str, Option<DecimalMark>);
+
+fn split_separators(s: &str, kind: NumberKind) -> Result<Split<'_>, TextProblem> {
     let dots = s.matches('.').count();
     let commas = s.matches(',').count();
-    let mark_of = |c: char| if c == ',' { DecimalMark::Comma } else { DecimalMark::Point };
+    let mark_of = |c: char| {
+        if c == ',' {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
+    };
     match (dots, commas) {
         (0, 0) => Ok((s, None, "", None)),
         (_, _) if dots > 0 && commas > 0 => {
@@ -147,7 +172,11 @@ fn split_separators(s: &str, kind: NumberKind) -> Result<(&str, Option<char>, &s
                 NumberKind::Money | NumberKind::Count => frac.len() >= 3,
                 NumberKind::Index => false,
                 NumberKind::Measure | NumberKind::Percent => {
-                    sep == '.' && frac.len() == 3 && !int_part.is_empty() && !int_part.starts_with('0') && int_part.len() <= 3
+                    sep == '.'
+                        && frac.len() == 3
+                        && !int_part.is_empty()
+                        && !int_part.starts_with('0')
+                        && int_part.len() <= 3
                 }
             };
             if reads_as_grouping {
@@ -162,7 +191,8 @@ fn split_separators(s: &str, kind: NumberKind) -> Result<(&str, Option<char>, &s
 /// Removes a thousands separator, insisting on groups of three after the first.
 fn ungroup(int_part: &str, sep: char) -> Result<String, TextProblem> {
     let groups: Vec<&str> = int_part.split(sep).collect();
-    let valid = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let valid =
+        !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
     if valid {
         Ok(groups.concat())
     } else {
@@ -187,7 +217,10 @@ fn malformed(s: &str) -> TextProblem {
             texts.push(variant.concat());
         }
     }
-    let mut readings: Vec<Decimal> = texts.iter().filter_map(|t| Decimal::from_str(t).ok()).collect();
+    let mut readings: Vec<Decimal> = texts
+        .iter()
+        .filter_map(|t| Decimal::from_str(t).ok())
+        .collect();
     readings.sort();
     readings.dedup();
     TextProblem::Malformed { readings }
@@ -211,13 +244,23 @@ fn format_significant(f: f64, digits: usize) -> String {
     let magnitude = f.abs().log10().floor() as i32;
     let decimals = (digits as i32 - 1 - magnitude).clamp(0, 20) as usize;
     let s = format!("{f:.decimals$}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" { "0".into() } else { s }
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
 }
 
 /// Digits after the decimal point of an exact decimal as written (`0.4380` keeps 4).
 pub fn decimals_of(text: &str) -> u32 {
-    text.split(['.', ',']).nth(1).map_or(0, |f| f.chars().take_while(|c| c.is_ascii_digit()).count() as u32)
+    text.split(['.', ',']).nth(1).map_or(0, |f| {
+        f.chars().take_while(|c| c.is_ascii_digit()).count() as u32
+    })
 }
 
 #[cfg(test)]
@@ -226,7 +269,9 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn value(text: &str, kind: NumberKind) -> Decimal {
-        parse_text(text, kind).unwrap_or_else(|e| panic!("{text}: {e:?}")).value
+        parse_text(text, kind)
+            .unwrap_or_else(|e| panic!("{text}: {e:?}"))
+            .value
     }
 
     #[test]
@@ -248,11 +293,20 @@ mod tests {
     #[test]
     fn decimals_and_marks_as_written() {
         let p = parse_text("100,00", NumberKind::Percent).unwrap();
-        assert_eq!((p.value, p.decimals, p.mark), (dec!(100), 2, Some(DecimalMark::Comma)));
+        assert_eq!(
+            (p.value, p.decimals, p.mark),
+            (dec!(100), 2, Some(DecimalMark::Comma))
+        );
         let p = parse_text("43,89%", NumberKind::Percent).unwrap();
-        assert_eq!((p.value, p.decimals, p.percent_sign), (dec!(43.89), 2, true));
+        assert_eq!(
+            (p.value, p.decimals, p.percent_sign),
+            (dec!(43.89), 2, true)
+        );
         let p = parse_text("0,8360", NumberKind::Index).unwrap();
-        assert_eq!((p.value, p.decimals, p.mark), (dec!(0.8360), 4, Some(DecimalMark::Comma)));
+        assert_eq!(
+            (p.value, p.decimals, p.mark),
+            (dec!(0.8360), 4, Some(DecimalMark::Comma))
+        );
         let p = parse_text("0.8378", NumberKind::Index).unwrap();
         assert_eq!((p.value, p.mark), (dec!(0.8378), Some(DecimalMark::Point)));
     }
@@ -271,20 +325,33 @@ mod tests {
     fn malformed_groupings_are_reported_with_their_readings() {
         assert_eq!(
             parse_text("65.00.000", NumberKind::Money),
-            Err(TextProblem::Malformed { readings: vec![dec!(6500000), dec!(65000000)] })
+            Err(TextProblem::Malformed {
+                readings: vec![dec!(6500000), dec!(65000000)]
+            })
         );
-        let Err(TextProblem::Malformed { readings }) = parse_text("257.5465.00", NumberKind::Money) else {
+        let Err(TextProblem::Malformed { readings }) = parse_text("257.5465.00", NumberKind::Money)
+        else {
             panic!("257.5465.00 must be malformed")
         };
         assert!(readings.contains(&dec!(257546500)), "{readings:?}");
-        assert!(matches!(parse_text("1.2.3", NumberKind::Money), Err(TextProblem::Malformed { .. })));
-        assert!(matches!(parse_text("1,000.000,5", NumberKind::Money), Err(TextProblem::Malformed { .. })));
+        assert!(matches!(
+            parse_text("1.2.3", NumberKind::Money),
+            Err(TextProblem::Malformed { .. })
+        ));
+        assert!(matches!(
+            parse_text("1,000.000,5", NumberKind::Money),
+            Err(TextProblem::Malformed { .. })
+        ));
     }
 
     #[test]
     fn text_that_is_not_a_number() {
         for t in ["abc", "", "Rp.", "12 a", "#REF!", "1 000"] {
-            assert_eq!(parse_text(t, NumberKind::Money), Err(TextProblem::NotANumber), "{t}");
+            assert_eq!(
+                parse_text(t, NumberKind::Money),
+                Err(TextProblem::NotANumber),
+                "{t}"
+            );
         }
     }
 
@@ -297,9 +364,15 @@ mod tests {
     #[test]
     fn floats_read_as_excel_shows_them() {
         assert_eq!(from_float(0.9233), Some((dec!(0.9233), "0.9233".into())));
-        assert_eq!(from_float(1916739612.0), Some((dec!(1916739612), "1916739612".into())));
+        assert_eq!(
+            from_float(1916739612.0),
+            Some((dec!(1916739612), "1916739612".into()))
+        );
         assert_eq!(from_float(0.1 + 0.2).unwrap().0, dec!(0.3));
-        assert_eq!(from_float(0.4389140271493213).unwrap().0, dec!(0.438914027149321));
+        assert_eq!(
+            from_float(0.4389140271493213).unwrap().0,
+            dec!(0.438914027149321)
+        );
         assert_eq!(from_float(f64::NAN), None);
     }
 }

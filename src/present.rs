@@ -39,7 +39,13 @@ impl Summary {
 }
 
 /// The `check --format json` document.
-pub fn json(inputs: &[Input], tables: &[TableInfo], findings: &[Finding], lang: Lang, fix: FixState) -> Value {
+pub fn json(
+    inputs: &[Input],
+    tables: &[TableInfo],
+    findings: &[Finding],
+    lang: Lang,
+    fix: FixState,
+) -> Value {
     let s = Summary::of(findings);
     json!({
         "inputs": inputs.iter().map(|i| {
@@ -87,20 +93,49 @@ impl Paint {
 
 /// The text report: inputs that could not be read, the tables found, then the
 /// findings grouped by file and sheet, worst first, and a closing summary line.
-pub fn text(inputs: &[Input], tables: &[TableInfo], findings: &[Finding], lang: Lang, colour: bool) -> String {
+pub fn text(
+    inputs: &[Input],
+    tables: &[TableInfo],
+    findings: &[Finding],
+    lang: Lang,
+    colour: bool,
+) -> String {
     let p = Paint(colour);
     let en = lang == Lang::En;
     let mut out = String::new();
     for i in inputs {
         if let InputStatus::Unreadable(m) = &i.status {
-            let label = if en { "cannot be read" } else { "tidak dapat dipakai" };
+            let label = if en {
+                "cannot be read"
+            } else {
+                "tidak dapat dipakai"
+            };
             let _ = writeln!(out, "{} {}: {label}: {m}", p.wrap("1;31", "!"), i.file);
         }
     }
-    let _ = writeln!(out, "{}", p.wrap("1", if en { "Tables found" } else { "Tabel ditemukan" }));
+    let _ = writeln!(
+        out,
+        "{}",
+        p.wrap(
+            "1",
+            if en {
+                "Tables found"
+            } else {
+                "Tabel ditemukan"
+            }
+        )
+    );
     for t in tables {
         let rows = if en { "rows" } else { "baris" };
-        let _ = writeln!(out, "  {:<12} {} / {} {} ({} {rows})", t.kind.name(), t.file, t.sheet, t.range, t.rows);
+        let _ = writeln!(
+            out,
+            "  {:<12} {} / {} {} ({} {rows})",
+            t.kind.name(),
+            t.file,
+            t.sheet,
+            t.range,
+            t.rows
+        );
     }
     let mut group: Option<(&str, &str)> = None;
     for f in findings {
@@ -116,7 +151,11 @@ pub fn text(inputs: &[Input], tables: &[TableInfo], findings: &[Finding], lang: 
             Severity::Warning => ("33", if en { "warning" } else { "peringatan" }),
             Severity::Info => ("36", "info"),
         };
-        let place = if f.loc.sheet.is_empty() { f.loc.cell.to_string() } else { format!("{}!{}", f.loc.sheet, f.loc.cell) };
+        let place = if f.loc.sheet.is_empty() {
+            f.loc.cell.to_string()
+        } else {
+            format!("{}!{}", f.loc.sheet, f.loc.cell)
+        };
         let figures = match (&f.expected, f.found.is_empty()) {
             (Some(e), _) => format!(" ({} → {e})", f.found),
             (None, false) => format!(" ({})", f.found),
@@ -126,7 +165,11 @@ pub fn text(inputs: &[Input], tables: &[TableInfo], findings: &[Finding], lang: 
             String::new()
         } else {
             let n = f.related.len();
-            if en { format!(" [+{n} related]") } else { format!(" [+{n} sel terkait]") }
+            if en {
+                format!(" [+{n} related]")
+            } else {
+                format!(" [+{n} sel terkait]")
+            }
         };
         let _ = writeln!(
             out,
@@ -137,7 +180,10 @@ pub fn text(inputs: &[Input], tables: &[TableInfo], findings: &[Finding], lang: 
         );
     }
     let s = Summary::of(findings);
-    let unreadable = inputs.iter().filter(|i| i.status != InputStatus::Ok).count();
+    let unreadable = inputs
+        .iter()
+        .filter(|i| i.status != InputStatus::Ok)
+        .count();
     let line = if en {
         format!(
             "{} errors, {} warnings, {} infos in {} files ({} tables; {unreadable} files unusable)",

@@ -232,11 +232,32 @@ pub struct ColumnSpec {
 }
 
 const fn text(col: Col, words: &'static [&'static str], required: bool) -> ColumnSpec {
-    ColumnSpec { col, words, group: &[], required, number: None, year: YearIn::None, after: None }
+    ColumnSpec {
+        col,
+        words,
+        group: &[],
+        required,
+        number: None,
+        year: YearIn::None,
+        after: None,
+    }
 }
 
-const fn num(col: Col, words: &'static [&'static str], required: bool, kind: NumberKind) -> ColumnSpec {
-    ColumnSpec { col, words, group: &[], required, number: Some(kind), year: YearIn::None, after: None }
+const fn num(
+    col: Col,
+    words: &'static [&'static str],
+    required: bool,
+    kind: NumberKind,
+) -> ColumnSpec {
+    ColumnSpec {
+        col,
+        words,
+        group: &[],
+        required,
+        number: Some(kind),
+        year: YearIn::None,
+        after: None,
+    }
 }
 
 const fn after(mut spec: ColumnSpec, col: Col) -> ColumnSpec {
@@ -244,7 +265,11 @@ const fn after(mut spec: ColumnSpec, col: Col) -> ColumnSpec {
     spec
 }
 
-const fn per_year(mut spec: ColumnSpec, year: YearIn, group: &'static [&'static str]) -> ColumnSpec {
+const fn per_year(
+    mut spec: ColumnSpec,
+    year: YearIn,
+    group: &'static [&'static str],
+) -> ColumnSpec {
     spec.year = year;
     spec.group = group;
     spec
@@ -256,53 +281,174 @@ const NO: &[&str] = &["NO", "NOMOR", "NO URUT"];
 
 static IDM_DESA: &[ColumnSpec] = &[
     text(Col::No, NO, false),
-    text(Col::KodeDesa, &["KODE DESA", "KODE KAMPUNG", "KODE WILAYAH", "KODE"], false),
+    text(
+        Col::KodeDesa,
+        &["KODE DESA", "KODE KAMPUNG", "KODE WILAYAH", "KODE"],
+        false,
+    ),
     text(Col::Provinsi, &["PROVINSI"], false),
-    text(Col::Kabupaten, &["KABUPATEN", "KABUPATEN KOTA", "KAB KOTA"], false),
+    text(
+        Col::Kabupaten,
+        &["KABUPATEN", "KABUPATEN KOTA", "KAB KOTA"],
+        false,
+    ),
     text(Col::Kecamatan, &["KECAMATAN"], true),
     text(
         Col::Desa,
-        &["NAMA DESA", "DESA", "KAMPUNG", "NAMA KAMPUNG", "NAMA DESA KAMPUNG", "DESA KAMPUNG", "DESA KELURAHAN"],
+        &[
+            "NAMA DESA",
+            "DESA",
+            "KAMPUNG",
+            "NAMA KAMPUNG",
+            "NAMA DESA KAMPUNG",
+            "DESA KAMPUNG",
+            "DESA KELURAHAN",
+        ],
         true,
     ),
     num(Col::Iks, &["IKS", "NILAI IKS"], false, Index),
     num(Col::Ike, &["IKE", "NILAI IKE"], false, Index),
     num(Col::Ikl, &["IKL", "NILAI IKL"], false, Index),
-    num(Col::Idm, &["IDM", "NILAI IDM", "SKOR IDM", "IDM {tahun}", "NILAI IDM {tahun}"], true, Index),
-    text(Col::Status, &["STATUS", "STATUS DESA", "STATUS IDM", "STATUS IDM {tahun}", "STATUS DESA {tahun}"], true),
+    num(
+        Col::Idm,
+        &[
+            "IDM",
+            "NILAI IDM",
+            "SKOR IDM",
+            "IDM {tahun}",
+            "NILAI IDM {tahun}",
+        ],
+        true,
+        Index,
+    ),
+    text(
+        Col::Status,
+        &[
+            "STATUS",
+            "STATUS DESA",
+            "STATUS IDM",
+            "STATUS IDM {tahun}",
+            "STATUS DESA {tahun}",
+        ],
+        true,
+    ),
 ];
 
 static IDM_REKAP: &[ColumnSpec] = &[
-    text(Col::Klasifikasi, &["KLASIFIKASI IDM", "KLASIFIKASI", "STATUS DESA", "STATUS IDM", "STATUS"], true),
-    per_year(num(Col::Jumlah, &["JUMLAH", "JML", "JUMLAH DESA"], true, Count), YearIn::Group, &[]),
-    per_year(num(Col::Persen, &["%", "PERSENTASE", "PERSEN"], false, Percent), YearIn::Group, &[]),
+    text(
+        Col::Klasifikasi,
+        &[
+            "KLASIFIKASI IDM",
+            "KLASIFIKASI",
+            "STATUS DESA",
+            "STATUS IDM",
+            "STATUS",
+        ],
+        true,
+    ),
+    per_year(
+        num(Col::Jumlah, &["JUMLAH", "JML", "JUMLAH DESA"], true, Count),
+        YearIn::Group,
+        &[],
+    ),
+    per_year(
+        num(Col::Persen, &["%", "PERSENTASE", "PERSEN"], false, Percent),
+        YearIn::Group,
+        &[],
+    ),
 ];
 
 static ANGGARAN: &[ColumnSpec] = &[
     text(Col::No, NO, false),
     text(
         Col::Uraian,
-        &["PROGRAM KEGIATAN", "URAIAN", "PROGRAM KEGIATAN SUB KEGIATAN", "PROGRAM DAN KEGIATAN", "NAMA PROGRAM KEGIATAN"],
+        &[
+            "PROGRAM KEGIATAN",
+            "URAIAN",
+            "PROGRAM KEGIATAN SUB KEGIATAN",
+            "PROGRAM DAN KEGIATAN",
+            "NAMA PROGRAM KEGIATAN",
+        ],
         true,
     ),
-    num(Col::Pagu, &["PAGU ANGGARAN RP", "PAGU ANGGARAN", "PAGU", "ANGGARAN", "ANGGARAN RP", "PAGU RP"], true, Money),
-    num(Col::Realisasi, &["REALISASI RP", "REALISASI", "REALISASI ANGGARAN", "REALISASI ANGGARAN RP"], true, Money),
-    num(Col::Persen, &["%", "PERSENTASE", "CAPAIAN %", "CAPAIAN", "REALISASI %", "PERSEN"], false, Percent),
+    num(
+        Col::Pagu,
+        &[
+            "PAGU ANGGARAN RP",
+            "PAGU ANGGARAN",
+            "PAGU",
+            "ANGGARAN",
+            "ANGGARAN RP",
+            "PAGU RP",
+        ],
+        true,
+        Money,
+    ),
+    num(
+        Col::Realisasi,
+        &[
+            "REALISASI RP",
+            "REALISASI",
+            "REALISASI ANGGARAN",
+            "REALISASI ANGGARAN RP",
+        ],
+        true,
+        Money,
+    ),
+    num(
+        Col::Persen,
+        &[
+            "%",
+            "PERSENTASE",
+            "CAPAIAN %",
+            "CAPAIAN",
+            "REALISASI %",
+            "PERSEN",
+        ],
+        false,
+        Percent,
+    ),
 ];
 
 static PK_TARGET: &[ColumnSpec] = &[
     text(Col::No, NO, false),
     text(Col::Sasaran, &["SASARAN STRATEGIS", "SASARAN"], true),
-    text(Col::Indikator, &["INDIKATOR KINERJA", "INDIKATOR SASARAN", "INDIKATOR KINERJA SASARAN"], true),
-    text(Col::Formulasi, &["FORMULASI", "PENJELASAN FORMULASI", "FORMULA"], false),
+    text(
+        Col::Indikator,
+        &[
+            "INDIKATOR KINERJA",
+            "INDIKATOR SASARAN",
+            "INDIKATOR KINERJA SASARAN",
+        ],
+        true,
+    ),
+    text(
+        Col::Formulasi,
+        &["FORMULASI", "PENJELASAN FORMULASI", "FORMULA"],
+        false,
+    ),
     text(Col::Satuan, &["SATUAN"], false),
-    num(Col::Target, &["TARGET", "TARGET {tahun}", "TARGET TAHUN {tahun}"], true, Measure),
+    num(
+        Col::Target,
+        &["TARGET", "TARGET {tahun}", "TARGET TAHUN {tahun}"],
+        true,
+        Measure,
+    ),
 ];
 
 static PK_ANGGARAN: &[ColumnSpec] = &[
     text(Col::No, NO, false),
     text(Col::Program, &["PROGRAM", "NAMA PROGRAM"], true),
-    num(Col::AnggaranAwal, &["SEBELUM PERUBAHAN", "ANGGARAN RP SEBELUM PERUBAHAN", "ANGGARAN MURNI"], false, Money),
+    num(
+        Col::AnggaranAwal,
+        &[
+            "SEBELUM PERUBAHAN",
+            "ANGGARAN RP SEBELUM PERUBAHAN",
+            "ANGGARAN MURNI",
+        ],
+        false,
+        Money,
+    ),
     num(
         Col::Anggaran,
         &[
@@ -326,11 +472,37 @@ static IKU: &[ColumnSpec] = &[
     text(Col::Tujuan, &["TUJUAN SKPD", "TUJUAN", "TUJUAN PD"], false),
     text(Col::IndikatorTujuan, &["INDIKATOR TUJUAN"], false),
     text(Col::Sasaran, &["SASARAN STRATEGIS", "SASARAN"], false),
-    text(Col::Indikator, &["INDIKATOR KINERJA", "INDIKATOR KINERJA UTAMA", "INDIKATOR SASARAN"], true),
-    text(Col::Formulasi, &["PENJELASAN FORMULASI", "FORMULASI", "PENJELASAN", "DEFINISI OPERASIONAL"], false),
+    text(
+        Col::Indikator,
+        &[
+            "INDIKATOR KINERJA",
+            "INDIKATOR KINERJA UTAMA",
+            "INDIKATOR SASARAN",
+        ],
+        true,
+    ),
+    text(
+        Col::Formulasi,
+        &[
+            "PENJELASAN FORMULASI",
+            "FORMULASI",
+            "PENJELASAN",
+            "DEFINISI OPERASIONAL",
+        ],
+        false,
+    ),
     text(Col::Satuan, &["SATUAN"], false),
     per_year(
-        num(Col::Target, &["{angka_tahun}", "TARGET {angka_tahun}", "TAHUN {angka_tahun}"], true, Measure),
+        num(
+            Col::Target,
+            &[
+                "{angka_tahun}",
+                "TARGET {angka_tahun}",
+                "TAHUN {angka_tahun}",
+            ],
+            true,
+            Measure,
+        ),
         YearIn::Label,
         &[
             "TARGET KINERJA SASARAN PADA TAHUN KE",
@@ -345,16 +517,53 @@ static IKU: &[ColumnSpec] = &[
 static CAPAIAN: &[ColumnSpec] = &[
     text(Col::No, NO, false),
     text(Col::Sasaran, &["SASARAN", "SASARAN STRATEGIS"], false),
-    text(Col::Indikator, &["INDIKATOR KINERJA UTAMA", "INDIKATOR KINERJA", "INDIKATOR"], true),
+    text(
+        Col::Indikator,
+        &["INDIKATOR KINERJA UTAMA", "INDIKATOR KINERJA", "INDIKATOR"],
+        true,
+    ),
     text(Col::Satuan, &["SATUAN"], false),
-    num(Col::Target, &["TARGET", "TARGET {tahun}", "TARGET TAHUN {tahun}"], true, Measure),
-    num(Col::Realisasi, &["REALISASI", "REALISASI {tahun}", "REALISASI TAHUN {tahun}"], true, Measure),
-    num(Col::Capaian, &["CAPAIAN %", "% CAPAIAN", "CAPAIAN", "CAPAIAN {tahun}", "PERSENTASE CAPAIAN"], false, Percent),
-    text(Col::Kategori, &["KATEGORI", "PREDIKAT", "KATEGORI CAPAIAN", "KRITERIA"], false),
-    text(Col::Polaritas, &["POLARITAS", "POLARITAS INDIKATOR", "SIFAT"], false),
+    num(
+        Col::Target,
+        &["TARGET", "TARGET {tahun}", "TARGET TAHUN {tahun}"],
+        true,
+        Measure,
+    ),
+    num(
+        Col::Realisasi,
+        &["REALISASI", "REALISASI {tahun}", "REALISASI TAHUN {tahun}"],
+        true,
+        Measure,
+    ),
+    num(
+        Col::Capaian,
+        &[
+            "CAPAIAN %",
+            "% CAPAIAN",
+            "CAPAIAN",
+            "CAPAIAN {tahun}",
+            "PERSENTASE CAPAIAN",
+        ],
+        false,
+        Percent,
+    ),
+    text(
+        Col::Kategori,
+        &["KATEGORI", "PREDIKAT", "KATEGORI CAPAIAN", "KRITERIA"],
+        false,
+    ),
+    text(
+        Col::Polaritas,
+        &["POLARITAS", "POLARITAS INDIKATOR", "SIFAT"],
+        false,
+    ),
     num(
         Col::RealisasiLalu,
-        &["REALISASI {tahun_lalu}", "REALISASI TAHUN {tahun_lalu}", "REALISASI TAHUN LALU"],
+        &[
+            "REALISASI {tahun_lalu}",
+            "REALISASI TAHUN {tahun_lalu}",
+            "REALISASI TAHUN LALU",
+        ],
         false,
         Measure,
     ),
@@ -374,38 +583,84 @@ static CAPAIAN: &[ColumnSpec] = &[
 static PEMBIAYAAN: &[ColumnSpec] = &[
     text(Col::No, NO, true),
     text(Col::Uraian, &["URAIAN", "JENIS BELANJA"], true),
-    num(Col::Jumlah, &["JUMLAH", "JUMLAH RP", "ANGGARAN", "ANGGARAN RP"], true, Money),
+    num(
+        Col::Jumlah,
+        &["JUMLAH", "JUMLAH RP", "ANGGARAN", "ANGGARAN RP"],
+        true,
+        Money,
+    ),
     text(Col::Ket, &["KETERANGAN", "KET"], false),
 ];
 
 static PERSONIL: &[ColumnSpec] = &[
     text(Col::No, NO, false),
     text(Col::Jabatan, &["JABATAN"], true),
-    after(num(Col::JmlJabatan, &["JML", "JUMLAH"], true, Count), Col::Jabatan),
-    text(Col::Pangkat, &["PANGKAT GOL RUANG", "PANGKAT GOLONGAN", "PANGKAT", "GOLONGAN", "PANGKAT GOL"], false),
-    after(num(Col::JmlPangkat, &["JML", "JUMLAH"], false, Count), Col::Pangkat),
+    after(
+        num(Col::JmlJabatan, &["JML", "JUMLAH"], true, Count),
+        Col::Jabatan,
+    ),
+    text(
+        Col::Pangkat,
+        &[
+            "PANGKAT GOL RUANG",
+            "PANGKAT GOLONGAN",
+            "PANGKAT",
+            "GOLONGAN",
+            "PANGKAT GOL",
+        ],
+        false,
+    ),
+    after(
+        num(Col::JmlPangkat, &["JML", "JUMLAH"], false, Count),
+        Col::Pangkat,
+    ),
     text(Col::Pendidikan, &["PENDIDIKAN FORMAL", "PENDIDIKAN"], false),
-    after(num(Col::JmlPendidikan, &["JML", "JUMLAH"], false, Count), Col::Pendidikan),
+    after(
+        num(Col::JmlPendidikan, &["JML", "JUMLAH"], false, Count),
+        Col::Pendidikan,
+    ),
     text(Col::Ket, &["KET", "KETERANGAN"], false),
 ];
 
 static LEMBAGA: &[ColumnSpec] = &[
     text(Col::Indikator, &["INDIKATOR"], true),
-    per_year(num(Col::Nilai, &["{angka_tahun}", "TAHUN {angka_tahun}"], true, Measure), YearIn::Label, &[]),
+    per_year(
+        num(
+            Col::Nilai,
+            &["{angka_tahun}", "TAHUN {angka_tahun}"],
+            true,
+            Measure,
+        ),
+        YearIn::Label,
+        &[],
+    ),
 ];
 
 static RKT: &[ColumnSpec] = &[
     text(Col::Sasaran, &["SASARAN URAIAN", "SASARAN"], false),
     text(Col::SasaranIndikator, &["SASARAN INDIKATOR KINERJA"], false),
     text(Col::SasaranSatuan, &["SASARAN SATUAN"], false),
-    num(Col::SasaranTarget, &["SASARAN RENCANA TINGKAT CAPAIAN TARGET", "SASARAN TARGET"], false, Measure),
+    num(
+        Col::SasaranTarget,
+        &["SASARAN RENCANA TINGKAT CAPAIAN TARGET", "SASARAN TARGET"],
+        false,
+        Measure,
+    ),
     text(Col::Prog, &["PROG", "PROGRAM"], false),
     text(Col::Kegiatan, &["KEGIATAN URAIAN", "KEGIATAN"], true),
-    text(Col::KegiatanIndikator, &["KEGIATAN INDIKATOR KINERJA"], false),
+    text(
+        Col::KegiatanIndikator,
+        &["KEGIATAN INDIKATOR KINERJA"],
+        false,
+    ),
     text(Col::KegiatanSatuan, &["KEGIATAN SATUAN"], false),
     num(
         Col::KegiatanTarget,
-        &["KEGIATAN RENCANA TINGKAT CAPAIAN TARGET", "KEGIATAN TARGET", "KEGIATAN RENCANA TINGKAT CAPAIAN"],
+        &[
+            "KEGIATAN RENCANA TINGKAT CAPAIAN TARGET",
+            "KEGIATAN TARGET",
+            "KEGIATAN RENCANA TINGKAT CAPAIAN",
+        ],
         true,
         Money,
     ),
@@ -438,10 +693,16 @@ mod tests {
     #[test]
     fn headers_normalize_case_space_and_punctuation() {
         assert_eq!(normalize_header("PROGRAM/KEGIATAN"), "PROGRAM KEGIATAN");
-        assert_eq!(normalize_header(" Pagu  Anggaran (Rp) "), "PAGU ANGGARAN RP");
+        assert_eq!(
+            normalize_header(" Pagu  Anggaran (Rp) "),
+            "PAGU ANGGARAN RP"
+        );
         assert_eq!(normalize_header("CAPAIAN (%)"), "CAPAIAN %");
         assert_eq!(normalize_header("NO."), "NO");
-        assert_eq!(normalize_header("TARGET KINERJA SASARAN PADA TAHUN KE-"), "TARGET KINERJA SASARAN PADA TAHUN KE");
+        assert_eq!(
+            normalize_header("TARGET KINERJA SASARAN PADA TAHUN KE-"),
+            "TARGET KINERJA SASARAN PADA TAHUN KE"
+        );
     }
 
     #[test]
@@ -451,7 +712,13 @@ mod tests {
                 for w in spec.words.iter().chain(spec.group) {
                     let plain: Vec<&str> = w.split(' ').filter(|t| !t.starts_with('{')).collect();
                     let plain = plain.join(" ");
-                    assert_eq!(normalize_header(&plain), plain, "{}.{}: {w}", kind.name(), spec.col.name());
+                    assert_eq!(
+                        normalize_header(&plain),
+                        plain,
+                        "{}.{}: {w}",
+                        kind.name(),
+                        spec.col.name()
+                    );
                 }
             }
         }

@@ -18,7 +18,9 @@ pub fn agrees(stated: Decimal, decimals: u32, computed: Decimal) -> bool {
 
 /// `computed` rounded as the stated figure is written, for the expected value.
 pub fn at_precision(computed: Decimal, decimals: u32) -> Decimal {
-    computed.round_dp_with_strategy(decimals.min(20), RoundingStrategy::MidpointAwayFromZero).normalize()
+    computed
+        .round_dp_with_strategy(decimals.min(20), RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }
 
 #[cfg(test)]
@@ -33,7 +35,11 @@ mod tests {
         assert!(!agrees(dec!(43.9), 2, dec!(43.891402714)));
         assert!(agrees(dec!(100.00), 2, dec!(99.999)));
         assert!(agrees(dec!(94), 0, dec!(94.5)) || agrees(dec!(95), 0, dec!(94.5)));
-        assert!(agrees(dec!(98.9875666074600), 13, dec!(98.98756660746003552397868)));
+        assert!(agrees(
+            dec!(98.9875666074600),
+            13,
+            dec!(98.98756660746003552397868)
+        ));
         assert!(!agrees(dec!(95), 0, dec!(93.85)));
         assert_eq!(at_precision(dec!(43.891402714), 2), dec!(43.89));
     }

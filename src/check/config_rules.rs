@@ -25,7 +25,8 @@ exactly 100 % has no category. Write `max = 100` for Baik (or `min = 100` for Ba
         severity: Severity::Error,
         title: "A value falls in two bands of a scale",
         judul: "Ada nilai yang masuk dua kategori",
-        doc: "Checks that no value belongs to two bands.\n\n## Example\n`Baik: min = 75, max = 100` \
+        doc:
+            "Checks that no value belongs to two bands.\n\n## Example\n`Baik: min = 75, max = 100` \
 with `Baik Sekali: min = 100`: exactly 100 is both. Make one end exclusive (`above = 100`).\n\n\
 ## Fix\nNone.",
         fixes: Fixes::No,
@@ -46,8 +47,16 @@ most 0.707.\n\n## Fix\nNone.",
 ];
 
 fn config_loc(ctx: &Context, key: String) -> Loc {
-    let file = ctx.cfg.source.as_ref().map_or("config.toml".to_string(), |p| p.display().to_string());
-    Loc { file: file.as_str().into(), sheet: "".into(), cell: Place::Key(key) }
+    let file = ctx
+        .cfg
+        .source
+        .as_ref()
+        .map_or("config.toml".to_string(), |p| p.display().to_string());
+    Loc {
+        file: file.as_str().into(),
+        sheet: "".into(),
+        cell: Place::Key(key),
+    }
 }
 
 fn each(ctx: &Context, mut f: impl FnMut(&ScaleProblem)) {
@@ -58,26 +67,52 @@ fn each(ctx: &Context, mut f: impl FnMut(&ScaleProblem)) {
 
 fn gaps(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     each(ctx, |p| {
-        if let ScaleProblem::Gap { scale, below, above, at } = p {
+        if let ScaleProblem::Gap {
+            scale,
+            below,
+            above,
+            at,
+        } = p
+        {
             let below = below.as_deref().unwrap_or("(tidak ada)");
             let above = above.as_deref().unwrap_or("(tidak ada)");
             let message = Message::new(
                 format!("skala {scale}: nilai {} tidak masuk kategori mana pun (antara {below} dan {above})", at.value),
                 format!("scale {scale}: the value {} falls in no band (between {below} and {above})", at.value),
             );
-            out.push(rule.finding(config_loc(ctx, format!("{scale}.bands")), message, at.value.to_string()));
+            out.push(rule.finding(
+                config_loc(ctx, format!("{scale}.bands")),
+                message,
+                at.value.to_string(),
+            ));
         }
     });
 }
 
 fn overlaps(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     each(ctx, |p| {
-        if let ScaleProblem::Overlap { scale, first, second, at } = p {
+        if let ScaleProblem::Overlap {
+            scale,
+            first,
+            second,
+            at,
+        } = p
+        {
             let message = Message::new(
-                format!("skala {scale}: nilai {} masuk dua kategori, {first} dan {second}", at.value),
-                format!("scale {scale}: the value {} falls in two bands, {first} and {second}", at.value),
+                format!(
+                    "skala {scale}: nilai {} masuk dua kategori, {first} dan {second}",
+                    at.value
+                ),
+                format!(
+                    "scale {scale}: the value {} falls in two bands, {first} and {second}",
+                    at.value
+                ),
             );
-            out.push(rule.finding(config_loc(ctx, format!("{scale}.bands")), message, at.value.to_string()));
+            out.push(rule.finding(
+                config_loc(ctx, format!("{scale}.bands")),
+                message,
+                at.value.to_string(),
+            ));
         }
     });
 }
@@ -86,10 +121,16 @@ fn empty_bands(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     each(ctx, |p| {
         if let ScaleProblem::Empty { scale, band, label } = p {
             let message = Message::new(
-                format!("skala {scale}: kategori {label} tidak pernah dihasilkan (rentangnya kosong)"),
+                format!(
+                    "skala {scale}: kategori {label} tidak pernah dihasilkan (rentangnya kosong)"
+                ),
                 format!("scale {scale}: band {label} is never produced (its range is empty)"),
             );
-            out.push(rule.finding(config_loc(ctx, format!("{scale}.bands[{band}]")), message, label.clone()));
+            out.push(rule.finding(
+                config_loc(ctx, format!("{scale}.bands[{band}]")),
+                message,
+                label.clone(),
+            ));
         }
     });
 }

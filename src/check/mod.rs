@@ -4,6 +4,7 @@
 //! in the docs is generated from it.
 
 mod budget;
+#[allow(dead_code)] // used by the rule families being built
 mod compare;
 mod config_rules;
 mod identity;
@@ -108,12 +109,18 @@ pub fn registry() -> Vec<&'static Rule> {
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    registry().into_iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    registry()
+        .into_iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 /// Runs every rule; findings come back grouped by file and sheet, worst first.
 pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
-    let ctx = Context { reading, model, cfg };
+    let ctx = Context {
+        reading,
+        model,
+        cfg,
+    };
     let mut findings = Vec::new();
     for rule in registry() {
         (rule.check)(rule, &ctx, &mut findings);
@@ -125,7 +132,13 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
 /// Sorts findings by file, sheet, severity, then reading order.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (&a.loc.file, &a.loc.sheet, a.severity, &a.loc.cell, a.code).cmp(&(&b.loc.file, &b.loc.sheet, b.severity, &b.loc.cell, b.code))
+        (&a.loc.file, &a.loc.sheet, a.severity, &a.loc.cell, a.code).cmp(&(
+            &b.loc.file,
+            &b.loc.sheet,
+            b.severity,
+            &b.loc.cell,
+            b.code,
+        ))
     });
 }
 
@@ -143,7 +156,12 @@ mod tests {
         assert_eq!(codes.len(), n, "duplicate rule code");
         for r in rules {
             let (prefix, digits) = r.code.split_at(r.code.len() - 3);
-            assert!(prefix.chars().all(|c| c.is_ascii_uppercase()) && digits.chars().all(|c| c.is_ascii_digit()), "{}", r.code);
+            assert!(
+                prefix.chars().all(|c| c.is_ascii_uppercase())
+                    && digits.chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                r.code
+            );
             assert!(r.doc.contains("## Example"), "{} has no example", r.code);
         }
     }

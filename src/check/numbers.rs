@@ -76,7 +76,9 @@ fn loc(col: &NumericColumn, cell: crate::cell::CellRef) -> Loc {
 fn malformed(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for col in &ctx.model.numeric_columns {
         for f in &col.figures {
-            let Some(FigureProblem::Malformed { readings }) = &f.problem else { continue };
+            let Some(FigureProblem::Malformed { readings }) = &f.problem else {
+                continue;
+            };
             let listed: Vec<String> = readings.iter().map(|r| r.to_string()).collect();
             let message = Message::new(
                 format!(
@@ -120,12 +122,19 @@ fn as_number_fix(col: &NumericColumn, f: &crate::model::Figure) -> Option<Correc
     if col.number == NumberKind::Percent && col.ratio {
         value /= rust_decimal::Decimal::ONE_HUNDRED;
     }
-    Some(Correction { cell: f.at, value: NewValue::Number(value), safety: Safety::Safe })
+    Some(Correction {
+        cell: f.at,
+        value: NewValue::Number(value),
+        safety: Safety::Safe,
+    })
 }
 
 /// Cells already reported by NUM004, which NUM003 leaves alone.
 fn minority_mark_cells(col: &NumericColumn) -> Vec<crate::cell::CellRef> {
-    let with_decimals = col.figures.iter().filter(|f| f.value.is_some() && f.decimals > 0);
+    let with_decimals = col
+        .figures
+        .iter()
+        .filter(|f| f.value.is_some() && f.decimals > 0);
     let (mut comma, mut point) = (Vec::new(), Vec::new());
     for f in with_decimals {
         match (f.stored_as_text, f.mark) {
@@ -151,10 +160,17 @@ fn stored_as_text(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         let mut cells: Vec<(&NumericColumn, &crate::model::Figure)> = Vec::new();
         for col in cols {
             let skip = minority_mark_cells(col);
-            cells.extend(col.figures.iter().filter(|f| f.stored_as_text && !skip.contains(&f.at)).map(|f| (col, f)));
+            cells.extend(
+                col.figures
+                    .iter()
+                    .filter(|f| f.stored_as_text && !skip.contains(&f.at))
+                    .map(|f| (col, f)),
+            );
         }
         cells.sort_by_key(|(_, f)| f.at);
-        let Some((first_col, first)) = cells.first() else { continue };
+        let Some((first_col, first)) = cells.first() else {
+            continue;
+        };
         let n = cells.len();
         let message = Message::new(
             format!(
@@ -171,8 +187,15 @@ fn stored_as_text(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             ),
         );
         let related = cells[1..].iter().map(|(c, f)| loc(c, f.at)).collect();
-        let fix = cells.iter().filter_map(|(c, f)| as_number_fix(c, f)).collect();
-        out.push(rule.finding(loc(first_col, first.at), message, first.written.clone()).related(related).fix(fix));
+        let fix = cells
+            .iter()
+            .filter_map(|(c, f)| as_number_fix(c, f))
+            .collect();
+        out.push(
+            rule.finding(loc(first_col, first.at), message, first.written.clone())
+                .related(related)
+                .fix(fix),
+        );
     }
 }
 
@@ -180,7 +203,12 @@ fn mixed_marks(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for col in &ctx.model.numeric_columns {
         let cells = minority_mark_cells(col);
         let Some(first) = cells.first() else { continue };
-        let figure = |at| col.figures.iter().find(|f| f.at == at).expect("cell of this column");
+        let figure = |at| {
+            col.figures
+                .iter()
+                .find(|f| f.at == at)
+                .expect("cell of this column")
+        };
         let first_fig = figure(*first);
         let message = Message::new(
             format!(
@@ -197,10 +225,19 @@ fn mixed_marks(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             ),
         );
         let related = cells[1..].iter().map(|c| loc(col, *c)).collect();
-        let fix = cells.iter().filter_map(|c| as_number_fix(col, figure(*c))).collect();
-        let expected = first_fig.value.map(|v| v.normalize().to_string()).unwrap_or_default();
+        let fix = cells
+            .iter()
+            .filter_map(|c| as_number_fix(col, figure(*c)))
+            .collect();
+        let expected = first_fig
+            .value
+            .map(|v| v.normalize().to_string())
+            .unwrap_or_default();
         out.push(
-            rule.finding(loc(col, *first), message, first_fig.written.clone()).expect(expected).related(related).fix(fix),
+            rule.finding(loc(col, *first), message, first_fig.written.clone())
+                .expect(expected)
+                .related(related)
+                .fix(fix),
         );
     }
 }

@@ -21,7 +21,11 @@ the LKjIP checks: one info finding at `Sarana!A1`.\n\n## Fix\nNone.",
 fn sheets_without_table(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for input in &ctx.reading.inputs {
         for sheet in &input.sheets_without_table {
-            let loc = Loc { file: input.file.as_str().into(), sheet: sheet.as_str().into(), cell: Place::Cell(crate::cell::CellRef::new(0, 0)) };
+            let loc = Loc {
+                file: input.file.as_str().into(),
+                sheet: sheet.as_str().into(),
+                cell: Place::Cell(crate::cell::CellRef::new(0, 0)),
+            };
             let message = Message::new(
                 format!("lembar \"{sheet}\" tidak berisi tabel yang dikenali"),
                 format!("sheet \"{sheet}\" holds no recognised table"),

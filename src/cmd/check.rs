@@ -17,13 +17,22 @@ pub fn run(common: &Common, format: Format) -> Result<i32, Error> {
                 lang,
                 FixState::Suggested,
             );
-            println!("{}", serde_json::to_string_pretty(&doc).expect("JSON of plain data"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&doc).expect("JSON of plain data")
+            );
         }
         Format::Text => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             print!(
                 "{}",
-                present::text(&analysis.reading.inputs, &analysis.model.tables, &analysis.findings, lang, colour)
+                present::text(
+                    &analysis.reading.inputs,
+                    &analysis.model.tables,
+                    &analysis.findings,
+                    lang,
+                    colour
+                )
             );
         }
     }

@@ -1,9 +1,163 @@
-//! `kinerja fix`: corrected workbooks.
+//! `kinerja fix`: corrected workbooks and `temuan.json` in the output folder.
 
 use crate::cli::Common;
+use crate::config::Config;
 use crate::error::Error;
+use crate::finding::Lang;
+use crate::present::{self, FixState};
+use crate::Analysis;
+use std::path::{Path, PathBuf};
 
-pub fn run(_common: &Common) -> Result<i32, Error> {
-    eprintln!("error: `kinerja fix` is not built yet\nhint: use `kinerja check` to see the findings");
-    Ok(2)
+/// What a fix run wrote.
+pub struct Written {
+    pub workbooks: usize,
+    pub changes: usize,
+    pub left: usize,
+}
+
+pub fn run(common: &Common) -> Result<i32, Error> {
+    let cfg = super::load_config(common)?;
+    let out = output_dir(common, &cfg)?;
+    let analysis = super::analyse_with(common, &cfg)?;
+    let lang = common.lang.into();
+    let written = write_corrections(&cfg, &analysis, &out, lang)?;
+    say(&written, &out, lang);
+    Ok(super::exit_code(&analysis))
+}
+
+/// Prints what was written.
+pub fn say(w: &Written, out: &Path, lang: Lang) {
+    match lang {
+        Lang::Id => eprintln!(
+            "{} buku kerja koreksi ditulis ke {} ({} sel diperbaiki, {} temuan perlu diputuskan)",
+            w.workbooks,
+            out.display(),
+            w.changes,
+            w.left
+        ),
+        Lang::En => eprintln!(
+            "{} corrected workbooks written to {} ({} cells corrected, {} findings left for a person)",
+            w.workbooks,
+            out.display(),
+            w.changes,
+            w.left
+        ),
+    }
+}
+
+/// The output folder, created and checked before any work: writable, and neither an
+/// input folder nor inside one.
+pub fn output_dir(common: &Common, cfg: &Config) -> Result<PathBuf, Error> {
+    let out = common.output.clone().unwrap_or_else(|| cfg.output.clone());
+    let fail = |message: String| Error::Output {
+        path: out.clone(),
+        message,
+    };
+    let inputs: Vec<PathBuf> = if common.paths.is_empty() {
+        vec![cfg.input.clone()]
+    } else {
+        common.paths.clone()
+    };
+    std::fs::create_dir_all(&out).map_err(|e| fail(format!("cannot be created: {e}")))?;
+    let out_real = out
+        .canonicalize()
+        .map_err(|e| fail(format!("cannot be opened: {e}")))?;
+    for input in &inputs {
+        let folder = if input.is_dir() {
+            input.clone()
+        } else {
+            input.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let folder = if folder.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            folder
+        };
+        if let Ok(real) = folder.canonicalize() {
+            if out_real.starts_with(&real) {
+                return Err(fail(format!(
+                    "is (inside) the input folder {}; inputs are never written to",
+                    folder.display()
+                )));
+            }
+        }
+    }
+    let probe = out.join(".kinerja-write-test");
+    std::fs::write(&probe, b"").map_err(|e| fail(format!("is not writable: {e}")))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(out)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so a
+/// crash never leaves a half-written file and an old file is replaced only whole.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::Output {
+        path: path.to_path_buf(),
+        message: format!("cannot be written: {e}"),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
+}
+
+/// `NAME.ext` → `NAME.koreksi.xlsx`, keeping sub-folders of the input path.
+pub fn corrected_name(file: &str) -> PathBuf {
+    let p = Path::new(file);
+    let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+    p.with_file_name(format!("{stem}.koreksi.xlsx"))
+}
+
+/// Writes every corrected workbook and `temuan.json`.
+pub fn write_corrections(
+    cfg: &Config,
+    analysis: &Analysis,
+    out: &Path,
+    lang: Lang,
+) -> Result<Written, Error> {
+    let plans = crate::fix::plan(analysis, lang);
+    let mut written = Written {
+        workbooks: 0,
+        changes: 0,
+        left: 0,
+    };
+    for plan in &plans {
+        let input = analysis
+            .reading
+            .inputs
+            .iter()
+            .find(|i| i.file == plan.file)
+            .expect("a plan per input");
+        let bytes = crate::write::corrected_workbook(input, plan, &cfg.document_date, lang)
+            .map_err(|e| Error::Output {
+                path: out.join(corrected_name(&plan.file)),
+                message: format!("cannot be built: {e}"),
+            })?;
+        write_atomic(&out.join(corrected_name(&plan.file)), &bytes)?;
+        written.workbooks += 1;
+        written.changes += plan.changes.len();
+    }
+    written.left = analysis
+        .findings
+        .iter()
+        .filter(|f| f.fix.is_empty())
+        .count();
+    let doc = present::json(
+        &analysis.reading.inputs,
+        &analysis.model.tables,
+        &analysis.findings,
+        lang,
+        FixState::Applied,
+    );
+    let text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
+    write_atomic(&out.join("temuan.json"), text.as_bytes())?;
+    Ok(written)
 }

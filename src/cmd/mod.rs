@@ -29,17 +29,35 @@ pub fn load_config(common: &Common) -> Result<Config, Error> {
 /// Loads the config and analyses the inputs the arguments name.
 pub fn analyse(common: &Common) -> Result<(Config, Analysis), Error> {
     let cfg = load_config(common)?;
-    let paths: Vec<PathBuf> = if common.paths.is_empty() { vec![cfg.input.clone()] } else { common.paths.clone() };
-    let files = crate::read::discover(&paths)?;
-    let analysis = crate::analyse(&files, &cfg);
+    let analysis = analyse_with(common, &cfg)?;
     Ok((cfg, analysis))
+}
+
+/// Analyses the inputs the arguments name, with this config.
+pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
+    let paths: Vec<PathBuf> = if common.paths.is_empty() {
+        vec![cfg.input.clone()]
+    } else {
+        common.paths.clone()
+    };
+    let files = crate::read::discover(&paths)?;
+    Ok(crate::analyse(&files, cfg))
 }
 
 /// 2 when an input could not be used, else 1 when errors were found, else 0.
 pub fn exit_code(analysis: &Analysis) -> i32 {
-    if analysis.reading.inputs.iter().any(|i| i.status != InputStatus::Ok) {
+    if analysis
+        .reading
+        .inputs
+        .iter()
+        .any(|i| i.status != InputStatus::Ok)
+    {
         2
-    } else if analysis.findings.iter().any(|f| f.severity == Severity::Error) {
+    } else if analysis
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error)
+    {
         1
     } else {
         0

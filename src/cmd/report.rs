@@ -4,6 +4,8 @@ use crate::cli::Common;
 use crate::error::Error;
 
 pub fn run(_common: &Common) -> Result<i32, Error> {
-    eprintln!("error: `kinerja report` is not built yet\nhint: use `kinerja check` to see the findings");
+    eprintln!(
+        "error: `kinerja report` is not built yet\nhint: use `kinerja check` to see the findings"
+    );
     Ok(2)
 }

@@ -20,10 +20,69 @@ pub fn catalogue() -> String {
     );
     let rules = check::registry();
     for r in &rules {
-        out.push_str(&format!("| {} | {} | {} | {} | {} |\n", r.code, r.name, r.severity.name(), fixes(r), r.title));
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            r.code,
+            r.name,
+            r.severity.name(),
+            fixes(r),
+            r.title
+        ));
     }
     for r in &rules {
-        out.push_str(&format!("\n## {} {}\n\n*{}* — {}\n\n{}\n", r.code, r.name, r.title, r.judul, explain_text(r)));
+        out.push_str(&format!(
+            "\n## {} {}\n\n*{}* — {}\n\n{}\n",
+            r.code,
+            r.name,
+            r.title,
+            r.judul,
+            explain_text(r)
+        ));
+    }
+    out
+}
+
+/// The table kinds, their columns and built-in header words, as Markdown.
+pub fn tables_catalogue() -> String {
+    use crate::table::{TableKind, YearIn};
+    let mut out = String::from(
+        "# Table kinds and header words\n\nGenerated from `src/table.rs` by the test `docs_are_generated`; do not edit by hand. \
+Header words are compared ignoring case, spaces and punctuation; `{tahun}` is the report year, `{tahun_lalu}` the year \
+before, `{angka_tahun}` any year. Add words in `[headers.<kind>]` of the config.\n",
+    );
+    for kind in TableKind::ALL {
+        out.push_str(&format!(
+            "\n## `{}` — {}\n\n| column | required | holds | header words |\n|---|---|---|---|\n",
+            kind.name(),
+            kind.title()
+        ));
+        for spec in kind.columns() {
+            let holds = match spec.number {
+                None => "text".to_string(),
+                Some(n) => format!("{n:?}").to_lowercase(),
+            };
+            let mut words = spec
+                .words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match spec.year {
+                YearIn::Group => words.push_str(" (under a group header that is a year)"),
+                YearIn::Label if !spec.group.is_empty() => {
+                    words.push_str(&format!(" (under `{}`)", spec.group.join("` / `")))
+                }
+                _ => {}
+            }
+            if let Some(after) = spec.after {
+                words.push_str(&format!(" (right of `{}`)", after.name()));
+            }
+            out.push_str(&format!(
+                "| `{}` | {} | {holds} | {words} |\n",
+                spec.col.name(),
+                if spec.required { "yes" } else { "" }
+            ));
+        }
     }
     out
 }
@@ -40,7 +99,12 @@ pub fn list(markdown: bool, lang: Lang) -> Result<i32, Error> {
     }
     for r in check::registry() {
         let title = if lang == Lang::En { r.title } else { r.judul };
-        println!("{:<7} {:<8} {:<12} {title}", r.code, r.severity.name(), fixes(r));
+        println!(
+            "{:<7} {:<8} {:<12} {title}",
+            r.code,
+            r.severity.name(),
+            fixes(r)
+        );
     }
     Ok(0)
 }
@@ -48,7 +112,16 @@ pub fn list(markdown: bool, lang: Lang) -> Result<i32, Error> {
 pub fn explain(code: &str) -> Result<i32, Error> {
     match check::rule(code) {
         Some(r) => {
-            println!("{} {} ({}, fix: {})\n{}\n{}\n\n{}", r.code, r.name, r.severity.name(), fixes(r), r.title, r.judul, r.doc);
+            println!(
+                "{} {} ({}, fix: {})\n{}\n{}\n\n{}",
+                r.code,
+                r.name,
+                r.severity.name(),
+                fixes(r),
+                r.title,
+                r.judul,
+                r.doc
+            );
             Ok(0)
         }
         None => {

@@ -1,8 +1,27 @@
-//! `kinerja` / `kinerja run`: check, then fix, then report.
+//! `kinerja` / `kinerja run`: check, then fix, then report, from one reading.
 
-use crate::cli::{Common, Format};
+use crate::cli::Common;
 use crate::error::Error;
+use crate::present;
+use std::io::IsTerminal;
 
 pub fn run(common: &Common) -> Result<i32, Error> {
-    super::check::run(common, Format::Text)
+    let cfg = super::load_config(common)?;
+    let out = super::fix::output_dir(common, &cfg)?;
+    let analysis = super::analyse_with(common, &cfg)?;
+    let lang = common.lang.into();
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    print!(
+        "{}",
+        present::text(
+            &analysis.reading.inputs,
+            &analysis.model.tables,
+            &analysis.findings,
+            lang,
+            colour
+        )
+    );
+    let written = super::fix::write_corrections(&cfg, &analysis, &out, lang)?;
+    super::fix::say(&written, &out, lang);
+    Ok(super::exit_code(&analysis))
 }

@@ -64,10 +64,14 @@ impl Figure {
                     f.dash = n.dash;
                     f.stored_as_text = !n.dash;
                 }
-                Err(TextProblem::Malformed { readings }) => f.problem = Some(FigureProblem::Malformed { readings }),
+                Err(TextProblem::Malformed { readings }) => {
+                    f.problem = Some(FigureProblem::Malformed { readings })
+                }
                 Err(TextProblem::NotANumber) => f.problem = Some(FigureProblem::NotANumber),
             },
-            Value::Bool(_) | Value::Date(_) | Value::Error(_) => f.problem = Some(FigureProblem::NotANumber),
+            Value::Bool(_) | Value::Date(_) | Value::Error(_) => {
+                f.problem = Some(FigureProblem::NotANumber)
+            }
         }
         f
     }
@@ -94,17 +98,30 @@ pub struct NumericColumn {
 impl NumericColumn {
     /// The figure of sheet row `row`, if the cell is filled.
     pub fn at_row(&self, row: u32) -> Option<&Figure> {
-        self.figures.binary_search_by_key(&row, |f| f.at.row).ok().map(|i| &self.figures[i])
+        self.figures
+            .binary_search_by_key(&row, |f| f.at.row)
+            .ok()
+            .map(|i| &self.figures[i])
     }
 }
 
 /// Reads every numeric column of a table.
-pub(super) fn numeric_columns(table: &Table, info: &TableInfo, _cfg: &Config) -> Vec<NumericColumn> {
+pub(super) fn numeric_columns(
+    table: &Table,
+    info: &TableInfo,
+    _cfg: &Config,
+) -> Vec<NumericColumn> {
     let mut out = Vec::new();
     for column in &table.columns {
-        let Some(spec) = table.kind.columns().iter().find(|s| s.col == column.col) else { continue };
+        let Some(spec) = table.kind.columns().iter().find(|s| s.col == column.col) else {
+            continue;
+        };
         let Some(kind) = spec.number else { continue };
-        let cells: Vec<&Cell> = table.rows.iter().filter_map(|r| r.at(column.index)).collect();
+        let cells: Vec<&Cell> = table
+            .rows
+            .iter()
+            .filter_map(|r| r.at(column.index))
+            .collect();
         let mut figures: Vec<Figure> = cells.iter().map(|c| Figure::read(c, kind)).collect();
         let ratio = kind == NumberKind::Percent && is_ratio_column(&cells);
         if ratio {
@@ -145,5 +162,7 @@ fn is_ratio_column(cells: &[&Cell]) -> bool {
         })
         .collect();
     let limit = Decimal::new(15, 1);
-    !plain.is_empty() && plain.iter().all(|v| v.abs() <= limit) && plain.iter().any(|v| !v.fract().is_zero())
+    !plain.is_empty()
+        && plain.iter().all(|v| v.abs() <= limit)
+        && plain.iter().any(|v| !v.fract().is_zero())
 }

@@ -61,12 +61,18 @@ impl<'a> TableView<'a> {
 
     /// The figure of `row` in the first column with this meaning.
     pub fn figure(&self, row: &Row, col: Col) -> Option<&'a Figure> {
-        self.numeric.iter().find(|c| c.col == col).and_then(|c| c.at_row(row.row))
+        self.numeric
+            .iter()
+            .find(|c| c.col == col)
+            .and_then(|c| c.at_row(row.row))
     }
 
     /// The figure of `row` in the column with this meaning for `year`.
     pub fn figure_of_year(&self, row: &Row, col: Col, year: i32) -> Option<&'a Figure> {
-        self.numeric.iter().find(|c| c.col == col && c.year == Some(year)).and_then(|c| c.at_row(row.row))
+        self.numeric
+            .iter()
+            .find(|c| c.col == col && c.year == Some(year))
+            .and_then(|c| c.at_row(row.row))
     }
 
     /// The numeric columns with this meaning (one per year for per-year columns).
@@ -84,7 +90,9 @@ impl<'a> TableView<'a> {
 
     /// The cell address of `row` in the column with this meaning.
     pub fn cell_ref(&self, row: &Row, col: Col) -> Option<CellRef> {
-        self.table.column(col).map(|c| CellRef::new(row.row, c.index))
+        self.table
+            .column(col)
+            .map(|c| CellRef::new(row.row, c.index))
     }
 }
 
@@ -99,7 +107,9 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
             range: table.range,
             rows: table.rows.len(),
         };
-        model.numeric_columns.extend(figure::numeric_columns(table, &info, cfg));
+        model
+            .numeric_columns
+            .extend(figure::numeric_columns(table, &info, cfg));
         model.tables.push(info);
     }
     let views: Vec<TableView> = reading

@@ -42,7 +42,7 @@ struct Match {
 }
 
 /// Locates every table in a sheet.
-pub(crate) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
+pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
     let rows = &sheet.rows;
     let mut tables = Vec::new();
     let mut i = 0;
@@ -72,7 +72,15 @@ fn single_labels(cells: &[Cell]) -> BTreeMap<u32, Label> {
         if let Some(t) = text_of(c) {
             let n = normalize_header(&t);
             if !n.is_empty() {
-                out.insert(c.at.col, Label { top: Some(n), bottom: None, written: t, cell: Some(c.at) });
+                out.insert(
+                    c.at.col,
+                    Label {
+                        top: Some(n),
+                        bottom: None,
+                        written: t,
+                        cell: Some(c.at),
+                    },
+                );
             }
         }
     }
@@ -106,7 +114,11 @@ fn double_labels(upper: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
         }
         if let Some(b) = b {
             label.bottom = b.top.clone();
-            label.written = if label.written.is_empty() { b.written.clone() } else { format!("{} / {}", label.written, b.written) };
+            label.written = if label.written.is_empty() {
+                b.written.clone()
+            } else {
+                format!("{} / {}", label.written, b.written)
+            };
             label.cell = label.cell.or(b.cell);
         }
         out.insert(c, label);
@@ -123,7 +135,11 @@ fn word_matches(word: &str, label: &str, year: i32) -> Option<Option<i32>> {
     }
     let mut captured = None;
     for (w, l) in w.iter().zip(&l) {
-        let as_year = || l.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y) && l.len() == 4);
+        let as_year = || {
+            l.parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y) && l.len() == 4)
+        };
         match *w {
             "{tahun}" => (as_year()? == year).then_some(())?,
             "{tahun_lalu}" => (as_year()? == year - 1).then_some(())?,
@@ -160,17 +176,36 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                 YearIn::Group => {
                     let group_year = label.top.as_deref().and_then(is_year);
                     let bottom = label.bottom.as_deref().unwrap_or("");
-                    group_year.filter(|_| words.iter().any(|w| word_matches(w, bottom, year).is_some())).map(Some)
+                    group_year
+                        .filter(|_| {
+                            words
+                                .iter()
+                                .any(|w| word_matches(w, bottom, year).is_some())
+                        })
+                        .map(Some)
                 }
                 YearIn::Label => {
                     let in_group = spec.group.is_empty()
                         || label.bottom.is_none()
-                        || label.top.as_deref().is_some_and(|t| spec.group.contains(&t));
-                    let own = label.bottom.as_deref().or(label.top.as_deref()).unwrap_or("");
-                    words.iter().find_map(|w| word_matches(w, own, year)).filter(|y| y.is_some() && in_group)
+                        || label
+                            .top
+                            .as_deref()
+                            .is_some_and(|t| spec.group.contains(&t));
+                    let own = label
+                        .bottom
+                        .as_deref()
+                        .or(label.top.as_deref())
+                        .unwrap_or("");
+                    words
+                        .iter()
+                        .find_map(|w| word_matches(w, own, year))
+                        .filter(|y| y.is_some() && in_group)
                 }
                 YearIn::None => label.candidates().iter().find_map(|cand| {
-                    words.iter().find_map(|w| word_matches(w, cand, year)).map(|_| None)
+                    words
+                        .iter()
+                        .find_map(|w| word_matches(w, cand, year))
+                        .map(|_| None)
                 }),
             };
             if let Some(y) = hit {
@@ -192,7 +227,11 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
         }
     }
     let score = columns.len();
-    (score >= 2).then_some(Match { kind, columns, score })
+    (score >= 2).then_some(Match {
+        kind,
+        columns,
+        score,
+    })
 }
 
 fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
@@ -213,7 +252,11 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
 /// The best header starting at `rows[i]`, as one row or as two.
 fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Match, usize)> {
     let (r, cells) = &rows[i];
-    if cells.len() < 2 || cells.iter().any(|c| matches!(&c.value, Value::Number { written, .. } if is_year(written).is_none())) {
+    if cells.len() < 2
+        || cells.iter().any(
+            |c| matches!(&c.value, Value::Number { written, .. } if is_year(written).is_none()),
+        )
+    {
         return None;
     }
     let single = best_of(&single_labels(cells), cfg);
@@ -247,29 +290,64 @@ fn is_numbering(cells: &[Cell]) -> bool {
 const NOTE_PREFIXES: [&str; 6] = ["SUMBER", "CATATAN", "KETERANGAN", "NB", "NOTE", "*"];
 
 fn is_note(cells: &[Cell]) -> bool {
-    let Some(first) = cells.first().and_then(text_of) else { return false };
+    let Some(first) = cells.first().and_then(text_of) else {
+        return false;
+    };
     let t = first.trim_start_matches(['(', ' ']).to_uppercase();
     NOTE_PREFIXES.iter().any(|p| t.starts_with(p)) && cells.len() <= 2
 }
 
-fn build(sheet: &Sheet, file: &str, i: usize, header_rows: usize, m: Match, cfg: &Config) -> (Table, usize) {
+fn build(
+    sheet: &Sheet,
+    file: &str,
+    i: usize,
+    header_rows: usize,
+    m: Match,
+    cfg: &Config,
+) -> (Table, usize) {
     let rows = &sheet.rows;
     let header_first = rows[i].0;
     let header_last = rows[i + header_rows - 1].0;
     // The table's width: its matched columns, widened over adjacent header cells.
-    let header_cols: std::collections::BTreeSet<u32> =
-        rows[i..i + header_rows].iter().flat_map(|(_, cells)| cells.iter().map(|c| c.at.col)).collect();
-    let mut first = m.columns.iter().map(|c| c.index).min().expect("a match has columns");
-    let mut last = m.columns.iter().map(|c| c.index).max().expect("a match has columns");
+    let header_cols: std::collections::BTreeSet<u32> = rows[i..i + header_rows]
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|c| c.at.col))
+        .collect();
+    let mut first = m
+        .columns
+        .iter()
+        .map(|c| c.index)
+        .min()
+        .expect("a match has columns");
+    let mut last = m
+        .columns
+        .iter()
+        .map(|c| c.index)
+        .max()
+        .expect("a match has columns");
     while first > 0 && header_cols.contains(&(first - 1)) {
         first -= 1;
     }
     while header_cols.contains(&(last + 1)) {
         last += 1;
     }
-    let header_texts: Vec<(u32, String)> =
-        m.columns.iter().map(|c| (c.index, normalize_header(c.label.split(" / ").last().unwrap_or("")))).collect();
-    let in_span = |cells: &[Cell]| -> Vec<Cell> { cells.iter().filter(|c| (first..=last).contains(&c.at.col)).cloned().collect() };
+    let header_texts: Vec<(u32, String)> = m
+        .columns
+        .iter()
+        .map(|c| {
+            (
+                c.index,
+                normalize_header(c.label.split(" / ").last().unwrap_or("")),
+            )
+        })
+        .collect();
+    let in_span = |cells: &[Cell]| -> Vec<Cell> {
+        cells
+            .iter()
+            .filter(|c| (first..=last).contains(&c.at.col))
+            .cloned()
+            .collect()
+    };
 
     let mut table_rows: Vec<Row> = Vec::new();
     let mut notes: Vec<Cell> = Vec::new();
@@ -297,7 +375,9 @@ fn build(sheet: &Sheet, file: &str, i: usize, header_rows: usize, m: Match, cfg:
         if best_header(rows, j, cfg).is_some() {
             let repeats_ours = cells.iter().filter(|c| {
                 let t = text_of(c).map(|t| normalize_header(&t)).unwrap_or_default();
-                header_texts.iter().any(|(col, h)| *col == c.at.col && *h == t)
+                header_texts
+                    .iter()
+                    .any(|(col, h)| *col == c.at.col && *h == t)
             });
             if repeats_ours.count() >= 2 && !after_gap {
                 // The header repeated (a page break in the office's habit): skip it.
@@ -322,11 +402,21 @@ fn build(sheet: &Sheet, file: &str, i: usize, header_rows: usize, m: Match, cfg:
     // Lines right under the table (a source note, a terbilang line).
     let mut k = j;
     let mut note_rows = 0;
-    while !ended_by_header && k < rows.len() && note_rows < 4 && (ended_by_note || rows[k].0 <= prev + 3) {
+    while !ended_by_header
+        && k < rows.len()
+        && note_rows < 4
+        && (ended_by_note || rows[k].0 <= prev + 3)
+    {
         if k != j && best_header(rows, k, cfg).is_some() {
             break;
         }
-        notes.extend(rows[k].1.iter().filter(|c| matches!(c.value, Value::Text(_))).cloned());
+        notes.extend(
+            rows[k]
+                .1
+                .iter()
+                .filter(|c| matches!(c.value, Value::Text(_)))
+                .cloned(),
+        );
         note_rows += 1;
         k += 1;
     }
@@ -335,8 +425,14 @@ fn build(sheet: &Sheet, file: &str, i: usize, header_rows: usize, m: Match, cfg:
         kind: m.kind,
         file: file.to_string(),
         sheet: sheet.name.clone(),
-        header: CellRange { first: CellRef::new(header_first, first), last: CellRef::new(header_last, last) },
-        range: CellRange { first: CellRef::new(header_first, first), last: CellRef::new(last_row, last) },
+        header: CellRange {
+            first: CellRef::new(header_first, first),
+            last: CellRef::new(header_last, last),
+        },
+        range: CellRange {
+            first: CellRef::new(header_first, first),
+            last: CellRef::new(last_row, last),
+        },
         columns: m.columns,
         rows: table_rows,
         notes,
@@ -347,13 +443,23 @@ fn build(sheet: &Sheet, file: &str, i: usize, header_rows: usize, m: Match, cfg:
 /// After a blank row, whether the table goes on: two or more filled columns, one of
 /// them a number where the table holds numbers.
 fn looks_like_data(cells: &[Cell], m: &Match) -> bool {
-    let filled = m.columns.iter().filter(|c| cells.iter().any(|x| x.at.col == c.index)).count();
-    let numeric = m.kind.columns().iter().filter(|s| s.number.is_some()).any(|s| {
-        m.columns
-            .iter()
-            .filter(|c| c.col == s.col)
-            .any(|c| cells.iter().any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. })))
-    });
+    let filled = m
+        .columns
+        .iter()
+        .filter(|c| cells.iter().any(|x| x.at.col == c.index))
+        .count();
+    let numeric = m
+        .kind
+        .columns()
+        .iter()
+        .filter(|s| s.number.is_some())
+        .any(|s| {
+            m.columns.iter().filter(|c| c.col == s.col).any(|c| {
+                cells
+                    .iter()
+                    .any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. }))
+            })
+        });
     filled >= 2 && numeric
 }
 
@@ -363,9 +469,18 @@ mod tests {
 
     #[test]
     fn placeholders_match_years() {
-        assert_eq!(word_matches("REALISASI {tahun_lalu}", "REALISASI 2022", 2023), Some(None));
-        assert_eq!(word_matches("REALISASI {tahun_lalu}", "REALISASI 2021", 2023), None);
-        assert_eq!(word_matches("{angka_tahun}", "2026", 2023), Some(Some(2026)));
+        assert_eq!(
+            word_matches("REALISASI {tahun_lalu}", "REALISASI 2022", 2023),
+            Some(None)
+        );
+        assert_eq!(
+            word_matches("REALISASI {tahun_lalu}", "REALISASI 2021", 2023),
+            None
+        );
+        assert_eq!(
+            word_matches("{angka_tahun}", "2026", 2023),
+            Some(Some(2026))
+        );
         assert_eq!(word_matches("{angka_tahun}", "26", 2023), None);
         assert_eq!(word_matches("TARGET", "TARGET", 2023), Some(None));
         assert_eq!(word_matches("TARGET", "TARGET 2023", 2023), None);

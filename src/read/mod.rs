@@ -5,7 +5,7 @@
 mod locate;
 mod open;
 
-pub use open::Format;
+pub use open::{Format, Sheet};
 
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
@@ -13,12 +13,19 @@ use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
+/// The first cell of the findings sheet kinerja writes into corrected workbooks;
+/// reading passes over a sheet that starts so.
+pub const FINDINGS_SHEET_MARKER: &str = "kinerja: daftar temuan";
+
 /// What a cell holds, as the spreadsheet stored it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Text(String),
     /// A number cell; `written` is how Excel's General format shows it.
-    Number { value: Decimal, written: String },
+    Number {
+        value: Decimal,
+        written: String,
+    },
     Bool(bool),
     /// A date cell, as `YYYY-MM-DD`.
     Date(String),
@@ -131,6 +138,8 @@ pub struct Input {
     pub status: InputStatus,
     /// Sheets of this workbook where no table was recognised.
     pub sheets_without_table: Vec<String>,
+    /// Every sheet with all its cells, for writing the corrected copy.
+    pub sheets: Vec<Sheet>,
 }
 
 /// Everything the reading stage found.
@@ -150,11 +159,18 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, crate::erro
             walk(p, &mut found);
             found.sort();
             for f in found {
-                let name = f.strip_prefix(p).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+                let name = f
+                    .strip_prefix(p)
+                    .unwrap_or(&f)
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((name, f));
             }
         } else if p.is_file() {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             out.push((name, p.clone()));
         } else {
             return Err(crate::error::Error::InputMissing { path: p.clone() });
@@ -166,7 +182,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, crate::erro
 const SPREADSHEET_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "xlsb"];
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let path = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
@@ -204,6 +222,7 @@ fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
         format: None,
         status: InputStatus::Ok,
         sheets_without_table: Vec::new(),
+        sheets: Vec::new(),
     };
     let bytes = match read_bounded(path, cfg.limits.max_file_bytes) {
         Ok(b) => b,
@@ -213,8 +232,14 @@ fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
         }
     };
     // A parser bug must cost one file, not the run.
-    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open::open(bytes, &cfg.limits)))
-        .unwrap_or_else(|_| Err(open::Unreadable("berkas tidak dapat diurai (isi tidak wajar); simpan ulang dari Excel".into())));
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        open::open(bytes, &cfg.limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(open::Unreadable(
+            "berkas tidak dapat diurai (isi tidak wajar); simpan ulang dari Excel".into(),
+        ))
+    });
     let (format, sheets) = match opened {
         Ok(x) => x,
         Err(open::Unreadable(message)) => {
@@ -224,6 +249,10 @@ fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
     };
     input.format = Some(format);
     let mut tables = Vec::new();
+    let sheets: Vec<Sheet> = sheets
+        .into_iter()
+        .filter(|s| !is_findings_sheet(s))
+        .collect();
     for sheet in &sheets {
         let found = locate::locate(sheet, name, cfg);
         if found.is_empty() {
@@ -231,8 +260,9 @@ fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
         }
         tables.extend(found);
     }
+    input.sheets = sheets;
     if tables.is_empty() {
-        input.status = InputStatus::Unreadable(if sheets.is_empty() {
+        input.status = InputStatus::Unreadable(if input.sheets.is_empty() {
             "buku kerja tidak berisi lembar kerja".into()
         } else {
             "tidak ada tabel yang dikenali di buku kerja ini; periksa judul kolomnya (lihat docs/tables.md)".into()
@@ -241,10 +271,18 @@ fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
     (input, tables)
 }
 
+fn is_findings_sheet(sheet: &Sheet) -> bool {
+    let first = sheet.rows.first().and_then(|(_, cells)| cells.first());
+    first.and_then(Cell::text) == Some(FINDINGS_SHEET_MARKER)
+}
+
 fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("tidak dapat dibuka: {e}"))?;
     if meta.len() > max {
-        return Err(format!("berkas lebih besar dari {} MB; naikkan limits.max_file_mb bila memang wajar", max >> 20));
+        return Err(format!(
+            "berkas lebih besar dari {} MB; naikkan limits.max_file_mb bila memang wajar",
+            max >> 20
+        ));
     }
     std::fs::read(path).map_err(|e| format!("tidak dapat dibaca: {e}"))
 }

@@ -4,18 +4,20 @@
 //! that touches calamine.
 
 use super::{Cell, Value};
-use crate::cell::CellRef;
+use crate::cell::{CellRange, CellRef};
 use crate::config::Limits;
 use crate::number;
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
 use std::io::{Cursor, Read};
 
-/// A worksheet's filled cells, row by row.
-#[derive(Debug)]
-pub(crate) struct Sheet {
+/// A worksheet's filled cells, row by row, and its merged ranges.
+#[derive(Debug, Clone)]
+pub struct Sheet {
     pub name: String,
     /// Sorted by row, each row's cells sorted by column.
     pub rows: Vec<(u32, Vec<Cell>)>,
+    /// Merged cell ranges (xlsx and xls; an .ods reports none).
+    pub merges: Vec<CellRange>,
 }
 
 /// The spreadsheet formats the tool reads.
@@ -34,13 +36,20 @@ pub enum Format {
 pub struct Unreadable(pub String);
 
 /// Reads a workbook's bytes into sheets.
-pub(crate) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet>), Unreadable> {
+pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet>), Unreadable> {
     let format = sniff(&bytes, limits)?;
     let sheets = match format {
         Format::Xlsx => read_xlsx(bytes, limits)?,
         Format::Xls => {
             let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| damaged("xls", e))?;
-            read_ranges(&mut wb, limits)?
+            let mut sheets = read_ranges(&mut wb, limits)?;
+            for sheet in &mut sheets {
+                sheet.merges = wb
+                    .merge_cells_by_sheet_name(&sheet.name)
+                    .map(merged)
+                    .unwrap_or_default();
+            }
+            sheets
         }
         Format::Ods => {
             let mut wb: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| damaged("ods", e))?;
@@ -55,11 +64,15 @@ fn damaged(format: &str, e: impl std::fmt::Display) -> Unreadable {
     if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
         return encrypted();
     }
-    Unreadable(format!("berkas {format} rusak atau terpotong ({detail}); simpan ulang dari aplikasi aslinya"))
+    Unreadable(format!(
+        "berkas {format} rusak atau terpotong ({detail}); simpan ulang dari aplikasi aslinya"
+    ))
 }
 
 fn encrypted() -> Unreadable {
-    Unreadable("buku kerja terkunci kata sandi; simpan salinan tanpa kata sandi lalu jalankan lagi".into())
+    Unreadable(
+        "buku kerja terkunci kata sandi; simpan salinan tanpa kata sandi lalu jalankan lagi".into(),
+    )
 }
 
 /// Decides the format from the first bytes and, for zip containers, from the
@@ -67,14 +80,19 @@ fn encrypted() -> Unreadable {
 /// they inflate to.
 fn sniff(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
     if bytes.is_empty() {
-        return Err(Unreadable("berkas kosong (0 byte); salin ulang berkas aslinya".into()));
+        return Err(Unreadable(
+            "berkas kosong (0 byte); salin ulang berkas aslinya".into(),
+        ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return sniff_zip(bytes, limits);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         // An encrypted xlsx is a compound file holding an EncryptionInfo stream.
-        let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let marker: Vec<u8> = "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(encrypted());
         }
@@ -83,38 +101,59 @@ fn sniff(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
     if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
         return Err(Unreadable(
-            "berkas ini halaman HTML, bukan buku kerja; buka di Excel lalu simpan sebagai .xlsx".into(),
+            "berkas ini halaman HTML, bukan buku kerja; buka di Excel lalu simpan sebagai .xlsx"
+                .into(),
         ));
     }
-    if bytes[..bytes.len().min(4096)].iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()) {
+    if bytes[..bytes.len().min(4096)]
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
+    {
         return Err(Unreadable("berkas ini teks biasa (CSV?), bukan buku kerja; buka di Excel lalu simpan sebagai .xlsx".into()));
     }
-    Err(Unreadable("bukan buku kerja Excel atau OpenDocument yang dikenali".into()))
+    Err(Unreadable(
+        "bukan buku kerja Excel atau OpenDocument yang dikenali".into(),
+    ))
 }
 
 fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Unreadable(format!("arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya")))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        Unreadable(format!(
+            "arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya"
+        ))
+    })?;
     let names: Vec<String> = zip.file_names().map(str::to_string).collect();
-    let format = if names.iter().any(|n| n == "xl/workbook.xml" || n == "xl/workbook.bin") {
+    let format = if names
+        .iter()
+        .any(|n| n == "xl/workbook.xml" || n == "xl/workbook.bin")
+    {
         if names.iter().any(|n| n == "xl/workbook.bin") {
-            return Err(Unreadable("format .xlsb belum didukung; simpan sebagai .xlsx".into()));
+            return Err(Unreadable(
+                "format .xlsb belum didukung; simpan sebagai .xlsx".into(),
+            ));
         }
         Format::Xlsx
     } else if names.iter().any(|n| n == "content.xml") {
         Format::Ods
     } else {
-        return Err(Unreadable("arsip ZIP ini bukan buku kerja (.xlsx/.ods)".into()));
+        return Err(Unreadable(
+            "arsip ZIP ini bukan buku kerja (.xlsx/.ods)".into(),
+        ));
     };
     let mut total: u64 = 0;
     let budget = limits.max_unpacked_bytes;
     for i in 0..zip.len() {
-        let mut entry = zip
-            .by_index(i)
-            .map_err(|e| Unreadable(format!("arsip buku kerja rusak ({e}); salin ulang berkas aslinya")))?;
+        let mut entry = zip.by_index(i).map_err(|e| {
+            Unreadable(format!(
+                "arsip buku kerja rusak ({e}); salin ulang berkas aslinya"
+            ))
+        })?;
         let mut limited = (&mut entry).take(budget.saturating_sub(total) + 1);
-        let n = std::io::copy(&mut limited, &mut std::io::sink())
-            .map_err(|e| Unreadable(format!("arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya")))?;
+        let n = std::io::copy(&mut limited, &mut std::io::sink()).map_err(|e| {
+            Unreadable(format!(
+                "arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya"
+            ))
+        })?;
         total += n;
         if total > budget {
             return Err(Unreadable(format!(
@@ -127,7 +166,10 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
 }
 
 fn too_many_cells(limits: &Limits) -> Unreadable {
-    Unreadable(format!("buku kerja berisi lebih dari {} sel terisi; pecah menjadi beberapa berkas", limits.max_cells))
+    Unreadable(format!(
+        "buku kerja berisi lebih dari {} sel terisi; pecah menjadi beberapa berkas",
+        limits.max_cells
+    ))
 }
 
 /// xlsx is streamed cell by cell, so a used range that claims the whole sheet costs
@@ -137,14 +179,27 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> 
     let mut sheets = Vec::new();
     let mut count: u64 = 0;
     for name in wb.sheet_names() {
-        let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| damaged("xlsx", e))?;
+        let merges = wb
+            .merge_cells_by_sheet_name(&name)
+            .map(merged)
+            .unwrap_or_default();
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| damaged("xlsx", e))?;
         let percent: Vec<bool> = reader
             .styles()
             .iter()
-            .map(|s| s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%')))
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .is_some_and(|f| f.format_code.contains('%'))
+            })
             .collect();
         let mut cells = Vec::new();
-        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| damaged("xlsx", e))? {
+        while let Some((cell, style)) = reader
+            .next_cell_with_style_id()
+            .map_err(|e| damaged("xlsx", e))?
+        {
             let (row, col) = cell.get_position();
             if let Some(value) = value_of_ref(cell.get_value()) {
                 count += 1;
@@ -152,12 +207,30 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> 
                     return Err(too_many_cells(limits));
                 }
                 let percent_format = percent.get(style).copied().unwrap_or(false);
-                cells.push(Cell { at: CellRef::new(row, col), value, percent_format });
+                cells.push(Cell {
+                    at: CellRef::new(row, col),
+                    value,
+                    percent_format,
+                });
             }
         }
-        sheets.push(Sheet { name, rows: group_rows(cells) });
+        drop(reader);
+        sheets.push(Sheet {
+            name,
+            rows: group_rows(cells),
+            merges,
+        });
     }
     Ok(sheets)
+}
+
+fn merged(dims: Vec<calamine::Dimensions>) -> Vec<CellRange> {
+    dims.into_iter()
+        .map(|d| CellRange {
+            first: CellRef::new(d.start.0, d.start.1),
+            last: CellRef::new(d.end.0, d.end.1),
+        })
+        .collect()
 }
 
 fn read_ranges<R, W>(wb: &mut W, limits: &Limits) -> Result<Vec<Sheet>, Unreadable>
@@ -169,7 +242,9 @@ where
     let mut sheets = Vec::new();
     let mut count: u64 = 0;
     for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| damaged("buku kerja", e))?;
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| damaged("buku kerja", e))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut cells = Vec::new();
         for (r, c, data) in range.used_cells() {
@@ -178,10 +253,18 @@ where
                 if count > limits.max_cells {
                     return Err(too_many_cells(limits));
                 }
-                cells.push(Cell { at: CellRef::new(r0 + r as u32, c0 + c as u32), value, percent_format: false });
+                cells.push(Cell {
+                    at: CellRef::new(r0 + r as u32, c0 + c as u32),
+                    value,
+                    percent_format: false,
+                });
             }
         }
-        sheets.push(Sheet { name, rows: group_rows(cells) });
+        sheets.push(Sheet {
+            name,
+            rows: group_rows(cells),
+            merges: Vec::new(),
+        });
     }
     Ok(sheets)
 }
@@ -214,7 +297,10 @@ fn value_of_ref(d: &DataRef<'_>) -> Option<Value> {
         DataRef::Empty => None,
         DataRef::String(s) => text_value(s),
         DataRef::SharedString(s) => text_value(s),
-        DataRef::Int(i) => Some(Value::Number { value: (*i).into(), written: i.to_string() }),
+        DataRef::Int(i) => Some(Value::Number {
+            value: (*i).into(),
+            written: i.to_string(),
+        }),
         DataRef::Float(f) => Some(float_value(*f)),
         DataRef::Bool(b) => Some(Value::Bool(*b)),
         DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
@@ -227,7 +313,10 @@ fn value_of(d: &Data) -> Option<Value> {
     match d {
         Data::Empty => None,
         Data::String(s) => text_value(s),
-        Data::Int(i) => Some(Value::Number { value: (*i).into(), written: i.to_string() }),
+        Data::Int(i) => Some(Value::Number {
+            value: (*i).into(),
+            written: i.to_string(),
+        }),
         Data::Float(f) => Some(float_value(*f)),
         Data::Bool(b) => Some(Value::Bool(*b)),
         Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
@@ -257,7 +346,11 @@ mod tests {
     use super::*;
 
     fn limits() -> Limits {
-        Limits { max_file_bytes: 1 << 30, max_unpacked_bytes: 1 << 20, max_cells: 1000 }
+        Limits {
+            max_file_bytes: 1 << 30,
+            max_unpacked_bytes: 1 << 20,
+            max_cells: 1000,
+        }
     }
 
     #[test]
@@ -270,8 +363,17 @@ mod tests {
     fn non_workbooks_are_named_for_what_they_are() {
         let l = limits();
         assert!(sniff(b"", &l).unwrap_err().0.contains("kosong"));
-        assert!(sniff(b"<!DOCTYPE html><html>", &l).unwrap_err().0.contains("HTML"));
-        assert!(sniff(b"NO;DESA;IDM\n1;A;0,5\n", &l).unwrap_err().0.contains("CSV"));
-        assert!(sniff(b"PK\x03\x04truncated", &l).unwrap_err().0.contains("rusak"));
+        assert!(sniff(b"<!DOCTYPE html><html>", &l)
+            .unwrap_err()
+            .0
+            .contains("HTML"));
+        assert!(sniff(b"NO;DESA;IDM\n1;A;0,5\n", &l)
+            .unwrap_err()
+            .0
+            .contains("CSV"));
+        assert!(sniff(b"PK\x03\x04truncated", &l)
+            .unwrap_err()
+            .0
+            .contains("rusak"));
     }
 }

@@ -6,7 +6,16 @@ use std::io::Write;
 
 fn good(dir: &Dir) {
     let s = sheet("Tabel")
-        .at(0, 0, vec![S("PROGRAM/KEGIATAN"), S("PAGU ANGGARAN (Rp)"), S("REALISASI (Rp)"), S("%")])
+        .at(
+            0,
+            0,
+            vec![
+                S("PROGRAM/KEGIATAN"),
+                S("PAGU ANGGARAN (Rp)"),
+                S("REALISASI (Rp)"),
+                S("%"),
+            ],
+        )
         .at(1, 0, vec![S("Kegiatan A"), N(1000.0), N(990.0), N(99.0)]);
     xlsx(&dir.input("baik.xlsx"), vec![s]);
 }
@@ -19,8 +28,17 @@ fn status_of(dir: &Dir, name: &str) -> (String, String) {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(tables(&json).len(), 1, "the good workbook is still read");
-    let input = json["inputs"].as_array().unwrap().iter().find(|i| i["file"] == name).expect("input listed").clone();
-    (input["status"].as_str().unwrap().to_string(), input["message"].as_str().unwrap().to_string())
+    let input = json["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["file"] == name)
+        .expect("input listed")
+        .clone();
+    (
+        input["status"].as_str().unwrap().to_string(),
+        input["message"].as_str().unwrap().to_string(),
+    )
 }
 
 fn assert_unreadable(dir: &Dir, name: &str, words: &str) {
@@ -41,8 +59,11 @@ fn zero_byte_file() {
 fn html_saved_as_xls() {
     let dir = Dir::new();
     good(&dir);
-    std::fs::write(dir.input("unduhan.xls"), b"<!DOCTYPE html><html><body><table><tr><td>IDM</td></tr></table></body></html>")
-        .unwrap();
+    std::fs::write(
+        dir.input("unduhan.xls"),
+        b"<!DOCTYPE html><html><body><table><tr><td>IDM</td></tr></table></body></html>",
+    )
+    .unwrap();
     assert_unreadable(&dir, "unduhan.xls", "halaman HTML");
 }
 
@@ -50,7 +71,11 @@ fn html_saved_as_xls() {
 fn csv_saved_as_xlsx() {
     let dir = Dir::new();
     good(&dir);
-    std::fs::write(dir.input("data.xlsx"), b"NO;NAMA DESA;KECAMATAN;IDM;STATUS\n1;WAY TUBA;WAY TUBA;0,8824;MANDIRI\n").unwrap();
+    std::fs::write(
+        dir.input("data.xlsx"),
+        b"NO;NAMA DESA;KECAMATAN;IDM;STATUS\n1;WAY TUBA;WAY TUBA;0,8824;MANDIRI\n",
+    )
+    .unwrap();
     assert_unreadable(&dir, "data.xlsx", "CSV");
 }
 
@@ -70,7 +95,11 @@ fn encrypted_workbook() {
     // An encrypted xlsx is a compound file with an EncryptionInfo stream.
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     bytes.resize(512, 0);
-    bytes.extend("EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes.extend(
+        "EncryptionInfo"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
     bytes.resize(4096, 0);
     std::fs::write(dir.input("rahasia.xlsx"), bytes).unwrap();
     assert_unreadable(&dir, "rahasia.xlsx", "kata sandi");
@@ -80,7 +109,10 @@ fn encrypted_workbook() {
 fn workbook_without_a_table() {
     let dir = Dir::new();
     good(&dir);
-    xlsx(&dir.input("catatan.xlsx"), vec![sheet("Catatan").at(0, 0, vec![S("Catatan rapat"), S("Januari 2024")])]);
+    xlsx(
+        &dir.input("catatan.xlsx"),
+        vec![sheet("Catatan").at(0, 0, vec![S("Catatan rapat"), S("Januari 2024")])],
+    );
     assert_unreadable(&dir, "catatan.xlsx", "tidak ada tabel yang dikenali");
 }
 
@@ -100,7 +132,9 @@ fn a_used_range_over_the_whole_sheet() {
     good(&dir);
     xlsx(
         &dir.input("luas.xlsx"),
-        vec![sheet("Luas").at(0, 0, vec![S("judul")]).at(1_048_575, 16_383, vec![S("ujung")])],
+        vec![sheet("Luas")
+            .at(0, 0, vec![S("judul")])
+            .at(1_048_575, 16_383, vec![S("ujung")])],
     );
     let started = std::time::Instant::now();
     assert_unreadable(&dir, "luas.xlsx", "tidak ada tabel yang dikenali");
@@ -115,10 +149,15 @@ fn a_workbook_that_inflates_too_far() {
     let dir = Dir::new();
     good(&dir);
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
-    std::fs::write(dir.path().join("config.toml"), config.replace("max_unpacked_mb = 1024", "max_unpacked_mb = 1")).unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        config.replace("max_unpacked_mb = 1024", "max_unpacked_mb = 1"),
+    )
+    .unwrap();
     let file = std::fs::File::create(dir.input("bom.xlsx")).unwrap();
     let mut zip = zip::ZipWriter::new(file);
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("xl/workbook.xml", opts).unwrap();
     zip.write_all(b"<workbook/>").unwrap();
     zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
@@ -136,7 +175,10 @@ fn a_missing_input_path_is_an_error_with_a_hint() {
     let out = dir.run(&["check", "tidak-ada"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("error: input path tidak-ada does not exist\nhint: "), "{stderr}");
+    assert!(
+        stderr.starts_with("error: input path tidak-ada does not exist\nhint: "),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -144,9 +186,16 @@ fn a_bad_config_names_the_key() {
     let dir = Dir::new();
     good(&dir);
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
-    std::fs::write(dir.path().join("config.toml"), config.replace("kecamatan_max_edits = 2", "kecamatan_max_edit = 2")).unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        config.replace("kecamatan_max_edits = 2", "kecamatan_max_edit = 2"),
+    )
+    .unwrap();
     let out = dir.run(&["check"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("unknown field `kecamatan_max_edit`"), "{stderr}");
+    assert!(
+        stderr.contains("unknown field `kecamatan_max_edit`"),
+        "{stderr}"
+    );
 }

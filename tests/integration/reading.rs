@@ -4,9 +4,21 @@ use crate::util::{self, finding, sheet, tables, xlsx, Dir, W::*};
 
 fn anggaran_rows() -> Vec<Vec<crate::util::W>> {
     vec![
-        vec![S("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA")],
-        vec![S("Penyusunan Dokumen Perencanaan Perangkat Daerah"), N(1126000.0), N(1114600.0), N(99.0)],
-        vec![S("Pemeliharaan\\Rehabilitasi gedung Kantor"), S("65.00.000"), N(65000000.0), S("100,00")],
+        vec![S(
+            "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+        )],
+        vec![
+            S("Penyusunan Dokumen Perencanaan Perangkat Daerah"),
+            N(1126000.0),
+            N(1114600.0),
+            N(99.0),
+        ],
+        vec![
+            S("Pemeliharaan\\Rehabilitasi gedung Kantor"),
+            S("65.00.000"),
+            N(65000000.0),
+            S("100,00"),
+        ],
     ]
 }
 
@@ -17,8 +29,21 @@ fn a_table_is_found_wherever_it_sits() {
     let dir = Dir::new();
     let mut s = sheet("Lembar Kerja Anggaran")
         .at(1, 1, vec![S("Tabel 3.4")])
-        .at(2, 1, vec![S("Realisasi Capaian Program dan Kegiatan Tahun 2023")])
-        .at(9, 3, vec![S("PROGRAM/KEGIATAN"), S("PAGU ANGGARAN (Rp)"), S("REALISASI (Rp)"), S("%")])
+        .at(
+            2,
+            1,
+            vec![S("Realisasi Capaian Program dan Kegiatan Tahun 2023")],
+        )
+        .at(
+            9,
+            3,
+            vec![
+                S("PROGRAM/KEGIATAN"),
+                S("PAGU ANGGARAN (Rp)"),
+                S("REALISASI (Rp)"),
+                S("%"),
+            ],
+        )
         .at(10, 3, vec![N(1.0), N(2.0), N(3.0), N(4.0)]);
     for (i, row) in anggaran_rows().into_iter().enumerate() {
         s = s.at(11 + i as u32, 3, row);
@@ -28,7 +53,13 @@ fn a_table_is_found_wherever_it_sits() {
     let (json, code) = dir.check_json(&[]);
     assert_eq!(
         tables(&json),
-        vec![("anggaran".into(), "apa saja.xlsx".into(), "Lembar Kerja Anggaran".into(), "D10:G14".into(), 3)]
+        vec![(
+            "anggaran".into(),
+            "apa saja.xlsx".into(),
+            "Lembar Kerja Anggaran".into(),
+            "D10:G14".into(),
+            3
+        )]
     );
     let f = finding(&json, "NUM001", "E14");
     assert_eq!(f["file"], "apa saja.xlsx");
@@ -43,14 +74,73 @@ fn a_table_is_found_wherever_it_sits() {
 fn header_variants_in_any_column_order() {
     let dir = Dir::new();
     let s = sheet("x")
-        .at(0, 0, vec![S("Status IDM"), S("Nama Kampung"), S("Skor IDM"), S("Kecamatan"), S("No.")])
-        .at(1, 0, vec![S("MANDIRI"), S("GUNUNG LABUHAN"), N(0.9233), S("GUNUNG LABUHAN"), N(1.0)])
-        .at(2, 0, vec![S("MANDIRI"), S("UMPU BHAKTI"), S("0,8360"), S("BLAMBANGAN UMPU"), N(2.0)])
-        .at(3, 0, vec![S("MAJU"), S("SIDOARJO"), N(0.7649), S("UMPU SEMENGIK"), N(3.0)])
-        .at(4, 0, vec![S("MAJU"), S("SEGARA MIDER"), N(0.7297), S("BLAMBANGAN UMPU"), N(4.0)]);
+        .at(
+            0,
+            0,
+            vec![
+                S("Status IDM"),
+                S("Nama Kampung"),
+                S("Skor IDM"),
+                S("Kecamatan"),
+                S("No."),
+            ],
+        )
+        .at(
+            1,
+            0,
+            vec![
+                S("MANDIRI"),
+                S("GUNUNG LABUHAN"),
+                N(0.9233),
+                S("GUNUNG LABUHAN"),
+                N(1.0),
+            ],
+        )
+        .at(
+            2,
+            0,
+            vec![
+                S("MANDIRI"),
+                S("UMPU BHAKTI"),
+                S("0,8360"),
+                S("BLAMBANGAN UMPU"),
+                N(2.0),
+            ],
+        )
+        .at(
+            3,
+            0,
+            vec![
+                S("MAJU"),
+                S("SIDOARJO"),
+                N(0.7649),
+                S("UMPU SEMENGIK"),
+                N(3.0),
+            ],
+        )
+        .at(
+            4,
+            0,
+            vec![
+                S("MAJU"),
+                S("SEGARA MIDER"),
+                N(0.7297),
+                S("BLAMBANGAN UMPU"),
+                N(4.0),
+            ],
+        );
     xlsx(&dir.input("desa.xlsx"), vec![s]);
     let (json, _) = dir.check_json(&[]);
-    assert_eq!(tables(&json), vec![("idm_desa".into(), "desa.xlsx".into(), "x".into(), "A1:E5".into(), 4)]);
+    assert_eq!(
+        tables(&json),
+        vec![(
+            "idm_desa".into(),
+            "desa.xlsx".into(),
+            "x".into(),
+            "A1:E5".into(),
+            4
+        )]
+    );
     let f = finding(&json, "NUM004", "C3");
     assert_eq!(f["found"], "0,8360");
     assert_eq!(f["expected"], "0.836");
@@ -64,10 +154,27 @@ fn two_row_merged_headers() {
     let dir = Dir::new();
     let rekap = sheet("Rekap")
         .at(0, 0, vec![S("DATA INDEKS DESA MEMBANGUN (IDM)")])
-        .at(2, 0, vec![MergeDown("KLASIFIKASI IDM", 2), Merge("2022", 2), E, Merge("2023", 2)])
+        .at(
+            2,
+            0,
+            vec![
+                MergeDown("KLASIFIKASI IDM", 2),
+                Merge("2022", 2),
+                E,
+                Merge("2023", 2),
+            ],
+        )
         .at(3, 1, vec![S("JUMLAH"), S("%"), S("JUMLAH"), S("%")])
-        .at(4, 0, vec![S("MANDIRI"), N(10.0), Pct(0.0457), N(26.0), S("11,76%")])
-        .at(5, 0, vec![S("MAJU"), N(53.0), Pct(0.242), N(97.0), S("43,89%")]);
+        .at(
+            4,
+            0,
+            vec![S("MANDIRI"), N(10.0), Pct(0.0457), N(26.0), S("11,76%")],
+        )
+        .at(
+            5,
+            0,
+            vec![S("MAJU"), N(53.0), Pct(0.242), N(97.0), S("43,89%")],
+        );
     let iku = sheet("IKU")
         .at(
             4,
@@ -81,14 +188,37 @@ fn two_row_merged_headers() {
         )
         .at(5, 4, vec![N(2021.0), N(2022.0), N(2023.0)])
         .at(6, 1, vec![N(1.0), N(2.0), N(3.0), N(4.0)])
-        .at(7, 1, vec![S("1."), S("Nilai IKE"), S("Poin"), S("0,5517"), S("0,5925"), S("0,6333")]);
+        .at(
+            7,
+            1,
+            vec![
+                S("1."),
+                S("Nilai IKE"),
+                S("Poin"),
+                S("0,5517"),
+                S("0,5925"),
+                S("0,6333"),
+            ],
+        );
     xlsx(&dir.input("lampiran.xlsx"), vec![rekap, iku]);
     let (json, _) = dir.check_json(&[]);
     assert_eq!(
         tables(&json),
         vec![
-            ("idm_rekap".into(), "lampiran.xlsx".into(), "Rekap".into(), "A3:E6".into(), 2),
-            ("iku".into(), "lampiran.xlsx".into(), "IKU".into(), "B5:G8".into(), 1),
+            (
+                "idm_rekap".into(),
+                "lampiran.xlsx".into(),
+                "Rekap".into(),
+                "A3:E6".into(),
+                2
+            ),
+            (
+                "iku".into(),
+                "lampiran.xlsx".into(),
+                "IKU".into(),
+                "B5:G8".into(),
+                1
+            ),
         ]
     );
     // The 2023 shares are text: one warning for the table, at the first of them.
@@ -103,36 +233,153 @@ fn two_tables_in_one_sheet() {
     let dir = Dir::new();
     let s = sheet("PK 2023")
         .at(0, 0, vec![S("PERJANJIAN KINERJA TAHUN 2023")])
-        .at(2, 0, vec![S("NO"), S("SASARAN STRATEGIS"), S("INDIKATOR KINERJA"), S("FORMULASI"), S("SATUAN"), S("TARGET")])
-        .at(3, 0, vec![S("(1)"), S("(2)"), S("(3)"), S("(4)"), S("(5)"), S("(6)")])
-        .at(4, 0, vec![S("1."), S("Meningkatkan Kualitas Kampung"), S("Indeks Kategori Kampung"), S("Rilis"), S("POIN"), S("3,19")])
-        .at(5, 0, vec![S("2."), S("Meningkatnya Ketahanan Ekonomi"), S("Nilai IKE"), S("IDM"), S("POIN"), S("0,6333")])
-        .at(8, 0, vec![S("No."), S("Program"), S("Anggaran (Rp.)"), S("Ket")])
-        .at(9, 0, vec![S("1."), S("PENINGKATAN KERJASAMA DESA"), N(44342000.0), S("APBD")])
-        .at(10, 0, vec![S("2."), S("ADMINISTRASI PEMERINTAHAN DESA"), N(1978457800.0), S("APBD")])
+        .at(
+            2,
+            0,
+            vec![
+                S("NO"),
+                S("SASARAN STRATEGIS"),
+                S("INDIKATOR KINERJA"),
+                S("FORMULASI"),
+                S("SATUAN"),
+                S("TARGET"),
+            ],
+        )
+        .at(
+            3,
+            0,
+            vec![S("(1)"), S("(2)"), S("(3)"), S("(4)"), S("(5)"), S("(6)")],
+        )
+        .at(
+            4,
+            0,
+            vec![
+                S("1."),
+                S("Meningkatkan Kualitas Kampung"),
+                S("Indeks Kategori Kampung"),
+                S("Rilis"),
+                S("POIN"),
+                S("3,19"),
+            ],
+        )
+        .at(
+            5,
+            0,
+            vec![
+                S("2."),
+                S("Meningkatnya Ketahanan Ekonomi"),
+                S("Nilai IKE"),
+                S("IDM"),
+                S("POIN"),
+                S("0,6333"),
+            ],
+        )
+        .at(
+            8,
+            0,
+            vec![S("No."), S("Program"), S("Anggaran (Rp.)"), S("Ket")],
+        )
+        .at(
+            9,
+            0,
+            vec![
+                S("1."),
+                S("PENINGKATAN KERJASAMA DESA"),
+                N(44342000.0),
+                S("APBD"),
+            ],
+        )
+        .at(
+            10,
+            0,
+            vec![
+                S("2."),
+                S("ADMINISTRASI PEMERINTAHAN DESA"),
+                N(1978457800.0),
+                S("APBD"),
+            ],
+        )
         .at(11, 1, vec![S("Jumlah"), S("Rp. 2.022.799.800")]);
     xlsx(&dir.input("pk.xlsx"), vec![s]);
     let (json, _) = dir.check_json(&[]);
     assert_eq!(
         tables(&json),
         vec![
-            ("pk_target".into(), "pk.xlsx".into(), "PK 2023".into(), "A3:F6".into(), 2),
-            ("pk_anggaran".into(), "pk.xlsx".into(), "PK 2023".into(), "A9:D12".into(), 3),
+            (
+                "pk_target".into(),
+                "pk.xlsx".into(),
+                "PK 2023".into(),
+                "A3:F6".into(),
+                2
+            ),
+            (
+                "pk_anggaran".into(),
+                "pk.xlsx".into(),
+                "PK 2023".into(),
+                "A9:D12".into(),
+                3
+            ),
         ]
     );
 }
 
 fn office_like_workbook(dir: &Dir) -> std::path::PathBuf {
     let path = dir.path().join("asli.xlsx");
-    let mut s = sheet("Anggaran").at(19, 5, vec![S("URAIAN"), S("PAGU"), S("REALISASI"), S("PERSENTASE")]);
+    let mut s = sheet("Anggaran").at(
+        19,
+        5,
+        vec![S("URAIAN"), S("PAGU"), S("REALISASI"), S("PERSENTASE")],
+    );
     for (i, row) in anggaran_rows().into_iter().enumerate() {
         s = s.at(20 + i as u32, 5, row);
     }
     let staff = sheet("Personil")
-        .at(0, 0, vec![S("NO"), S("JABATAN"), S("JML"), S("PANGKAT/GOL/RUANG"), S("JML"), S("PENDIDIKAN FORMAL"), S("JML"), S("KET")])
-        .at(1, 0, vec![N(1.0), N(2.0), N(3.0), N(4.0), N(5.0), N(6.0), N(7.0), N(8.0)])
-        .at(2, 0, vec![N(1.0), S("Kepala Dinas"), N(1.0), S("Pembina Utama Muda (IVc)"), N(1.0), S("S2"), N(1.0)])
-        .at(3, 0, vec![E, S("Jumlah Total"), N(1.0), E, N(1.0), E, N(1.0)]);
+        .at(
+            0,
+            0,
+            vec![
+                S("NO"),
+                S("JABATAN"),
+                S("JML"),
+                S("PANGKAT/GOL/RUANG"),
+                S("JML"),
+                S("PENDIDIKAN FORMAL"),
+                S("JML"),
+                S("KET"),
+            ],
+        )
+        .at(
+            1,
+            0,
+            vec![
+                N(1.0),
+                N(2.0),
+                N(3.0),
+                N(4.0),
+                N(5.0),
+                N(6.0),
+                N(7.0),
+                N(8.0),
+            ],
+        )
+        .at(
+            2,
+            0,
+            vec![
+                N(1.0),
+                S("Kepala Dinas"),
+                N(1.0),
+                S("Pembina Utama Muda (IVc)"),
+                N(1.0),
+                S("S2"),
+                N(1.0),
+            ],
+        )
+        .at(
+            3,
+            0,
+            vec![E, S("Jumlah Total"), N(1.0), E, N(1.0), E, N(1.0)],
+        );
     xlsx(&path, vec![s, staff]);
     path
 }
@@ -150,7 +397,9 @@ fn xls_and_ods_copies_find_the_same_tables() {
         util::convert(&original, to, &copy_dir.path().join("input"));
         let (json, _) = copy_dir.check_json(&[]);
         let strip = |t: Vec<(String, String, String, String, u64)>| {
-            t.into_iter().map(|(k, _, s, r, n)| (k, s, r, n)).collect::<Vec<_>>()
+            t.into_iter()
+                .map(|(k, _, s, r, n)| (k, s, r, n))
+                .collect::<Vec<_>>()
         };
         assert_eq!(strip(tables(&json)), strip(tables(&xlsx_json)), "{to}");
         assert_eq!(strip(tables(&json))[0].2, "F20:I23");

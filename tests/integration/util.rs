@@ -29,7 +29,10 @@ pub struct SheetSpec {
 }
 
 pub fn sheet(name: &'static str) -> SheetSpec {
-    SheetSpec { name, rows: Vec::new() }
+    SheetSpec {
+        name,
+        rows: Vec::new(),
+    }
 }
 
 impl SheetSpec {
@@ -57,7 +60,9 @@ pub fn xlsx(path: &Path, sheets: Vec<SheetSpec>) {
                     W::N(n) => drop(ws.write_number(r, c, n).unwrap()),
                     W::Pct(n) => drop(ws.write_number_with_format(r, c, n, &pct).unwrap()),
                     W::Merge(t, n) => drop(ws.merge_range(r, c, r, c + n - 1, t, &plain).unwrap()),
-                    W::MergeDown(t, n) => drop(ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap()),
+                    W::MergeDown(t, n) => {
+                        drop(ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap())
+                    }
                     W::E => {}
                 }
             }
@@ -89,7 +94,11 @@ impl Dir {
 
     /// Runs the binary in this folder.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).current_dir(self.path()).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .unwrap()
     }
 
     /// `kinerja check --format json` here, with its exit code.
@@ -98,8 +107,12 @@ impl Dir {
         args.extend_from_slice(extra);
         let out = self.run(&args);
         let text = String::from_utf8_lossy(&out.stdout);
-        let json: Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {text}\nstderr: {}", String::from_utf8_lossy(&out.stderr)));
+        let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {text}\nstderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
         (json, out.status.code().unwrap())
     }
 
@@ -155,9 +168,18 @@ pub fn findings(json: &Value) -> Vec<(String, String, String, String)> {
 
 /// The one finding with this code at this cell.
 pub fn finding<'a>(json: &'a Value, code: &str, cell: &str) -> &'a Value {
-    let hits: Vec<&Value> =
-        json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == code && f["cell"] == cell).collect();
-    assert_eq!(hits.len(), 1, "expected one {code} at {cell}, got {hits:?}\nall: {:?}", findings(json));
+    let hits: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == code && f["cell"] == cell)
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one {code} at {cell}, got {hits:?}\nall: {:?}",
+        findings(json)
+    );
     hits[0]
 }
 
@@ -165,13 +187,20 @@ pub fn finding<'a>(json: &'a Value, code: &str, cell: &str) -> &'a Value {
 pub fn convert(src: &Path, to: &str, dir: &Path) -> PathBuf {
     let profile = tempfile::tempdir().unwrap();
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
         .args(["--headless", "--convert-to", to, "--outdir"])
         .arg(dir)
         .arg(src)
         .output()
         .expect("LibreOffice (soffice) is installed: .ci/run installs libreoffice-calc-nogui");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let out = dir.join(src.with_extension(to).file_name().unwrap());
     assert!(out.is_file(), "LibreOffice wrote no {}", out.display());
     out
@@ -199,7 +228,9 @@ pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
     let workbook = read("xl/workbook.xml");
     let rels = read("xl/_rels/workbook.xml.rels");
     let escaped = sheet.replace('&', "&amp;");
-    let at = workbook.find(&format!("name=\"{escaped}\"")).unwrap_or_else(|| panic!("no sheet {sheet}"));
+    let at = workbook
+        .find(&format!("name=\"{escaped}\""))
+        .unwrap_or_else(|| panic!("no sheet {sheet}"));
     let tag_start = workbook[..at].rfind('<').unwrap();
     let tag = &workbook[tag_start..tag_start + workbook[tag_start..].find('>').unwrap()];
     let rid = attr(tag, "r:id").unwrap();
@@ -208,33 +239,53 @@ pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
     let rel = &rels[rel_start..rel_start + rels[rel_start..].find('>').unwrap()];
     let target = attr(rel, "Target").unwrap();
     let target = target.trim_start_matches('/');
-    let sheet_path = if target.starts_with("xl/") { target.to_string() } else { format!("xl/{target}") };
+    let sheet_path = if target.starts_with("xl/") {
+        target.to_string()
+    } else {
+        format!("xl/{target}")
+    };
     let xml = read(&sheet_path);
-    let row: u32 = a1.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().unwrap();
+    let row: u32 = a1
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .unwrap();
     let open = format!("<c r=\"{a1}\"");
     let (new_xml, style) = match xml.find(&open) {
         Some(start) => {
             let head_end = start + xml[start..].find('>').unwrap();
             let self_closing = xml.as_bytes()[head_end - 1] == b'/';
-            let end = if self_closing { head_end + 1 } else { start + xml[start..].find("</c>").unwrap() + 4 };
+            let end = if self_closing {
+                head_end + 1
+            } else {
+                start + xml[start..].find("</c>").unwrap() + 4
+            };
             let style = attr(&xml[start..head_end], "s");
             (format!("{}{{CELL}}{}", &xml[..start], &xml[end..]), style)
         }
         None => {
-            let row_open = xml.find(&format!("<row r=\"{row}\"")).unwrap_or_else(|| panic!("row {row} not in sheet"));
+            let row_open = xml
+                .find(&format!("<row r=\"{row}\""))
+                .unwrap_or_else(|| panic!("row {row} not in sheet"));
             let row_close = row_open + xml[row_open..].find("</row>").unwrap();
-            (format!("{}{{CELL}}{}", &xml[..row_close], &xml[row_close..]), None)
+            (
+                format!("{}{{CELL}}{}", &xml[..row_close], &xml[row_close..]),
+                None,
+            )
         }
     };
     let s = style.map(|s| format!(" s=\"{s}\"")).unwrap_or_default();
     let cell = match edit {
-        Edit::Text(t) => format!("<c r=\"{a1}\"{s} t=\"inlineStr\"><is><t>{}</t></is></c>", t.replace('&', "&amp;").replace('<', "&lt;")),
+        Edit::Text(t) => format!(
+            "<c r=\"{a1}\"{s} t=\"inlineStr\"><is><t>{}</t></is></c>",
+            t.replace('&', "&amp;").replace('<', "&lt;")
+        ),
         Edit::Number(n) => format!("<c r=\"{a1}\"{s}><v>{n}</v></c>"),
         Edit::Clear => String::new(),
     };
     let new_xml = new_xml.replace("{CELL}", &cell);
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).unwrap();
         let name = entry.name().to_string();
