@@ -55,13 +55,23 @@ pub fn xlsx(path: &Path, sheets: Vec<SheetSpec>) {
             for (i, cell) in cells.into_iter().enumerate() {
                 let c = c0 + i as u16;
                 match cell {
-                    W::S(t) => drop(ws.write_string(r, c, t).unwrap()),
-                    W::T(t) => drop(ws.write_string(r, c, t).unwrap()),
-                    W::N(n) => drop(ws.write_number(r, c, n).unwrap()),
-                    W::Pct(n) => drop(ws.write_number_with_format(r, c, n, &pct).unwrap()),
-                    W::Merge(t, n) => drop(ws.merge_range(r, c, r, c + n - 1, t, &plain).unwrap()),
+                    W::S(t) => {
+                        ws.write_string(r, c, t).unwrap();
+                    }
+                    W::T(t) => {
+                        ws.write_string(r, c, t).unwrap();
+                    }
+                    W::N(n) => {
+                        ws.write_number(r, c, n).unwrap();
+                    }
+                    W::Pct(n) => {
+                        ws.write_number_with_format(r, c, n, &pct).unwrap();
+                    }
+                    W::Merge(t, n) => {
+                        ws.merge_range(r, c, r, c + n - 1, t, &plain).unwrap();
+                    }
                     W::MergeDown(t, n) => {
-                        drop(ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap())
+                        ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap();
                     }
                     W::E => {}
                 }
