@@ -14,6 +14,7 @@ pub mod finding;
 pub mod fix;
 pub mod model;
 pub mod names;
+pub mod narrative;
 pub mod number;
 pub mod present;
 pub mod read;
