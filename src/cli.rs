@@ -56,6 +56,9 @@ pub struct Common {
     /// Language of findings and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Id)]
     pub lang: LangArg,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -37,8 +37,19 @@ pub struct Analysis {
 
 /// Reads, models and checks the given files.
 pub fn analyse(files: &[(String, PathBuf)], cfg: &Config) -> Analysis {
-    let reading = read::read(files, cfg);
+    analyse_with_progress(files, cfg, &mut |_| {})
+}
+
+/// [`analyse`], telling `progress` what it is doing (a file name, then a stage).
+pub fn analyse_with_progress(
+    files: &[(String, PathBuf)],
+    cfg: &Config,
+    progress: &mut dyn FnMut(&str),
+) -> Analysis {
+    let reading = read::read_with_progress(files, cfg, progress);
+    progress("model");
     let model = model::build(&reading, cfg);
+    progress("check");
     let findings = check::check(&reading, &model, cfg);
     Analysis {
         reading,

@@ -10,12 +10,27 @@ pub const SECTIONS: [(&str, &str); 10] = [
     ("kata_pengantar", "Kata Pengantar, before the signature"),
     ("latar_belakang", "Bab I, 1.1 Latar Belakang"),
     ("maksud_tujuan", "Bab I, 1.2 Maksud dan Tujuan"),
-    ("gambaran_organisasi", "Bab I, 1.3 Gambaran Umum Organisasi (tasks and functions)"),
+    (
+        "gambaran_organisasi",
+        "Bab I, 1.3 Gambaran Umum Organisasi (tasks and functions)",
+    ),
     ("sistematika", "Bab I, 1.4 Sistematika Penyajian"),
-    ("rencana_strategis", "Bab II, 2.1 Rencana Strategis (vision, mission, goals)"),
-    ("strategi_kebijakan", "Bab II, 2.2 Strategi dan Arah Kebijakan"),
-    ("analisis_capaian", "Bab III, analysis of the achievements: problems and solutions"),
-    ("penutup", "Bab IV Penutup, after the conclusions drawn from the data"),
+    (
+        "rencana_strategis",
+        "Bab II, 2.1 Rencana Strategis (vision, mission, goals)",
+    ),
+    (
+        "strategi_kebijakan",
+        "Bab II, 2.2 Strategi dan Arah Kebijakan",
+    ),
+    (
+        "analisis_capaian",
+        "Bab III, analysis of the achievements: problems and solutions",
+    ),
+    (
+        "penutup",
+        "Bab IV Penutup, after the conclusions drawn from the data",
+    ),
     ("ikhtisar", "Ikhtisar Eksekutif, after the figures"),
 ];
 
@@ -32,10 +47,15 @@ impl Narrative {
         let mut sections: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut current: Option<String> = None;
         let mut paragraph = String::new();
-        let flush = |sections: &mut BTreeMap<String, Vec<String>>, current: &Option<String>, p: &mut String| {
+        let flush = |sections: &mut BTreeMap<String, Vec<String>>,
+                     current: &Option<String>,
+                     p: &mut String| {
             if let Some(key) = current {
                 if !p.trim().is_empty() {
-                    sections.entry(key.clone()).or_default().push(p.trim().to_string());
+                    sections
+                        .entry(key.clone())
+                        .or_default()
+                        .push(p.trim().to_string());
                 }
             }
             p.clear();
@@ -67,13 +87,19 @@ impl Narrative {
     pub fn paragraphs(&self, key: &str, values: &BTreeMap<&str, String>) -> Vec<String> {
         match self.sections.get(key) {
             Some(ps) if !ps.is_empty() => ps.iter().map(|p| fill(p, values)).collect(),
-            _ => vec![format!("[Narasi \"{key}\" belum diisi: tambahkan bagian \"# {key}\" di berkas narasi.]")],
+            _ => vec![format!(
+                "[Narasi \"{key}\" belum diisi: tambahkan bagian \"# {key}\" di berkas narasi.]"
+            )],
         }
     }
 
     /// Section keys present in the file that the report does not use.
     pub fn unknown_sections(&self) -> Vec<&str> {
-        self.sections.keys().map(String::as_str).filter(|k| !SECTIONS.iter().any(|(s, _)| s == k)).collect()
+        self.sections
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !SECTIONS.iter().any(|(s, _)| s == k))
+            .collect()
     }
 }
 
@@ -104,7 +130,10 @@ mod tests {
     use super::*;
 
     fn values() -> BTreeMap<&'static str, String> {
-        BTreeMap::from([("tahun", "2023".to_string()), ("dinas", "Dinas PMK".to_string())])
+        BTreeMap::from([
+            ("tahun", "2023".to_string()),
+            ("dinas", "Dinas PMK".to_string()),
+        ])
     }
 
     #[test]
@@ -114,7 +143,10 @@ mod tests {
         );
         assert_eq!(
             n.paragraphs("latar_belakang", &values()),
-            vec!["LKj Dinas PMK tahun 2023 disusun.".to_string(), "Paragraf dua {lain}.".to_string()]
+            vec![
+                "LKj Dinas PMK tahun 2023 disusun.".to_string(),
+                "Paragraf dua {lain}.".to_string()
+            ]
         );
         assert_eq!(
             n.paragraphs("penutup", &values()),
@@ -126,6 +158,8 @@ mod tests {
     #[test]
     fn a_missing_file_leaves_placeholders() {
         let n = Narrative::default();
-        assert!(n.paragraphs("kata_pengantar", &values())[0].starts_with("[Narasi \"kata_pengantar\""));
+        assert!(
+            n.paragraphs("kata_pengantar", &values())[0].starts_with("[Narasi \"kata_pengantar\"")
+        );
     }
 }

@@ -41,7 +41,30 @@ pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
         common.paths.clone()
     };
     let files = crate::read::discover(&paths)?;
-    Ok(crate::analyse(&files, cfg))
+    let bar = progress_bar(common.quiet, files.len() as u64 + 2);
+    let analysis = crate::analyse_with_progress(&files, cfg, &mut |step| {
+        bar.set_message(step.to_string());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    Ok(analysis)
+}
+
+/// A progress bar on stderr when it is a terminal; hidden otherwise or with `--quiet`.
+pub fn progress_bar(quiet: bool, len: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed}] {bar:30} {pos}/{len} {wide_msg}",
+        )
+        .expect("a valid template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// 2 when an input could not be used, else 1 when errors were found, else 0.

@@ -206,8 +206,18 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Reads every workbook under `paths` and locates its tables. A workbook that
 /// cannot be read is reported in its [`Input`] and the others are read all the same.
 pub fn read(files: &[(String, PathBuf)], cfg: &Config) -> Reading {
+    read_with_progress(files, cfg, &mut |_| {})
+}
+
+/// [`read`], telling `progress` the name of each file before it is read.
+pub fn read_with_progress(
+    files: &[(String, PathBuf)],
+    cfg: &Config,
+    progress: &mut dyn FnMut(&str),
+) -> Reading {
     let mut reading = Reading::default();
     for (name, path) in files {
+        progress(name);
         let (input, tables) = read_one(name, path, cfg);
         reading.inputs.push(input);
         reading.tables.extend(tables);
@@ -216,21 +226,25 @@ pub fn read(files: &[(String, PathBuf)], cfg: &Config) -> Reading {
 }
 
 fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
-    let mut input = Input {
+    match read_bounded(path, cfg.limits.max_file_bytes) {
+        Ok(bytes) => read_bytes(name, path, bytes, cfg),
+        Err(message) => (unreadable(name, path, message), Vec::new()),
+    }
+}
+
+fn unreadable(name: &str, path: &Path, message: String) -> Input {
+    Input {
         file: name.to_string(),
         path: path.to_path_buf(),
         format: None,
-        status: InputStatus::Ok,
+        status: InputStatus::Unreadable(message),
         sheets_without_table: Vec::new(),
         sheets: Vec::new(),
-    };
-    let bytes = match read_bounded(path, cfg.limits.max_file_bytes) {
-        Ok(b) => b,
-        Err(message) => {
-            input.status = InputStatus::Unreadable(message);
-            return (input, Vec::new());
-        }
-    };
+    }
+}
+
+/// Reads one workbook from its bytes (the file's `name` and `path` only label it).
+pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> (Input, Vec<Table>) {
     // A parser bug must cost one file, not the run.
     let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         open::open(bytes, &cfg.limits)
@@ -242,17 +256,16 @@ fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
     });
     let (format, sheets) = match opened {
         Ok(x) => x,
-        Err(open::Unreadable(message)) => {
-            input.status = InputStatus::Unreadable(message);
-            return (input, Vec::new());
-        }
+        Err(open::Unreadable(message)) => return (unreadable(name, path, message), Vec::new()),
     };
+    let mut input = unreadable(name, path, String::new());
+    input.status = InputStatus::Ok;
     input.format = Some(format);
-    let mut tables = Vec::new();
     let sheets: Vec<Sheet> = sheets
         .into_iter()
         .filter(|s| !is_findings_sheet(s))
         .collect();
+    let mut tables = Vec::new();
     for sheet in &sheets {
         let found = locate::locate(sheet, name, cfg);
         if found.is_empty() {
