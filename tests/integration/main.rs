@@ -7,3 +7,4 @@ mod docs;
 mod fixing;
 mod properties;
 mod reading;
+mod sample;

@@ -329,3 +329,43 @@ pub fn as_xlsx(dir: &Dir, name: &str) -> PathBuf {
     std::fs::copy(out, &dest).unwrap();
     dest
 }
+
+/// Copies an xlsx with every cell and merge moved `rows` down and `cols` right,
+/// and a title row written above, as an office re-laying out its sheets would.
+pub fn shifted_copy(src: &Path, dst: &Path, rows: u32, cols: u16) {
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook(src).unwrap();
+    let mut out = Workbook::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let ws = out.add_worksheet();
+        ws.set_name(&name).unwrap();
+        ws.write_string(0, 0, "Salinan yang ditata ulang").unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let at = |r: u32, c: u32| (r + rows, (c as u16) + cols);
+        for m in &merges {
+            let (a, b) = (at(m.start.0, m.start.1), at(m.end.0, m.end.1));
+            ws.merge_range(a.0, a.1, b.0, b.1, "", &Format::new())
+                .unwrap();
+        }
+        for (r, c, v) in range.used_cells() {
+            let (row, col) = at(r0 + r as u32, c0 + c as u32);
+            match v {
+                Data::String(s) => {
+                    ws.write_string(row, col, s).unwrap();
+                }
+                Data::Float(f) => {
+                    ws.write_number(row, col, *f).unwrap();
+                }
+                Data::Int(i) => {
+                    ws.write_number(row, col, *i as f64).unwrap();
+                }
+                other => {
+                    ws.write_string(row, col, other.to_string()).unwrap();
+                }
+            }
+        }
+    }
+    out.save(dst).unwrap();
+}
