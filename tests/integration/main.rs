@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod docs;
 mod fixing;
+mod performance;
 mod properties;
 mod reading;
 mod sample;
