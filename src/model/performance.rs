@@ -400,7 +400,7 @@ pub struct StaffTable {
 }
 
 /// Builds the records from the located tables of this domain's kinds.
-pub fn build(views: &[TableView], cfg: &Config) -> Performance {
+pub fn build(views: &[TableView], _cfg: &Config) -> Performance {
     let mut p = Performance::default();
     for view in views {
         match view.kind() {
@@ -412,7 +412,6 @@ pub fn build(views: &[TableView], cfg: &Config) -> Performance {
             _ => {}
         }
     }
-    let _ = cfg;
     p
 }
 

@@ -650,3 +650,100 @@ fn targets_paired_by_similar_names() {
         "{m}"
     );
 }
+
+/// Guards the three-way comparison: a unit after the PK's number (`3,19 POIN`)
+/// agrees; when all three documents differ, the PK and the achievement table are
+/// both reported against the IKU; an indicator only the PK and the achievement
+/// table know is compared between them, the achievement table reported.
+#[test]
+fn three_documents_compared() {
+    let dir = Dir::new();
+    let iku = sheet("IKU")
+        .at(0, 0, vec![S("INDIKATOR KINERJA"), S("2022"), S("2023")])
+        .at(
+            1,
+            0,
+            vec![S("Indeks Kategori Kampung"), S("3,13"), S("3,19")],
+        )
+        .at(2, 0, vec![S("Nilai IKE"), S("0,5925"), S("0,6333")]);
+    let pk = sheet("PK")
+        .at(
+            0,
+            0,
+            vec![
+                S("NO"),
+                S("SASARAN STRATEGIS"),
+                S("INDIKATOR KINERJA"),
+                S("TARGET"),
+            ],
+        )
+        .at(
+            1,
+            0,
+            vec![
+                S("1."),
+                S("Meningkatkan Kualitas Kampung"),
+                S("Indeks Kategori Kampung"),
+                S("3,19 POIN"),
+            ],
+        )
+        .at(
+            2,
+            0,
+            vec![
+                S("2."),
+                S("Meningkatnya Ketahanan Ekonomi"),
+                S("Nilai IKE"),
+                S("0,6334"),
+            ],
+        )
+        .at(
+            3,
+            0,
+            vec![
+                S("3."),
+                S("Penurunan Angka Stunting"),
+                S("Angka Stunting"),
+                N(16.0),
+            ],
+        );
+    let capaian = sheet("Capaian")
+        .at(
+            0,
+            0,
+            vec![S("INDIKATOR KINERJA UTAMA"), S("TARGET"), S("REALISASI")],
+        )
+        .at(1, 0, vec![S("Indeks Kategori Kampung"), N(3.19), N(3.24)])
+        .at(2, 0, vec![S("Nilai IKE"), N(0.6335), N(0.6512)])
+        .at(3, 0, vec![S("Angka Stunting"), N(14.0), N(12.0)]);
+    xlsx(&dir.input("iku.xlsx"), vec![iku]);
+    xlsx(&dir.input("pk.xlsx"), vec![pk]);
+    xlsx(&dir.input("capaian.xlsx"), vec![capaian]);
+    let (json, _) = dir.check_json(&[]);
+    let mut got: Vec<String> = ours(&json)
+        .into_iter()
+        .filter(|f| f.0 == "XDC020")
+        .map(|f| format!("{} {}!{}", f.1, f.2, f.3))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            "capaian.xlsx Capaian!B3",
+            "capaian.xlsx Capaian!B4",
+            "pk.xlsx PK!D3"
+        ]
+    );
+    let f = finding(&json, "XDC020", "D3");
+    assert_eq!(f["expected"], "0.6333");
+    assert_eq!(
+        related(f),
+        vec!["IKU!C3".to_string(), "Capaian!B3".to_string()]
+    );
+    let f = finding(&json, "XDC020", "B3");
+    assert_eq!(f["expected"], "0.6333");
+    let f = finding(&json, "XDC020", "B4");
+    assert_eq!(f["found"], "14");
+    assert_eq!(f["expected"], "16");
+    assert_eq!(related(f), vec!["PK!D4".to_string()]);
+}
