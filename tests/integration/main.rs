@@ -6,6 +6,7 @@ mod bad_input;
 mod docs;
 mod fixing;
 mod hostile;
+mod performance;
 mod properties;
 mod reading;
 mod sample;
