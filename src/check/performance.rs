@@ -175,28 +175,10 @@ count is typed as text, which SUM would skip).",
 // ---------------------------------------------------------------------------
 // Formatting
 
-/// A number written the Indonesian way: `.` groups thousands, `,` marks decimals.
+/// A number written the Indonesian way, with the decimals it has.
 fn id_number(v: Decimal) -> String {
     let v = v.normalize();
-    let s = v.abs().to_string();
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let sign = if v.is_sign_negative() && !v.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
+    crate::words::group_thousands(v, v.scale())
 }
 
 /// A number in plain machine form (`66.16`).
