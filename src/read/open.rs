@@ -148,7 +148,9 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
         ))
     };
     // What the archive declares first (cheap), then what it really inflates to.
-    let declared: u64 = (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|e| e.size())).sum();
+    let declared: u64 = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|e| e.size()))
+        .sum();
     if declared > budget {
         return Err(too_big());
     }
