@@ -16,6 +16,7 @@ pub mod names;
 pub mod number;
 pub mod present;
 pub mod read;
+pub mod render;
 pub mod table;
 // pub mod words; (helper writing it)
 

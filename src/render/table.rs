@@ -1,0 +1,367 @@
+//! Tables laid out row by row: column widths from the weights, every cell wrapped
+//! inside its column, and on each page the table continues on, its caption
+//! "(lanjutan)" and header rows again. A row taller than a page is split between
+//! lines, never dropped.
+
+use super::fonts::{Face, Rgb};
+use super::layout::{line_height, Entry, Flow, Op, BOTTOM, LEFT, TOP, WIDTH};
+use super::report::{Align, RowStyle, TableBlock};
+use super::text::{wrap, Line};
+
+const SIZE: u8 = 9;
+const LEADING: f64 = 1.22;
+const PAD_X: f64 = 1.4;
+const PAD_Y: f64 = 1.1;
+const CAPTION: u8 = 10;
+const NOTE: u8 = 8;
+const BORDER_PT: f64 = 0.5;
+const BORDER: Rgb = Rgb(64, 64, 64);
+const HEAD_FILL: Rgb = Rgb(217, 226, 238);
+const NUMBER_FILL: Rgb = Rgb(236, 240, 246);
+const GROUP_FILL: Rgb = Rgb(246, 246, 246);
+const SUBTOTAL_FILL: Rgb = Rgb(240, 240, 240);
+const TOTAL_FILL: Rgb = Rgb(226, 226, 226);
+const EPS: f64 = 1e-6;
+
+/// A header cell, placed relative to the top of the header.
+struct HeadCell {
+    x: f64,
+    w: f64,
+    top: f64,
+    h: f64,
+    lines: Vec<Line>,
+    face: Face,
+    size: u8,
+}
+
+struct Cell {
+    x: f64,
+    w: f64,
+    lines: Vec<Line>,
+    face: Face,
+    align: f64,
+}
+
+struct Row {
+    cells: Vec<Cell>,
+    lines: usize,
+    style: RowStyle,
+}
+
+/// A table measured for the page width.
+pub(crate) struct Prepared {
+    caption: Vec<Line>,
+    continued: Vec<Line>,
+    head: Vec<HeadCell>,
+    head_h: f64,
+    rows: Vec<Row>,
+    footnote: Vec<Line>,
+}
+
+fn lh() -> f64 {
+    line_height(SIZE, LEADING)
+}
+
+fn caption_lh() -> f64 {
+    line_height(CAPTION, 1.3)
+}
+
+fn note_lh() -> f64 {
+    line_height(NOTE, 1.3)
+}
+
+fn row_h(lines: usize) -> f64 {
+    lines as f64 * lh() + 2.0 * PAD_Y
+}
+
+impl Prepared {
+    fn caption_h(&self) -> f64 {
+        self.caption.len() as f64 * caption_lh() + 1.5
+    }
+
+    fn continued_h(&self) -> f64 {
+        self.continued.len() as f64 * note_lh() + 1.0
+    }
+
+    fn foot_h(&self) -> f64 {
+        if self.footnote.is_empty() {
+            0.0
+        } else {
+            self.footnote.len() as f64 * note_lh() + 1.5
+        }
+    }
+
+    /// Room for body rows on a page the table continues on.
+    fn continued_room(&self) -> f64 {
+        BOTTOM - TOP - self.continued_h() - self.head_h
+    }
+}
+
+fn align(a: Align) -> f64 {
+    match a {
+        Align::Left => 0.0,
+        Align::Center => 0.5,
+        Align::Right => 1.0,
+    }
+}
+
+impl<'a> Flow<'a> {
+    fn prepare(&self, t: &TableBlock) -> Prepared {
+        let f = self.f;
+        let n = t.columns.len().max(1);
+        let total: u32 = t.columns.iter().map(|c| c.weight).sum();
+        let widths: Vec<f64> = if total == 0 {
+            vec![WIDTH / n as f64; n]
+        } else {
+            t.columns.iter().map(|c| WIDTH * f64::from(c.weight) / f64::from(total)).collect()
+        };
+        let mut xs = Vec::with_capacity(n);
+        let mut x = LEFT;
+        for w in &widths {
+            xs.push(x);
+            x += w;
+        }
+        let text_lines = |face: Face, size: u8, s: &str, w: f64| -> Vec<Line> {
+            if s.trim().is_empty() {
+                Vec::new()
+            } else {
+                wrap(f, face, size, s, w - 2.0 * PAD_X, 0.0)
+            }
+        };
+
+        // Header: a group row over grouped columns; ungrouped headers span both rows.
+        let grouped = t.columns.iter().any(|c| c.group.is_some());
+        let mut head = Vec::new();
+        let mut head_h;
+        if !grouped {
+            head_h = 0.0_f64;
+            for (i, c) in t.columns.iter().enumerate() {
+                let lines = text_lines(Face::Bold, SIZE, &c.header, widths[i]);
+                head_h = head_h.max(row_h(lines.len().max(1)));
+                head.push(HeadCell { x: xs[i], w: widths[i], top: 0.0, h: 0.0, lines, face: Face::Bold, size: SIZE });
+            }
+            for c in &mut head {
+                c.h = head_h;
+            }
+        } else {
+            // Runs of neighbouring columns under the same group.
+            let mut runs: Vec<(usize, usize, String)> = Vec::new();
+            for (i, c) in t.columns.iter().enumerate() {
+                if let Some(g) = &c.group {
+                    match runs.last_mut() {
+                        Some((_, end, name)) if *end == i && name == g => *end = i + 1,
+                        _ => runs.push((i, i + 1, g.clone())),
+                    }
+                }
+            }
+            let mut top_h = 0.0_f64;
+            let mut group_cells = Vec::new();
+            for (start, end, name) in &runs {
+                let w: f64 = widths[*start..*end].iter().sum();
+                let lines = text_lines(Face::Bold, SIZE, name, w);
+                top_h = top_h.max(row_h(lines.len().max(1)));
+                group_cells.push(HeadCell { x: xs[*start], w, top: 0.0, h: 0.0, lines, face: Face::Bold, size: SIZE });
+            }
+            let mut low_h = 0.0_f64;
+            let mut span_need = 0.0_f64;
+            let mut col_cells = Vec::new();
+            for (i, c) in t.columns.iter().enumerate() {
+                let lines = text_lines(Face::Bold, SIZE, &c.header, widths[i]);
+                let need = row_h(lines.len().max(1));
+                if c.group.is_some() {
+                    low_h = low_h.max(need);
+                } else {
+                    span_need = span_need.max(need);
+                }
+                col_cells.push((i, lines));
+            }
+            if span_need > top_h + low_h {
+                low_h = span_need - top_h;
+            }
+            head_h = top_h + low_h;
+            for mut g in group_cells {
+                g.h = top_h;
+                head.push(g);
+            }
+            for (i, lines) in col_cells {
+                let (top, h) = if t.columns[i].group.is_some() { (top_h, low_h) } else { (0.0, head_h) };
+                head.push(HeadCell { x: xs[i], w: widths[i], top, h, lines, face: Face::Bold, size: SIZE });
+            }
+        }
+        if t.number_columns {
+            let h = line_height(NOTE, 1.2) + 1.2;
+            for i in 0..n.min(t.columns.len()) {
+                let lines = text_lines(Face::Italic, NOTE, &format!("({})", i + 1), widths[i]);
+                head.push(HeadCell { x: xs[i], w: widths[i], top: head_h, h, lines, face: Face::Italic, size: NOTE });
+            }
+            head_h += h;
+        }
+
+        let mut rows = Vec::with_capacity(t.rows.len());
+        for (r, cells) in t.rows.iter().enumerate() {
+            let style = t.row_styles.get(r).copied().unwrap_or_default();
+            let face = match style {
+                RowStyle::Normal => Face::Regular,
+                _ => Face::Bold,
+            };
+            // Cells past the last column join the last column: no text is lost.
+            let mut texts: Vec<String> = cells.iter().take(n).cloned().collect();
+            if cells.len() > n {
+                let extra = cells[n..].join(" ");
+                if let Some(last) = texts.last_mut() {
+                    last.push(' ');
+                    last.push_str(&extra);
+                }
+            }
+            texts.resize(n, String::new());
+            let spans = style == RowStyle::Group && texts.iter().skip(1).all(|c| c.trim().is_empty());
+            let cells: Vec<Cell> = if spans {
+                vec![Cell { x: LEFT, w: WIDTH, lines: text_lines(face, SIZE, &texts[0], WIDTH), face, align: 0.0 }]
+            } else {
+                texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Cell {
+                        x: xs[i],
+                        w: widths[i],
+                        lines: text_lines(face, SIZE, s, widths[i]),
+                        face,
+                        align: t.columns.get(i).map(|c| align(c.align)).unwrap_or(0.0),
+                    })
+                    .collect()
+            };
+            let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
+            rows.push(Row { cells, lines, style });
+        }
+
+        let caption_text = format!("{} {}", t.number.trim(), t.title.trim());
+        let caption = wrap(f, Face::Bold, CAPTION, caption_text.trim(), WIDTH - 10.0, 0.0);
+        let continued = wrap(f, Face::Italic, NOTE, &format!("{} (lanjutan)", caption_text.trim()), WIDTH, 0.0);
+        let footnote = match &t.footnote {
+            Some(s) if !s.trim().is_empty() => wrap(f, Face::Italic, NOTE, s, WIDTH, 0.0),
+            _ => Vec::new(),
+        };
+        Prepared { caption, continued, head, head_h, rows, footnote }
+    }
+
+    /// Height the table needs where it starts: caption, header and first row.
+    pub(crate) fn table_start_height(&self, t: &TableBlock) -> f64 {
+        let p = self.prepare(t);
+        let first = p.rows.first().map(|r| row_h(r.lines)).unwrap_or(0.0);
+        let foot = if p.rows.len() <= 1 { p.foot_h() } else { 0.0 };
+        p.caption_h() + p.head_h + first + foot + 3.0
+    }
+
+    pub(crate) fn table(&mut self, t: &TableBlock) {
+        let p = self.prepare(t);
+        self.gap(3.0);
+        self.ensure(self.table_start_height(t) - 3.0);
+        let page = self.page_no();
+        self.index.tables.push(Entry { level: 0, label: t.number.trim().to_string(), text: t.title.trim().to_string(), page });
+        let clh = caption_lh();
+        for l in &p.caption {
+            let b = self.baseline(self.y, clh, Face::Bold, CAPTION);
+            self.line(l, LEFT + 5.0, WIDTH - 10.0, b, Face::Bold, CAPTION, Rgb::BLACK, false, 0.5);
+            self.y += clh;
+        }
+        self.y += 1.5;
+        self.head(&p);
+        let n = p.rows.len();
+        for (i, row) in p.rows.iter().enumerate() {
+            let foot = if i + 1 == n { p.foot_h() } else { 0.0 };
+            let mut from = 0;
+            loop {
+                let left = row.lines - from;
+                if row_h(left) + foot <= self.room() + EPS {
+                    self.row(row, from, row.lines);
+                    break;
+                }
+                if row_h(left) + foot <= p.continued_room() + EPS {
+                    self.continue_table(&p);
+                    continue;
+                }
+                // Taller than any page: split it between lines.
+                let fit = ((self.room() - 2.0 * PAD_Y + EPS) / lh()).floor().max(0.0) as usize;
+                if fit == 0 {
+                    self.continue_table(&p);
+                    continue;
+                }
+                if fit >= left {
+                    self.row(row, from, row.lines);
+                    break;
+                }
+                self.row(row, from, from + fit);
+                from += fit;
+                self.continue_table(&p);
+            }
+        }
+        if !p.footnote.is_empty() {
+            self.ensure(p.foot_h());
+            self.y += 1.5;
+            let nlh = note_lh();
+            for l in &p.footnote {
+                let b = self.baseline(self.y, nlh, Face::Italic, NOTE);
+                self.line(l, LEFT, WIDTH, b, Face::Italic, NOTE, Rgb::BLACK, false, 0.0);
+                self.y += nlh;
+            }
+        }
+        self.y += 2.0;
+        self.gap(3.0);
+    }
+
+    fn continue_table(&mut self, p: &Prepared) {
+        self.new_page();
+        let nlh = note_lh();
+        for l in &p.continued {
+            let b = self.baseline(self.y, nlh, Face::Italic, NOTE);
+            self.line(l, LEFT, WIDTH, b, Face::Italic, NOTE, Rgb::BLACK, false, 0.0);
+            self.y += nlh;
+        }
+        self.y += 1.0;
+        self.head(p);
+    }
+
+    fn head(&mut self, p: &Prepared) {
+        let y0 = self.y;
+        for c in &p.head {
+            let fill = if c.face == Face::Italic { NUMBER_FILL } else { HEAD_FILL };
+            self.push(Op::Fill { x: c.x, y: y0 + c.top, w: c.w, h: c.h, color: fill });
+            self.push(Op::Frame { x: c.x, y: y0 + c.top, w: c.w, h: c.h, width_pt: BORDER_PT, color: BORDER });
+            let clh = if c.size == SIZE { lh() } else { line_height(c.size, 1.2) };
+            let block = c.lines.len() as f64 * clh;
+            let mut y = y0 + c.top + (c.h - block) / 2.0;
+            for l in &c.lines {
+                let b = self.baseline(y, clh, c.face, c.size);
+                self.line(l, c.x + PAD_X, c.w - 2.0 * PAD_X, b, c.face, c.size, Rgb::BLACK, false, 0.5);
+                y += clh;
+            }
+        }
+        self.y = y0 + p.head_h;
+    }
+
+    /// Draws lines `from..to` of a row at the cursor.
+    fn row(&mut self, row: &Row, from: usize, to: usize) {
+        let h = row_h(to - from);
+        let y0 = self.y;
+        let fill = match row.style {
+            RowStyle::Normal => None,
+            RowStyle::Group => Some(GROUP_FILL),
+            RowStyle::Subtotal => Some(SUBTOTAL_FILL),
+            RowStyle::Total => Some(TOTAL_FILL),
+        };
+        if let Some(color) = fill {
+            self.push(Op::Fill { x: LEFT, y: y0, w: WIDTH, h, color });
+        }
+        let lh = lh();
+        for c in &row.cells {
+            self.push(Op::Frame { x: c.x, y: y0, w: c.w, h, width_pt: BORDER_PT, color: BORDER });
+            let end = to.min(c.lines.len());
+            for (k, l) in c.lines.iter().enumerate().take(end).skip(from) {
+                let top = y0 + PAD_Y + (k - from) as f64 * lh;
+                let b = self.baseline(top, lh, c.face, SIZE);
+                self.line(l, c.x + PAD_X, c.w - 2.0 * PAD_X, b, c.face, SIZE, Rgb::BLACK, false, c.align);
+            }
+        }
+        self.y = y0 + h;
+    }
+}
