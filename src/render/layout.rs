@@ -20,6 +20,8 @@ pub(crate) const BODY: u8 = 11;
 const BODY_LEADING: f64 = 1.45;
 const PARA_GAP: f64 = 2.6;
 const FIRST_INDENT: f64 = 10.0;
+/// The signature block sits in the right part of the text width.
+const SIGNATURE_W: f64 = 90.0;
 
 pub(crate) const GREY_TEXT: Rgb = Rgb(85, 85, 85);
 pub(crate) const RULE: Rgb = Rgb(60, 60, 60);
@@ -396,7 +398,7 @@ impl<'a> Flow<'a> {
 
     pub(crate) fn signature_height(&self, s: &Signature) -> f64 {
         let lh = body_lh();
-        let w = WIDTH * 0.5;
+        let w = SIGNATURE_W;
         let top: usize = Self::signature_lines(s).iter().map(|(t, face)| wrap(self.f, *face, BODY, t, w, 0.0).len()).sum();
         let bottom = wrap(self.f, Face::Bold, BODY, &s.name, w, 0.0).len() + 2;
         (top + bottom) as f64 * lh + 22.0 + 6.0
@@ -407,8 +409,8 @@ impl<'a> Flow<'a> {
         self.gap(6.0);
         self.ensure(h);
         let lh = body_lh();
-        let x = LEFT + WIDTH * 0.5;
-        let w = WIDTH * 0.5;
+        let x = RIGHT - SIGNATURE_W;
+        let w = SIGNATURE_W;
         let put = |flow: &mut Flow, text: &str, face: Face, underline: bool| {
             for l in wrap(flow.f, face, BODY, text, w, 0.0) {
                 let b = flow.baseline(flow.y, lh, face, BODY);

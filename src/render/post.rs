@@ -402,7 +402,10 @@ mod tests {
 
     #[test]
     fn text_strings_are_ascii_or_utf16() {
-        assert_eq!(text_string("LKjIP"), Object::String(b"LKjIP".to_vec(), StringFormat::Literal));
+        match text_string("LKjIP") {
+            Object::String(b, StringFormat::Literal) => assert_eq!(b, b"LKjIP"),
+            other => panic!("{other:?}"),
+        }
         match text_string("DRAFT — 3") {
             Object::String(b, StringFormat::Hexadecimal) => assert_eq!(&b[..4], &[0xFE, 0xFF, 0, b'D']),
             other => panic!("{other:?}"),

@@ -105,16 +105,70 @@ fn align(a: Align) -> f64 {
     }
 }
 
+/// Widths in proportion to `weights`, but each at least its `min` where the
+/// others can give up the room: a narrow column gets wide enough for its longest
+/// word instead of splitting it.
+fn fit_widths(weights: &[f64], mins: &[f64], total: f64) -> Vec<f64> {
+    let sum: f64 = weights.iter().sum();
+    let mut w: Vec<f64> = if sum <= 0.0 {
+        vec![total / weights.len().max(1) as f64; weights.len()]
+    } else {
+        weights.iter().map(|x| total * x / sum).collect()
+    };
+    if mins.iter().sum::<f64>() > total {
+        return w;
+    }
+    for _ in 0..weights.len() + 1 {
+        let deficit: f64 = w.iter().zip(mins).map(|(w, m)| (m - w).max(0.0)).sum();
+        if deficit <= EPS {
+            break;
+        }
+        let slack: f64 = w.iter().zip(mins).map(|(w, m)| (w - m).max(0.0)).sum();
+        let take = (deficit / slack).min(1.0);
+        for (w, m) in w.iter_mut().zip(mins) {
+            if *w < *m {
+                *w = *m;
+            } else {
+                *w -= (*w - m) * take;
+            }
+        }
+    }
+    w
+}
+
 impl<'a> Flow<'a> {
+    /// Column widths: the weights' shares, widened where a header word or a
+    /// short body word would not fit.
+    fn column_widths(&self, t: &TableBlock) -> Vec<f64> {
+        let f = self.f;
+        let n = t.columns.len().max(1);
+        let weights: Vec<f64> = (0..n).map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0)).collect();
+        let longest = |face: Face, s: &str| s.split_whitespace().map(|w| f.width(face, SIZE, w)).fold(0.0, f64::max);
+        let mins: Vec<f64> = (0..n)
+            .map(|i| {
+                let head = t.columns.get(i).map(|c| longest(Face::Bold, &c.header)).unwrap_or(0.0);
+                // Body words count up to a third of the table: longer ones are cut.
+                let body = t
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, row)| row.get(i).map(|c| (r, c)))
+                    .map(|(r, c)| {
+                        let face = if t.row_styles.get(r).copied().unwrap_or_default() == RowStyle::Normal { Face::Regular } else { Face::Bold };
+                        longest(face, c)
+                    })
+                    .fold(0.0, f64::max)
+                    .min(WIDTH / 3.0);
+                head.max(body) + 2.0 * PAD_X + 0.2
+            })
+            .collect();
+        fit_widths(&weights, &mins, WIDTH)
+    }
+
     fn prepare(&self, t: &TableBlock) -> Prepared {
         let f = self.f;
         let n = t.columns.len().max(1);
-        let total: u32 = t.columns.iter().map(|c| c.weight).sum();
-        let widths: Vec<f64> = if total == 0 {
-            vec![WIDTH / n as f64; n]
-        } else {
-            t.columns.iter().map(|c| WIDTH * f64::from(c.weight) / f64::from(total)).collect()
-        };
+        let widths = self.column_widths(t);
         let mut xs = Vec::with_capacity(n);
         let mut x = LEFT;
         for w in &widths {
@@ -363,5 +417,30 @@ impl<'a> Flow<'a> {
             }
         }
         self.y = y0 + h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_weights_when_everything_fits() {
+        let w = fit_widths(&[1.0, 3.0], &[5.0, 5.0], 100.0);
+        assert!((w[0] - 25.0).abs() < 1e-9 && (w[1] - 75.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_narrow_column_borrows_from_the_wide_ones() {
+        let w = fit_widths(&[5.0, 45.0, 50.0], &[12.0, 10.0, 10.0], 100.0);
+        assert!(w[0] >= 12.0 - 1e-9, "{w:?}");
+        assert!((w.iter().sum::<f64>() - 100.0).abs() < 1e-9, "{w:?}");
+        assert!(w[1] < 45.0 && w[2] < 50.0);
+    }
+
+    #[test]
+    fn impossible_minimums_keep_the_weights() {
+        let w = fit_widths(&[1.0, 1.0], &[80.0, 80.0], 100.0);
+        assert_eq!(w, vec![50.0, 50.0]);
     }
 }

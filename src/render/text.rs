@@ -47,28 +47,34 @@ pub(crate) fn wrap(fonts: &Fonts, face: Face, size: u8, text: &str, width: f64, 
                 current.push(Word { text: token.to_string(), width: w });
                 continue;
             }
+            if w > width {
+                // Too wide for any line: cut it into pieces that fit, the first
+                // filling the current line when a fair part of it is left.
+                let left = avail - current_width - space;
+                if !current.is_empty() && left <= width * 0.25 {
+                    lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
+                    current_width = 0.0;
+                }
+                let first = if current.is_empty() { limit(&lines) } else { left };
+                let pieces = break_token(fonts, face, size, token, first, width);
+                let n = pieces.len();
+                for (i, piece) in pieces.into_iter().enumerate() {
+                    let pw = fonts.width(face, size, &piece);
+                    current_width = if current.is_empty() { pw } else { current_width + space + pw };
+                    current.push(Word { text: piece, width: pw });
+                    if i + 1 < n {
+                        lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
+                        current_width = 0.0;
+                    }
+                }
+                continue;
+            }
             if !current.is_empty() {
                 lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
                 current_width = 0.0;
             }
-            let avail = limit(&lines);
-            if w <= avail + 1e-9 {
-                current_width = w;
-                current.push(Word { text: token.to_string(), width: w });
-                continue;
-            }
-            // Too wide for any line: cut it into pieces that fit.
-            let pieces = break_token(fonts, face, size, token, avail, width);
-            let n = pieces.len();
-            for (i, piece) in pieces.into_iter().enumerate() {
-                let pw = fonts.width(face, size, &piece);
-                if i + 1 < n {
-                    lines.push(Line { words: vec![Word { text: piece, width: pw }], width: pw, last: false });
-                } else {
-                    current_width = pw;
-                    current.push(Word { text: piece, width: pw });
-                }
-            }
+            current_width = w;
+            current.push(Word { text: token.to_string(), width: w });
         }
         lines.push(Line { words: current, width: current_width, last: true });
     }
