@@ -8,7 +8,8 @@ use super::layout::{line_height, Entry, Flow, Op, BOTTOM, LEFT, TOP, WIDTH};
 use super::report::{Align, RowStyle, TableBlock};
 use super::text::{wrap, Line};
 
-const SIZE: u8 = 9;
+/// Table text sizes, tried in turn until every column fits its longest word.
+const SIZES: [u8; 3] = [9, 8, 7];
 const LEADING: f64 = 1.22;
 const PAD_X: f64 = 1.4;
 const PAD_Y: f64 = 1.1;
@@ -50,6 +51,7 @@ struct Row {
 
 /// A table measured for the page width.
 pub(crate) struct Prepared {
+    size: u8,
     caption: Vec<Line>,
     continued: Vec<Line>,
     head: Vec<HeadCell>,
@@ -58,8 +60,8 @@ pub(crate) struct Prepared {
     footnote: Vec<Line>,
 }
 
-fn lh() -> f64 {
-    line_height(SIZE, LEADING)
+fn lh(size: u8) -> f64 {
+    line_height(size, LEADING)
 }
 
 fn caption_lh() -> f64 {
@@ -70,8 +72,8 @@ fn note_lh() -> f64 {
     line_height(NOTE, 1.3)
 }
 
-fn row_h(lines: usize) -> f64 {
-    lines as f64 * lh() + 2.0 * PAD_Y
+fn row_h(size: u8, lines: usize) -> f64 {
+    lines as f64 * lh(size) + 2.0 * PAD_Y
 }
 
 impl Prepared {
@@ -108,15 +110,15 @@ fn align(a: Align) -> f64 {
 /// Widths in proportion to `weights`, but each at least its `min` where the
 /// others can give up the room: a narrow column gets wide enough for its longest
 /// word instead of splitting it.
-fn fit_widths(weights: &[f64], mins: &[f64], total: f64) -> Vec<f64> {
+fn fit_widths(weights: &[f64], mins: &[f64], total: f64) -> Option<Vec<f64>> {
     let sum: f64 = weights.iter().sum();
     let mut w: Vec<f64> = if sum <= 0.0 {
         vec![total / weights.len().max(1) as f64; weights.len()]
     } else {
         weights.iter().map(|x| total * x / sum).collect()
     };
-    if mins.iter().sum::<f64>() > total {
-        return w;
+    if mins.iter().sum::<f64>() > total + EPS {
+        return None;
     }
     for _ in 0..weights.len() + 1 {
         let deficit: f64 = w.iter().zip(mins).map(|(w, m)| (m - w).max(0.0)).sum();
@@ -133,17 +135,17 @@ fn fit_widths(weights: &[f64], mins: &[f64], total: f64) -> Vec<f64> {
             }
         }
     }
-    w
+    Some(w)
 }
 
 impl<'a> Flow<'a> {
     /// Column widths: the weights' shares, widened where a header word or a
     /// short body word would not fit.
-    fn column_widths(&self, t: &TableBlock) -> Vec<f64> {
+    fn column_widths(&self, t: &TableBlock, size: u8) -> Option<Vec<f64>> {
         let f = self.f;
         let n = t.columns.len().max(1);
         let weights: Vec<f64> = (0..n).map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0)).collect();
-        let longest = |face: Face, s: &str| s.split_whitespace().map(|w| f.width(face, SIZE, w)).fold(0.0, f64::max);
+        let longest = |face: Face, s: &str| s.split_whitespace().map(|w| f.width(face, size, w)).fold(0.0, f64::max);
         let mins: Vec<f64> = (0..n)
             .map(|i| {
                 let head = t.columns.get(i).map(|c| longest(Face::Bold, &c.header)).unwrap_or(0.0);
@@ -165,10 +167,25 @@ impl<'a> Flow<'a> {
         fit_widths(&weights, &mins, WIDTH)
     }
 
+    /// The largest table text size at which every column fits its longest word,
+    /// with the column widths for it.
+    fn table_size(&self, t: &TableBlock) -> (u8, Vec<f64>) {
+        for size in SIZES {
+            if let Some(w) = self.column_widths(t, size) {
+                return (size, w);
+            }
+        }
+        let size = SIZES[SIZES.len() - 1];
+        let n = t.columns.len().max(1);
+        let weights: Vec<f64> = (0..n).map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0)).collect();
+        let none = vec![0.0; n];
+        (size, fit_widths(&weights, &none, WIDTH).expect("no minimum always fits"))
+    }
+
     fn prepare(&self, t: &TableBlock) -> Prepared {
         let f = self.f;
         let n = t.columns.len().max(1);
-        let widths = self.column_widths(t);
+        let (size, widths) = self.table_size(t);
         let mut xs = Vec::with_capacity(n);
         let mut x = LEFT;
         for w in &widths {
@@ -190,9 +207,9 @@ impl<'a> Flow<'a> {
         if !grouped {
             head_h = 0.0_f64;
             for (i, c) in t.columns.iter().enumerate() {
-                let lines = text_lines(Face::Bold, SIZE, &c.header, widths[i]);
-                head_h = head_h.max(row_h(lines.len().max(1)));
-                head.push(HeadCell { x: xs[i], w: widths[i], top: 0.0, h: 0.0, lines, face: Face::Bold, size: SIZE });
+                let lines = text_lines(Face::Bold, size, &c.header, widths[i]);
+                head_h = head_h.max(row_h(size, lines.len().max(1)));
+                head.push(HeadCell { x: xs[i], w: widths[i], top: 0.0, h: 0.0, lines, face: Face::Bold, size: size });
             }
             for c in &mut head {
                 c.h = head_h;
@@ -212,16 +229,16 @@ impl<'a> Flow<'a> {
             let mut group_cells = Vec::new();
             for (start, end, name) in &runs {
                 let w: f64 = widths[*start..*end].iter().sum();
-                let lines = text_lines(Face::Bold, SIZE, name, w);
-                top_h = top_h.max(row_h(lines.len().max(1)));
-                group_cells.push(HeadCell { x: xs[*start], w, top: 0.0, h: 0.0, lines, face: Face::Bold, size: SIZE });
+                let lines = text_lines(Face::Bold, size, name, w);
+                top_h = top_h.max(row_h(size, lines.len().max(1)));
+                group_cells.push(HeadCell { x: xs[*start], w, top: 0.0, h: 0.0, lines, face: Face::Bold, size: size });
             }
             let mut low_h = 0.0_f64;
             let mut span_need = 0.0_f64;
             let mut col_cells = Vec::new();
             for (i, c) in t.columns.iter().enumerate() {
-                let lines = text_lines(Face::Bold, SIZE, &c.header, widths[i]);
-                let need = row_h(lines.len().max(1));
+                let lines = text_lines(Face::Bold, size, &c.header, widths[i]);
+                let need = row_h(size, lines.len().max(1));
                 if c.group.is_some() {
                     low_h = low_h.max(need);
                 } else {
@@ -239,7 +256,7 @@ impl<'a> Flow<'a> {
             }
             for (i, lines) in col_cells {
                 let (top, h) = if t.columns[i].group.is_some() { (top_h, low_h) } else { (0.0, head_h) };
-                head.push(HeadCell { x: xs[i], w: widths[i], top, h, lines, face: Face::Bold, size: SIZE });
+                head.push(HeadCell { x: xs[i], w: widths[i], top, h, lines, face: Face::Bold, size: size });
             }
         }
         if t.number_columns {
@@ -270,7 +287,7 @@ impl<'a> Flow<'a> {
             texts.resize(n, String::new());
             let spans = style == RowStyle::Group && texts.iter().skip(1).all(|c| c.trim().is_empty());
             let cells: Vec<Cell> = if spans {
-                vec![Cell { x: LEFT, w: WIDTH, lines: text_lines(face, SIZE, &texts[0], WIDTH), face, align: 0.0 }]
+                vec![Cell { x: LEFT, w: WIDTH, lines: text_lines(face, size, &texts[0], WIDTH), face, align: 0.0 }]
             } else {
                 texts
                     .iter()
@@ -278,7 +295,7 @@ impl<'a> Flow<'a> {
                     .map(|(i, s)| Cell {
                         x: xs[i],
                         w: widths[i],
-                        lines: text_lines(face, SIZE, s, widths[i]),
+                        lines: text_lines(face, size, s, widths[i]),
                         face,
                         align: t.columns.get(i).map(|c| align(c.align)).unwrap_or(0.0),
                     })
@@ -295,13 +312,13 @@ impl<'a> Flow<'a> {
             Some(s) if !s.trim().is_empty() => wrap(f, Face::Italic, NOTE, s, WIDTH, 0.0),
             _ => Vec::new(),
         };
-        Prepared { caption, continued, head, head_h, rows, footnote }
+        Prepared { size, caption, continued, head, head_h, rows, footnote }
     }
 
     /// Height the table needs where it starts: caption, header and first row.
     pub(crate) fn table_start_height(&self, t: &TableBlock) -> f64 {
         let p = self.prepare(t);
-        let first = p.rows.first().map(|r| row_h(r.lines)).unwrap_or(0.0);
+        let first = p.rows.first().map(|r| row_h(p.size, r.lines)).unwrap_or(0.0);
         let foot = if p.rows.len() <= 1 { p.foot_h() } else { 0.0 };
         p.caption_h() + p.head_h + first + foot + 3.0
     }
@@ -326,25 +343,25 @@ impl<'a> Flow<'a> {
             let mut from = 0;
             loop {
                 let left = row.lines - from;
-                if row_h(left) + foot <= self.room() + EPS {
-                    self.row(row, from, row.lines);
+                if row_h(p.size, left) + foot <= self.room() + EPS {
+                    self.row(&p, row, from, row.lines);
                     break;
                 }
-                if row_h(left) + foot <= p.continued_room() + EPS {
+                if row_h(p.size, left) + foot <= p.continued_room() + EPS {
                     self.continue_table(&p);
                     continue;
                 }
                 // Taller than any page: split it between lines.
-                let fit = ((self.room() - 2.0 * PAD_Y + EPS) / lh()).floor().max(0.0) as usize;
+                let fit = ((self.room() - 2.0 * PAD_Y + EPS) / lh(p.size)).floor().max(0.0) as usize;
                 if fit == 0 {
                     self.continue_table(&p);
                     continue;
                 }
                 if fit >= left {
-                    self.row(row, from, row.lines);
+                    self.row(&p, row, from, row.lines);
                     break;
                 }
-                self.row(row, from, from + fit);
+                self.row(&p, row, from, from + fit);
                 from += fit;
                 self.continue_table(&p);
             }
@@ -381,7 +398,7 @@ impl<'a> Flow<'a> {
             let fill = if c.face == Face::Italic { NUMBER_FILL } else { HEAD_FILL };
             self.push(Op::Fill { x: c.x, y: y0 + c.top, w: c.w, h: c.h, color: fill });
             self.push(Op::Frame { x: c.x, y: y0 + c.top, w: c.w, h: c.h, width_pt: BORDER_PT, color: BORDER });
-            let clh = if c.size == SIZE { lh() } else { line_height(c.size, 1.2) };
+            let clh = if c.size == p.size { lh(p.size) } else { line_height(c.size, 1.2) };
             let block = c.lines.len() as f64 * clh;
             let mut y = y0 + c.top + (c.h - block) / 2.0;
             for l in &c.lines {
@@ -394,8 +411,9 @@ impl<'a> Flow<'a> {
     }
 
     /// Draws lines `from..to` of a row at the cursor.
-    fn row(&mut self, row: &Row, from: usize, to: usize) {
-        let h = row_h(to - from);
+    fn row(&mut self, p: &Prepared, row: &Row, from: usize, to: usize) {
+        let size = p.size;
+        let h = row_h(size, to - from);
         let y0 = self.y;
         let fill = match row.style {
             RowStyle::Normal => None,
@@ -406,14 +424,14 @@ impl<'a> Flow<'a> {
         if let Some(color) = fill {
             self.push(Op::Fill { x: LEFT, y: y0, w: WIDTH, h, color });
         }
-        let lh = lh();
+        let lh = lh(size);
         for c in &row.cells {
             self.push(Op::Frame { x: c.x, y: y0, w: c.w, h, width_pt: BORDER_PT, color: BORDER });
             let end = to.min(c.lines.len());
             for (k, l) in c.lines.iter().enumerate().take(end).skip(from) {
                 let top = y0 + PAD_Y + (k - from) as f64 * lh;
-                let b = self.baseline(top, lh, c.face, SIZE);
-                self.line(l, c.x + PAD_X, c.w - 2.0 * PAD_X, b, c.face, SIZE, Rgb::BLACK, false, c.align);
+                let b = self.baseline(top, lh, c.face, size);
+                self.line(l, c.x + PAD_X, c.w - 2.0 * PAD_X, b, c.face, size, Rgb::BLACK, false, c.align);
             }
         }
         self.y = y0 + h;
@@ -426,21 +444,20 @@ mod tests {
 
     #[test]
     fn widths_follow_weights_when_everything_fits() {
-        let w = fit_widths(&[1.0, 3.0], &[5.0, 5.0], 100.0);
+        let w = fit_widths(&[1.0, 3.0], &[5.0, 5.0], 100.0).unwrap();
         assert!((w[0] - 25.0).abs() < 1e-9 && (w[1] - 75.0).abs() < 1e-9);
     }
 
     #[test]
     fn a_narrow_column_borrows_from_the_wide_ones() {
-        let w = fit_widths(&[5.0, 45.0, 50.0], &[12.0, 10.0, 10.0], 100.0);
+        let w = fit_widths(&[5.0, 45.0, 50.0], &[12.0, 10.0, 10.0], 100.0).unwrap();
         assert!(w[0] >= 12.0 - 1e-9, "{w:?}");
         assert!((w.iter().sum::<f64>() - 100.0).abs() < 1e-9, "{w:?}");
         assert!(w[1] < 45.0 && w[2] < 50.0);
     }
 
     #[test]
-    fn impossible_minimums_keep_the_weights() {
-        let w = fit_widths(&[1.0, 1.0], &[80.0, 80.0], 100.0);
-        assert_eq!(w, vec![50.0, 50.0]);
+    fn impossible_minimums_are_refused() {
+        assert_eq!(fit_widths(&[1.0, 1.0], &[80.0, 80.0], 100.0), None);
     }
 }

@@ -71,7 +71,6 @@ pub(crate) fn wrap(fonts: &Fonts, face: Face, size: u8, text: &str, width: f64, 
             }
             if !current.is_empty() {
                 lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
-                current_width = 0.0;
             }
             current_width = w;
             current.push(Word { text: token.to_string(), width: w });
