@@ -84,7 +84,10 @@ impl Fonts {
             italic: data(Face::Italic)?,
             bold_italic: data(Face::BoldItalic)?,
         });
-        let mut metrics = [VMetrics { ascent: 0.0, descent: 0.0 }; 4];
+        let mut metrics = [VMetrics {
+            ascent: 0.0,
+            descent: 0.0,
+        }; 4];
         for face in Face::ALL {
             let font = Self::plain_style(face).font(&cache);
             let rt = cache.get_rt_font(font);

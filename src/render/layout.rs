@@ -31,10 +31,37 @@ pub(crate) const ACCENT: Rgb = Rgb(31, 73, 125);
 /// Something to draw; coordinates in mm from the page's top-left corner.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Op {
-    Text { x: f64, baseline: f64, face: Face, size: u8, color: Rgb, text: String },
-    Line { x1: f64, y1: f64, x2: f64, y2: f64, width_pt: f64, color: Rgb },
-    Fill { x: f64, y: f64, w: f64, h: f64, color: Rgb },
-    Frame { x: f64, y: f64, w: f64, h: f64, width_pt: f64, color: Rgb },
+    Text {
+        x: f64,
+        baseline: f64,
+        face: Face,
+        size: u8,
+        color: Rgb,
+        text: String,
+    },
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        width_pt: f64,
+        color: Rgb,
+    },
+    Fill {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        color: Rgb,
+    },
+    Frame {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        width_pt: f64,
+        color: Rgb,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -97,7 +124,10 @@ fn pass(fonts: &Fonts, report: &Report, known: &Index) -> Layout {
     for chapter in &report.chapters {
         flow.chapter(chapter);
     }
-    Layout { pages: flow.pages, index: flow.index }
+    Layout {
+        pages: flow.pages,
+        index: flow.index,
+    }
 }
 
 pub(crate) struct Flow<'a> {
@@ -129,7 +159,11 @@ impl<'a> Flow<'a> {
     }
 
     pub(crate) fn new_page(&mut self) {
-        self.pages.push(Page { ops: Vec::new(), cover: false, chapter: self.chapter.clone() });
+        self.pages.push(Page {
+            ops: Vec::new(),
+            cover: false,
+            chapter: self.chapter.clone(),
+        });
         self.y = TOP;
     }
 
@@ -167,17 +201,43 @@ impl<'a> Flow<'a> {
         top + (lh - (a + d)) / 2.0 + a
     }
 
-    pub(crate) fn text(&mut self, x: f64, baseline: f64, face: Face, size: u8, color: Rgb, s: impl Into<String>) {
+    pub(crate) fn text(
+        &mut self,
+        x: f64,
+        baseline: f64,
+        face: Face,
+        size: u8,
+        color: Rgb,
+        s: impl Into<String>,
+    ) {
         let text = s.into();
         if !text.trim().is_empty() {
-            self.push(Op::Text { x, baseline, face, size, color, text });
+            self.push(Op::Text {
+                x,
+                baseline,
+                face,
+                size,
+                color,
+                text,
+            });
         }
     }
 
     /// Draws one laid-out line: justified across `width` when `justify`, else
     /// aligned by `align` (0 left, 0.5 centre, 1 right).
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn line(&mut self, l: &Line, x: f64, width: f64, baseline: f64, face: Face, size: u8, color: Rgb, justify: bool, align: f64) {
+    pub(crate) fn line(
+        &mut self,
+        l: &Line,
+        x: f64,
+        width: f64,
+        baseline: f64,
+        face: Face,
+        size: u8,
+        color: Rgb,
+        justify: bool,
+        align: f64,
+    ) {
         if l.words.is_empty() {
             return;
         }
@@ -197,43 +257,161 @@ impl<'a> Flow<'a> {
     }
 
     fn cover(&mut self, r: &Report) {
-        self.pages.push(Page { ops: Vec::new(), cover: true, chapter: String::new() });
-        let centre = |flow: &mut Flow, y: f64, face: Face, size: u8, color: Rgb, text: &str, width: f64| -> f64 {
+        self.pages.push(Page {
+            ops: Vec::new(),
+            cover: true,
+            chapter: String::new(),
+        });
+        let centre = |flow: &mut Flow,
+                      y: f64,
+                      face: Face,
+                      size: u8,
+                      color: Rgb,
+                      text: &str,
+                      width: f64|
+         -> f64 {
             let lh = line_height(size, 1.25);
             let mut y = y;
             for l in wrap(flow.f, face, size, text, width, 0.0) {
                 let b = flow.baseline(y, lh, face, size);
-                flow.line(&l, (PAGE_W - width) / 2.0, width, b, face, size, color, false, 0.5);
+                flow.line(
+                    &l,
+                    (PAGE_W - width) / 2.0,
+                    width,
+                    b,
+                    face,
+                    size,
+                    color,
+                    false,
+                    0.5,
+                );
                 y += lh;
             }
             y
         };
         // A band at the head and the foot of the page, and a frame between.
-        self.push(Op::Fill { x: 0.0, y: 0.0, w: PAGE_W, h: 6.0, color: ACCENT });
-        self.push(Op::Fill { x: 0.0, y: PAGE_H - 6.0, w: PAGE_W, h: 6.0, color: ACCENT });
-        self.push(Op::Frame { x: 18.0, y: 24.0, w: PAGE_W - 36.0, h: PAGE_H - 48.0, width_pt: 1.2, color: ACCENT });
-        self.push(Op::Frame { x: 20.0, y: 26.0, w: PAGE_W - 40.0, h: PAGE_H - 52.0, width_pt: 0.4, color: ACCENT });
+        self.push(Op::Fill {
+            x: 0.0,
+            y: 0.0,
+            w: PAGE_W,
+            h: 6.0,
+            color: ACCENT,
+        });
+        self.push(Op::Fill {
+            x: 0.0,
+            y: PAGE_H - 6.0,
+            w: PAGE_W,
+            h: 6.0,
+            color: ACCENT,
+        });
+        self.push(Op::Frame {
+            x: 18.0,
+            y: 24.0,
+            w: PAGE_W - 36.0,
+            h: PAGE_H - 48.0,
+            width_pt: 1.2,
+            color: ACCENT,
+        });
+        self.push(Op::Frame {
+            x: 20.0,
+            y: 26.0,
+            w: PAGE_W - 40.0,
+            h: PAGE_H - 52.0,
+            width_pt: 0.4,
+            color: ACCENT,
+        });
         let inner = PAGE_W - 60.0;
         let mut y = 42.0;
-        y = centre(self, y, Face::Bold, 13, Rgb::BLACK, &format!("PEMERINTAH {}", r.regency.to_uppercase()), inner);
-        y = centre(self, y, Face::Bold, 13, Rgb::BLACK, &r.office.to_uppercase(), inner);
-        self.push(Op::Line { x1: 45.0, y1: y + 3.0, x2: PAGE_W - 45.0, y2: y + 3.0, width_pt: 0.8, color: ACCENT });
+        y = centre(
+            self,
+            y,
+            Face::Bold,
+            13,
+            Rgb::BLACK,
+            &format!("PEMERINTAH {}", r.regency.to_uppercase()),
+            inner,
+        );
+        y = centre(
+            self,
+            y,
+            Face::Bold,
+            13,
+            Rgb::BLACK,
+            &r.office.to_uppercase(),
+            inner,
+        );
+        self.push(Op::Line {
+            x1: 45.0,
+            y1: y + 3.0,
+            x2: PAGE_W - 45.0,
+            y2: y + 3.0,
+            width_pt: 0.8,
+            color: ACCENT,
+        });
         y = 90.0;
         y = centre(self, y, Face::Bold, 40, ACCENT, &r.acronym, inner);
         y += 6.0;
-        y = centre(self, y, Face::Bold, 18, Rgb::BLACK, &r.title.to_uppercase(), inner);
+        y = centre(
+            self,
+            y,
+            Face::Bold,
+            18,
+            Rgb::BLACK,
+            &r.title.to_uppercase(),
+            inner,
+        );
         y += 2.0;
-        centre(self, y, Face::Bold, 18, Rgb::BLACK, &format!("TAHUN {}", r.year), inner);
+        centre(
+            self,
+            y,
+            Face::Bold,
+            18,
+            Rgb::BLACK,
+            &format!("TAHUN {}", r.year),
+            inner,
+        );
         let mut y = 196.0;
-        y = centre(self, y, Face::Bold, 14, Rgb::BLACK, &r.office.to_uppercase(), inner);
-        y = centre(self, y, Face::Bold, 14, Rgb::BLACK, &r.regency.to_uppercase(), inner);
-        y = centre(self, y, Face::Bold, 14, Rgb::BLACK, &r.province.to_uppercase(), inner);
+        y = centre(
+            self,
+            y,
+            Face::Bold,
+            14,
+            Rgb::BLACK,
+            &r.office.to_uppercase(),
+            inner,
+        );
+        y = centre(
+            self,
+            y,
+            Face::Bold,
+            14,
+            Rgb::BLACK,
+            &r.regency.to_uppercase(),
+            inner,
+        );
+        y = centre(
+            self,
+            y,
+            Face::Bold,
+            14,
+            Rgb::BLACK,
+            &r.province.to_uppercase(),
+            inner,
+        );
         y += 4.0;
         for a in &r.address {
             y = centre(self, y, Face::Regular, 10, GREY_TEXT, a, inner);
         }
         y += 4.0;
-        centre(self, y, Face::Bold, 14, Rgb::BLACK, &r.document_date.year.to_string(), inner);
+        centre(
+            self,
+            y,
+            Face::Bold,
+            14,
+            Rgb::BLACK,
+            &r.document_date.year.to_string(),
+            inner,
+        );
     }
 
     fn chapter(&mut self, c: &Chapter) {
@@ -259,7 +437,12 @@ impl<'a> Flow<'a> {
         }
         self.y += 8.0;
         let page = self.page_no();
-        self.index.toc.push(Entry { level: 1, label: String::new(), text: self.chapter.clone(), page });
+        self.index.toc.push(Entry {
+            level: 1,
+            label: String::new(),
+            text: self.chapter.clone(),
+            page,
+        });
         for (i, block) in c.blocks.iter().enumerate() {
             self.block(block, c.blocks.get(i + 1));
         }
@@ -307,7 +490,11 @@ impl<'a> Flow<'a> {
     }
 
     fn heading(&mut self, level: u8, text: &str, next: Option<&Block>) {
-        let face = if level <= 3 { Face::Bold } else { Face::BoldItalic };
+        let face = if level <= 3 {
+            Face::Bold
+        } else {
+            Face::BoldItalic
+        };
         let size = BODY;
         let lh = body_lh();
         let lines = wrap(self.f, face, size, text, WIDTH, 0.0);
@@ -316,7 +503,12 @@ impl<'a> Flow<'a> {
         self.ensure(h + self.min_height(next));
         if level <= 3 {
             let page = self.page_no();
-            self.index.toc.push(Entry { level, label: String::new(), text: text.trim().to_string(), page });
+            self.index.toc.push(Entry {
+                level,
+                label: String::new(),
+                text: text.trim().to_string(),
+                page,
+            });
         }
         for l in &lines {
             let b = self.baseline(self.y, lh, face, size);
@@ -329,7 +521,16 @@ impl<'a> Flow<'a> {
     /// Places `lines` at `x`, `width` wide, breaking across pages with at least
     /// two lines on each side of a break where the paragraph allows it.
     #[allow(clippy::too_many_arguments)]
-    fn flow_lines(&mut self, lines: &[Line], x: f64, width: f64, first_indent: f64, face: Face, size: u8, justify: bool) {
+    fn flow_lines(
+        &mut self,
+        lines: &[Line],
+        x: f64,
+        width: f64,
+        first_indent: f64,
+        face: Face,
+        size: u8,
+        justify: bool,
+    ) {
         let lh = line_height(size, BODY_LEADING);
         let mut i = 0;
         while i < lines.len() {
@@ -351,7 +552,17 @@ impl<'a> Flow<'a> {
             for (k, l) in lines[i..i + take].iter().enumerate() {
                 let indent = if i + k == 0 { first_indent } else { 0.0 };
                 let b = self.baseline(self.y, lh, face, size);
-                self.line(l, x + indent, width - indent, b, face, size, Rgb::BLACK, justify, 0.0);
+                self.line(
+                    l,
+                    x + indent,
+                    width - indent,
+                    b,
+                    face,
+                    size,
+                    Rgb::BLACK,
+                    justify,
+                    0.0,
+                );
                 self.y += lh;
             }
             i += take;
@@ -375,7 +586,10 @@ impl<'a> Flow<'a> {
                 ListStyle::Lettered => format!("{}.", letters(i)),
             })
             .collect();
-        let marker_w = markers.iter().map(|m| self.f.width(Face::Regular, BODY, m)).fold(0.0, f64::max);
+        let marker_w = markers
+            .iter()
+            .map(|m| self.f.width(Face::Regular, BODY, m))
+            .fold(0.0, f64::max);
         let indent = 4.0;
         let hang = indent + marker_w + 2.5;
         let lh = body_lh();
@@ -383,8 +597,23 @@ impl<'a> Flow<'a> {
             let lines = wrap(self.f, Face::Regular, BODY, item, WIDTH - hang, 0.0);
             self.ensure(lh * lines.len().min(2) as f64);
             let b = self.baseline(self.y, lh, Face::Regular, BODY);
-            self.text(LEFT + indent, b, Face::Regular, BODY, Rgb::BLACK, marker.clone());
-            self.flow_lines(&lines, LEFT + hang, WIDTH - hang, 0.0, Face::Regular, BODY, true);
+            self.text(
+                LEFT + indent,
+                b,
+                Face::Regular,
+                BODY,
+                Rgb::BLACK,
+                marker.clone(),
+            );
+            self.flow_lines(
+                &lines,
+                LEFT + hang,
+                WIDTH - hang,
+                0.0,
+                Face::Regular,
+                BODY,
+                true,
+            );
             self.y += 1.0;
         }
         self.gap(PARA_GAP);
@@ -399,7 +628,10 @@ impl<'a> Flow<'a> {
     pub(crate) fn signature_height(&self, s: &Signature) -> f64 {
         let lh = body_lh();
         let w = SIGNATURE_W;
-        let top: usize = Self::signature_lines(s).iter().map(|(t, face)| wrap(self.f, *face, BODY, t, w, 0.0).len()).sum();
+        let top: usize = Self::signature_lines(s)
+            .iter()
+            .map(|(t, face)| wrap(self.f, *face, BODY, t, w, 0.0).len())
+            .sum();
         let bottom = wrap(self.f, Face::Bold, BODY, &s.name, w, 0.0).len() + 2;
         (top + bottom) as f64 * lh + 22.0 + 6.0
     }
@@ -417,7 +649,14 @@ impl<'a> Flow<'a> {
                 flow.line(&l, x, w, b, face, BODY, Rgb::BLACK, false, 0.5);
                 if underline && !l.words.is_empty() {
                     let x0 = x + (w - l.width) / 2.0;
-                    flow.push(Op::Line { x1: x0, y1: b + 0.8, x2: x0 + l.width, y2: b + 0.8, width_pt: 0.6, color: Rgb::BLACK });
+                    flow.push(Op::Line {
+                        x1: x0,
+                        y1: b + 0.8,
+                        x2: x0 + l.width,
+                        y2: b + 0.8,
+                        width_pt: 0.6,
+                        color: Rgb::BLACK,
+                    });
                 }
                 flow.y += lh;
             }
@@ -434,7 +673,15 @@ impl<'a> Flow<'a> {
 
     /// Draws one entry of a list with dot leaders and the page number at the right.
     #[allow(clippy::too_many_arguments)]
-    fn entry(&mut self, label: &str, label_w: f64, text: &str, page: Option<usize>, indent: f64, face: Face) {
+    fn entry(
+        &mut self,
+        label: &str,
+        label_w: f64,
+        text: &str,
+        page: Option<usize>,
+        indent: f64,
+        face: Face,
+    ) {
         let size = BODY;
         let lh = line_height(size, 1.3);
         let num_w = 12.0;
@@ -483,7 +730,11 @@ impl<'a> Flow<'a> {
     }
 
     fn list_of(&mut self, entries: &[Entry], _kind: &str) {
-        let label_w = entries.iter().map(|e| self.f.width(Face::Regular, BODY, &e.label)).fold(0.0, f64::max) + 3.0;
+        let label_w = entries
+            .iter()
+            .map(|e| self.f.width(Face::Regular, BODY, &e.label))
+            .fold(0.0, f64::max)
+            + 3.0;
         for e in entries {
             self.entry(&e.label, label_w, &e.text, Some(e.page), 0.0, Face::Regular);
             self.y += 0.8;
@@ -513,7 +764,12 @@ fn fit(fonts: &Fonts, face: Face, size: u8, s: &str, width: f64) -> String {
     let chars: Vec<char> = s.chars().collect();
     (0..chars.len())
         .rev()
-        .map(|n| format!("{}\u{2026}", chars[..n].iter().collect::<String>().trim_end()))
+        .map(|n| {
+            format!(
+                "{}\u{2026}",
+                chars[..n].iter().collect::<String>().trim_end()
+            )
+        })
         .find(|t| fonts.width(face, size, t) <= width)
         .unwrap_or_default()
 }
@@ -522,7 +778,11 @@ fn fit(fonts: &Fonts, face: Face, size: u8, s: &str, width: f64) -> String {
 fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
     let total = layout.pages.len();
     let header = report.header_title();
-    let draft = report.draft_mark.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let draft = report
+        .draft_mark
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
     for (i, page) in layout.pages.iter_mut().enumerate() {
         let mut ops = Vec::new();
         if let Some(mark) = draft {
@@ -531,8 +791,21 @@ fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
             let h = line_height(size, 1.5);
             let x = (PAGE_W - w) / 2.0;
             let top = if page.cover { 9.5 } else { 6.0 };
-            ops.push(Op::Fill { x: x - 3.0, y: top, w: w + 6.0, h, color: Rgb(255, 235, 235) });
-            ops.push(Op::Frame { x: x - 3.0, y: top, w: w + 6.0, h, width_pt: 1.0, color: DRAFT_RED });
+            ops.push(Op::Fill {
+                x: x - 3.0,
+                y: top,
+                w: w + 6.0,
+                h,
+                color: Rgb(255, 235, 235),
+            });
+            ops.push(Op::Frame {
+                x: x - 3.0,
+                y: top,
+                w: w + 6.0,
+                h,
+                width_pt: 1.0,
+                color: DRAFT_RED,
+            });
             let a = fonts.ascent(Face::Bold, size);
             let d = fonts.descent(Face::Bold, size);
             ops.push(Op::Text {
@@ -547,17 +820,45 @@ fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
         if !page.cover {
             let size = 9;
             let b = 20.0;
-            ops.push(Op::Text { x: LEFT, baseline: b, face: Face::Bold, size, color: GREY_TEXT, text: header.clone() });
+            ops.push(Op::Text {
+                x: LEFT,
+                baseline: b,
+                face: Face::Bold,
+                size,
+                color: GREY_TEXT,
+                text: header.clone(),
+            });
             let room = WIDTH - fonts.width(Face::Bold, size, &header) - 8.0;
             let chapter = fit(fonts, Face::Italic, size, &page.chapter, room);
             if !chapter.is_empty() {
                 let cw = fonts.width(Face::Italic, size, &chapter);
-                ops.push(Op::Text { x: RIGHT - cw, baseline: b, face: Face::Italic, size, color: GREY_TEXT, text: chapter });
+                ops.push(Op::Text {
+                    x: RIGHT - cw,
+                    baseline: b,
+                    face: Face::Italic,
+                    size,
+                    color: GREY_TEXT,
+                    text: chapter,
+                });
             }
-            ops.push(Op::Line { x1: LEFT, y1: 22.0, x2: RIGHT, y2: 22.0, width_pt: 0.6, color: RULE });
+            ops.push(Op::Line {
+                x1: LEFT,
+                y1: 22.0,
+                x2: RIGHT,
+                y2: 22.0,
+                width_pt: 0.6,
+                color: RULE,
+            });
             let footer = format!("Halaman {} dari {}", i + 1, total);
             let fw = fonts.width(Face::Regular, size, &footer);
-            ops.push(Op::Line { x1: LEFT, y1: 281.0, x2: RIGHT, y2: 281.0, width_pt: 0.4, color: RULE });
+            ops.push(Op::Line {
+                x1: LEFT,
+                y1: 281.0,
+                x2: RIGHT,
+                y2: 281.0,
+                width_pt: 0.4,
+                color: RULE,
+            });
             ops.push(Op::Text {
                 x: (LEFT + RIGHT - fw) / 2.0,
                 baseline: 286.0,

@@ -19,8 +19,8 @@ mod table;
 mod text;
 
 pub use report::{
-    Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate, ListBlock, ListStyle, Official, Report, RowStyle,
-    Signature, TableBlock,
+    Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate, ListBlock, ListStyle, Official,
+    Report, RowStyle, Signature, TableBlock,
 };
 
 use std::fmt;
@@ -71,16 +71,39 @@ pub fn render_pdf(report: &Report) -> Result<Vec<u8>, RenderError> {
 pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let mut fonts = fonts::Fonts::load()?;
     let laid = layout::layout(&fonts, report);
-    let title = format!("{} {} {} Tahun {}", report.title.trim(), report.office.trim(), report.regency.trim(), report.year);
+    let title = format!(
+        "{} {} {} Tahun {}",
+        report.title.trim(),
+        report.office.trim(),
+        report.regency.trim(),
+        report.year
+    );
     let painted = paint::paint(&mut fonts, &laid.pages, &title)?;
-    let outline: Vec<layout::Entry> = laid.index.toc.iter().filter(|e| e.level <= 2).cloned().collect();
+    let outline: Vec<layout::Entry> = laid
+        .index
+        .toc
+        .iter()
+        .filter(|e| e.level <= 2)
+        .cloned()
+        .collect();
     let meta = post::Meta {
         title,
         author: format!("{} {}", report.office.trim(), report.regency.trim()),
-        subject: format!("{} ({}) Tahun {}", report.title.trim(), report.acronym.trim(), report.year),
+        subject: format!(
+            "{} ({}) Tahun {}",
+            report.title.trim(),
+            report.acronym.trim(),
+            report.year
+        ),
         date: report.document_date,
         compress: options.compress,
         outline,
     };
-    post::finish(&painted.pdf, &painted.graphics, &painted.used, &fonts, &meta)
+    post::finish(
+        &painted.pdf,
+        &painted.graphics,
+        &painted.used,
+        &fonts,
+        &meta,
+    )
 }

@@ -18,7 +18,11 @@ pub(crate) struct Painted {
     pub(crate) used: BTreeMap<Face, BTreeSet<char>>,
 }
 
-pub(crate) fn paint(fonts: &mut Fonts, pages: &[Page], title: &str) -> Result<Painted, RenderError> {
+pub(crate) fn paint(
+    fonts: &mut Fonts,
+    pages: &[Page],
+    title: &str,
+) -> Result<Painted, RenderError> {
     let pdf_err = |e: genpdf::error::Error| RenderError::Pdf(e.to_string());
     let mut renderer = Renderer::new(Size::new(PAGE_W, PAGE_H), title).map_err(pdf_err)?;
     for _ in 1..pages.len() {
@@ -29,20 +33,43 @@ pub(crate) fn paint(fonts: &mut Fonts, pages: &[Page], title: &str) -> Result<Pa
     let mut graphics = Vec::with_capacity(pages.len());
     let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
-        let area = renderer.get_page(i).expect("page added above").first_layer().area();
+        let area = renderer
+            .get_page(i)
+            .expect("page added above")
+            .first_layer()
+            .area();
         let mut g = String::new();
         for op in &page.ops {
             match op {
-                Op::Text { x, baseline, face, size, color, text } => {
+                Op::Text {
+                    x,
+                    baseline,
+                    face,
+                    size,
+                    color,
+                    text,
+                } => {
                     let style = fonts.style(*face, *size, *color);
                     let y = baseline - fonts.genpdf_baseline_offset(*face, *size);
-                    let printed = area.print_str(&fonts.cache, Position::new(*x, y), style, text).map_err(pdf_err)?;
+                    let printed = area
+                        .print_str(&fonts.cache, Position::new(*x, y), style, text)
+                        .map_err(pdf_err)?;
                     if !printed {
-                        return Err(RenderError::Layout(format!("text outside page {}: {text:?}", i + 1)));
+                        return Err(RenderError::Layout(format!(
+                            "text outside page {}: {text:?}",
+                            i + 1
+                        )));
                     }
                     used.entry(*face).or_default().extend(text.chars());
                 }
-                Op::Line { x1, y1, x2, y2, width_pt, color } => {
+                Op::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width_pt,
+                    color,
+                } => {
                     let _ = writeln!(
                         g,
                         "{} {:.2} w {:.2} {:.2} m {:.2} {:.2} l S",
@@ -55,9 +82,24 @@ pub(crate) fn paint(fonts: &mut Fonts, pages: &[Page], title: &str) -> Result<Pa
                     );
                 }
                 Op::Fill { x, y, w, h, color } => {
-                    let _ = writeln!(g, "{} {:.2} {:.2} {:.2} {:.2} re f", fill(*color), px(*x), py(y + h), mm(*w), mm(*h));
+                    let _ = writeln!(
+                        g,
+                        "{} {:.2} {:.2} {:.2} {:.2} re f",
+                        fill(*color),
+                        px(*x),
+                        py(y + h),
+                        mm(*w),
+                        mm(*h)
+                    );
                 }
-                Op::Frame { x, y, w, h, width_pt, color } => {
+                Op::Frame {
+                    x,
+                    y,
+                    w,
+                    h,
+                    width_pt,
+                    color,
+                } => {
                     let _ = writeln!(
                         g,
                         "{} {:.2} w {:.2} {:.2} {:.2} {:.2} re S",
@@ -71,11 +113,19 @@ pub(crate) fn paint(fonts: &mut Fonts, pages: &[Page], title: &str) -> Result<Pa
                 }
             }
         }
-        graphics.push(if g.is_empty() { Vec::new() } else { format!("q\n{g}Q\n").into_bytes() });
+        graphics.push(if g.is_empty() {
+            Vec::new()
+        } else {
+            format!("q\n{g}Q\n").into_bytes()
+        });
     }
     let mut pdf = Vec::new();
     renderer.write(&mut pdf).map_err(pdf_err)?;
-    Ok(Painted { pdf, graphics, used })
+    Ok(Painted {
+        pdf,
+        graphics,
+        used,
+    })
 }
 
 fn mm(v: f64) -> f64 {

@@ -39,7 +39,11 @@ pub(crate) fn finish(
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
 
     // PDF/X leftovers: an ICC profile and XMP metadata with random ids.
-    let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(err)?;
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(err)?;
     if let Ok(Object::Dictionary(cat)) = doc.get_object_mut(root) {
         cat.remove(b"Metadata");
         cat.remove(b"OutputIntents");
@@ -51,7 +55,10 @@ pub(crate) fn finish(
             continue;
         }
         let gid = doc.add_object(Stream::new(Dictionary::new(), g.clone()));
-        let page = doc.get_object_mut(*page_id).and_then(Object::as_dict_mut).map_err(err)?;
+        let page = doc
+            .get_object_mut(*page_id)
+            .and_then(Object::as_dict_mut)
+            .map_err(err)?;
         let contents = page.get(b"Contents").map_err(err)?.clone();
         let mut list = vec![Object::Reference(gid)];
         match contents {
@@ -65,15 +72,31 @@ pub(crate) fn finish(
     outline(&mut doc, root, &pages, &meta.outline)?;
 
     // Fixed metadata.
-    let stamp = format!("D:{:04}{:02}{:02}000000+07'00'", meta.date.year, meta.date.month, meta.date.day);
+    let stamp = format!(
+        "D:{:04}{:02}{:02}000000+07'00'",
+        meta.date.year, meta.date.month, meta.date.day
+    );
     let mut info = Dictionary::new();
     info.set("Title", text_string(&meta.title));
     info.set("Author", text_string(&meta.author));
     info.set("Subject", text_string(&meta.subject));
     info.set("Creator", text_string("kinerja"));
-    info.set("Producer", text_string(concat!("kinerja ", env!("CARGO_PKG_VERSION"), " (genpdf, printpdf, lopdf)")));
-    info.set("CreationDate", Object::String(stamp.clone().into_bytes(), StringFormat::Literal));
-    info.set("ModDate", Object::String(stamp.into_bytes(), StringFormat::Literal));
+    info.set(
+        "Producer",
+        text_string(concat!(
+            "kinerja ",
+            env!("CARGO_PKG_VERSION"),
+            " (genpdf, printpdf, lopdf)"
+        )),
+    );
+    info.set(
+        "CreationDate",
+        Object::String(stamp.clone().into_bytes(), StringFormat::Literal),
+    );
+    info.set(
+        "ModDate",
+        Object::String(stamp.into_bytes(), StringFormat::Literal),
+    );
     let info_id = doc.add_object(Object::Dictionary(info));
     doc.trailer.set("Info", Object::Reference(info_id));
     doc.trailer.remove(b"ID");
@@ -119,7 +142,11 @@ fn text_string(s: &str) -> Object {
 /// 16 bytes from two FNV-1a passes with different seeds: not cryptographic, only
 /// stable.
 fn digest(data: &[u8]) -> [u8; 16] {
-    let fnv = |seed: u64| data.iter().fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
+    let fnv = |seed: u64| {
+        data.iter().fold(seed, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+        })
+    };
     let a = fnv(0xcbf2_9ce4_8422_2325);
     let b = fnv(0x8422_2325_cbf2_9ce4 ^ data.len() as u64);
     let mut out = [0u8; 16];
@@ -158,15 +185,39 @@ fn font_objects(doc: &mut Document, type0: ObjectId) -> Option<FontObjects> {
         Object::Dictionary(d) => {
             let id = doc.add_object(Object::Dictionary(d));
             if let Ok(Object::Dictionary(t0)) = doc.get_object_mut(type0) {
-                t0.set("DescendantFonts", Object::Array(vec![Object::Reference(id)]));
+                t0.set(
+                    "DescendantFonts",
+                    Object::Array(vec![Object::Reference(id)]),
+                );
             }
             id
         }
         _ => return None,
     };
-    let descriptor = doc.get_object(cid).ok()?.as_dict().ok()?.get(b"FontDescriptor").ok()?.as_reference().ok()?;
-    let program = doc.get_object(descriptor).ok()?.as_dict().ok()?.get(b"FontFile2").ok()?.as_reference().ok()?;
-    Some(FontObjects { cid, descriptor, program, to_unicode })
+    let descriptor = doc
+        .get_object(cid)
+        .ok()?
+        .as_dict()
+        .ok()?
+        .get(b"FontDescriptor")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let program = doc
+        .get_object(descriptor)
+        .ok()?
+        .as_dict()
+        .ok()?
+        .get(b"FontFile2")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    Some(FontObjects {
+        cid,
+        descriptor,
+        program,
+        to_unicode,
+    })
 }
 
 /// Which face a font program is: the original programs differ in length.
@@ -176,12 +227,19 @@ fn face_of(doc: &Document, program: ObjectId) -> Option<Face> {
     Face::ALL.into_iter().find(|f| f.bytes().len() == len)
 }
 
-fn fonts_pass(doc: &mut Document, pages: &[ObjectId], used: &BTreeMap<Face, BTreeSet<char>>, fonts: &Fonts) -> Result<(), RenderError> {
+fn fonts_pass(
+    doc: &mut Document,
+    pages: &[ObjectId],
+    used: &BTreeMap<Face, BTreeSet<char>>,
+    fonts: &Fonts,
+) -> Result<(), RenderError> {
     // The font resource dictionaries (printpdf shares one between all pages).
     let mut dicts: BTreeSet<ObjectId> = BTreeSet::new();
     for p in pages {
         let page = doc.get_object(*p).and_then(Object::as_dict).map_err(err)?;
-        let Some(res) = page.get(b"Resources").ok().and_then(|r| deref_dict(doc, r)) else { continue };
+        let Some(res) = page.get(b"Resources").ok().and_then(|r| deref_dict(doc, r)) else {
+            continue;
+        };
         if let Ok(Object::Reference(id)) = res.get(b"Font") {
             dicts.insert(*id);
         }
@@ -216,9 +274,18 @@ fn fonts_pass(doc: &mut Document, pages: &[ObjectId], used: &BTreeMap<Face, BTre
 
 /// Replaces a font's program by a subset and its ToUnicode map and widths by ones
 /// for the glyphs printed; false when the face printed nothing.
-fn rewrite_font(doc: &mut Document, type0: ObjectId, used: &BTreeMap<Face, BTreeSet<char>>, fonts: &Fonts) -> Result<bool, RenderError> {
-    let Some(objs) = font_objects(doc, type0) else { return Ok(true) };
-    let Some(face) = face_of(doc, objs.program) else { return Ok(true) };
+fn rewrite_font(
+    doc: &mut Document,
+    type0: ObjectId,
+    used: &BTreeMap<Face, BTreeSet<char>>,
+    fonts: &Fonts,
+) -> Result<bool, RenderError> {
+    let Some(objs) = font_objects(doc, type0) else {
+        return Ok(true);
+    };
+    let Some(face) = face_of(doc, objs.program) else {
+        return Ok(true);
+    };
     let chars = match used.get(&face) {
         Some(c) if !c.is_empty() => c,
         _ => return Ok(false),
@@ -285,10 +352,30 @@ fn rewrite_font(doc: &mut Document, type0: ObjectId, used: &BTreeMap<Face, BTree
         d.set("Descent", scale(f64::from(m.descender)));
         d.set("CapHeight", scale(f64::from(m.cap_height)));
         d.set("ItalicAngle", Object::Real(m.italic_angle));
-        let flags: i64 = 32 + if matches!(face, Face::Italic | Face::BoldItalic) { 64 } else { 0 };
+        let flags: i64 = 32
+            + if matches!(face, Face::Italic | Face::BoldItalic) {
+                64
+            } else {
+                0
+            };
         d.set("Flags", flags);
-        d.set("StemV", if matches!(face, Face::Bold | Face::BoldItalic) { 120i64 } else { 80i64 });
-        d.set("FontBBox", Object::Array(m.bbox.iter().map(|&v| Object::Integer(scale(f64::from(v)))).collect()));
+        d.set(
+            "StemV",
+            if matches!(face, Face::Bold | Face::BoldItalic) {
+                120i64
+            } else {
+                80i64
+            },
+        );
+        d.set(
+            "FontBBox",
+            Object::Array(
+                m.bbox
+                    .iter()
+                    .map(|&v| Object::Integer(scale(f64::from(v))))
+                    .collect(),
+            ),
+        );
     }
     Ok(true)
 }
@@ -315,7 +402,11 @@ fn to_unicode_cmap(map: &BTreeMap<u16, char>) -> String {
         s.push_str(&format!("{} beginbfchar\n", chunk.len()));
         for (g, c) in chunk {
             let mut buf = [0u16; 2];
-            let hex: String = c.encode_utf16(&mut buf).iter().map(|u| format!("{u:04X}")).collect();
+            let hex: String = c
+                .encode_utf16(&mut buf)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
             s.push_str(&format!("<{g:04X}> <{hex}>\n"));
         }
         s.push_str("endbfchar\n");
@@ -325,7 +416,12 @@ fn to_unicode_cmap(map: &BTreeMap<u16, char>) -> String {
 }
 
 /// Bookmarks: one per chapter, with its sections under it.
-fn outline(doc: &mut Document, root: ObjectId, pages: &[ObjectId], entries: &[Entry]) -> Result<(), RenderError> {
+fn outline(
+    doc: &mut Document,
+    root: ObjectId,
+    pages: &[ObjectId],
+    entries: &[Entry],
+) -> Result<(), RenderError> {
     let top = doc.new_object_id();
     // (entry, children)
     let mut tree: Vec<(&Entry, Vec<&Entry>)> = Vec::new();
@@ -344,7 +440,10 @@ fn outline(doc: &mut Document, root: ObjectId, pages: &[ObjectId], entries: &[En
         return Ok(());
     }
     let dest = |e: &Entry| {
-        let page = pages.get(e.page.saturating_sub(1)).copied().unwrap_or(pages[0]);
+        let page = pages
+            .get(e.page.saturating_sub(1))
+            .copied()
+            .unwrap_or(pages[0]);
         Object::Array(vec![Object::Reference(page), Object::Name(b"Fit".to_vec())])
     };
     let ids: Vec<ObjectId> = tree.iter().map(|_| doc.new_object_id()).collect();
@@ -377,7 +476,10 @@ fn outline(doc: &mut Document, root: ObjectId, pages: &[ObjectId], entries: &[En
                 doc.objects.insert(kid_ids[k], Object::Dictionary(kd));
             }
             d.set("First", Object::Reference(kid_ids[0]));
-            d.set("Last", Object::Reference(*kid_ids.last().expect("non-empty")));
+            d.set(
+                "Last",
+                Object::Reference(*kid_ids.last().expect("non-empty")),
+            );
             // Negative: sections start closed.
             d.set("Count", -(kid_ids.len() as i64));
         }
@@ -407,7 +509,9 @@ mod tests {
             other => panic!("{other:?}"),
         }
         match text_string("DRAFT — 3") {
-            Object::String(b, StringFormat::Hexadecimal) => assert_eq!(&b[..4], &[0xFE, 0xFF, 0, b'D']),
+            Object::String(b, StringFormat::Hexadecimal) => {
+                assert_eq!(&b[..4], &[0xFE, 0xFF, 0, b'D'])
+            }
             other => panic!("{other:?}"),
         }
     }

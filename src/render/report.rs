@@ -162,7 +162,12 @@ pub struct ColumnSpec {
 impl ColumnSpec {
     /// A column with no group header.
     pub fn new(header: impl Into<String>, weight: u32, align: Align) -> ColumnSpec {
-        ColumnSpec { header: header.into(), group: None, weight, align }
+        ColumnSpec {
+            header: header.into(),
+            group: None,
+            weight,
+            align,
+        }
     }
 
     /// The same column under a group header.

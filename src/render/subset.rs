@@ -33,7 +33,9 @@ struct Font<'a> {
 }
 
 fn u16_at(d: &[u8], at: usize) -> Result<u16, String> {
-    d.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]])).ok_or_else(|| format!("truncated at {at}"))
+    d.get(at..at + 2)
+        .map(|b| u16::from_be_bytes([b[0], b[1]]))
+        .ok_or_else(|| format!("truncated at {at}"))
 }
 
 fn i16_at(d: &[u8], at: usize) -> Result<i16, String> {
@@ -41,7 +43,9 @@ fn i16_at(d: &[u8], at: usize) -> Result<i16, String> {
 }
 
 fn u32_at(d: &[u8], at: usize) -> Result<u32, String> {
-    d.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| format!("truncated at {at}"))
+    d.get(at..at + 4)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        .ok_or_else(|| format!("truncated at {at}"))
 }
 
 impl<'a> Font<'a> {
@@ -50,17 +54,26 @@ impl<'a> Font<'a> {
         let mut tables = BTreeMap::new();
         for i in 0..n {
             let rec = 12 + 16 * i;
-            let tag: [u8; 4] = data.get(rec..rec + 4).ok_or("truncated table directory")?.try_into().expect("4 bytes");
+            let tag: [u8; 4] = data
+                .get(rec..rec + 4)
+                .ok_or("truncated table directory")?
+                .try_into()
+                .expect("4 bytes");
             let offset = u32_at(data, rec + 8)? as usize;
             let len = u32_at(data, rec + 12)? as usize;
-            let body = data.get(offset..offset + len).ok_or_else(|| format!("table {} out of bounds", String::from_utf8_lossy(&tag)))?;
+            let body = data
+                .get(offset..offset + len)
+                .ok_or_else(|| format!("table {} out of bounds", String::from_utf8_lossy(&tag)))?;
             tables.insert(tag, body);
         }
         Ok(Font { data, tables })
     }
 
     fn table(&self, tag: &[u8; 4]) -> Result<&'a [u8], String> {
-        self.tables.get(tag).copied().ok_or_else(|| format!("no {} table", String::from_utf8_lossy(tag)))
+        self.tables
+            .get(tag)
+            .copied()
+            .ok_or_else(|| format!("no {} table", String::from_utf8_lossy(tag)))
     }
 
     fn num_glyphs(&self) -> Result<usize, String> {
@@ -73,7 +86,13 @@ impl<'a> Font<'a> {
         let loca = self.table(b"loca")?;
         let n = self.num_glyphs()? + 1;
         (0..n)
-            .map(|i| if long { u32_at(loca, 4 * i).map(|v| v as usize) } else { u16_at(loca, 2 * i).map(|v| 2 * usize::from(v)) })
+            .map(|i| {
+                if long {
+                    u32_at(loca, 4 * i).map(|v| v as usize)
+                } else {
+                    u16_at(loca, 2 * i).map(|v| 2 * usize::from(v))
+                }
+            })
             .collect()
     }
 
@@ -82,7 +101,9 @@ impl<'a> Font<'a> {
         let hhea = self.table(b"hhea")?;
         let hmtx = self.table(b"hmtx")?;
         let num_h_metrics = u16_at(hhea, 34)?;
-        let advances = (0..usize::from(num_h_metrics)).map(|i| u16_at(hmtx, 4 * i)).collect::<Result<Vec<_>, _>>()?;
+        let advances = (0..usize::from(num_h_metrics))
+            .map(|i| u16_at(hmtx, 4 * i))
+            .collect::<Result<Vec<_>, _>>()?;
         let cap_height = match self.tables.get(b"OS/2") {
             Some(os2) if u16_at(os2, 0)? >= 2 => i16_at(os2, 88)?,
             _ => i16_at(hhea, 4)?,
@@ -93,7 +114,12 @@ impl<'a> Font<'a> {
         };
         Ok(Metrics {
             units_per_em: u16_at(head, 18)?,
-            bbox: [i16_at(head, 36)?, i16_at(head, 38)?, i16_at(head, 40)?, i16_at(head, 42)?],
+            bbox: [
+                i16_at(head, 36)?,
+                i16_at(head, 38)?,
+                i16_at(head, 40)?,
+                i16_at(head, 42)?,
+            ],
             ascender: i16_at(hhea, 4)?,
             descender: i16_at(hhea, 6)?,
             cap_height,
@@ -150,7 +176,10 @@ fn checksum(data: &[u8]) -> u32 {
 
 /// Tables a PDF viewer reads from an embedded CIDFontType2 program (plus `name`,
 /// which carries the copyright and licence notice, and a short `post`).
-const KEEP: [&[u8; 4]; 13] = [b"OS/2", b"cmap", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post", b"prep"];
+const KEEP: [&[u8; 4]; 13] = [
+    b"OS/2", b"cmap", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp",
+    b"name", b"post", b"prep",
+];
 
 /// The font program with only the glyphs in `keep` (and glyph 0) left.
 pub(crate) fn subset(data: &[u8], keep: &BTreeSet<u16>) -> Result<Vec<u8>, String> {
@@ -160,11 +189,16 @@ pub(crate) fn subset(data: &[u8], keep: &BTreeSet<u16>) -> Result<Vec<u8>, Strin
     let glyf = font.table(b"glyf")?;
     let glyph = |gid: usize| -> Result<&[u8], String> {
         let (a, b) = (loca[gid], loca[gid + 1]);
-        glyf.get(a..b.max(a)).ok_or_else(|| format!("glyph {gid} out of bounds"))
+        glyf.get(a..b.max(a))
+            .ok_or_else(|| format!("glyph {gid} out of bounds"))
     };
 
     // Close over composite glyphs' components.
-    let mut wanted: BTreeSet<usize> = keep.iter().map(|&g| usize::from(g)).filter(|&g| g < n).collect();
+    let mut wanted: BTreeSet<usize> = keep
+        .iter()
+        .map(|&g| usize::from(g))
+        .filter(|&g| g < n)
+        .collect();
     wanted.insert(0);
     let mut queue: Vec<usize> = wanted.iter().copied().collect();
     while let Some(gid) = queue.pop() {
@@ -218,7 +252,7 @@ pub(crate) fn subset(data: &[u8], keep: &BTreeSet<u16>) -> Result<Vec<u8>, Strin
         };
         tables.push((*tag, body));
     }
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|t| t.0);
 
     let num = tables.len() as u16;
     let mut pow = 1u16;
@@ -268,9 +302,17 @@ mod tests {
     fn subset_keeps_used_outlines_and_glyph_ids() {
         let fonts = Fonts::load().unwrap();
         let data = Face::Regular.bytes();
-        let gids: BTreeSet<u16> = fonts.glyph_ids(Face::Regular, "Halaman 1 dari 9 – Rp6.796.834.585 é").into_iter().collect();
+        let gids: BTreeSet<u16> = fonts
+            .glyph_ids(Face::Regular, "Halaman 1 dari 9 – Rp6.796.834.585 é")
+            .into_iter()
+            .collect();
         let small = subset(data, &gids).unwrap();
-        assert!(small.len() * 5 < data.len(), "{} of {}", small.len(), data.len());
+        assert!(
+            small.len() * 5 < data.len(),
+            "{} of {}",
+            small.len(),
+            data.len()
+        );
         let orig = Font::parse(data).unwrap();
         let sub = Font::parse(&small).unwrap();
         assert_eq!(sub.num_glyphs().unwrap(), orig.num_glyphs().unwrap());
@@ -279,7 +321,11 @@ mod tests {
         let sg = sub.table(b"glyf").unwrap();
         for &g in &gids {
             let g = usize::from(g);
-            assert_eq!(&og[ol[g]..ol[g + 1]], &sg[sl[g]..sl[g] + (ol[g + 1] - ol[g])], "glyph {g}");
+            assert_eq!(
+                &og[ol[g]..ol[g + 1]],
+                &sg[sl[g]..sl[g] + (ol[g + 1] - ol[g])],
+                "glyph {g}"
+            );
         }
         // The whole font sums to the magic number, as the format requires.
         assert_eq!(checksum(&small), 0xB1B0_AFBA);

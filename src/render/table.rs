@@ -144,11 +144,21 @@ impl<'a> Flow<'a> {
     fn column_widths(&self, t: &TableBlock, size: u8) -> Option<Vec<f64>> {
         let f = self.f;
         let n = t.columns.len().max(1);
-        let weights: Vec<f64> = (0..n).map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0)).collect();
-        let longest = |face: Face, s: &str| s.split_whitespace().map(|w| f.width(face, size, w)).fold(0.0, f64::max);
+        let weights: Vec<f64> = (0..n)
+            .map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0))
+            .collect();
+        let longest = |face: Face, s: &str| {
+            s.split_whitespace()
+                .map(|w| f.width(face, size, w))
+                .fold(0.0, f64::max)
+        };
         let mins: Vec<f64> = (0..n)
             .map(|i| {
-                let head = t.columns.get(i).map(|c| longest(Face::Bold, &c.header)).unwrap_or(0.0);
+                let head = t
+                    .columns
+                    .get(i)
+                    .map(|c| longest(Face::Bold, &c.header))
+                    .unwrap_or(0.0);
                 // Body words count up to a third of the table: longer ones are cut.
                 let body = t
                     .rows
@@ -156,7 +166,13 @@ impl<'a> Flow<'a> {
                     .enumerate()
                     .filter_map(|(r, row)| row.get(i).map(|c| (r, c)))
                     .map(|(r, c)| {
-                        let face = if t.row_styles.get(r).copied().unwrap_or_default() == RowStyle::Normal { Face::Regular } else { Face::Bold };
+                        let face = if t.row_styles.get(r).copied().unwrap_or_default()
+                            == RowStyle::Normal
+                        {
+                            Face::Regular
+                        } else {
+                            Face::Bold
+                        };
                         longest(face, c)
                     })
                     .fold(0.0, f64::max)
@@ -177,9 +193,14 @@ impl<'a> Flow<'a> {
         }
         let size = SIZES[SIZES.len() - 1];
         let n = t.columns.len().max(1);
-        let weights: Vec<f64> = (0..n).map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0)).collect();
+        let weights: Vec<f64> = (0..n)
+            .map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0))
+            .collect();
         let none = vec![0.0; n];
-        (size, fit_widths(&weights, &none, WIDTH).expect("no minimum always fits"))
+        (
+            size,
+            fit_widths(&weights, &none, WIDTH).expect("no minimum always fits"),
+        )
     }
 
     fn prepare(&self, t: &TableBlock) -> Prepared {
@@ -209,7 +230,15 @@ impl<'a> Flow<'a> {
             for (i, c) in t.columns.iter().enumerate() {
                 let lines = text_lines(Face::Bold, size, &c.header, widths[i]);
                 head_h = head_h.max(row_h(size, lines.len().max(1)));
-                head.push(HeadCell { x: xs[i], w: widths[i], top: 0.0, h: 0.0, lines, face: Face::Bold, size: size });
+                head.push(HeadCell {
+                    x: xs[i],
+                    w: widths[i],
+                    top: 0.0,
+                    h: 0.0,
+                    lines,
+                    face: Face::Bold,
+                    size,
+                });
             }
             for c in &mut head {
                 c.h = head_h;
@@ -231,7 +260,15 @@ impl<'a> Flow<'a> {
                 let w: f64 = widths[*start..*end].iter().sum();
                 let lines = text_lines(Face::Bold, size, name, w);
                 top_h = top_h.max(row_h(size, lines.len().max(1)));
-                group_cells.push(HeadCell { x: xs[*start], w, top: 0.0, h: 0.0, lines, face: Face::Bold, size: size });
+                group_cells.push(HeadCell {
+                    x: xs[*start],
+                    w,
+                    top: 0.0,
+                    h: 0.0,
+                    lines,
+                    face: Face::Bold,
+                    size,
+                });
             }
             let mut low_h = 0.0_f64;
             let mut span_need = 0.0_f64;
@@ -255,15 +292,35 @@ impl<'a> Flow<'a> {
                 head.push(g);
             }
             for (i, lines) in col_cells {
-                let (top, h) = if t.columns[i].group.is_some() { (top_h, low_h) } else { (0.0, head_h) };
-                head.push(HeadCell { x: xs[i], w: widths[i], top, h, lines, face: Face::Bold, size: size });
+                let (top, h) = if t.columns[i].group.is_some() {
+                    (top_h, low_h)
+                } else {
+                    (0.0, head_h)
+                };
+                head.push(HeadCell {
+                    x: xs[i],
+                    w: widths[i],
+                    top,
+                    h,
+                    lines,
+                    face: Face::Bold,
+                    size,
+                });
             }
         }
         if t.number_columns {
             let h = line_height(NOTE, 1.2) + 1.2;
             for i in 0..n.min(t.columns.len()) {
                 let lines = text_lines(Face::Italic, NOTE, &format!("({})", i + 1), widths[i]);
-                head.push(HeadCell { x: xs[i], w: widths[i], top: head_h, h, lines, face: Face::Italic, size: NOTE });
+                head.push(HeadCell {
+                    x: xs[i],
+                    w: widths[i],
+                    top: head_h,
+                    h,
+                    lines,
+                    face: Face::Italic,
+                    size: NOTE,
+                });
             }
             head_h += h;
         }
@@ -285,9 +342,16 @@ impl<'a> Flow<'a> {
                 }
             }
             texts.resize(n, String::new());
-            let spans = style == RowStyle::Group && texts.iter().skip(1).all(|c| c.trim().is_empty());
+            let spans =
+                style == RowStyle::Group && texts.iter().skip(1).all(|c| c.trim().is_empty());
             let cells: Vec<Cell> = if spans {
-                vec![Cell { x: LEFT, w: WIDTH, lines: text_lines(face, size, &texts[0], WIDTH), face, align: 0.0 }]
+                vec![Cell {
+                    x: LEFT,
+                    w: WIDTH,
+                    lines: text_lines(face, size, &texts[0], WIDTH),
+                    face,
+                    align: 0.0,
+                }]
             } else {
                 texts
                     .iter()
@@ -301,24 +365,59 @@ impl<'a> Flow<'a> {
                     })
                     .collect()
             };
-            let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
-            rows.push(Row { cells, lines, style });
+            let lines = cells
+                .iter()
+                .map(|c| c.lines.len())
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            rows.push(Row {
+                cells,
+                lines,
+                style,
+            });
         }
 
         let caption_text = format!("{} {}", t.number.trim(), t.title.trim());
-        let caption = wrap(f, Face::Bold, CAPTION, caption_text.trim(), WIDTH - 10.0, 0.0);
-        let continued = wrap(f, Face::Italic, NOTE, &format!("{} (lanjutan)", caption_text.trim()), WIDTH, 0.0);
+        let caption = wrap(
+            f,
+            Face::Bold,
+            CAPTION,
+            caption_text.trim(),
+            WIDTH - 10.0,
+            0.0,
+        );
+        let continued = wrap(
+            f,
+            Face::Italic,
+            NOTE,
+            &format!("{} (lanjutan)", caption_text.trim()),
+            WIDTH,
+            0.0,
+        );
         let footnote = match &t.footnote {
             Some(s) if !s.trim().is_empty() => wrap(f, Face::Italic, NOTE, s, WIDTH, 0.0),
             _ => Vec::new(),
         };
-        Prepared { size, caption, continued, head, head_h, rows, footnote }
+        Prepared {
+            size,
+            caption,
+            continued,
+            head,
+            head_h,
+            rows,
+            footnote,
+        }
     }
 
     /// Height the table needs where it starts: caption, header and first row.
     pub(crate) fn table_start_height(&self, t: &TableBlock) -> f64 {
         let p = self.prepare(t);
-        let first = p.rows.first().map(|r| row_h(p.size, r.lines)).unwrap_or(0.0);
+        let first = p
+            .rows
+            .first()
+            .map(|r| row_h(p.size, r.lines))
+            .unwrap_or(0.0);
         let foot = if p.rows.len() <= 1 { p.foot_h() } else { 0.0 };
         p.caption_h() + p.head_h + first + foot + 3.0
     }
@@ -328,11 +427,26 @@ impl<'a> Flow<'a> {
         self.gap(3.0);
         self.ensure(self.table_start_height(t) - 3.0);
         let page = self.page_no();
-        self.index.tables.push(Entry { level: 0, label: t.number.trim().to_string(), text: t.title.trim().to_string(), page });
+        self.index.tables.push(Entry {
+            level: 0,
+            label: t.number.trim().to_string(),
+            text: t.title.trim().to_string(),
+            page,
+        });
         let clh = caption_lh();
         for l in &p.caption {
             let b = self.baseline(self.y, clh, Face::Bold, CAPTION);
-            self.line(l, LEFT + 5.0, WIDTH - 10.0, b, Face::Bold, CAPTION, Rgb::BLACK, false, 0.5);
+            self.line(
+                l,
+                LEFT + 5.0,
+                WIDTH - 10.0,
+                b,
+                Face::Bold,
+                CAPTION,
+                Rgb::BLACK,
+                false,
+                0.5,
+            );
             self.y += clh;
         }
         self.y += 1.5;
@@ -352,7 +466,9 @@ impl<'a> Flow<'a> {
                     continue;
                 }
                 // Taller than any page: split it between lines.
-                let fit = ((self.room() - 2.0 * PAD_Y + EPS) / lh(p.size)).floor().max(0.0) as usize;
+                let fit = ((self.room() - 2.0 * PAD_Y + EPS) / lh(p.size))
+                    .floor()
+                    .max(0.0) as usize;
                 if fit == 0 {
                     self.continue_table(&p);
                     continue;
@@ -372,7 +488,17 @@ impl<'a> Flow<'a> {
             let nlh = note_lh();
             for l in &p.footnote {
                 let b = self.baseline(self.y, nlh, Face::Italic, NOTE);
-                self.line(l, LEFT, WIDTH, b, Face::Italic, NOTE, Rgb::BLACK, false, 0.0);
+                self.line(
+                    l,
+                    LEFT,
+                    WIDTH,
+                    b,
+                    Face::Italic,
+                    NOTE,
+                    Rgb::BLACK,
+                    false,
+                    0.0,
+                );
                 self.y += nlh;
             }
         }
@@ -385,7 +511,17 @@ impl<'a> Flow<'a> {
         let nlh = note_lh();
         for l in &p.continued {
             let b = self.baseline(self.y, nlh, Face::Italic, NOTE);
-            self.line(l, LEFT, WIDTH, b, Face::Italic, NOTE, Rgb::BLACK, false, 0.0);
+            self.line(
+                l,
+                LEFT,
+                WIDTH,
+                b,
+                Face::Italic,
+                NOTE,
+                Rgb::BLACK,
+                false,
+                0.0,
+            );
             self.y += nlh;
         }
         self.y += 1.0;
@@ -395,15 +531,46 @@ impl<'a> Flow<'a> {
     fn head(&mut self, p: &Prepared) {
         let y0 = self.y;
         for c in &p.head {
-            let fill = if c.face == Face::Italic { NUMBER_FILL } else { HEAD_FILL };
-            self.push(Op::Fill { x: c.x, y: y0 + c.top, w: c.w, h: c.h, color: fill });
-            self.push(Op::Frame { x: c.x, y: y0 + c.top, w: c.w, h: c.h, width_pt: BORDER_PT, color: BORDER });
-            let clh = if c.size == p.size { lh(p.size) } else { line_height(c.size, 1.2) };
+            let fill = if c.face == Face::Italic {
+                NUMBER_FILL
+            } else {
+                HEAD_FILL
+            };
+            self.push(Op::Fill {
+                x: c.x,
+                y: y0 + c.top,
+                w: c.w,
+                h: c.h,
+                color: fill,
+            });
+            self.push(Op::Frame {
+                x: c.x,
+                y: y0 + c.top,
+                w: c.w,
+                h: c.h,
+                width_pt: BORDER_PT,
+                color: BORDER,
+            });
+            let clh = if c.size == p.size {
+                lh(p.size)
+            } else {
+                line_height(c.size, 1.2)
+            };
             let block = c.lines.len() as f64 * clh;
             let mut y = y0 + c.top + (c.h - block) / 2.0;
             for l in &c.lines {
                 let b = self.baseline(y, clh, c.face, c.size);
-                self.line(l, c.x + PAD_X, c.w - 2.0 * PAD_X, b, c.face, c.size, Rgb::BLACK, false, 0.5);
+                self.line(
+                    l,
+                    c.x + PAD_X,
+                    c.w - 2.0 * PAD_X,
+                    b,
+                    c.face,
+                    c.size,
+                    Rgb::BLACK,
+                    false,
+                    0.5,
+                );
                 y += clh;
             }
         }
@@ -422,16 +589,39 @@ impl<'a> Flow<'a> {
             RowStyle::Total => Some(TOTAL_FILL),
         };
         if let Some(color) = fill {
-            self.push(Op::Fill { x: LEFT, y: y0, w: WIDTH, h, color });
+            self.push(Op::Fill {
+                x: LEFT,
+                y: y0,
+                w: WIDTH,
+                h,
+                color,
+            });
         }
         let lh = lh(size);
         for c in &row.cells {
-            self.push(Op::Frame { x: c.x, y: y0, w: c.w, h, width_pt: BORDER_PT, color: BORDER });
+            self.push(Op::Frame {
+                x: c.x,
+                y: y0,
+                w: c.w,
+                h,
+                width_pt: BORDER_PT,
+                color: BORDER,
+            });
             let end = to.min(c.lines.len());
             for (k, l) in c.lines.iter().enumerate().take(end).skip(from) {
                 let top = y0 + PAD_Y + (k - from) as f64 * lh;
                 let b = self.baseline(top, lh, c.face, size);
-                self.line(l, c.x + PAD_X, c.w - 2.0 * PAD_X, b, c.face, size, Rgb::BLACK, false, c.align);
+                self.line(
+                    l,
+                    c.x + PAD_X,
+                    c.w - 2.0 * PAD_X,
+                    b,
+                    c.face,
+                    size,
+                    Rgb::BLACK,
+                    false,
+                    c.align,
+                );
             }
         }
         self.y = y0 + h;

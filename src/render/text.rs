@@ -31,20 +31,40 @@ impl Line {
 
 /// Breaks `text` into lines no wider than `width` mm (the first `indent` mm
 /// narrower). A `\n` forces a break; an empty hard line gives an empty line.
-pub(crate) fn wrap(fonts: &Fonts, face: Face, size: u8, text: &str, width: f64, indent: f64) -> Vec<Line> {
+pub(crate) fn wrap(
+    fonts: &Fonts,
+    face: Face,
+    size: u8,
+    text: &str,
+    width: f64,
+    indent: f64,
+) -> Vec<Line> {
     let space = fonts.width(face, size, " ");
     let mut lines = Vec::new();
     for hard in text.split('\n') {
         let mut current: Vec<Word> = Vec::new();
         let mut current_width = 0.0;
-        let limit = |lines: &Vec<Line>| if lines.is_empty() { width - indent } else { width };
+        let limit = |lines: &Vec<Line>| {
+            if lines.is_empty() {
+                width - indent
+            } else {
+                width
+            }
+        };
         for token in hard.split_whitespace() {
             let w = fonts.width(face, size, token);
             let avail = limit(&lines);
-            let needed = if current.is_empty() { w } else { current_width + space + w };
+            let needed = if current.is_empty() {
+                w
+            } else {
+                current_width + space + w
+            };
             if needed <= avail + 1e-9 {
                 current_width = needed;
-                current.push(Word { text: token.to_string(), width: w });
+                current.push(Word {
+                    text: token.to_string(),
+                    width: w,
+                });
                 continue;
             }
             if w > width {
@@ -52,37 +72,74 @@ pub(crate) fn wrap(fonts: &Fonts, face: Face, size: u8, text: &str, width: f64, 
                 // filling the current line when a fair part of it is left.
                 let left = avail - current_width - space;
                 if !current.is_empty() && left <= width * 0.25 {
-                    lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
+                    lines.push(Line {
+                        words: std::mem::take(&mut current),
+                        width: current_width,
+                        last: false,
+                    });
                     current_width = 0.0;
                 }
-                let first = if current.is_empty() { limit(&lines) } else { left };
+                let first = if current.is_empty() {
+                    limit(&lines)
+                } else {
+                    left
+                };
                 let pieces = break_token(fonts, face, size, token, first, width);
                 let n = pieces.len();
                 for (i, piece) in pieces.into_iter().enumerate() {
                     let pw = fonts.width(face, size, &piece);
-                    current_width = if current.is_empty() { pw } else { current_width + space + pw };
-                    current.push(Word { text: piece, width: pw });
+                    current_width = if current.is_empty() {
+                        pw
+                    } else {
+                        current_width + space + pw
+                    };
+                    current.push(Word {
+                        text: piece,
+                        width: pw,
+                    });
                     if i + 1 < n {
-                        lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
+                        lines.push(Line {
+                            words: std::mem::take(&mut current),
+                            width: current_width,
+                            last: false,
+                        });
                         current_width = 0.0;
                     }
                 }
                 continue;
             }
             if !current.is_empty() {
-                lines.push(Line { words: std::mem::take(&mut current), width: current_width, last: false });
+                lines.push(Line {
+                    words: std::mem::take(&mut current),
+                    width: current_width,
+                    last: false,
+                });
             }
             current_width = w;
-            current.push(Word { text: token.to_string(), width: w });
+            current.push(Word {
+                text: token.to_string(),
+                width: w,
+            });
         }
-        lines.push(Line { words: current, width: current_width, last: true });
+        lines.push(Line {
+            words: current,
+            width: current_width,
+            last: true,
+        });
     }
     lines
 }
 
 /// Cuts `token` into pieces: the first no wider than `first`, the others no wider
 /// than `rest`. Prefers to cut after a punctuation mark; never loses a character.
-fn break_token(fonts: &Fonts, face: Face, size: u8, token: &str, first: f64, rest: f64) -> Vec<String> {
+fn break_token(
+    fonts: &Fonts,
+    face: Face,
+    size: u8,
+    token: &str,
+    first: f64,
+    rest: f64,
+) -> Vec<String> {
     let chars: Vec<char> = token.chars().collect();
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -101,7 +158,10 @@ fn break_token(fonts: &Fonts, face: Face, size: u8, token: &str, first: f64, res
             // Prefer a cut right after a separator, if one sits in the last two
             // thirds of the piece.
             let min = start + (end - start) / 3;
-            if let Some(cut) = (min.max(start + 1)..end).rev().find(|&i| is_break_after(chars[i - 1])) {
+            if let Some(cut) = (min.max(start + 1)..end)
+                .rev()
+                .find(|&i| is_break_after(chars[i - 1]))
+            {
                 end = cut;
             }
         }
@@ -112,7 +172,10 @@ fn break_token(fonts: &Fonts, face: Face, size: u8, token: &str, first: f64, res
 }
 
 fn is_break_after(c: char) -> bool {
-    matches!(c, '/' | '\\' | '-' | '_' | '.' | ',' | ';' | ':' | ')' | ']' | '&' | '=' | '+')
+    matches!(
+        c,
+        '/' | '\\' | '-' | '_' | '.' | ',' | ';' | ':' | ')' | ']' | '&' | '=' | '+'
+    )
 }
 
 #[cfg(test)]
@@ -126,7 +189,8 @@ mod tests {
     #[test]
     fn wraps_at_spaces_within_width() {
         let f = fonts();
-        let text = "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD";
+        let text =
+            "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD";
         let lines = wrap(&f, Face::Regular, 9, text, 40.0, 0.0);
         assert!(lines.len() > 1);
         for l in &lines {
@@ -143,7 +207,14 @@ mod tests {
         let f = fonts();
         let token = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwx";
         assert_eq!(token.len(), 60);
-        let lines = wrap(&f, Face::Regular, 9, &format!("Kode {token} selesai"), 25.0, 0.0);
+        let lines = wrap(
+            &f,
+            Face::Regular,
+            9,
+            &format!("Kode {token} selesai"),
+            25.0,
+            0.0,
+        );
         for l in &lines {
             assert!(l.width <= 25.0 + 1e-6, "{l:?}");
         }

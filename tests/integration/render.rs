@@ -3,8 +3,8 @@
 //! qpdf, as a reader would see it.
 
 use kinerja::render::{
-    render_pdf, render_pdf_with, Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate, ListBlock, ListStyle,
-    Official, RenderOptions, Report, RowStyle, Signature, TableBlock,
+    render_pdf, render_pdf_with, Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate,
+    ListBlock, ListStyle, Official, RenderOptions, Report, RowStyle, Signature, TableBlock,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -13,7 +13,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 /// A kegiatan name of well over 300 characters: must come out whole.
-const LONG_KEGIATAN: &str = "Fasilitasi Penataan, Pemberdayaan dan Pendayagunaan Kelembagaan Lembaga \
+const LONG_KEGIATAN: &str =
+    "Fasilitasi Penataan, Pemberdayaan dan Pendayagunaan Kelembagaan Lembaga \
 Kemasyarakatan Desa/Kelurahan (RT, RW, PKK, Posyandu, LPM, dan Karang Taruna), Lembaga Adat \
 Desa/Kelurahan dan Masyarakat Hukum Adat serta Pendampingan Teknis Pengurus Lembaga Kemasyarakatan \
 Desa dalam Penyusunan Rencana Kerja Tahunan dan Pelaporan Kegiatan di Seluruh Kampung";
@@ -32,7 +33,7 @@ fn rp(d: Decimal) -> String {
     let digits: Vec<char> = int.chars().collect();
     let mut out = String::new();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(*c);
@@ -52,7 +53,11 @@ fn head() -> Official {
         name: s("IXUAN AHMADI, S.Sos., MM"),
         rank: s("Pembina Utama Muda (IV/c)"),
         nip: s("19751101 199503 1 001"),
-        position: vec![s("KEPALA DINAS"), s("PEMBERDAYAAN MASYARAKAT"), s("DAN KAMPUNG KABUPATEN WAY KANAN,")],
+        position: vec![
+            s("KEPALA DINAS"),
+            s("PEMBERDAYAAN MASYARAKAT"),
+            s("DAN KAMPUNG KABUPATEN WAY KANAN,"),
+        ],
     }
 }
 
@@ -61,7 +66,10 @@ fn para(t: &str) -> Block {
 }
 
 fn h(level: u8, t: &str) -> Block {
-    Block::Heading { level, text: t.to_string() }
+    Block::Heading {
+        level,
+        text: t.to_string(),
+    }
 }
 
 fn col(header: &str, weight: u32, align: Align) -> ColumnSpec {
@@ -162,19 +170,53 @@ fn budget_table() -> TableBlock {
         number_columns: true,
         rows,
         row_styles: styles,
-        footnote: Some(s("Sumber: DPA dan Laporan Realisasi Anggaran Dinas PMK Tahun 2023.")),
+        footnote: Some(s(
+            "Sumber: DPA dan Laporan Realisasi Anggaran Dinas PMK Tahun 2023.",
+        )),
     }
 }
 
 const BASE: [&str; 24] = [
-    "GUNUNG LABUHAN", "WAY TUBA", "PISANG BARU", "TANJUNG REJO", "KALI PAPAN", "REJO SARI", "GUNUNG KATUN",
-    "BHAKTI NEGARA", "SERUPA INDAH", "PAKUAN RATU", "SUKA BUMI", "NEGARA BATIN", "KALIAWI INDAH", "SETIA NEGARA",
-    "MEKAR ASRI", "BUMI BARU", "LEBAK PENIANGAN", "GUNUNG SARI", "TANJUNG RAYA", "UMPU BHAKTI", "KOTA WAY",
-    "JAYA TINGGI", "SERDANG KURING", "PAGAR IMAN",
+    "GUNUNG LABUHAN",
+    "WAY TUBA",
+    "PISANG BARU",
+    "TANJUNG REJO",
+    "KALI PAPAN",
+    "REJO SARI",
+    "GUNUNG KATUN",
+    "BHAKTI NEGARA",
+    "SERUPA INDAH",
+    "PAKUAN RATU",
+    "SUKA BUMI",
+    "NEGARA BATIN",
+    "KALIAWI INDAH",
+    "SETIA NEGARA",
+    "MEKAR ASRI",
+    "BUMI BARU",
+    "LEBAK PENIANGAN",
+    "GUNUNG SARI",
+    "TANJUNG RAYA",
+    "UMPU BHAKTI",
+    "KOTA WAY",
+    "JAYA TINGGI",
+    "SERDANG KURING",
+    "PAGAR IMAN",
 ];
 const KECAMATAN: [&str; 14] = [
-    "GUNUNG LABUHAN", "BUMI AGUNG", "NEGERI AGUNG", "BARADATU", "PAKUAN RATU", "NEGARA BATIN", "NEGERI BESAR",
-    "BLAMBANGAN UMPU", "REBANG TANGKAS", "KASUI", "BAHUGA", "BUAY BAHUGA", "UMPU SEMENGGUK", "WAY TUBA",
+    "GUNUNG LABUHAN",
+    "BUMI AGUNG",
+    "NEGERI AGUNG",
+    "BARADATU",
+    "PAKUAN RATU",
+    "NEGARA BATIN",
+    "NEGERI BESAR",
+    "BLAMBANGAN UMPU",
+    "REBANG TANGKAS",
+    "KASUI",
+    "BAHUGA",
+    "BUAY BAHUGA",
+    "UMPU SEMENGGUK",
+    "WAY TUBA",
 ];
 
 fn villages() -> TableBlock {
@@ -198,7 +240,9 @@ fn villages() -> TableBlock {
     }
     TableBlock {
         number: s("Tabel L.2"),
-        title: s("Status Desa Berdasarkan Indeks Desa Membangun (IDM) Kabupaten Way Kanan Tahun 2023"),
+        title: s(
+            "Status Desa Berdasarkan Indeks Desa Membangun (IDM) Kabupaten Way Kanan Tahun 2023",
+        ),
         columns: vec![
             col("NO.", 7, Align::Center),
             col("NAMA DESA", 34, Align::Left),
@@ -209,7 +253,9 @@ fn villages() -> TableBlock {
         number_columns: false,
         rows,
         row_styles: Vec::new(),
-        footnote: Some(s("(Sumber Data : Kemendes, PDT dan Transmigrasi Republik Indonesia).")),
+        footnote: Some(s(
+            "(Sumber Data : Kemendes, PDT dan Transmigrasi Republik Indonesia).",
+        )),
     }
 }
 
@@ -218,23 +264,50 @@ fn idm_chart() -> BarChart {
         number: s("Gambar 2.1"),
         title: s("Jumlah Kampung per Status IDM Kabupaten Way Kanan Tahun 2022 dan 2023"),
         series: vec![s("2022"), s("2023")],
-        categories: vec![s("MANDIRI"), s("MAJU"), s("BERKEMBANG"), s("TERTINGGAL"), s("SANGAT TERTINGGAL")],
-        values: vec![vec![dec!(10), dec!(53), dec!(154), dec!(2), dec!(0)], vec![dec!(26), dec!(97), dec!(98), dec!(0), dec!(0)]],
+        categories: vec![
+            s("MANDIRI"),
+            s("MAJU"),
+            s("BERKEMBANG"),
+            s("TERTINGGAL"),
+            s("SANGAT TERTINGGAL"),
+        ],
+        values: vec![
+            vec![dec!(10), dec!(53), dec!(154), dec!(2), dec!(0)],
+            vec![dec!(26), dec!(97), dec!(98), dec!(0), dec!(0)],
+        ],
         value_label: s("Jumlah kampung"),
     }
 }
 
 fn idm_summary() -> TableBlock {
-    let counts = [("MANDIRI", 10, 26), ("MAJU", 53, 97), ("BERKEMBANG", 154, 98), ("TERTINGGAL", 2, 0), ("SANGAT TERTINGGAL", 0, 0)];
+    let counts = [
+        ("MANDIRI", 10, 26),
+        ("MAJU", 53, 97),
+        ("BERKEMBANG", 154, 98),
+        ("TERTINGGAL", 2, 0),
+        ("SANGAT TERTINGGAL", 0, 0),
+    ];
     let (t22, t23) = (Decimal::from(219), Decimal::from(221));
     let mut rows: Vec<Vec<String>> = counts
         .iter()
         .map(|(k, a, b)| {
             let (a, b) = (Decimal::from(*a), Decimal::from(*b));
-            vec![s(k), a.to_string(), format!("{}%", pct(a, t22)), b.to_string(), format!("{}%", pct(b, t23))]
+            vec![
+                s(k),
+                a.to_string(),
+                format!("{}%", pct(a, t22)),
+                b.to_string(),
+                format!("{}%", pct(b, t23)),
+            ]
         })
         .collect();
-    rows.push(vec![s("JUMLAH"), s("219"), s("100,00%"), s("221"), s("100,00%")]);
+    rows.push(vec![
+        s("JUMLAH"),
+        s("219"),
+        s("100,00%"),
+        s("221"),
+        s("100,00%"),
+    ]);
     TableBlock {
         number: s("Tabel L.1"),
         title: s("Data Indeks Desa Membangun (IDM) Kabupaten Way Kanan Tahun 2022/2023"),
@@ -246,9 +319,14 @@ fn idm_summary() -> TableBlock {
             col("%", 16, Align::Right).grouped("2023"),
         ],
         number_columns: false,
-        row_styles: vec![RowStyle::Normal; 5].into_iter().chain([RowStyle::Total]).collect(),
+        row_styles: vec![RowStyle::Normal; 5]
+            .into_iter()
+            .chain([RowStyle::Total])
+            .collect(),
         rows,
-        footnote: Some(s("Sumber data: Dinas Pemberdayaan Masyarakat dan Kampung Kabupaten Way Kanan.")),
+        footnote: Some(s(
+            "Sumber data: Dinas Pemberdayaan Masyarakat dan Kampung Kabupaten Way Kanan.",
+        )),
     }
 }
 
@@ -265,11 +343,71 @@ fn iku_renstra() -> TableBlock {
         columns.push(col(&y.to_string(), 8, Align::Right).grouped(g));
     }
     let rows = vec![
-        vec![s("1."), s("Meningkatkan Kualitas SAKIP SKPD"), s("Nilai SAKIP Dinas PMK"), s("Penilaian Inspektorat Kabupaten Way Kanan (APIP)"), s("Poin"), s("64,16"), s("65,16"), s("66,16"), s("67,16"), s("68,16"), s("69,16")],
-        vec![s("2."), s("Meningkatkan Kualitas Kampung"), s("Indeks Kategori Kampung"), s("Rilis Kemendesa"), s("Poin"), s("3,05"), s("3,13"), s("3,19"), s("3,25"), s("3,29"), s("3,29")],
-        vec![s("3."), s("Meningkatnya Ketahanan Ekonomi"), s("Nilai IKE"), s("Sesuai rumus IDM bagian IKE"), s("Poin"), s("0,5517"), s("0,5925"), s("0,6333"), s("0,6741"), s("0,7149"), s("0,7557")],
-        vec![s("4."), s("Meningkatnya Ketahanan Sosial"), s("Nilai IKS"), s("Sesuai rumus IDM bagian IKS"), s("Poin"), s("0,7718"), s("0,7957"), s("0,8196"), s("0,8435"), s("0,8638"), s("0,8841")],
-        vec![s("5."), s("Meningkatnya Ketahanan Lingkungan"), s("Nilai IKL"), s("Sesuai rumus IDM bagian IKL"), s("Poin"), s("0,6423"), s("0,6854"), s("0,7285"), s("0,7716"), s("0,8147"), s("0,8578")],
+        vec![
+            s("1."),
+            s("Meningkatkan Kualitas SAKIP SKPD"),
+            s("Nilai SAKIP Dinas PMK"),
+            s("Penilaian Inspektorat Kabupaten Way Kanan (APIP)"),
+            s("Poin"),
+            s("64,16"),
+            s("65,16"),
+            s("66,16"),
+            s("67,16"),
+            s("68,16"),
+            s("69,16"),
+        ],
+        vec![
+            s("2."),
+            s("Meningkatkan Kualitas Kampung"),
+            s("Indeks Kategori Kampung"),
+            s("Rilis Kemendesa"),
+            s("Poin"),
+            s("3,05"),
+            s("3,13"),
+            s("3,19"),
+            s("3,25"),
+            s("3,29"),
+            s("3,29"),
+        ],
+        vec![
+            s("3."),
+            s("Meningkatnya Ketahanan Ekonomi"),
+            s("Nilai IKE"),
+            s("Sesuai rumus IDM bagian IKE"),
+            s("Poin"),
+            s("0,5517"),
+            s("0,5925"),
+            s("0,6333"),
+            s("0,6741"),
+            s("0,7149"),
+            s("0,7557"),
+        ],
+        vec![
+            s("4."),
+            s("Meningkatnya Ketahanan Sosial"),
+            s("Nilai IKS"),
+            s("Sesuai rumus IDM bagian IKS"),
+            s("Poin"),
+            s("0,7718"),
+            s("0,7957"),
+            s("0,8196"),
+            s("0,8435"),
+            s("0,8638"),
+            s("0,8841"),
+        ],
+        vec![
+            s("5."),
+            s("Meningkatnya Ketahanan Lingkungan"),
+            s("Nilai IKL"),
+            s("Sesuai rumus IDM bagian IKL"),
+            s("Poin"),
+            s("0,6423"),
+            s("0,6854"),
+            s("0,7285"),
+            s("0,7716"),
+            s("0,8147"),
+            s("0,8578"),
+        ],
     ];
     TableBlock {
         number: s("Tabel L.3"),
@@ -301,11 +439,51 @@ fn iku_achievement() -> TableBlock {
         ],
         number_columns: true,
         rows: vec![
-            row("1", "Meningkatkan Kualitas SAKIP SKPD", "Nilai SAKIP Dinas PMK", "66,16", "67,02", "101,30", "Baik Sekali"),
-            row("2", "Meningkatkan Kualitas Kampung", "Indeks Kategori Kampung", "3,19", "3,22", "100,94", "Baik Sekali"),
-            row("3", "Meningkatnya Ketahanan Ekonomi", "Nilai IKE", "0,6333", "0,6120", "96,64", "Baik"),
-            row("4", "Meningkatnya Ketahanan Sosial", "Nilai IKS", "0,8196", "0,8301", "101,28", "Baik Sekali"),
-            row("5", "Meningkatnya Ketahanan Lingkungan", "Nilai IKL", "0,7285", "0,7011", "96,24", "Baik"),
+            row(
+                "1",
+                "Meningkatkan Kualitas SAKIP SKPD",
+                "Nilai SAKIP Dinas PMK",
+                "66,16",
+                "67,02",
+                "101,30",
+                "Baik Sekali",
+            ),
+            row(
+                "2",
+                "Meningkatkan Kualitas Kampung",
+                "Indeks Kategori Kampung",
+                "3,19",
+                "3,22",
+                "100,94",
+                "Baik Sekali",
+            ),
+            row(
+                "3",
+                "Meningkatnya Ketahanan Ekonomi",
+                "Nilai IKE",
+                "0,6333",
+                "0,6120",
+                "96,64",
+                "Baik",
+            ),
+            row(
+                "4",
+                "Meningkatnya Ketahanan Sosial",
+                "Nilai IKS",
+                "0,8196",
+                "0,8301",
+                "101,28",
+                "Baik Sekali",
+            ),
+            row(
+                "5",
+                "Meningkatnya Ketahanan Lingkungan",
+                "Nilai IKL",
+                "0,7285",
+                "0,7011",
+                "96,24",
+                "Baik",
+            ),
         ],
         row_styles: Vec::new(),
         footnote: None,
@@ -328,13 +506,31 @@ fn simple(number: &str, title: &str, cols: &[(&str, u32, Align)], rows: Vec<Vec<
 fn fixture(draft: Option<&str>) -> Report {
     let sig = || Block::Signature(Signature::of(&head(), "Blambangan Umpu, Januari 2024"));
     let sarana: Vec<Vec<String>> = [
-        ("Randis Roda 4 (empat)", "3"), ("Randis Roda 2 (dua)", "6"), ("Mesin Tik Elektrik", "2"), ("Calculator", "1"),
-        ("Filling Kabinet", "8"), ("Almari Besi", "10"), ("Brankas", "1"), ("Whiteboard", "2"), ("Almari Kayu", "3"),
-        ("Kursi Kerja \u{bd} Biro", "14"), ("Kursi Rapat", "130"), ("Meja Kerja", "20"), ("Laptop", "13"), ("Printer", "10"),
+        ("Randis Roda 4 (empat)", "3"),
+        ("Randis Roda 2 (dua)", "6"),
+        ("Mesin Tik Elektrik", "2"),
+        ("Calculator", "1"),
+        ("Filling Kabinet", "8"),
+        ("Almari Besi", "10"),
+        ("Brankas", "1"),
+        ("Whiteboard", "2"),
+        ("Almari Kayu", "3"),
+        ("Kursi Kerja \u{bd} Biro", "14"),
+        ("Kursi Rapat", "130"),
+        ("Meja Kerja", "20"),
+        ("Laptop", "13"),
+        ("Printer", "10"),
     ]
     .iter()
     .enumerate()
-    .map(|(i, (n, j))| vec![(i + 1).to_string(), s(n), s(j), s(if i == 0 { "Baik" } else { "" })])
+    .map(|(i, (n, j))| {
+        vec![
+            (i + 1).to_string(),
+            s(n),
+            s(j),
+            s(if i == 0 { "Baik" } else { "" }),
+        ]
+    })
     .collect();
     Report {
         title: s("Laporan Kinerja Instansi Pemerintah"),
@@ -541,7 +737,11 @@ fn rendered(draft: bool) -> &'static (Vec<u8>, PathBuf) {
     let cell = if draft { &DRAFTED } else { &FINAL };
     cell.get_or_init(|| {
         let bytes = render_pdf(&fixture(draft.then_some(DRAFT))).expect("renders");
-        let path = out_dir().join(if draft { "lkjip-draft.pdf" } else { "lkjip.pdf" });
+        let path = out_dir().join(if draft {
+            "lkjip-draft.pdf"
+        } else {
+            "lkjip.pdf"
+        });
         std::fs::write(&path, &bytes).unwrap();
         (bytes, path)
     })
@@ -553,14 +753,23 @@ fn tool(cmd: &str, args: &[&str], file: &Path) -> String {
     if cmd == "pdftotext" {
         c.arg("-");
     }
-    let out = c.output().unwrap_or_else(|e| panic!("{cmd} not runnable: {e}"));
-    assert!(out.status.success(), "{cmd} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = c
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} not runnable: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn page_count(file: &Path) -> usize {
     let info = tool("pdfinfo", &[], file);
-    let line = info.lines().find(|l| l.starts_with("Pages:")).expect("Pages line");
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .expect("Pages line");
     line["Pages:".len()..].trim().parse().unwrap()
 }
 
@@ -573,7 +782,11 @@ fn page_texts(file: &Path, layout: bool) -> Vec<String> {
         cmd.arg("-layout");
     }
     let out = cmd.arg(file).arg("-").output().expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     if pages.last().map(|p| p.trim().is_empty()).unwrap_or(false) {
@@ -598,10 +811,21 @@ fn no_space(s: &str) -> String {
 #[test]
 fn pdf_passes_qpdf_check() {
     let (_, path) = rendered(false);
-    let out = Command::new("qpdf").arg("--check").arg(path).output().expect("qpdf runs");
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .expect("qpdf runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "qpdf --check: {text} {}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("No syntax or stream encoding errors"), "{text}");
+    assert!(
+        out.status.success(),
+        "qpdf --check: {text} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("No syntax or stream encoding errors"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -634,7 +858,8 @@ fn long_text_is_never_dropped() {
     assert!(LONG_KEGIATAN.len() > 300);
     // As laid out, the name wraps inside its cell and the row's figures sit
     // beside its first line: take them out and the name must read whole.
-    let laid = squash(&page_texts(path, true).join("\n")).replace(" 275.977.000 257.546.500 93,32", "");
+    let laid =
+        squash(&page_texts(path, true).join("\n")).replace(" 275.977.000 257.546.500 93,32", "");
     assert!(laid.contains(LONG_KEGIATAN), "long kegiatan name not whole");
     // The 60-character token is cut to fit its column (in the table) and the line
     // (in the paragraph); every character is there, in order.
@@ -644,7 +869,10 @@ fn long_text_is_never_dropped() {
     assert!(found >= 2, "token found {found} times");
     // pdftotext joins a line ending in "-" to the next without the hyphen.
     let url = "https://sakip.waykanankab.go.id/dokumen/lkjip/2023/dinas-pemberdayaan-masyarakat-dan-kampung/lampiran-lengkap";
-    assert!(all.replace('-', "").contains(&url.replace('-', "")), "the URL is not whole");
+    assert!(
+        all.replace('-', "").contains(&url.replace('-', "")),
+        "the URL is not whole"
+    );
 }
 
 #[test]
@@ -653,24 +881,47 @@ fn long_tables_repeat_their_header_on_every_page() {
     let pages = pages(path);
     // Pages of a table: its caption and its first column's header (not the list of tables).
     let spans = |caption: &str, header: &str| -> Vec<usize> {
-        (0..pages.len()).filter(|&i| pages[i].contains(caption) && pages[i].contains(header)).collect()
+        (0..pages.len())
+            .filter(|&i| pages[i].contains(caption) && pages[i].contains(header))
+            .collect()
     };
     let budget = spans("Tabel 3.4 Realisasi", "PROGRAM/KEGIATAN");
     assert!(budget.len() >= 2, "Tabel 3.4 should span pages: {budget:?}");
     for &i in &budget[1..] {
-        assert!(pages[i].contains("(lanjutan)"), "page {} has no continuation caption", i + 1);
+        assert!(
+            pages[i].contains("(lanjutan)"),
+            "page {} has no continuation caption",
+            i + 1
+        );
         for h in ["PROGRAM/KEGIATAN", "PAGU ANGGARAN", "REALISASI (Rp)"] {
             assert!(pages[i].contains(h), "page {} lacks header {h}", i + 1);
         }
     }
     let villages = spans("Tabel L.2 Status Desa", "NAMA DESA");
-    assert!(villages.len() >= 5, "221 villages should take several pages: {villages:?}");
+    assert!(
+        villages.len() >= 5,
+        "221 villages should take several pages: {villages:?}"
+    );
     for &i in &villages {
-        assert!(pages[i].contains("NAMA DESA") && pages[i].contains("KECAMATAN"), "page {} lacks the header", i + 1);
+        assert!(
+            pages[i].contains("NAMA DESA") && pages[i].contains("KECAMATAN"),
+            "page {} lacks the header",
+            i + 1
+        );
     }
     let all = pages.join("\n");
     for n in [1, 100, 221] {
-        assert!(all.contains(&format!("{n} {} ", format_args!("{} {}", BASE[(n - 1) % BASE.len()], (n - 1) / BASE.len() + 1))), "village {n}");
+        assert!(
+            all.contains(&format!(
+                "{n} {} ",
+                format_args!(
+                    "{} {}",
+                    BASE[(n - 1) % BASE.len()],
+                    (n - 1) / BASE.len() + 1
+                )
+            )),
+            "village {n}"
+        );
     }
 }
 
@@ -682,9 +933,16 @@ fn footer_counts_pages_and_the_cover_has_none() {
     assert_eq!(pages.len(), n);
     assert!(n > 20, "{n} pages");
     assert!(!pages[0].contains("Halaman"), "the cover has no footer");
-    assert!(!pages[0].contains("LKjIP DPMK 2023"), "the cover has no header");
+    assert!(
+        !pages[0].contains("LKjIP DPMK 2023"),
+        "the cover has no header"
+    );
     for (i, p) in pages.iter().enumerate().skip(1) {
-        assert!(p.contains(&format!("Halaman {} dari {n}", i + 1)), "page {} footer", i + 1);
+        assert!(
+            p.contains(&format!("Halaman {} dari {n}", i + 1)),
+            "page {} footer",
+            i + 1
+        );
         assert!(p.contains("LKjIP DPMK 2023"), "page {} header", i + 1);
     }
     assert!(pages[1].contains(&format!("Halaman 2 dari {n}")));
@@ -706,19 +964,34 @@ fn contents_and_list_of_tables_point_at_the_right_pages() {
     let (_, path) = rendered(false);
     let laid = page_texts(path, true);
     let pages = pages(path);
-    let toc = laid.iter().position(|p| p.contains("DAFTAR ISI") && p.contains("BAB III AKUNTABILITAS KINERJA")).expect("contents page");
+    let toc = laid
+        .iter()
+        .position(|p| p.contains("DAFTAR ISI") && p.contains("BAB III AKUNTABILITAS KINERJA"))
+        .expect("contents page");
     let mut checked = 0;
     for line in laid[toc].lines() {
-        let Some((title, page)) = entry(line) else { continue };
+        let Some((title, page)) = entry(line) else {
+            continue;
+        };
         assert!(page >= 1 && page <= pages.len(), "{line}");
-        if title.starts_with("BAB ") || title.starts_with("3.") || title.starts_with("LAMPIRAN") || title.starts_with("Lampiran") {
-            assert!(pages[page - 1].contains(&title), "{title:?} is not on page {page}");
+        if title.starts_with("BAB ")
+            || title.starts_with("3.")
+            || title.starts_with("LAMPIRAN")
+            || title.starts_with("Lampiran")
+        {
+            assert!(
+                pages[page - 1].contains(&title),
+                "{title:?} is not on page {page}"
+            );
             checked += 1;
         }
     }
     assert!(checked >= 10, "checked only {checked} contents lines");
 
-    let lot = laid.iter().position(|p| p.contains("DAFTAR TABEL") && p.contains("Tabel 3.4")).expect("list of tables");
+    let lot = laid
+        .iter()
+        .position(|p| p.contains("DAFTAR TABEL") && p.contains("Tabel 3.4"))
+        .expect("list of tables");
     let mut tables = 0;
     let mut label = String::new();
     for line in laid[lot].lines() {
@@ -726,8 +999,13 @@ fn contents_and_list_of_tables_point_at_the_right_pages() {
         if words.len() >= 2 && (words[0] == "Tabel" || words[0] == "Gambar") {
             label = format!("{} {}", words[0], words[1]);
         }
-        let Some((_, page)) = entry(line) else { continue };
-        assert!(pages[page - 1].contains(&format!("{label} ")), "{label} not on page {page}");
+        let Some((_, page)) = entry(line) else {
+            continue;
+        };
+        assert!(
+            pages[page - 1].contains(&format!("{label} ")),
+            "{label} not on page {page}"
+        );
         tables += 1;
     }
     assert!(tables >= 11, "checked only {tables} tables and figures");
@@ -741,7 +1019,11 @@ fn draft_mark_is_on_every_page_exactly_when_set() {
     }
     let (_, final_) = rendered(false);
     for (i, p) in pages(final_).iter().enumerate() {
-        assert!(!p.contains("DRAFT"), "page {} of the final report says DRAFT", i + 1);
+        assert!(
+            !p.contains("DRAFT"),
+            "page {} of the final report says DRAFT",
+            i + 1
+        );
     }
 }
 
@@ -771,22 +1053,34 @@ fn fonts_are_embedded_subsets() {
     }
 }
 
+/// A word's box from `pdftotext -bbox`: x and y min, x and y max (pt), text.
+type WordBox = (f64, f64, f64, f64, String);
+
 #[test]
 fn text_stays_inside_the_margins_without_overlap() {
     let (_, path) = rendered(false);
     let html = tool("pdftotext", &["-bbox", "-enc", "UTF-8"], path);
     let mm = |v: f64| v * 25.4 / 72.0;
     let mut page = 0;
-    let mut boxes: Vec<(f64, f64, f64, f64, String)> = Vec::new();
-    let mut check = |page: usize, boxes: &mut Vec<(f64, f64, f64, f64, String)>| {
+    let mut boxes: Vec<WordBox> = Vec::new();
+    let check = |page: usize, boxes: &mut Vec<WordBox>| {
         for (i, a) in boxes.iter().enumerate() {
             if page > 1 {
-                assert!(mm(a.0) >= 29.5 && mm(a.2) <= 190.5, "page {page}: {:?} outside the margins", a.4);
+                assert!(
+                    mm(a.0) >= 29.5 && mm(a.2) <= 190.5,
+                    "page {page}: {:?} outside the margins",
+                    a.4
+                );
             }
             for b in &boxes[i + 1..] {
                 let w = a.2.min(b.2) - a.0.max(b.0);
                 let h = a.3.min(b.3) - a.1.max(b.1);
-                assert!(!(w > 0.5 && h > 0.5), "page {page}: {:?} overlaps {:?}", a.4, b.4);
+                assert!(
+                    !(w > 0.5 && h > 0.5),
+                    "page {page}: {:?} overlaps {:?}",
+                    a.4,
+                    b.4
+                );
             }
         }
         boxes.clear();
@@ -804,7 +1098,14 @@ fn text_stays_inside_the_margins_without_overlap() {
                 let at = rest.find(&key).unwrap() + key.len();
                 rest[at..].split('"').next().unwrap().parse().unwrap()
             };
-            let word = rest.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").to_string();
+            let word = rest
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("")
+                .to_string();
             boxes.push((attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"), word));
         }
     }
@@ -818,7 +1119,21 @@ fn compression_pays() {
     let plain = render_pdf_with(&fixture(None), &RenderOptions { compress: false }).unwrap();
     let path = out_dir().join("lkjip-uncompressed.pdf");
     std::fs::write(&path, &plain).unwrap();
-    assert!(Command::new("qpdf").arg("--check").arg(&path).status().unwrap().success());
-    eprintln!("PDF size: {} bytes compressed, {} bytes uncompressed", compressed.len(), plain.len());
-    assert!(compressed.len() * 2 < plain.len(), "{} vs {}", compressed.len(), plain.len());
+    assert!(Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .status()
+        .unwrap()
+        .success());
+    eprintln!(
+        "PDF size: {} bytes compressed, {} bytes uncompressed",
+        compressed.len(),
+        plain.len()
+    );
+    assert!(
+        compressed.len() * 2 < plain.len(),
+        "{} vs {}",
+        compressed.len(),
+        plain.len()
+    );
 }
