@@ -5,6 +5,7 @@
 
 use super::fonts::{pt, Face, Fonts, Rgb};
 use super::report::{Block, Chapter, ListBlock, ListStyle, Report, Signature};
+use super::subset::{self, PathCmd};
 use super::text::{wrap, Line};
 
 pub(crate) const PAGE_W: f64 = 210.0;
@@ -52,6 +53,13 @@ pub(crate) enum Op {
         y: f64,
         w: f64,
         h: f64,
+        color: Rgb,
+    },
+    /// A filled outline in font units, placed by a PDF matrix (points, origin at
+    /// the page's bottom-left).
+    Shape {
+        path: Vec<PathCmd>,
+        matrix: [f64; 6],
         color: Rgb,
     },
     Frame {
@@ -401,6 +409,15 @@ impl<'a> Flow<'a> {
         y += 4.0;
         for a in &r.address {
             y = centre(self, y, Face::Regular, 10, GREY_TEXT, a, inner);
+        }
+        let city = r.city.trim();
+        if !city.is_empty()
+            && !r
+                .address
+                .iter()
+                .any(|a| a.to_lowercase().contains(&city.to_lowercase()))
+        {
+            y = centre(self, y, Face::Regular, 10, GREY_TEXT, city, inner);
         }
         y += 4.0;
         centre(
@@ -756,6 +773,36 @@ fn letters(mut i: usize) -> String {
     s.iter().rev().collect()
 }
 
+/// "DRAFT" in large pale letters across the page, drawn as outlines (not text,
+/// so text extraction and search see only the mark in the header).
+fn watermark(fonts: &Fonts) -> Option<Op> {
+    let data = Face::Bold.bytes();
+    let m = subset::metrics(data).ok()?;
+    let mut path = Vec::new();
+    let mut x = 0.0;
+    for gid in fonts.glyph_ids(Face::Bold, "DRAFT") {
+        let (p, adv) = subset::outline(data, gid, x).ok()?;
+        path.extend(p);
+        x += adv;
+    }
+    let to_pt = 72.0 / 25.4;
+    // About two thirds of the page's diagonal.
+    let theta = (PAGE_H / PAGE_W).atan();
+    let diagonal = (PAGE_W * PAGE_W + PAGE_H * PAGE_H).sqrt() * to_pt;
+    let scale = diagonal * 0.62 / x;
+    let (a, b) = (scale * theta.cos(), scale * theta.sin());
+    let (c, d) = (-b, a);
+    let (w, h) = (x, f64::from(m.cap_height));
+    let (cx, cy) = (PAGE_W / 2.0 * to_pt, PAGE_H / 2.0 * to_pt);
+    let e = cx - (a * w / 2.0 + c * h / 2.0);
+    let f = cy - (b * w / 2.0 + d * h / 2.0);
+    Some(Op::Shape {
+        path,
+        matrix: [a, b, c, d, e, f],
+        color: Rgb(250, 222, 222),
+    })
+}
+
 /// `s`, shortened with an ellipsis if it is wider than `width` mm.
 fn fit(fonts: &Fonts, face: Face, size: u8, s: &str, width: f64) -> String {
     if fonts.width(face, size, s) <= width {
@@ -783,11 +830,15 @@ fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
         .as_deref()
         .map(str::trim)
         .filter(|d| !d.is_empty());
+    let watermark = draft.and_then(|_| watermark(fonts));
     for (i, page) in layout.pages.iter_mut().enumerate() {
         let mut ops = Vec::new();
         if let Some(mark) = draft {
-            let size = if page.cover { 14 } else { 11 };
-            let w = fonts.width(Face::Bold, size, mark).min(WIDTH + 20.0);
+            ops.extend(watermark.iter().cloned());
+            let fits = |size: u8| fonts.width(Face::Bold, size, mark) <= WIDTH + 10.0;
+            let base: u8 = if page.cover { 14 } else { 12 };
+            let size = (8..=base).rev().find(|&s| fits(s)).unwrap_or(8);
+            let w = fonts.width(Face::Bold, size, mark);
             let h = line_height(size, 1.5);
             let x = (PAGE_W - w) / 2.0;
             let top = if page.cover { 9.5 } else { 6.0 };
@@ -883,5 +934,36 @@ mod tests {
         assert_eq!(letters(0), "a");
         assert_eq!(letters(25), "z");
         assert_eq!(letters(26), "aa");
+    }
+}
+
+#[cfg(test)]
+mod watermark_tests {
+    use super::*;
+
+    #[test]
+    fn watermark_is_centred_on_the_page() {
+        let fonts = Fonts::load().unwrap();
+        let Some(Op::Shape { path, matrix, .. }) = watermark(&fonts) else {
+            panic!("no watermark")
+        };
+        let [a, b, c, d, e, f] = matrix;
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for cmd in &path {
+            if let PathCmd::Move(x, y) | PathCmd::Line(x, y) | PathCmd::Cubic(_, _, _, _, x, y) =
+                *cmd
+            {
+                let (px, py) = (a * x + c * y + e, b * x + d * y + f);
+                x0 = x0.min(px);
+                x1 = x1.max(px);
+                y0 = y0.min(py);
+                y1 = y1.max(py);
+            }
+        }
+        let to_pt = 72.0 / 25.4;
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        assert!((cx - PAGE_W / 2.0 * to_pt).abs() < 15.0, "centre x {cx}");
+        assert!((cy - PAGE_H / 2.0 * to_pt).abs() < 15.0, "centre y {cy}");
+        assert!(x0 > 0.0 && y0 > 0.0 && x1 < PAGE_W * to_pt && y1 < PAGE_H * to_pt);
     }
 }

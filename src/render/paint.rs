@@ -5,6 +5,7 @@
 
 use super::fonts::{Face, Fonts, Rgb};
 use super::layout::{Op, Page, PAGE_H, PAGE_W};
+use super::subset::PathCmd;
 use super::RenderError;
 use genpdf::render::Renderer;
 use genpdf::{Position, Size};
@@ -91,6 +92,29 @@ pub(crate) fn paint(
                         mm(*w),
                         mm(*h)
                     );
+                }
+                Op::Shape {
+                    path,
+                    matrix,
+                    color,
+                } => {
+                    let [a, b, c, d, e, f] = matrix;
+                    let _ = writeln!(
+                        g,
+                        "q {} {a:.5} {b:.5} {c:.5} {d:.5} {e:.2} {f:.2} cm",
+                        fill(*color)
+                    );
+                    for cmd in path {
+                        let _ = match cmd {
+                            PathCmd::Move(x, y) => writeln!(g, "{x:.0} {y:.0} m"),
+                            PathCmd::Line(x, y) => writeln!(g, "{x:.0} {y:.0} l"),
+                            PathCmd::Cubic(x1, y1, x2, y2, x, y) => {
+                                writeln!(g, "{x1:.1} {y1:.1} {x2:.1} {y2:.1} {x:.0} {y:.0} c")
+                            }
+                            PathCmd::Close => writeln!(g, "h"),
+                        };
+                    }
+                    let _ = writeln!(g, "f Q");
                 }
                 Op::Frame {
                     x,

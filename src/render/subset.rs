@@ -135,6 +135,190 @@ pub(crate) fn metrics(data: &[u8]) -> Result<Metrics, String> {
     Font::parse(data)?.metrics()
 }
 
+/// One command of a glyph outline, in font units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum PathCmd {
+    Move(f64, f64),
+    Line(f64, f64),
+    Cubic(f64, f64, f64, f64, f64, f64),
+    Close,
+}
+
+/// The outline of a glyph as cubic Bézier contours (TrueType's quadratic
+/// splines raised to cubics), shifted by `dx`, plus its advance width.
+pub(crate) fn outline(data: &[u8], gid: u16, dx: f64) -> Result<(Vec<PathCmd>, f64), String> {
+    let font = Font::parse(data)?;
+    let m = font.metrics()?;
+    let mut out = Vec::new();
+    glyph_outline(&font, usize::from(gid), dx, 0.0, &mut out, 0)?;
+    Ok((out, f64::from(m.advance(gid))))
+}
+
+fn glyph_outline(
+    font: &Font,
+    gid: usize,
+    dx: f64,
+    dy: f64,
+    out: &mut Vec<PathCmd>,
+    depth: u8,
+) -> Result<(), String> {
+    let loca = font.loca()?;
+    let glyf = font.table(b"glyf")?;
+    if gid + 1 >= loca.len() || depth > 4 {
+        return Ok(());
+    }
+    let g = glyf
+        .get(loca[gid]..loca[gid + 1])
+        .ok_or("glyph out of bounds")?;
+    if g.len() < 10 {
+        return Ok(());
+    }
+    let contours = i16_at(g, 0)?;
+    if contours < 0 {
+        // A composite: its parts at their offsets (scales are ignored).
+        let mut at = 10;
+        loop {
+            let flags = u16_at(g, at)?;
+            let part = usize::from(u16_at(g, at + 2)?);
+            at += 4;
+            let (ox, oy) = if flags & 0x0001 != 0 {
+                let v = (f64::from(i16_at(g, at)?), f64::from(i16_at(g, at + 2)?));
+                at += 4;
+                v
+            } else {
+                let v = (f64::from(g[at] as i8), f64::from(g[at + 1] as i8));
+                at += 2;
+                v
+            };
+            let (ox, oy) = if flags & 0x0002 != 0 {
+                (ox, oy)
+            } else {
+                (0.0, 0.0)
+            };
+            at += if flags & 0x0008 != 0 {
+                2
+            } else if flags & 0x0040 != 0 {
+                4
+            } else if flags & 0x0080 != 0 {
+                8
+            } else {
+                0
+            };
+            glyph_outline(font, part, dx + ox, dy + oy, out, depth + 1)?;
+            if flags & 0x0020 == 0 {
+                return Ok(());
+            }
+        }
+    }
+    let n = contours as usize;
+    let ends = (0..n)
+        .map(|i| u16_at(g, 10 + 2 * i).map(usize::from))
+        .collect::<Result<Vec<_>, _>>()?;
+    let points = ends.last().map(|e| e + 1).unwrap_or(0);
+    let ins = usize::from(u16_at(g, 10 + 2 * n)?);
+    let mut at = 12 + 2 * n + ins;
+    let mut flags = Vec::with_capacity(points);
+    while flags.len() < points {
+        let f = *g.get(at).ok_or("truncated flags")?;
+        at += 1;
+        flags.push(f);
+        if f & 0x08 != 0 {
+            let r = *g.get(at).ok_or("truncated flags")?;
+            at += 1;
+            for _ in 0..r {
+                flags.push(f);
+            }
+        }
+    }
+    flags.truncate(points);
+    let mut coords = |short: u8, same: u8| -> Result<Vec<f64>, String> {
+        let mut v = 0i32;
+        let mut out = Vec::with_capacity(points);
+        for &f in &flags {
+            if f & short != 0 {
+                let d = i32::from(*g.get(at).ok_or("truncated coordinates")?);
+                at += 1;
+                v += if f & same != 0 { d } else { -d };
+            } else if f & same == 0 {
+                v += i32::from(i16_at(g, at)?);
+                at += 2;
+            }
+            out.push(f64::from(v));
+        }
+        Ok(out)
+    };
+    let xs = coords(0x02, 0x10)?;
+    let ys = coords(0x04, 0x20)?;
+    let mut start = 0;
+    for end in ends {
+        let pts: Vec<(f64, f64, bool)> = (start..=end)
+            .map(|i| (xs[i] + dx, ys[i] + dy, flags[i] & 1 != 0))
+            .collect();
+        start = end + 1;
+        if pts.is_empty() {
+            continue;
+        }
+        // Start on an on-curve point (or between two off-curve ones).
+        let first = pts.iter().position(|p| p.2);
+        let (sx, sy, order): (f64, f64, Vec<(f64, f64, bool)>) = match first {
+            Some(i) => (
+                pts[i].0,
+                pts[i].1,
+                pts[i + 1..]
+                    .iter()
+                    .chain(pts[..=i].iter())
+                    .copied()
+                    .collect(),
+            ),
+            None => {
+                let (a, b) = (pts[0], pts[1 % pts.len()]);
+                let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                let mut o: Vec<_> = pts[1..].iter().chain(pts[..1].iter()).copied().collect();
+                o.push((mx, my, true));
+                (mx, my, o)
+            }
+        };
+        out.push(PathCmd::Move(sx, sy));
+        let (mut cx, mut cy) = (sx, sy);
+        let mut control: Option<(f64, f64)> = None;
+        let quad = |out: &mut Vec<PathCmd>, p0: (f64, f64), c: (f64, f64), p1: (f64, f64)| {
+            out.push(PathCmd::Cubic(
+                p0.0 + 2.0 / 3.0 * (c.0 - p0.0),
+                p0.1 + 2.0 / 3.0 * (c.1 - p0.1),
+                p1.0 + 2.0 / 3.0 * (c.0 - p1.0),
+                p1.1 + 2.0 / 3.0 * (c.1 - p1.1),
+                p1.0,
+                p1.1,
+            ));
+        };
+        for (x, y, on) in order {
+            match (on, control) {
+                (true, None) => {
+                    out.push(PathCmd::Line(x, y));
+                    (cx, cy) = (x, y);
+                }
+                (true, Some(c)) => {
+                    quad(out, (cx, cy), c, (x, y));
+                    (cx, cy) = (x, y);
+                    control = None;
+                }
+                (false, None) => control = Some((x, y)),
+                (false, Some(c)) => {
+                    let mid = ((c.0 + x) / 2.0, (c.1 + y) / 2.0);
+                    quad(out, (cx, cy), c, mid);
+                    (cx, cy) = mid;
+                    control = Some((x, y));
+                }
+            }
+        }
+        if let Some(c) = control {
+            quad(out, (cx, cy), c, (sx, sy));
+        }
+        out.push(PathCmd::Close);
+    }
+    Ok(())
+}
+
 /// Component glyphs a composite glyph refers to.
 fn components(glyph: &[u8]) -> Result<Vec<u16>, String> {
     const ARGS_ARE_WORDS: u16 = 0x0001;
@@ -330,6 +514,32 @@ mod tests {
         // The whole font sums to the magic number, as the format requires.
         assert_eq!(checksum(&small), 0xB1B0_AFBA);
         assert_eq!(metrics(&small).unwrap(), metrics(data).unwrap());
+    }
+
+    #[test]
+    fn outlines_are_closed_paths_within_the_glyph_box() {
+        let fonts = Fonts::load().unwrap();
+        let data = Face::Bold.bytes();
+        let m = metrics(data).unwrap();
+        for c in "DRAFTé".chars() {
+            let gid = fonts.glyph_ids(Face::Bold, &c.to_string())[0];
+            let (path, adv) = outline(data, gid, 0.0).unwrap();
+            assert!(adv > 0.0);
+            assert!(matches!(path.first(), Some(PathCmd::Move(..))), "{c}");
+            assert_eq!(path.last(), Some(&PathCmd::Close), "{c}");
+            for cmd in &path {
+                if let PathCmd::Line(x, y) | PathCmd::Move(x, y) = cmd {
+                    assert!(
+                        *x >= f64::from(m.bbox[0]) && *x <= f64::from(m.bbox[2]),
+                        "{c}: x {x}"
+                    );
+                    assert!(
+                        *y >= f64::from(m.bbox[1]) && *y <= f64::from(m.bbox[3]),
+                        "{c}: y {y}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
