@@ -470,7 +470,15 @@ impl<'a> Flow<'a> {
             Block::Heading { level, text } => self.heading(*level, text, next),
             Block::Paragraph(text) => self.paragraph(text),
             Block::List(list) => self.list(list),
-            Block::Table(t) => self.table(t),
+            Block::Table(t) => {
+                // A signature after a table takes the table's last row along to
+                // its page rather than stand alone.
+                let keep = match next {
+                    Some(Block::Signature(sig)) => self.signature_height(sig) + 6.0,
+                    _ => 0.0,
+                };
+                self.table(t, keep)
+            }
             Block::BarChart(c) => self.bar_chart(c),
             Block::Signature(s) => self.signature(s),
             Block::PageBreak => {

@@ -422,7 +422,9 @@ impl<'a> Flow<'a> {
         p.caption_h() + p.head_h + first + foot + 3.0
     }
 
-    pub(crate) fn table(&mut self, t: &TableBlock) {
+    /// Lays out a table; `keep` mm of what follows must share the last row's page
+    /// (where a page can hold both).
+    pub(crate) fn table(&mut self, t: &TableBlock, keep: f64) {
         let p = self.prepare(t);
         self.gap(3.0);
         self.ensure(self.table_start_height(t) - 3.0);
@@ -453,7 +455,16 @@ impl<'a> Flow<'a> {
         self.head(&p);
         let n = p.rows.len();
         for (i, row) in p.rows.iter().enumerate() {
-            let foot = if i + 1 == n { p.foot_h() } else { 0.0 };
+            let foot = if i + 1 == n {
+                let with_keep = p.foot_h() + keep;
+                if row_h(p.size, row.lines) + with_keep <= p.continued_room() + EPS {
+                    with_keep
+                } else {
+                    p.foot_h()
+                }
+            } else {
+                0.0
+            };
             let mut from = 0;
             loop {
                 let left = row.lines - from;
