@@ -7,6 +7,43 @@
 //! and re-running until the page numbers in the contents are stable), [`paint`]
 //! draws them through genpdf, and [`post`] subsets the fonts, sets fixed
 //! metadata and compresses.
+//!
+//! ```no_run
+//! use kinerja::render::*;
+//! let head = Official {
+//!     name: "IXUAN AHMADI, S.Sos., MM".into(),
+//!     rank: "Pembina Utama Muda (IV/c)".into(),
+//!     nip: "19751101 199503 1 001".into(),
+//!     position: vec!["KEPALA DINAS".into(), "PEMBERDAYAAN MASYARAKAT".into()],
+//! };
+//! let report = Report {
+//!     title: "Laporan Kinerja Instansi Pemerintah".into(),
+//!     acronym: "LKjIP".into(),
+//!     office: "Dinas Pemberdayaan Masyarakat dan Kampung".into(),
+//!     office_short: "DPMK".into(),
+//!     regency: "Kabupaten Way Kanan".into(),
+//!     province: "Provinsi Lampung".into(),
+//!     year: 2023,
+//!     city: "Blambangan Umpu".into(),
+//!     address: vec![],
+//!     document_date: DocumentDate { year: 2024, month: 1, day: 31 },
+//!     draft_mark: Some("DRAFT \u{2014} 3 temuan belum diselesaikan".into()),
+//!     chapters: vec![
+//!         Chapter { number: None, title: "DAFTAR ISI".into(), blocks: vec![Block::TableOfContents] },
+//!         Chapter {
+//!             number: Some("BAB IV".into()),
+//!             title: "PENUTUP".into(),
+//!             blocks: vec![
+//!                 Block::Paragraph("Demikian laporan ini disusun.".into()),
+//!                 Block::Signature(Signature::of(&head, "Blambangan Umpu, Januari 2024")),
+//!             ],
+//!         },
+//!     ],
+//!     head,
+//! };
+//! let pdf: Vec<u8> = render_pdf(&report)?;
+//! # Ok::<(), RenderError>(())
+//! ```
 
 mod chart;
 mod fonts;

@@ -1137,3 +1137,78 @@ fn compression_pays() {
         plain.len()
     );
 }
+
+#[test]
+fn odd_reports_still_render() {
+    // Empty parts, a table without columns or rows, a chart without data, text
+    // the font lacks: each renders to a valid PDF rather than failing.
+    let mut report = fixture(None);
+    report.address.clear();
+    report.chapters = vec![
+        Chapter {
+            number: None,
+            title: s("DAFTAR ISI"),
+            blocks: vec![Block::TableOfContents, Block::ListOfFigures],
+        },
+        Chapter {
+            number: Some(s("BAB I")),
+            title: s(""),
+            blocks: vec![],
+        },
+        Chapter {
+            number: None,
+            title: s("LAMPIRAN"),
+            blocks: vec![
+                para(""),
+                para("Teks dengan karakter di luar huruf Latin: \u{4e2d}\u{6587} \u{1F600}."),
+                Block::Table(TableBlock {
+                    number: s("Tabel X"),
+                    title: s("Tanpa kolom"),
+                    columns: vec![],
+                    number_columns: true,
+                    rows: vec![vec![s("isi"), s("lebih")]],
+                    row_styles: vec![],
+                    footnote: None,
+                }),
+                Block::Table(TableBlock {
+                    number: s("Tabel Y"),
+                    title: s("Tanpa baris"),
+                    columns: vec![col("A", 1, Align::Left)],
+                    number_columns: false,
+                    rows: vec![],
+                    row_styles: vec![RowStyle::Total],
+                    footnote: Some(s("")),
+                }),
+                Block::BarChart(BarChart {
+                    number: s("Gambar X"),
+                    title: s("Kosong"),
+                    series: vec![],
+                    categories: vec![],
+                    values: vec![],
+                    value_label: s(""),
+                }),
+                Block::List(ListBlock {
+                    style: ListStyle::Numbered,
+                    items: vec![],
+                }),
+                Block::PageBreak,
+                Block::PageBreak,
+            ],
+        },
+    ];
+    let bytes = render_pdf(&report).expect("renders");
+    let path = out_dir().join("odd.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .status()
+        .unwrap()
+        .success());
+    let text = pages(&path).join("\n");
+    assert!(
+        text.contains("isi lebih"),
+        "extra cells join the last column"
+    );
+    assert!(text.contains("Teks dengan karakter di luar huruf Latin"));
+}
