@@ -18,6 +18,7 @@ pub mod narrative;
 pub mod number;
 pub mod present;
 pub mod read;
+pub mod render;
 pub mod table;
 pub mod words;
 pub mod write;

@@ -9,4 +9,5 @@ mod hostile;
 mod performance;
 mod properties;
 mod reading;
+mod render;
 mod sample;

@@ -1,0 +1,146 @@
+//! Rendering: the report's view model ([`Report`]) in, the PDF's bytes out. The
+//! only module that uses genpdf; it touches no file (the fonts are embedded) and
+//! the same report always gives the same bytes.
+//!
+//! The stages: [`layout`] flows the blocks onto A4 pages (measuring every line
+//! with the embedded fonts, repeating table headers on each page a table spans,
+//! and re-running until the page numbers in the contents are stable), [`paint`]
+//! draws them through genpdf, and [`post`] subsets the fonts, sets fixed
+//! metadata and compresses.
+//!
+//! ```no_run
+//! use kinerja::render::*;
+//! let head = Official {
+//!     name: "IXUAN AHMADI, S.Sos., MM".into(),
+//!     rank: "Pembina Utama Muda (IV/c)".into(),
+//!     nip: "19751101 199503 1 001".into(),
+//!     position: vec!["KEPALA DINAS".into(), "PEMBERDAYAAN MASYARAKAT".into()],
+//! };
+//! let report = Report {
+//!     title: "Laporan Kinerja Instansi Pemerintah".into(),
+//!     acronym: "LKjIP".into(),
+//!     office: "Dinas Pemberdayaan Masyarakat dan Kampung".into(),
+//!     office_short: "DPMK".into(),
+//!     regency: "Kabupaten Way Kanan".into(),
+//!     province: "Provinsi Lampung".into(),
+//!     year: 2023,
+//!     city: "Blambangan Umpu".into(),
+//!     address: vec![],
+//!     document_date: DocumentDate { year: 2024, month: 1, day: 31 },
+//!     draft_mark: Some("DRAFT \u{2014} 3 temuan belum diselesaikan".into()),
+//!     chapters: vec![
+//!         Chapter { number: None, title: "DAFTAR ISI".into(), blocks: vec![Block::TableOfContents] },
+//!         Chapter {
+//!             number: Some("BAB IV".into()),
+//!             title: "PENUTUP".into(),
+//!             blocks: vec![
+//!                 Block::Paragraph("Demikian laporan ini disusun.".into()),
+//!                 Block::Signature(Signature::of(&head, "Blambangan Umpu, Januari 2024")),
+//!             ],
+//!         },
+//!     ],
+//!     head,
+//! };
+//! let pdf: Vec<u8> = render_pdf(&report)?;
+//! # Ok::<(), RenderError>(())
+//! ```
+
+mod chart;
+mod fonts;
+mod layout;
+mod paint;
+mod post;
+pub mod report;
+mod subset;
+mod table;
+mod text;
+
+pub use report::{
+    Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate, ListBlock, ListStyle, Official,
+    Report, RowStyle, Signature, TableBlock,
+};
+
+use std::fmt;
+
+/// Why a report could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    /// An embedded font could not be read or subset.
+    Font(String),
+    /// genpdf, printpdf or lopdf failed to build or rewrite the document.
+    Pdf(String),
+    /// The layout placed something the painter cannot draw.
+    Layout(String),
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::Font(m) => write!(f, "report font: {m}"),
+            RenderError::Pdf(m) => write!(f, "report PDF: {m}"),
+            RenderError::Layout(m) => write!(f, "report layout: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Options for [`render_pdf_with`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Flate-compress the content streams and fonts (the default); off only to
+    /// inspect the page content.
+    pub compress: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions { compress: true }
+    }
+}
+
+/// Renders the report to PDF bytes.
+pub fn render_pdf(report: &Report) -> Result<Vec<u8>, RenderError> {
+    render_pdf_with(report, &RenderOptions::default())
+}
+
+/// Renders the report to PDF bytes with the given options.
+pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
+    let mut fonts = fonts::Fonts::load()?;
+    let laid = layout::layout(&fonts, report);
+    let title = format!(
+        "{} {} {} Tahun {}",
+        report.title.trim(),
+        report.office.trim(),
+        report.regency.trim(),
+        report.year
+    );
+    let painted = paint::paint(&mut fonts, &laid.pages, &title)?;
+    let outline: Vec<layout::Entry> = laid
+        .index
+        .toc
+        .iter()
+        .filter(|e| e.level <= 2)
+        .cloned()
+        .collect();
+    let meta = post::Meta {
+        title,
+        author: format!("{} {}", report.office.trim(), report.regency.trim()),
+        subject: format!(
+            "{} ({}) Tahun {}",
+            report.title.trim(),
+            report.acronym.trim(),
+            report.year
+        ),
+        date: report.document_date,
+        compress: options.compress,
+        outline,
+    };
+    post::finish(
+        &painted.pdf,
+        &painted.graphics,
+        &painted.used,
+        &fonts,
+        &meta,
+    )
+}

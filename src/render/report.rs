@@ -1,0 +1,242 @@
+//! The view model of the report PDF: everything the document shows, already
+//! computed and formatted as text. The assembler fills it from the validated data;
+//! the renderer only lays it out. Nothing here knows about genpdf.
+
+use rust_decimal::Decimal;
+
+/// The whole LKjIP as the office signs it: the cover comes from the metadata
+/// fields, every other page from `chapters`, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Cover title, e.g. "LAPORAN KINERJA INSTANSI PEMERINTAH".
+    pub title: String,
+    /// The report's acronym for the cover and the page header, e.g. "LKjIP".
+    pub acronym: String,
+    /// The office, e.g. "Dinas Pemberdayaan Masyarakat dan Kampung".
+    pub office: String,
+    /// Short name of the office for the page header, e.g. "DPMK".
+    pub office_short: String,
+    /// e.g. "Kabupaten Way Kanan".
+    pub regency: String,
+    /// e.g. "Provinsi Lampung".
+    pub province: String,
+    /// The year reported on.
+    pub year: i32,
+    /// Where the report is signed, e.g. "Blambangan Umpu".
+    pub city: String,
+    /// Address lines printed at the foot of the cover (may be empty).
+    pub address: Vec<String>,
+    /// The document's date: printed nowhere by itself, but fixes the PDF's creation
+    /// and modification dates so the same report gives the same bytes.
+    pub document_date: DocumentDate,
+    /// The head of office who signs.
+    pub head: Official,
+    /// Set while findings are open, e.g. "DRAFT — 3 temuan belum diselesaikan":
+    /// printed on every page. `None` for the version the head signs.
+    pub draft_mark: Option<String>,
+    /// Kata Pengantar, Ikhtisar Eksekutif, Daftar Isi, Bab I–IV, Lampiran, …
+    pub chapters: Vec<Chapter>,
+}
+
+impl Report {
+    /// The running page header, e.g. "LKjIP DPMK 2023".
+    pub fn header_title(&self) -> String {
+        format!("{} {} {}", self.acronym, self.office_short, self.year)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A calendar date (no time zone: the PDF dates are written as local midnight, WIB).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocumentDate {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+    /// 1–31.
+    pub day: u32,
+}
+
+/// A signing official as the signature block shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Official {
+    /// Full name with degrees, e.g. "IXUAN AHMADI, S.Sos., MM".
+    pub name: String,
+    /// Rank, e.g. "Pembina Utama Muda (IV/c)".
+    pub rank: String,
+    /// NIP as written, e.g. "19751101 199503 1 001" (printed after "NIP. ").
+    pub nip: String,
+    /// The position as it is broken over lines above the signature, e.g.
+    /// ["KEPALA DINAS", "PEMBERDAYAAN MASYARAKAT", "DAN KAMPUNG KABUPATEN WAY KANAN,"].
+    pub position: Vec<String>,
+}
+
+/// A part of the report that starts on a new page with a centred title and is
+/// listed in the table of contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chapter {
+    /// "BAB I" for a numbered chapter, printed on its own line above the title;
+    /// `None` for the unnumbered parts (KATA PENGANTAR, DAFTAR ISI, LAMPIRAN).
+    pub number: Option<String>,
+    /// e.g. "PENDAHULUAN".
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a chapter's content, laid out top to bottom.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A section heading inside a chapter; level 2 ("1.1. Latar Belakang") and 3
+    /// ("a. Visi") are listed in the table of contents, deeper levels are not.
+    Heading { level: u8, text: String },
+    /// Justified running text; a `\n` starts a new line.
+    Paragraph(String),
+    /// A bulleted or numbered list with hanging indents.
+    List(ListBlock),
+    /// A numbered table; its header rows repeat on every page it spans.
+    Table(TableBlock),
+    /// A grouped bar chart (e.g. villages per IDM status, one series per year).
+    BarChart(BarChart),
+    /// Place, date, position, room for the signature, name, rank and NIP.
+    Signature(Signature),
+    /// Continue on a new page.
+    PageBreak,
+    /// The list of chapters and headings with their page numbers.
+    TableOfContents,
+    /// The list of numbered tables with their page numbers.
+    ListOfTables,
+    /// The list of numbered charts with their page numbers.
+    ListOfFigures,
+}
+
+/// A list: each item is plain text that wraps under its own start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListBlock {
+    pub style: ListStyle,
+    pub items: Vec<String>,
+}
+
+/// The marker in front of list items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListStyle {
+    /// "•"
+    Bullet,
+    /// "1.", "2.", …
+    Numbered,
+    /// "a.", "b.", …
+    Lettered,
+}
+
+/// A table as the report prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableBlock {
+    /// e.g. "Tabel 3.4"; listed in the Daftar Tabel with `title`.
+    pub number: String,
+    /// e.g. "Realisasi Anggaran Tahun 2023".
+    pub title: String,
+    pub columns: Vec<ColumnSpec>,
+    /// Print a row of column numbers "(1) (2) …" under the header, as the
+    /// office's tables do.
+    pub number_columns: bool,
+    /// The body, one `Vec` of cell texts per row; a `\n` in a cell starts a new line.
+    pub rows: Vec<Vec<String>>,
+    /// The style of each row, by index; rows past its end are `Normal`.
+    pub row_styles: Vec<RowStyle>,
+    /// Printed under the table, e.g. "Sumber Data : Kemendes PDTT".
+    pub footnote: Option<String>,
+}
+
+/// A table column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnSpec {
+    pub header: String,
+    /// A group header printed over this column and its neighbours with the same
+    /// group (e.g. "2023" over "JUMLAH" and "%").
+    pub group: Option<String>,
+    /// Relative width; widths are the weights' share of the text width.
+    pub weight: u32,
+    pub align: Align,
+}
+
+impl ColumnSpec {
+    /// A column with no group header.
+    pub fn new(header: impl Into<String>, weight: u32, align: Align) -> ColumnSpec {
+        ColumnSpec {
+            header: header.into(),
+            group: None,
+            weight,
+            align,
+        }
+    }
+
+    /// The same column under a group header.
+    pub fn grouped(mut self, group: impl Into<String>) -> ColumnSpec {
+        self.group = Some(group.into());
+        self
+    }
+}
+
+/// Horizontal alignment of a column's body cells (headers are centred).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// How a table row is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RowStyle {
+    #[default]
+    Normal,
+    /// A group row (a program over its kegiatan): bold; when all cells after the
+    /// first are empty the first spans the whole row.
+    Group,
+    /// A subtotal: bold.
+    Subtotal,
+    /// A grand total: bold on a shaded background.
+    Total,
+}
+
+/// A grouped bar chart, values per series and category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    /// e.g. "Gambar 2.1"; listed in the Daftar Gambar with `title`.
+    pub number: String,
+    pub title: String,
+    /// Names of the series, e.g. ["2022", "2023"]; shown in the legend.
+    pub series: Vec<String>,
+    /// The categories along the axis, e.g. the IDM statuses.
+    pub categories: Vec<String>,
+    /// `values[s][c]`: series `s`, category `c`. Missing values count as zero.
+    pub values: Vec<Vec<Decimal>>,
+    /// The value axis label, e.g. "Jumlah kampung".
+    pub value_label: String,
+}
+
+/// A signature block, set in the right half of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    /// e.g. "Blambangan Umpu, Januari 2024".
+    pub place_date: String,
+    /// The position over lines, e.g. ["KEPALA DINAS", "PEMBERDAYAAN MASYARAKAT", …].
+    pub position: Vec<String>,
+    pub name: String,
+    pub rank: String,
+    /// NIP as written, without the "NIP." prefix.
+    pub nip: String,
+}
+
+impl Signature {
+    /// The signature block of `official` dated `place_date`.
+    pub fn of(official: &Official, place_date: impl Into<String>) -> Signature {
+        Signature {
+            place_date: place_date.into(),
+            position: official.position.clone(),
+            name: official.name.clone(),
+            rank: official.rank.clone(),
+            nip: official.nip.clone(),
+        }
+    }
+}
