@@ -10,4 +10,5 @@ mod performance;
 mod properties;
 mod reading;
 mod render;
+mod report;
 mod sample;
