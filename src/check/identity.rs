@@ -43,7 +43,7 @@ kecamatan (and kabupaten and province, where the table has them), compared ignor
 spaces and punctuation; or the same KODE DESA. The finding points at the second row and \
 names the first.\n\n\
 Why: a copied row counts the village twice in every status count and total.\n\n\
-## Example\n`IDM 2023!C30` repeats `SANGKARAN BHAKTI` of BLAMBANGAN UMPU, already in row 29.\n\n\
+## Example\n`IDM 2023!C35` repeats `SANGKARAN BHAKTI` of BLAMBANGAN UMPU, already in row 34.\n\n\
 ## Fix\nNone: a person must decide which row to keep (the other may be a village typed \
 over).",
         fixes: Fixes::No,
@@ -61,7 +61,7 @@ holds a small set of names. A spelling within `tolerances.kecamatan_max_edits` l
 letters or more) of a more frequent spelling is reported as a typo of it, once per minority \
 spelling: the finding points at its first cell and lists its other cells. Kecamatan are \
 compared within their kabupaten when the table has one.\n\n\
-## Example\n`IDM 2023!D127` says `UMPU SEMENGGUK` (4 rows) while 9 rows say `UMPU SEMENGIK`: \
+## Example\n`IDM 2023!D128` says `UMPU SEMENGGUK` (4 rows) while 9 rows say `UMPU SEMENGIK`: \
 the finding expects `UMPU SEMENGIK`. `BAHUGA` and `BUAY BAHUGA` are two kecamatan and are \
 far apart.\n\n\
 ## Fix\nSafe: every cell of the minority spelling gets the majority spelling.\n\n\
@@ -79,7 +79,7 @@ Config: `tolerances.kecamatan_max_edits`.",
 The finding points at the first blank cell and names all blank ones.\n\n\
 Why: a row without its IDM or status drops out of the status counts; one without a name \
 cannot be matched with the ministry's list.\n\n\
-## Example\n`IDM 2023!F40` is blank while `E40` holds 0.7684: the village has no status.\n\n\
+## Example\n`IDM 2023!F40` is blank while `E40` holds 0.7319: the village has no status.\n\n\
 ## Fix\nNone here (THR001 gives the status where the IDM is known).",
         fixes: Fixes::No,
         check: blank_required,

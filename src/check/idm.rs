@@ -6,9 +6,10 @@ use super::{Context, Fixes, Rule};
 use crate::cell::{column_name, sum_formula, CellRef};
 use crate::config::{Band, Bound};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
-use crate::model::idm::{IdmSummary, SummaryRow, Village};
+use crate::model::idm::{Basis, IdmSummary, SummaryRow, Village};
 use crate::model::Figure;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 pub static RULES: &[Rule] = &[
     Rule {
@@ -24,7 +25,7 @@ boundary value belongs to the lower band). Labels are compared by the band they 
 short forms and the config's synonyms are accepted. Values outside 0–1 are left to RNG001.\n\n\
 Why: offices type the status by hand; one typed from last year's list, or by eye near a \
 boundary, puts the village in the wrong count of the summary and the report.\n\n\
-## Example\n`IDM 2023!F84` says `MAJU` while `E84` holds `0.707`: 0,707 is the upper end of \
+## Example\n`IDM 2023!F85` says `MAJU` while `E85` holds `0.707`: 0,707 is the upper end of \
 BERKEMBANG, so the finding expects `BERKEMBANG`.\n\n\
 ## Fix\nSafe: the status is derived from the value; the fix writes the band's label.\n\n\
 Config: `[idm] bands`.",
@@ -41,7 +42,7 @@ Config: `[idm] bands`.",
 band boundary. Such a status is right by the configured bands, but hangs on the last \
 decimal: a value rounded differently, or the ministry's own cut-offs (its 2024 data behaves \
 as if they were 0,4907 / 0,5989 / 0,7072 / 0,8154), can move the village to the next band.\n\n\
-## Example\n`IDM 2023!E72` holds `0.8149`, MAJU, 0,0001 below the MANDIRI boundary 0,815: a \
+## Example\n`IDM 2023!E73` holds `0.8149`, MAJU, 0,0001 below the MANDIRI boundary 0,815: a \
 note, nothing to correct.\n\n## Fix\nNone: it is a note.\n\n\
 Config: `tolerances.boundary_margin`, `[idm] bands`.",
         fixes: Fixes::No,
@@ -72,9 +73,9 @@ from the ministry's release.\n\n## Fix\nNone: the right value is not in the work
 at the precision the IDM is written with. As the ministry computes the IDM from unrounded \
 components, a difference up to half a unit of the IDM's last decimal plus half a unit of \
 the components' last decimal is accepted.\n\n\
-## Example\nIn the national layout, `F5` IKS 0.8000, `G5` IKE 0.7000, `H5` IKL 0.6000 and \
-`I5` IDM `0.7500`: the mean is 0,7000, so the finding expects `0.7`.\n\n\
-## Fix\nSafe: a formula `ROUND((F5+G5+H5)/3,4)` at the IDM's precision (the plain value \
+## Example\nIn the national layout, `F4` IKS 0.8123, `G4` IKE 0.7011, `H4` IKL 0.6022 and \
+`I4` IDM `0.7502`: the mean is 0,7052, so the finding expects `0.7052`.\n\n\
+## Fix\nSafe: a formula `ROUND((F4+G4+H4)/3,4)` at the IDM's precision (the plain value \
 when a component is stored as text).",
         fixes: Fixes::Safe,
         check: mean,
@@ -86,10 +87,13 @@ when a component is stored as text).",
         title: "A status count of the IDM summary differs from the village table",
         judul: "Jumlah desa per status pada rekap IDM berbeda dengan tabel desa",
         doc: "Checks each count of the IDM summary (villages per status per year) against the \
-villages with that status in the village table of that year. A village table's year is the \
-report year (`office.year`) unless its IDM or STATUS header names one (`IDM 2022`). Years \
-without a village table are not checked. The related cell is the village table's first \
-village of that status (or the table's header when it has none).\n\n\
+villages with that status in the village table of that year. Each village counts under the \
+status its IDM value gives (the status THR001 expects; the typed status where the value is \
+missing or outside 0–1), so a mistyped status is reported once, by THR001, and the fixes of \
+both rules agree. A village table's year is the report year (`office.year`) unless its IDM \
+or STATUS header names one (`IDM 2022`). Years without a village table are not checked. \
+The related cell is the village table's first village of that status (or the table's \
+header when it has none).\n\n\
 ## Example\n`Rekap!D8` says 25 MANDIRI villages in 2023 while the 2023 village table lists \
 26 villages with status MANDIRI: the finding expects 26.\n\n\
 ## Fix\nSafe: the count of the village table is written.",
@@ -103,7 +107,8 @@ village of that status (or the table's header when it has none).\n\n\
         title: "The JUMLAH row of the IDM summary is not the sum of the rows above",
         judul: "Baris JUMLAH rekap IDM tidak sama dengan jumlah baris di atasnya",
         doc: "Checks that a JUMLAH / TOTAL row of the IDM summary holds, for each year, the sum \
-of the counts above it.\n\n\
+of the counts above it (each count as SUM002 computes it where the year has a village \
+table).\n\n\
 ## Example\n`Rekap!D13` says 220 while the 2023 counts above it (26, 97, 98, 0, 0) sum to \
 221: the finding expects 221.\n\n## Fix\nSafe: a formula `SUM(D8:D12)`.",
         fixes: Fixes::Safe,
@@ -118,7 +123,9 @@ of the counts above it.\n\n\
         doc: "Checks each percentage of the IDM summary: % = the status's count / the year's \
 total × 100, at the precision the percentage is written with (`11,76%` for 11,764…). The \
 total is the sum of the year's counts; a JUMLAH row's percentage must be 100 (or the sum of \
-the percentages above it).\n\n\
+the percentages above it). Where the year has a village table, each count is taken as \
+SUM002 computes it from that table, so a mistyped count is reported once, by SUM002, and \
+not again through every share.\n\n\
 ## Example\n`Rekap!E8` says `11,67%` for 26 of 221 villages: 26 / 221 × 100 = 11,76 %, so \
 the finding expects 11.76.\n\n\
 ## Fix\nSafe: a formula `D8/SUM(D$8:D$12)*100`, or `D8/SUM(D$8:D$12)` where the column \
@@ -294,24 +301,42 @@ fn near_boundary(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 .map(|band| band.label.as_str());
             let here = scale.classify(x).map_or("-", |band| band.label.as_str());
             let d = (x - b).abs();
+            let (between_id, between_en) = (
+                format!("{} dan {}", below.unwrap_or("-"), above.unwrap_or("-")),
+                format!("{} and {}", below.unwrap_or("-"), above.unwrap_or("-")),
+            );
+            let (where_id, where_en) = if d.is_zero() {
+                (
+                    format!("tepat pada batas {} antara {between_id}", angka(b, None)),
+                    format!(
+                        "exactly on the boundary {} between {between_en}",
+                        b.normalize()
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "berjarak {} dari batas {} antara {between_id}",
+                        angka(d, None),
+                        angka(b, None)
+                    ),
+                    format!(
+                        "{} from the boundary {} between {between_en}",
+                        d.normalize(),
+                        b.normalize()
+                    ),
+                )
+            };
             let message = Message::new(
                 format!(
-                    "IDM {} desa {}, berstatus {here}, berjarak {} dari batas {} antara {} dan {}: statusnya bergantung pada desimal terakhir",
+                    "IDM {} desa {}, berstatus {here}, {where_id}: statusnya bergantung pada desimal terakhir",
                     angka_of(idm),
                     village_label(v),
-                    angka(d, None),
-                    angka(b, None),
-                    below.unwrap_or("-"),
-                    above.unwrap_or("-")
                 ),
                 format!(
-                    "IDM {} of village {}, status {here}, is {} from the boundary {} between {} and {}: its status hangs on the last decimal",
+                    "IDM {} of village {}, status {here}, is {where_en}: its status hangs on the last decimal",
                     x.normalize(),
                     village_label(v),
-                    d.normalize(),
-                    b.normalize(),
-                    below.unwrap_or("-"),
-                    above.unwrap_or("-")
                 ),
             );
             let related = v.status.iter().map(|s| m.loc(vt.table, s.at)).collect();
@@ -368,6 +393,9 @@ fn mean(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            if ![a, b, c].into_iter().all(in_unit_range) {
+                continue;
+            }
             let computed = (a + b + c) / Decimal::from(3);
             let dc = iks.decimals.max(ike.decimals).max(ikl.decimals);
             if agrees(stated, idm.decimals, computed)
@@ -439,7 +467,7 @@ fn summary_count(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let first_table = list.tables[0];
-            let (counts, _) = list.status_counts(&ctx.cfg.idm);
+            let (counts, _) = list.status_counts(&ctx.cfg.idm, Basis::Value);
             for r in &s.rows {
                 let Some(band) = &r.band else { continue };
                 let Some(fig) = r.of_year(y.year).and_then(|f| f.count.as_ref()) else {
@@ -451,24 +479,18 @@ fn summary_count(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 if stated == Decimal::from(n) {
                     continue;
                 }
-                let first = match c.and_then(|c| c.first) {
-                    Some(at) => {
-                        let t = list
-                            .villages()
-                            .find(|(_, v)| v.status.as_ref().is_some_and(|s| s.at == at))
-                            .map_or(first_table.table, |(t, _)| t.table);
-                        m.loc(t, at)
-                    }
-                    None => m.loc(first_table.table, first_table.header),
-                };
+                let first = m.loc(
+                    first_table.table,
+                    c.and_then(|c| c.first).unwrap_or(first_table.header),
+                );
                 let sheet = &m.tables[first_table.table].sheet;
                 let message = Message::new(
                     format!(
-                        "jumlah desa {band} tahun {} tertulis {}, sedangkan tabel desa (lembar {sheet}) memuat {n} desa berstatus {band}",
+                        "jumlah desa {band} tahun {} tertulis {}, sedangkan tabel desa (lembar {sheet}) memuat {n} desa {band} menurut nilai IDM-nya",
                         y.year, fig.written
                     ),
                     format!(
-                        "the count of {band} villages in {} is {}, but the village table (sheet {sheet}) lists {n} villages with status {band}",
+                        "the count of {band} villages in {} is {}, but the village table (sheet {sheet}) lists {n} villages whose IDM is in band {band}",
                         y.year, fig.written
                     ),
                 );
@@ -502,24 +524,21 @@ fn summary_total(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let Some(stated) = fig.value else { continue };
-            let parts: Vec<&Figure> = rows_above(s)
-                .filter_map(|r| r.of_year(y.year).and_then(|f| f.count.as_ref()))
-                .collect();
-            if parts.is_empty() || parts.iter().any(|f| f.value.is_none()) {
+            let Some(counts) = year_counts(ctx, s, y.year) else {
                 continue;
-            }
-            let sum: Decimal = parts.iter().filter_map(|f| f.value).sum();
+            };
+            let sum = counts.total;
             if stated == sum {
                 continue;
             }
-            let cells: Vec<CellRef> = parts.iter().map(|f| f.at).collect();
+            let cells = counts.cells;
             let message = Message::new(
                 format!(
                     "baris {} tahun {} tertulis {}, padahal jumlah {} baris di atasnya {}",
                     total.label.text,
                     y.year,
                     fig.written,
-                    parts.len(),
+                    cells.len(),
                     angka(sum, None)
                 ),
                 format!(
@@ -527,7 +546,7 @@ fn summary_total(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     total.label.text,
                     y.year,
                     fig.written,
-                    parts.len(),
+                    cells.len(),
                     sum.normalize()
                 ),
             );
@@ -574,18 +593,46 @@ fn anchored_sum(cells: &[CellRef]) -> String {
     }
 }
 
-/// The counts of a year above the total row, when all are numbers: (cells, total).
-fn year_counts(s: &IdmSummary, year: i32) -> Option<(Vec<CellRef>, Decimal)> {
-    let parts: Vec<&Figure> = rows_above(s)
-        .filter_map(|r| r.of_year(year).and_then(|f| f.count.as_ref()))
-        .collect();
-    if parts.is_empty() || parts.iter().any(|f| f.value.is_none()) {
-        return None;
+/// The counts of one year of a summary, above its total row.
+struct Counts {
+    /// The count cells, in table order.
+    cells: Vec<CellRef>,
+    /// Sheet row → the count: as the village table of that year has it where there
+    /// is one and the row names a status (so a count SUM002 reports does not also
+    /// throw off every share and the total), otherwise as stated.
+    by_row: HashMap<u32, Decimal>,
+    total: Decimal,
+}
+
+/// The counts of `year`, when every row above the total has a numeric count.
+fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
+    let m = ctx.model;
+    let villages = m
+        .idm
+        .list_of_year(&m.tables, year)
+        .map(|l| l.status_counts(&ctx.cfg.idm, Basis::Value).0);
+    let mut counts = Counts {
+        cells: Vec::new(),
+        by_row: HashMap::new(),
+        total: Decimal::ZERO,
+    };
+    for r in rows_above(s) {
+        let Some(f) = r.of_year(year).and_then(|f| f.count.as_ref()) else {
+            continue;
+        };
+        let stated = f.value?;
+        let n = match (&villages, &r.band) {
+            (Some(v), Some(band)) => v
+                .iter()
+                .find(|c| &c.label == band)
+                .map_or(Decimal::ZERO, |c| Decimal::from(c.count)),
+            _ => stated,
+        };
+        counts.cells.push(f.at);
+        counts.by_row.insert(r.row, n);
+        counts.total += n;
     }
-    Some((
-        parts.iter().map(|f| f.at).collect(),
-        parts.iter().filter_map(|f| f.value).sum(),
-    ))
+    (!counts.cells.is_empty()).then_some(counts)
 }
 
 fn share(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
@@ -595,20 +642,21 @@ fn share(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             if y.share.is_none() {
                 continue;
             }
-            let Some((cells, total)) = year_counts(s, y.year) else {
+            let Some(counts) = year_counts(ctx, s, y.year) else {
                 continue;
             };
+            let total = counts.total;
             if total <= Decimal::ZERO {
                 continue;
             }
-            let sum_text = anchored_sum(&cells);
+            let sum_text = anchored_sum(&counts.cells);
             let hundred = Decimal::ONE_HUNDRED;
             for r in rows_above(s) {
                 let Some(f) = r.of_year(y.year) else { continue };
                 let (Some(sh), Some(count)) = (&f.share, &f.count) else {
                     continue;
                 };
-                let (Some(stated), Some(n)) = (sh.value, count.value) else {
+                let (Some(stated), Some(&n)) = (sh.value, counts.by_row.get(&r.row)) else {
                     continue;
                 };
                 let computed = n / total * hundred;
@@ -717,7 +765,7 @@ fn shares_sum(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             if shares.is_empty() || shares.iter().any(|f| f.is_none_or(|f| f.value.is_none())) {
                 continue;
             }
-            if year_counts(s, y.year).is_some_and(|(_, total)| total <= Decimal::ZERO) {
+            if year_counts(ctx, s, y.year).is_some_and(|c| c.total <= Decimal::ZERO) {
                 continue;
             }
             let shares: Vec<&Figure> = shares.into_iter().flatten().collect();

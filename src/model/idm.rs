@@ -10,7 +10,7 @@
 use super::{Figure, TableInfo, TableView};
 use crate::cell::CellRef;
 use crate::config::{Config, Scale};
-use crate::read::Row;
+use crate::read::{Row, Value};
 use crate::table::{normalize_header, Col, TableKind};
 use std::collections::BTreeMap;
 
@@ -64,10 +64,28 @@ impl Village {
         self.name.as_ref().map_or("", |t| t.text.as_str())
     }
 
+    /// The band of the IDM value (its label), when the value is a number in 0–1.
+    pub fn band_by_value(&self, scale: &Scale) -> Option<String> {
+        let x = self.idm.as_ref()?.value?;
+        if x < rust_decimal::Decimal::ZERO || x > rust_decimal::Decimal::ONE {
+            return None;
+        }
+        scale.classify(x).map(|b| b.label.clone())
+    }
+
     /// The kecamatan, or an empty string.
     pub fn kecamatan_text(&self) -> &str {
         self.kecamatan.as_ref().map_or("", |t| t.text.as_str())
     }
+}
+
+/// What a status count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The statuses as typed.
+    Written,
+    /// The band of each IDM value (the typed status where there is no value in 0–1).
+    Value,
 }
 
 /// How many villages have one status, and the first of them.
@@ -106,8 +124,11 @@ impl VillageTable {
     }
 
     /// The villages per status, in the order of the configured bands, each band
-    /// listed (zero counts too); `unknown` counts statuses that name no band.
-    pub fn status_counts(&self, scale: &Scale) -> (Vec<StatusCount>, usize) {
+    /// listed (zero counts too); `unknown` counts villages with no status to count.
+    /// [`Basis::Written`] counts the statuses as typed; [`Basis::Value`] counts the
+    /// band of each IDM value (the status it should have), falling back to the
+    /// typed status where the value is missing or outside 0–1.
+    pub fn status_counts(&self, scale: &Scale, basis: Basis) -> (Vec<StatusCount>, usize) {
         let mut counts: Vec<StatusCount> = scale
             .bands
             .iter()
@@ -119,16 +140,22 @@ impl VillageTable {
             .collect();
         let mut unknown = 0;
         for v in &self.villages {
-            let Some(band) = &v.status_band else {
-                if v.status.is_some() {
-                    unknown += 1;
-                }
+            let band = match basis {
+                Basis::Written => v.status_band.clone(),
+                Basis::Value => v.band_by_value(scale).or_else(|| v.status_band.clone()),
+            };
+            let Some(band) = band else {
+                unknown += 1;
                 continue;
             };
-            if let Some(c) = counts.iter_mut().find(|c| &c.label == band) {
+            if let Some(c) = counts.iter_mut().find(|c| c.label == band) {
                 c.count += 1;
                 if c.first.is_none() {
-                    c.first = v.status.as_ref().map(|s| s.at);
+                    c.first = v
+                        .status
+                        .as_ref()
+                        .map(|s| s.at)
+                        .or(v.idm.as_ref().map(|f| f.at));
                 }
             }
         }
@@ -226,10 +253,10 @@ impl<'a> VillageList<'a> {
     }
 
     /// The villages per status over the whole list, as [`VillageTable::status_counts`].
-    pub fn status_counts(&self, scale: &Scale) -> (Vec<StatusCount>, usize) {
+    pub fn status_counts(&self, scale: &Scale, basis: Basis) -> (Vec<StatusCount>, usize) {
         let mut total: Option<(Vec<StatusCount>, usize)> = None;
         for t in &self.tables {
-            let (counts, unknown) = t.status_counts(scale);
+            let (counts, unknown) = t.status_counts(scale, basis);
             match &mut total {
                 None => total = Some((counts, unknown)),
                 Some((acc, u)) => {
@@ -462,7 +489,7 @@ fn summary(view: &TableView, cfg: &Config) -> IdmSummary {
                 let cell_pct = y
                     .share
                     .and_then(|c| row.at(c.index))
-                    .is_some_and(|c| c.percent_format);
+                    .is_some_and(|c| c.percent_format && matches!(c.value, Value::Number { .. }));
                 YearFigures {
                     year: y.year,
                     count,

@@ -5,6 +5,8 @@ mod util;
 mod bad_input;
 mod docs;
 mod fixing;
+mod identity;
+mod idm;
 mod properties;
 mod reading;
 mod sample;
