@@ -444,7 +444,9 @@ fn near_duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         ];
         for (what, field, scope) in columns {
             // Scope → spelling → cells, in reading order.
-            let mut scopes: Vec<(String, Vec<Spelling>)> = Vec::new();
+            let mut scopes: Vec<Vec<Spelling>> = Vec::new();
+            let mut scope_index: HashMap<String, usize> = HashMap::new();
+            let mut spelling_index: HashMap<(usize, String), usize> = HashMap::new();
             for v in &villages {
                 let Some(t) = field(v) else { continue };
                 let n = normalize_header(&t.text);
@@ -454,23 +456,23 @@ fn near_duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let s = scope(v)
                     .map(|s| normalize_header(&s.text))
                     .unwrap_or_default();
-                let pos = match scopes.iter().position(|(k, _)| *k == s) {
-                    Some(p) => p,
+                let pos = *scope_index.entry(s).or_insert_with(|| {
+                    scopes.push(Vec::new());
+                    scopes.len() - 1
+                });
+                let spellings = &mut scopes[pos];
+                match spelling_index.get(&(pos, n.clone())) {
+                    Some(&i) => spellings[i].cells.push(t),
                     None => {
-                        scopes.push((s, Vec::new()));
-                        scopes.len() - 1
+                        spelling_index.insert((pos, n.clone()), spellings.len());
+                        spellings.push(Spelling {
+                            norm: n,
+                            cells: vec![t],
+                        });
                     }
-                };
-                let spellings = &mut scopes[pos].1;
-                match spellings.iter_mut().find(|sp| sp.norm == n) {
-                    Some(sp) => sp.cells.push(t),
-                    None => spellings.push(Spelling {
-                        norm: n,
-                        cells: vec![t],
-                    }),
                 }
             }
-            for (_, spellings) in &scopes {
+            for spellings in &scopes {
                 for (a, b) in typos(spellings, k) {
                     let (minor, major) = (&spellings[a], &spellings[b]);
                     let first = minor.cells[0];

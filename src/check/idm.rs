@@ -185,6 +185,15 @@ fn angka_of(f: &Figure) -> String {
         .map_or_else(|| f.written.clone(), |v| angka(v, Some(f.decimals)))
 }
 
+/// A percentage as the office sees it: text as typed, a number in whole percent
+/// with its sign (`0.252` in a percent-formatted cell shows as `25,2%`).
+fn shown_percent(f: &Figure) -> String {
+    match f.value {
+        Some(v) if !f.stored_as_text => format!("{}%", angka(v, Some(f.decimals))),
+        _ => f.written.clone(),
+    }
+}
+
 fn half_unit(decimals: u32) -> Decimal {
     Decimal::new(5, decimals.min(27) + 1)
 }
@@ -683,7 +692,7 @@ fn share(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                         "persentase desa {} tahun {} tertulis {}, padahal {} dari {} desa adalah {}%",
                         r.label.text,
                         y.year,
-                        sh.written,
+                        shown_percent(sh),
                         angka(n, None),
                         angka(total, None),
                         angka(expected, Some(sh.decimals))
@@ -692,7 +701,7 @@ fn share(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                         "the share of {} villages in {} is {}, but {} of {} villages is {}%",
                         r.label.text,
                         y.year,
-                        sh.written,
+                        shown_percent(sh),
                         n.normalize(),
                         total.normalize(),
                         expected
@@ -734,11 +743,15 @@ fn share(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let message = Message::new(
                 format!(
                     "persentase baris {} tahun {} tertulis {}, seharusnya 100%",
-                    total_row.label.text, y.year, sh.written
+                    total_row.label.text,
+                    y.year,
+                    shown_percent(sh)
                 ),
                 format!(
                     "the share of the {} row of {} is {}, it should be 100%",
-                    total_row.label.text, y.year, sh.written
+                    total_row.label.text,
+                    y.year,
+                    shown_percent(sh)
                 ),
             );
             out.push(

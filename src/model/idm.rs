@@ -207,7 +207,8 @@ pub struct IdmSummary {
     pub table: usize,
     pub header: CellRef,
     pub years: Vec<SummaryYear>,
-    /// The status rows, in table order.
+    /// The status rows in table order, with any row of counts whose label names
+    /// no configured status (`band` None).
     pub rows: Vec<SummaryRow>,
     /// The JUMLAH / TOTAL row, if any.
     pub total: Option<SummaryRow>,
@@ -514,7 +515,7 @@ fn summary(view: &TableView, cfg: &Config) -> IdmSummary {
             if out.total.is_none() {
                 out.total = Some(r);
             }
-        } else if r.band.is_some() {
+        } else if r.band.is_some() || r.years.iter().any(|y| y.count.is_some()) {
             out.rows.push(r);
         }
     }
@@ -549,5 +550,90 @@ mod tests {
         assert!(is_total_label("Jumlah Total"));
         assert!(is_total_label("TOTAL"));
         assert!(!is_total_label("MAJU"));
+    }
+
+    fn village(row: u32, idm: &str, status: Option<&str>, cfg: &Config) -> Village {
+        let value: rust_decimal::Decimal = idm.parse().unwrap();
+        Village {
+            row,
+            no: None,
+            kode: None,
+            provinsi: None,
+            kabupaten: None,
+            kecamatan: None,
+            name: None,
+            iks: None,
+            ike: None,
+            ikl: None,
+            idm: Some(Figure {
+                at: CellRef::new(row, 3),
+                value: Some(value),
+                written: idm.into(),
+                decimals: 4,
+                stored_as_text: false,
+                mark: None,
+                dash: false,
+                problem: None,
+            }),
+            status: status.map(|s| Text {
+                at: CellRef::new(row, 4),
+                text: s.into(),
+            }),
+            status_band: status.and_then(|s| band_of_label(&cfg.idm, s)),
+        }
+    }
+
+    #[test]
+    fn statuses_counted_as_written_or_by_value() {
+        let cfg = Config::default_config();
+        let table = VillageTable {
+            table: 0,
+            year: 2023,
+            year_from_header: false,
+            header: CellRef::new(0, 0),
+            columns: BTreeMap::new(),
+            villages: vec![
+                village(1, "0.9233", Some("MANDIRI"), &cfg),
+                village(2, "0.7070", Some("Maju"), &cfg),
+                village(3, "1.2", Some("MANDIRI"), &cfg),
+                village(4, "0.6", None, &cfg),
+            ],
+            total_rows: vec![],
+        };
+        let count = |basis| {
+            let (c, unknown) = table.status_counts(&cfg.idm, basis);
+            let v: Vec<(String, usize)> = c.into_iter().map(|c| (c.label, c.count)).collect();
+            (v, unknown)
+        };
+        let s = |l: &str, n| (l.to_string(), n);
+        assert_eq!(
+            count(Basis::Written),
+            (
+                vec![
+                    s("SANGAT TERTINGGAL", 0),
+                    s("TERTINGGAL", 0),
+                    s("BERKEMBANG", 0),
+                    s("MAJU", 1),
+                    s("MANDIRI", 2)
+                ],
+                1
+            )
+        );
+        // By value: 0.707 is BERKEMBANG, 1.2 keeps its typed status, 0.6 is BERKEMBANG.
+        assert_eq!(
+            count(Basis::Value),
+            (
+                vec![
+                    s("SANGAT TERTINGGAL", 0),
+                    s("TERTINGGAL", 0),
+                    s("BERKEMBANG", 2),
+                    s("MAJU", 0),
+                    s("MANDIRI", 2)
+                ],
+                0
+            )
+        );
+        let (c, _) = table.status_counts(&cfg.idm, Basis::Value);
+        assert_eq!(c[2].first, Some(CellRef::new(2, 4)));
     }
 }

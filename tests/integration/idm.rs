@@ -507,3 +507,44 @@ fn component_range_and_a_table_of_another_year() {
         .iter()
         .any(|(code, s, c)| code == "SUM002" && s == "Rekap" && c.starts_with('D')));
 }
+
+/// Guards that the fixes of this family compose: after a status, a share of each
+/// kind and a count are broken, the corrected workbook checks clean (but for the
+/// notes), LibreOffice computes every formula as cached, and the 2023 summary holds
+/// the counts and shares of the village table.
+#[test]
+fn the_fixes_compose_and_libreoffice_agrees() {
+    use crate::fixing::{formula_cells, recalculated, recalculating_profile};
+    let (dir, path) = idm_sample();
+    util::edit_cell(&path, "IDM 2023", "E85", Edit::Number(0.707));
+    util::edit_cell(&path, "Rekap", "E12", Edit::Text("1,00%"));
+    util::edit_cell(&path, "Rekap", "C9", Edit::Number(0.252));
+    util::edit_cell(&path, "Rekap", "D8", Edit::Number(27.0));
+    assert_eq!(
+        dir.run(&["fix"]).status.code(),
+        Some(1),
+        "errors remain in other files"
+    );
+    let corrected = dir.path().join("output/Data IDM 2023.koreksi.xlsx");
+    let ours_cells = formula_cells(&corrected);
+    assert!(ours_cells.len() >= 4, "{ours_cells:?}");
+    let profile = recalculating_profile();
+    let out = tempfile::tempdir().unwrap();
+    let theirs = formula_cells(&recalculated(&corrected, profile.path(), out.path()));
+    assert_eq!(ours_cells.len(), theirs.len());
+    for (a, b) in ours_cells.iter().zip(&theirs) {
+        use calamine::DataType;
+        let (x, y) = (a.3.get_float().unwrap(), b.3.get_float().unwrap());
+        assert!((x - y).abs() < 1e-9, "{a:?} {b:?}");
+    }
+    let again = Dir::new();
+    std::fs::copy(&corrected, again.input("Data IDM 2023.koreksi.xlsx")).unwrap();
+    let (json, _) = again.check_json(&[]);
+    assert_eq!(
+        ours(&json),
+        vec![
+            t("THR002", "IDM 2023", "E73"),
+            t("THR002", "IDM 2023", "E85")
+        ]
+    );
+}
