@@ -177,6 +177,8 @@ impl Default for RawLimits {
 struct RawReport {
     money_style: String,
     date: String,
+    narrative: PathBuf,
+    village_list: String,
 }
 
 impl Default for RawReport {
@@ -184,8 +186,19 @@ impl Default for RawReport {
         Self {
             money_style: "office".into(),
             date: String::new(),
+            narrative: "input/narasi.md".into(),
+            village_list: "auto".into(),
         }
     }
+}
+
+/// How the report's appendix lists the villages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VillageListMode {
+    /// Every village up to 2,000, a summary per kecamatan beyond.
+    Auto,
+    Full,
+    Summary,
 }
 
 /// The office the report is for, and who signs it.
@@ -475,6 +488,9 @@ pub struct Config {
     pub money_style: MoneyStyle,
     /// The fixed document date (`YYYY-MM-DD`) written into outputs.
     pub document_date: String,
+    /// The office's narrative text for the report.
+    pub narrative: PathBuf,
+    pub village_list: VillageListMode,
 }
 
 impl Config {
@@ -489,6 +505,7 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new(""));
         cfg.input = base.join(&cfg.input);
         cfg.output = base.join(&cfg.output);
+        cfg.narrative = base.join(&cfg.narrative);
         cfg.source = Some(path.to_path_buf());
         Ok(cfg)
     }
@@ -520,6 +537,17 @@ impl Config {
                 return Err(Error::ConfigValue {
                     key: "report.money_style".into(),
                     message: format!("must be \"office\" or \"puebi\", not {other:?}"),
+                })
+            }
+        };
+        let village_list = match raw.report.village_list.as_str() {
+            "auto" => VillageListMode::Auto,
+            "full" => VillageListMode::Full,
+            "summary" => VillageListMode::Summary,
+            other => {
+                return Err(Error::ConfigValue {
+                    key: "report.village_list".into(),
+                    message: format!("must be \"auto\", \"full\" or \"summary\", not {other:?}"),
                 })
             }
         };
@@ -572,6 +600,8 @@ impl Config {
             },
             money_style,
             document_date,
+            narrative: raw.report.narrative,
+            village_list,
         })
     }
 

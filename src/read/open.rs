@@ -140,8 +140,21 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
             "arsip ZIP ini bukan buku kerja (.xlsx/.ods)".into(),
         ));
     };
-    let mut total: u64 = 0;
     let budget = limits.max_unpacked_bytes;
+    let too_big = || {
+        Unreadable(format!(
+            "buku kerja mengembang melebihi {} MB saat dibuka (bom zip?); periksa asal berkas",
+            budget >> 20
+        ))
+    };
+    // What the archive declares first (cheap), then what it really inflates to.
+    let declared: u64 = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|e| e.size()))
+        .sum();
+    if declared > budget {
+        return Err(too_big());
+    }
+    let mut total: u64 = 0;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
             Unreadable(format!(
@@ -156,10 +169,7 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
         })?;
         total += n;
         if total > budget {
-            return Err(Unreadable(format!(
-                "buku kerja mengembang melebihi {} MB saat dibuka (bom zip?); periksa asal berkas",
-                budget >> 20
-            )));
+            return Err(too_big());
         }
     }
     Ok(format)
