@@ -150,33 +150,11 @@ finding expects 100.\n\n## Fix\nNone here: PCT001 corrects the share that is wro
     },
 ];
 
-/// A number in Indonesian writing: `.` groups thousands, `,` marks decimals.
-/// `decimals` = None keeps the value's own digits.
+/// A number in Indonesian writing (`words::group_thousands`): `.` groups
+/// thousands, `,` marks decimals. `decimals` = None keeps the value's own digits.
 pub(super) fn angka(value: Decimal, decimals: Option<u32>) -> String {
-    let v = match decimals {
-        Some(d) => value.round_dp(d),
-        None => value.normalize(),
-    };
-    let text = match decimals {
-        Some(d) => format!("{:.*}", d as usize, v),
-        None => v.to_string(),
-    };
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |t| ("-", t));
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
+    let d = decimals.unwrap_or_else(|| value.normalize().scale());
+    crate::words::group_thousands(value, d)
 }
 
 /// A figure's value in Indonesian writing, at the precision it was written with.

@@ -273,6 +273,47 @@ impl<'a> VillageList<'a> {
     }
 }
 
+impl VillageList<'_> {
+    /// The villages per status in each kecamatan, kecamatan in order of first
+    /// appearance (compared ignoring case and punctuation, named as first written);
+    /// each entry's counts are in the order of the configured bands. For the
+    /// report's summary of a long list.
+    pub fn counts_by_kecamatan(
+        &self,
+        scale: &Scale,
+        basis: Basis,
+    ) -> Vec<(String, Vec<StatusCount>)> {
+        let mut out: Vec<(String, Vec<StatusCount>)> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (_, v) in self.villages() {
+            let band = match basis {
+                Basis::Written => v.status_band.clone(),
+                Basis::Value => v.band_by_value(scale).or_else(|| v.status_band.clone()),
+            };
+            let Some(band) = band else { continue };
+            let name = v.kecamatan_text();
+            let i = *index.entry(normalize_header(name)).or_insert_with(|| {
+                let counts = scale
+                    .bands
+                    .iter()
+                    .map(|b| StatusCount {
+                        label: b.label.clone(),
+                        count: 0,
+                        first: None,
+                    })
+                    .collect();
+                out.push((name.to_string(), counts));
+                out.len() - 1
+            });
+            if let Some(c) = out[i].1.iter_mut().find(|c| c.label == band) {
+                c.count += 1;
+                c.first = c.first.or(v.status.as_ref().map(|s| s.at));
+            }
+        }
+        out
+    }
+}
+
 impl Idm {
     /// The village lists: the village tables grouped by file, sheet and year, in
     /// reading order. `tables` is [`super::Model::tables`].
@@ -635,5 +676,50 @@ mod tests {
         );
         let (c, _) = table.status_counts(&cfg.idm, Basis::Value);
         assert_eq!(c[2].first, Some(CellRef::new(2, 4)));
+    }
+
+    #[test]
+    fn counts_per_kecamatan() {
+        let cfg = Config::default_config();
+        let mut a = village(1, "0.9233", Some("MANDIRI"), &cfg);
+        a.kecamatan = Some(Text {
+            at: CellRef::new(1, 2),
+            text: "Baradatu".into(),
+        });
+        let mut b = village(2, "0.7300", Some("MAJU"), &cfg);
+        b.kecamatan = Some(Text {
+            at: CellRef::new(2, 2),
+            text: "BARADATU".into(),
+        });
+        let mut c = village(3, "0.7300", Some("MAJU"), &cfg);
+        c.kecamatan = Some(Text {
+            at: CellRef::new(3, 2),
+            text: "KASUI".into(),
+        });
+        let table = VillageTable {
+            table: 0,
+            year: 2023,
+            year_from_header: false,
+            header: CellRef::new(0, 0),
+            columns: BTreeMap::new(),
+            villages: vec![a, b, c],
+            total_rows: vec![],
+        };
+        let list = VillageList {
+            year: 2023,
+            tables: vec![&table],
+        };
+        let by = list.counts_by_kecamatan(&cfg.idm, Basis::Value);
+        let short: Vec<(String, Vec<usize>)> = by
+            .into_iter()
+            .map(|(k, c)| (k, c.into_iter().map(|c| c.count).collect()))
+            .collect();
+        assert_eq!(
+            short,
+            vec![
+                ("Baradatu".to_string(), vec![0, 0, 0, 1, 1]),
+                ("KASUI".to_string(), vec![0, 0, 0, 1, 0])
+            ]
+        );
     }
 }
