@@ -1,13 +1,725 @@
 //! IDM: villages (`idm_desa`) and the status summary (`idm_rekap`).
+//!
+//! A village table becomes a [`VillageTable`] of [`Village`] records (one per
+//! village row; JUMLAH/TOTAL rows are kept apart); a summary becomes an
+//! [`IdmSummary`] of [`SummaryRow`]s, one per status, with per-year counts and
+//! shares, and its JUMLAH row if it has one. Status labels are resolved to the
+//! configured band they name (short forms and synonyms accepted), so checks and
+//! the report compare bands, not spellings. Nothing here decides what is right.
 
-use super::TableView;
-use crate::config::Config;
+use super::{Figure, TableInfo, TableView};
+use crate::cell::CellRef;
+use crate::config::{Config, Scale};
+use crate::read::{Row, Value};
+use crate::table::{normalize_header, Col, TableKind};
+use std::collections::BTreeMap;
 
 /// The records of this domain.
 #[derive(Debug, Default)]
-pub struct Idm {}
+pub struct Idm {
+    /// Every village table, in reading order.
+    pub villages: Vec<VillageTable>,
+    /// Every status summary, in reading order.
+    pub summaries: Vec<IdmSummary>,
+}
+
+/// A filled text cell of a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub at: CellRef,
+    /// The trimmed text; numbers as written.
+    pub text: String,
+}
+
+/// A located column: its sheet column and header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnAt {
+    pub index: u32,
+    pub header: CellRef,
+}
+
+/// One village row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Village {
+    /// Zero-based sheet row.
+    pub row: u32,
+    pub no: Option<Text>,
+    pub kode: Option<Text>,
+    pub provinsi: Option<Text>,
+    pub kabupaten: Option<Text>,
+    pub kecamatan: Option<Text>,
+    pub name: Option<Text>,
+    pub iks: Option<Figure>,
+    pub ike: Option<Figure>,
+    pub ikl: Option<Figure>,
+    pub idm: Option<Figure>,
+    pub status: Option<Text>,
+    /// The configured band the status names (its label), when it names one.
+    pub status_band: Option<String>,
+}
+
+impl Village {
+    /// The village name, or an empty string.
+    pub fn name_text(&self) -> &str {
+        self.name.as_ref().map_or("", |t| t.text.as_str())
+    }
+
+    /// The band of the IDM value (its label), when the value is a number in 0–1.
+    pub fn band_by_value(&self, scale: &Scale) -> Option<String> {
+        let x = self.idm.as_ref()?.value?;
+        if x < rust_decimal::Decimal::ZERO || x > rust_decimal::Decimal::ONE {
+            return None;
+        }
+        scale.classify(x).map(|b| b.label.clone())
+    }
+
+    /// The kecamatan, or an empty string.
+    pub fn kecamatan_text(&self) -> &str {
+        self.kecamatan.as_ref().map_or("", |t| t.text.as_str())
+    }
+}
+
+/// What a status count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The statuses as typed.
+    Written,
+    /// The band of each IDM value (the typed status where there is no value in 0–1).
+    Value,
+}
+
+/// How many villages have one status, and the first of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusCount {
+    /// The band's label as configured.
+    pub label: String,
+    pub count: usize,
+    /// The first village row with this status.
+    pub first: Option<CellRef>,
+}
+
+/// A village table (`idm_desa`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VillageTable {
+    /// Index into [`super::Model::tables`].
+    pub table: usize,
+    /// The year the IDM values are of: the report year unless the IDM or STATUS
+    /// header names another.
+    pub year: i32,
+    /// Whether the year was read from the header.
+    pub year_from_header: bool,
+    /// The first header cell of the table.
+    pub header: CellRef,
+    /// The located columns by meaning.
+    pub columns: BTreeMap<Col, ColumnAt>,
+    pub villages: Vec<Village>,
+    /// JUMLAH / TOTAL rows (zero-based sheet rows).
+    pub total_rows: Vec<u32>,
+}
+
+impl VillageTable {
+    /// The address of `col` in sheet row `row`, if the table has that column.
+    pub fn cell(&self, col: Col, row: u32) -> Option<CellRef> {
+        self.columns.get(&col).map(|c| CellRef::new(row, c.index))
+    }
+
+    /// The villages per status, in the order of the configured bands, each band
+    /// listed (zero counts too); `unknown` counts villages with no status to count.
+    /// [`Basis::Written`] counts the statuses as typed; [`Basis::Value`] counts the
+    /// band of each IDM value (the status it should have), falling back to the
+    /// typed status where the value is missing or outside 0–1.
+    pub fn status_counts(&self, scale: &Scale, basis: Basis) -> (Vec<StatusCount>, usize) {
+        let mut counts: Vec<StatusCount> = scale
+            .bands
+            .iter()
+            .map(|b| StatusCount {
+                label: b.label.clone(),
+                count: 0,
+                first: None,
+            })
+            .collect();
+        let mut unknown = 0;
+        for v in &self.villages {
+            let band = match basis {
+                Basis::Written => v.status_band.clone(),
+                Basis::Value => v.band_by_value(scale).or_else(|| v.status_band.clone()),
+            };
+            let Some(band) = band else {
+                unknown += 1;
+                continue;
+            };
+            if let Some(c) = counts.iter_mut().find(|c| c.label == band) {
+                c.count += 1;
+                if c.first.is_none() {
+                    c.first = v
+                        .status
+                        .as_ref()
+                        .map(|s| s.at)
+                        .or(v.idm.as_ref().map(|f| f.at));
+                }
+            }
+        }
+        (counts, unknown)
+    }
+}
+
+/// One year's figures of a summary row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearFigures {
+    pub year: i32,
+    pub count: Option<Figure>,
+    pub share: Option<Figure>,
+    /// The share cell stores a ratio (`0.1176` shown as `11,76%`): a fix writes
+    /// the ratio, not the percentage.
+    pub share_ratio: bool,
+}
+
+/// A row of the summary: a status, or the JUMLAH row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub row: u32,
+    pub label: Text,
+    /// The configured band the label names (its label).
+    pub band: Option<String>,
+    /// Per year, in the order of the table's columns.
+    pub years: Vec<YearFigures>,
+}
+
+impl SummaryRow {
+    /// This row's figures of `year`.
+    pub fn of_year(&self, year: i32) -> Option<&YearFigures> {
+        self.years.iter().find(|y| y.year == year)
+    }
+}
+
+/// The columns of one year of a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SummaryYear {
+    pub year: i32,
+    pub count: Option<ColumnAt>,
+    pub share: Option<ColumnAt>,
+}
+
+/// The status summary (`idm_rekap`): villages per status per year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdmSummary {
+    /// Index into [`super::Model::tables`].
+    pub table: usize,
+    pub header: CellRef,
+    pub years: Vec<SummaryYear>,
+    /// The status rows in table order, with any row of counts whose label names
+    /// no configured status (`band` None).
+    pub rows: Vec<SummaryRow>,
+    /// The JUMLAH / TOTAL row, if any.
+    pub total: Option<SummaryRow>,
+}
+
+impl IdmSummary {
+    /// The count of each status in `year`, in table order (label as written, count).
+    pub fn distribution(&self, year: i32) -> Vec<(&str, Option<&Figure>)> {
+        self.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.label.text.as_str(),
+                    r.of_year(year).and_then(|y| y.count.as_ref()),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The village tables of one place (file and sheet) and year, read as one list: a
+/// table split by repeated headers or blank rows is still one list.
+#[derive(Debug, Clone)]
+pub struct VillageList<'a> {
+    pub year: i32,
+    pub tables: Vec<&'a VillageTable>,
+}
+
+impl<'a> VillageList<'a> {
+    /// Every village with its table, in reading order.
+    pub fn villages(&self) -> impl Iterator<Item = (&'a VillageTable, &'a Village)> + '_ {
+        self.tables
+            .iter()
+            .flat_map(|t| t.villages.iter().map(move |v| (*t, v)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.tables.iter().map(|t| t.villages.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The villages per status over the whole list, as [`VillageTable::status_counts`].
+    pub fn status_counts(&self, scale: &Scale, basis: Basis) -> (Vec<StatusCount>, usize) {
+        let mut total: Option<(Vec<StatusCount>, usize)> = None;
+        for t in &self.tables {
+            let (counts, unknown) = t.status_counts(scale, basis);
+            match &mut total {
+                None => total = Some((counts, unknown)),
+                Some((acc, u)) => {
+                    *u += unknown;
+                    for (a, c) in acc.iter_mut().zip(counts) {
+                        a.count += c.count;
+                        a.first = a.first.or(c.first);
+                    }
+                }
+            }
+        }
+        total.unwrap_or_default()
+    }
+}
+
+impl VillageList<'_> {
+    /// The villages per status in each kecamatan, kecamatan in order of first
+    /// appearance (compared ignoring case and punctuation, named as first written);
+    /// each entry's counts are in the order of the configured bands. For the
+    /// report's summary of a long list.
+    pub fn counts_by_kecamatan(
+        &self,
+        scale: &Scale,
+        basis: Basis,
+    ) -> Vec<(String, Vec<StatusCount>)> {
+        let mut out: Vec<(String, Vec<StatusCount>)> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (_, v) in self.villages() {
+            let band = match basis {
+                Basis::Written => v.status_band.clone(),
+                Basis::Value => v.band_by_value(scale).or_else(|| v.status_band.clone()),
+            };
+            let Some(band) = band else { continue };
+            let name = v.kecamatan_text();
+            let i = *index.entry(normalize_header(name)).or_insert_with(|| {
+                let counts = scale
+                    .bands
+                    .iter()
+                    .map(|b| StatusCount {
+                        label: b.label.clone(),
+                        count: 0,
+                        first: None,
+                    })
+                    .collect();
+                out.push((name.to_string(), counts));
+                out.len() - 1
+            });
+            if let Some(c) = out[i].1.iter_mut().find(|c| c.label == band) {
+                c.count += 1;
+                c.first = c.first.or(v.status.as_ref().map(|s| s.at));
+            }
+        }
+        out
+    }
+}
+
+impl Idm {
+    /// The village lists: the village tables grouped by file, sheet and year, in
+    /// reading order. `tables` is [`super::Model::tables`].
+    pub fn lists(&self, tables: &[TableInfo]) -> Vec<VillageList<'_>> {
+        let mut keys: Vec<(i32, &str, &str)> = Vec::new();
+        let mut lists: Vec<VillageList> = Vec::new();
+        for vt in &self.villages {
+            let info = &tables[vt.table];
+            let key = (vt.year, &*info.file, &*info.sheet);
+            match keys.iter().position(|k| *k == key) {
+                Some(i) => lists[i].tables.push(vt),
+                None => {
+                    keys.push(key);
+                    lists.push(VillageList {
+                        year: vt.year,
+                        tables: vec![vt],
+                    });
+                }
+            }
+        }
+        lists
+    }
+
+    /// The village list of `year`: where several places hold one, the longest.
+    pub fn list_of_year(&self, tables: &[TableInfo], year: i32) -> Option<VillageList<'_>> {
+        self.lists(tables)
+            .into_iter()
+            .filter(|l| l.year == year)
+            .fold(None, |best: Option<VillageList>, l| match best {
+                Some(b) if b.len() >= l.len() => Some(b),
+                _ => Some(l),
+            })
+    }
+}
 
 /// Builds the records from the located tables of this domain's kinds.
-pub fn build(_views: &[TableView], _cfg: &Config) -> Idm {
-    Idm {}
+pub fn build(views: &[TableView], cfg: &Config) -> Idm {
+    let mut idm = Idm::default();
+    for view in views {
+        match view.kind() {
+            TableKind::IdmDesa => idm.villages.push(village_table(view, cfg)),
+            TableKind::IdmRekap => idm.summaries.push(summary(view, cfg)),
+            _ => {}
+        }
+    }
+    idm
+}
+
+/// Whether a row label marks a total row (`JUMLAH`, `Jumlah Total`, `TOTAL`).
+pub fn is_total_label(text: &str) -> bool {
+    let n = normalize_header(text);
+    n.starts_with("JUMLAH") || n.starts_with("TOTAL") || n == "GRAND TOTAL"
+}
+
+/// The band a status label names, also when written `DESA MANDIRI` or `Kampung Maju`.
+pub fn band_of_label(scale: &Scale, text: &str) -> Option<String> {
+    if let Some(b) = scale.band_named(text) {
+        return Some(b.label.clone());
+    }
+    let n = normalize_header(text);
+    for prefix in ["DESA ", "KAMPUNG ", "STATUS "] {
+        if let Some(rest) = n.strip_prefix(prefix) {
+            if let Some(b) = scale.band_named(rest) {
+                return Some(b.label.clone());
+            }
+        }
+    }
+    None
+}
+
+/// A four-digit year in a header text (`IDM 2022`, `STATUS IDM TAHUN 2022`).
+fn year_in(text: &str) -> Option<i32> {
+    normalize_header(text)
+        .split(' ')
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1900..=2100).contains(y))
+}
+
+fn text_of(view: &TableView, row: &Row, col: Col) -> Option<Text> {
+    let at = view.cell_ref(row, col)?;
+    view.text(row, col).map(|text| Text { at, text })
+}
+
+fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
+    let table = view.table;
+    let mut columns: BTreeMap<Col, ColumnAt> = BTreeMap::new();
+    for c in &table.columns {
+        columns.entry(c.col).or_insert(ColumnAt {
+            index: c.index,
+            header: c.header,
+        });
+    }
+    let header_year = [Col::Idm, Col::Status]
+        .iter()
+        .find_map(|c| table.column(*c).and_then(|c| year_in(&c.label)));
+    let mut out = VillageTable {
+        table: view.index,
+        year: header_year.unwrap_or(cfg.office.year),
+        year_from_header: header_year.is_some(),
+        header: table.header.first,
+        columns,
+        villages: Vec::new(),
+        total_rows: Vec::new(),
+    };
+    for row in &table.rows {
+        let t = |col| text_of(view, row, col);
+        let (no, kode, provinsi, kabupaten, kecamatan, name, status) = (
+            t(Col::No),
+            t(Col::KodeDesa),
+            t(Col::Provinsi),
+            t(Col::Kabupaten),
+            t(Col::Kecamatan),
+            t(Col::Desa),
+            t(Col::Status),
+        );
+        let labels = [&no, &name, &kecamatan, &kode];
+        if labels
+            .iter()
+            .any(|l| l.as_ref().is_some_and(|l| is_total_label(&l.text)))
+        {
+            out.total_rows.push(row.row);
+            continue;
+        }
+        let f = |col| view.figure(row, col).cloned();
+        let (iks, ike, ikl, idm) = (f(Col::Iks), f(Col::Ike), f(Col::Ikl), f(Col::Idm));
+        let filled = kode.is_some()
+            || kecamatan.is_some()
+            || name.is_some()
+            || status.is_some()
+            || [&iks, &ike, &ikl, &idm].iter().any(|x| x.is_some());
+        if !filled {
+            continue;
+        }
+        let status_band = status
+            .as_ref()
+            .and_then(|s| band_of_label(&cfg.idm, &s.text));
+        out.villages.push(Village {
+            row: row.row,
+            no,
+            kode,
+            provinsi,
+            kabupaten,
+            kecamatan,
+            name,
+            iks,
+            ike,
+            ikl,
+            idm,
+            status,
+            status_band,
+        });
+    }
+    out
+}
+
+fn summary(view: &TableView, cfg: &Config) -> IdmSummary {
+    let table = view.table;
+    let mut years: Vec<SummaryYear> = Vec::new();
+    for c in &table.columns {
+        let (Some(year), Col::Jumlah | Col::Persen) = (c.year, c.col) else {
+            continue;
+        };
+        let at = ColumnAt {
+            index: c.index,
+            header: c.header,
+        };
+        let entry = match years.iter_mut().find(|y| y.year == year) {
+            Some(e) => e,
+            None => {
+                years.push(SummaryYear {
+                    year,
+                    count: None,
+                    share: None,
+                });
+                years.last_mut().expect("just pushed")
+            }
+        };
+        match c.col {
+            Col::Jumlah if entry.count.is_none() => entry.count = Some(at),
+            Col::Persen if entry.share.is_none() => entry.share = Some(at),
+            _ => {}
+        }
+    }
+    years.sort_by_key(|y| y.count.or(y.share).map(|c| c.index));
+    let ratio_columns: Vec<(u32, bool)> = view
+        .columns(Col::Persen)
+        .filter_map(|c| c.figures.first().map(|f| (f.at.col, c.ratio)))
+        .collect();
+    let mut out = IdmSummary {
+        table: view.index,
+        header: table.header.first,
+        years: years.clone(),
+        rows: Vec::new(),
+        total: None,
+    };
+    for row in &table.rows {
+        let Some(label) = text_of(view, row, Col::Klasifikasi) else {
+            continue;
+        };
+        let figures = years
+            .iter()
+            .map(|y| {
+                let count = y
+                    .count
+                    .and(view.figure_of_year(row, Col::Jumlah, y.year))
+                    .cloned();
+                let share = y
+                    .share
+                    .and(view.figure_of_year(row, Col::Persen, y.year))
+                    .cloned();
+                let column_ratio = y
+                    .share
+                    .is_some_and(|c| ratio_columns.iter().any(|(col, r)| *col == c.index && *r));
+                let cell_pct = y
+                    .share
+                    .and_then(|c| row.at(c.index))
+                    .is_some_and(|c| c.percent_format && matches!(c.value, Value::Number { .. }));
+                YearFigures {
+                    year: y.year,
+                    count,
+                    share,
+                    share_ratio: column_ratio || cell_pct,
+                }
+            })
+            .collect();
+        let total = is_total_label(&label.text);
+        let band = if total {
+            None
+        } else {
+            band_of_label(&cfg.idm, &label.text)
+        };
+        let r = SummaryRow {
+            row: row.row,
+            label,
+            band,
+            years: figures,
+        };
+        if total {
+            if out.total.is_none() {
+                out.total = Some(r);
+            }
+        } else if r.band.is_some() || r.years.iter().any(|y| y.count.is_some()) {
+            out.rows.push(r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_headers() {
+        assert_eq!(year_in("IDM 2022"), Some(2022));
+        assert_eq!(year_in("STATUS IDM TAHUN 2023"), Some(2023));
+        assert_eq!(year_in("NILAI IDM"), None);
+        assert_eq!(year_in("IDM 20222"), None);
+    }
+
+    #[test]
+    fn status_labels_name_bands() {
+        let cfg = Config::default_config();
+        assert_eq!(band_of_label(&cfg.idm, "Maju").as_deref(), Some("MAJU"));
+        assert_eq!(
+            band_of_label(&cfg.idm, "DESA MANDIRI").as_deref(),
+            Some("MANDIRI")
+        );
+        assert_eq!(
+            band_of_label(&cfg.idm, "Kampung Sangat Tertinggal").as_deref(),
+            Some("SANGAT TERTINGGAL")
+        );
+        assert_eq!(band_of_label(&cfg.idm, "JUMLAH"), None);
+        assert!(is_total_label("Jumlah Total"));
+        assert!(is_total_label("TOTAL"));
+        assert!(!is_total_label("MAJU"));
+    }
+
+    fn village(row: u32, idm: &str, status: Option<&str>, cfg: &Config) -> Village {
+        let value: rust_decimal::Decimal = idm.parse().unwrap();
+        Village {
+            row,
+            no: None,
+            kode: None,
+            provinsi: None,
+            kabupaten: None,
+            kecamatan: None,
+            name: None,
+            iks: None,
+            ike: None,
+            ikl: None,
+            idm: Some(Figure {
+                at: CellRef::new(row, 3),
+                value: Some(value),
+                written: idm.into(),
+                decimals: 4,
+                stored_as_text: false,
+                mark: None,
+                dash: false,
+                problem: None,
+            }),
+            status: status.map(|s| Text {
+                at: CellRef::new(row, 4),
+                text: s.into(),
+            }),
+            status_band: status.and_then(|s| band_of_label(&cfg.idm, s)),
+        }
+    }
+
+    #[test]
+    fn statuses_counted_as_written_or_by_value() {
+        let cfg = Config::default_config();
+        let table = VillageTable {
+            table: 0,
+            year: 2023,
+            year_from_header: false,
+            header: CellRef::new(0, 0),
+            columns: BTreeMap::new(),
+            villages: vec![
+                village(1, "0.9233", Some("MANDIRI"), &cfg),
+                village(2, "0.7070", Some("Maju"), &cfg),
+                village(3, "1.2", Some("MANDIRI"), &cfg),
+                village(4, "0.6", None, &cfg),
+            ],
+            total_rows: vec![],
+        };
+        let count = |basis| {
+            let (c, unknown) = table.status_counts(&cfg.idm, basis);
+            let v: Vec<(String, usize)> = c.into_iter().map(|c| (c.label, c.count)).collect();
+            (v, unknown)
+        };
+        let s = |l: &str, n| (l.to_string(), n);
+        assert_eq!(
+            count(Basis::Written),
+            (
+                vec![
+                    s("SANGAT TERTINGGAL", 0),
+                    s("TERTINGGAL", 0),
+                    s("BERKEMBANG", 0),
+                    s("MAJU", 1),
+                    s("MANDIRI", 2)
+                ],
+                1
+            )
+        );
+        // By value: 0.707 is BERKEMBANG, 1.2 keeps its typed status, 0.6 is BERKEMBANG.
+        assert_eq!(
+            count(Basis::Value),
+            (
+                vec![
+                    s("SANGAT TERTINGGAL", 0),
+                    s("TERTINGGAL", 0),
+                    s("BERKEMBANG", 2),
+                    s("MAJU", 0),
+                    s("MANDIRI", 2)
+                ],
+                0
+            )
+        );
+        let (c, _) = table.status_counts(&cfg.idm, Basis::Value);
+        assert_eq!(c[2].first, Some(CellRef::new(2, 4)));
+    }
+
+    #[test]
+    fn counts_per_kecamatan() {
+        let cfg = Config::default_config();
+        let mut a = village(1, "0.9233", Some("MANDIRI"), &cfg);
+        a.kecamatan = Some(Text {
+            at: CellRef::new(1, 2),
+            text: "Baradatu".into(),
+        });
+        let mut b = village(2, "0.7300", Some("MAJU"), &cfg);
+        b.kecamatan = Some(Text {
+            at: CellRef::new(2, 2),
+            text: "BARADATU".into(),
+        });
+        let mut c = village(3, "0.7300", Some("MAJU"), &cfg);
+        c.kecamatan = Some(Text {
+            at: CellRef::new(3, 2),
+            text: "KASUI".into(),
+        });
+        let table = VillageTable {
+            table: 0,
+            year: 2023,
+            year_from_header: false,
+            header: CellRef::new(0, 0),
+            columns: BTreeMap::new(),
+            villages: vec![a, b, c],
+            total_rows: vec![],
+        };
+        let list = VillageList {
+            year: 2023,
+            tables: vec![&table],
+        };
+        let by = list.counts_by_kecamatan(&cfg.idm, Basis::Value);
+        let short: Vec<(String, Vec<usize>)> = by
+            .into_iter()
+            .map(|(k, c)| (k, c.into_iter().map(|c| c.count).collect()))
+            .collect();
+        assert_eq!(
+            short,
+            vec![
+                ("Baradatu".to_string(), vec![0, 0, 0, 1, 1]),
+                ("KASUI".to_string(), vec![0, 0, 0, 1, 0])
+            ]
+        );
+    }
 }

@@ -6,6 +6,8 @@ mod bad_input;
 mod docs;
 mod fixing;
 mod hostile;
+mod identity;
+mod idm;
 mod performance;
 mod properties;
 mod reading;
