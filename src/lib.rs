@@ -19,7 +19,7 @@ pub mod number;
 pub mod present;
 pub mod read;
 pub mod table;
-// pub mod words; (helper writing it)
+pub mod words;
 pub mod write;
 
 use config::Config;
