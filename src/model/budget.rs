@@ -38,8 +38,10 @@ pub struct BudgetLine {
     pub cell: CellRef,
     pub pagu: Option<Figure>,
     pub realisasi: Option<Figure>,
-    /// In whole percent, whatever the column stores (see [`Realisation::ratio`]).
+    /// In whole percent, whatever the cell stores (see `persen_ratio`).
     pub persen: Option<Figure>,
+    /// The % cell stores a ratio (`0.99` shown as 99 %): a fix writes a ratio.
+    pub persen_ratio: bool,
 }
 
 impl BudgetLine {
@@ -108,7 +110,7 @@ pub struct Realisation {
     pub programs: Vec<RealisationProgram>,
     /// JUMLAH / TOTAL rows after the last program.
     pub totals: Vec<BudgetLine>,
-    /// The % column stores ratios (`0.99` shown as 99 %): a fix writes ratios.
+    /// The % column stores ratios (`0.99` read as 99 %), told from its plain numbers.
     pub ratio: bool,
 }
 
@@ -519,6 +521,11 @@ fn realisation(view: &TableView) -> Realisation {
                 pagu: view.figure(row, Col::Pagu).cloned(),
                 realisasi: view.figure(row, Col::Realisasi).cloned(),
                 persen: view.figure(row, Col::Persen).cloned(),
+                persen_ratio: ratio
+                    || view
+                        .table
+                        .cell(row, Col::Persen)
+                        .is_some_and(|c| c.percent_format),
             }
         };
         let uraian = cell_text(view, row, Col::Uraian);
