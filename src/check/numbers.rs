@@ -80,6 +80,38 @@ fn malformed(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let listed: Vec<String> = readings.iter().map(|r| r.to_string()).collect();
+            if let Some(pin) = super::budget::pin(ctx, col, f) {
+                let id = crate::words::group_thousands(pin.value, pin.value.normalize().scale());
+                let en: String = id
+                    .chars()
+                    .map(|c| match c {
+                        '.' => ',',
+                        ',' => '.',
+                        c => c,
+                    })
+                    .collect();
+                let message = Message::new(
+                    format!(
+                        "angka {} di kolom {} salah pengelompokan ribuan; seharusnya {}, dipastikan oleh {}",
+                        f.written, col.label, id, pin.because.id
+                    ),
+                    format!(
+                        "the number {} in column {} has malformed thousands grouping; it must be {}, pinned by {}",
+                        f.written, col.label, en, pin.because.en
+                    ),
+                );
+                let fix = Correction {
+                    cell: f.at,
+                    value: NewValue::Number(pin.value),
+                    safety: Safety::Pinned,
+                };
+                out.push(
+                    rule.finding(loc(col, f.at), message, f.written.clone())
+                        .expect(pin.value.normalize().to_string())
+                        .fix(vec![fix]),
+                );
+                continue;
+            }
             let message = Message::new(
                 format!(
                     "angka {} di kolom {} salah pengelompokan ribuan; mungkin maksudnya {}",

@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod budget;
 mod docs;
 mod fixing;
 mod hostile;
