@@ -463,14 +463,7 @@ pub struct Limits {
     pub max_cells: u64,
 }
 
-/// How money is written in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MoneyStyle {
-    /// `Rp6.796.834.585`
-    Puebi,
-    /// `Rp. 6.796.834.585,-`
-    Office,
-}
+pub use crate::words::MoneyStyle;
 
 /// The resolved configuration the stages use.
 #[derive(Debug, Clone)]

@@ -4,6 +4,7 @@
 //! The pipeline flows one way: [`read`] (workbooks to located tables) → [`model`]
 //! (typed records) → [`check`] (findings) → fix and render.
 
+pub mod assemble;
 pub mod cell;
 pub mod check;
 pub mod cli;

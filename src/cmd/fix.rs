@@ -20,7 +20,7 @@ pub fn run(common: &Common) -> Result<i32, Error> {
     let out = output_dir(common, &cfg)?;
     let analysis = super::analyse_with(common, &cfg)?;
     let lang = common.lang.into();
-    let written = write_corrections(&cfg, &analysis, &out, lang)?;
+    let (written, _) = write_corrections(&cfg, &analysis, &out, lang)?;
     say(&written, &out, lang);
     Ok(super::exit_code(&analysis))
 }
@@ -116,40 +116,28 @@ pub fn corrected_name(file: &str) -> PathBuf {
     p.with_file_name(format!("{stem}.koreksi.xlsx"))
 }
 
-/// Writes every corrected workbook and `temuan.json`.
+/// Writes every corrected workbook and `temuan.json`; returns what was written and
+/// the corrected workbooks' bytes.
 pub fn write_corrections(
     cfg: &Config,
     analysis: &Analysis,
     out: &Path,
     lang: Lang,
-) -> Result<Written, Error> {
+) -> Result<(Written, Vec<super::report::Workbook>), Error> {
     let plans = crate::fix::plan(analysis, lang);
-    let mut written = Written {
-        workbooks: 0,
-        changes: 0,
-        left: 0,
-    };
-    for plan in &plans {
-        let input = analysis
-            .reading
-            .inputs
-            .iter()
-            .find(|i| i.file == plan.file)
-            .expect("a plan per input");
-        let bytes = crate::write::corrected_workbook(input, plan, &cfg.document_date, lang)
-            .map_err(|e| Error::Output {
-                path: out.join(corrected_name(&plan.file)),
-                message: format!("cannot be built: {e}"),
-            })?;
-        write_atomic(&out.join(corrected_name(&plan.file)), &bytes)?;
-        written.workbooks += 1;
-        written.changes += plan.changes.len();
+    let workbooks = super::report::corrected_workbooks(cfg, analysis, &plans, lang)?;
+    for (file, bytes) in &workbooks {
+        write_atomic(&out.join(corrected_name(file)), bytes)?;
     }
-    written.left = analysis
-        .findings
-        .iter()
-        .filter(|f| f.fix.is_empty())
-        .count();
+    let written = Written {
+        workbooks: workbooks.len(),
+        changes: plans.iter().map(|p| p.changes.len()).sum(),
+        left: analysis
+            .findings
+            .iter()
+            .filter(|f| f.fix.is_empty())
+            .count(),
+    };
     let doc = present::json(
         &analysis.reading.inputs,
         &analysis.model.tables,
@@ -159,5 +147,5 @@ pub fn write_corrections(
     );
     let text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
     write_atomic(&out.join("temuan.json"), text.as_bytes())?;
-    Ok(written)
+    Ok((written, workbooks))
 }

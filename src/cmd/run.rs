@@ -21,7 +21,9 @@ pub fn run(common: &Common) -> Result<i32, Error> {
             colour
         )
     );
-    let written = super::fix::write_corrections(&cfg, &analysis, &out, lang)?;
+    let (written, workbooks) = super::fix::write_corrections(&cfg, &analysis, &out, lang)?;
     super::fix::say(&written, &out, lang);
+    let (path, corrected) = super::report::write_report(&cfg, &workbooks, &out)?;
+    super::report::announce(&path, &corrected);
     Ok(super::exit_code(&analysis))
 }

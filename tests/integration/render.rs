@@ -83,7 +83,10 @@ diharapkan menjadi tolok ukur kinerja setiap kegiatan terkait penggunaan dana, b
 APBD maupun APBN, sebagaimana yang disepakati pada awal tahun anggaran.";
 
 /// The 30 kegiatan of Tabel 3.4 in four programs: (program, [(kegiatan, pagu, realisasi)]).
-fn budget() -> Vec<(&'static str, Vec<(String, Decimal, Decimal)>)> {
+/// Programs with their kegiatan (name, pagu, realisasi).
+type Programs = Vec<(&'static str, Vec<(String, Decimal, Decimal)>)>;
+
+fn budget() -> Programs {
     let k = |n: &str, p: Decimal, r: Decimal| (n.to_string(), p, r);
     vec![
         (

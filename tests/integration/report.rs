@@ -6,15 +6,27 @@ use std::process::Command;
 
 fn pdf_text(dir: &Dir) -> String {
     let pdf = dir.path().join("output/LKjIP-2023.pdf");
-    let out = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("poppler-utils is installed");
+    let out = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("poppler-utils is installed");
     assert!(out.status.success());
     // Join wrapped lines so phrases can be searched whole.
-    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn report(dir: &Dir) -> std::process::Output {
     let out = dir.run(&["report"]);
-    assert!(dir.path().join("output/LKjIP-2023.pdf").is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        dir.path().join("output/LKjIP-2023.pdf").is_file(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -66,8 +78,16 @@ fn the_sample_report_holds_its_chapters_and_figures() {
 fn the_sample_report_passes_qpdf() {
     let dir = Dir::new().with_sample();
     report(&dir);
-    let out = Command::new("qpdf").arg("--check").arg(dir.path().join("output/LKjIP-2023.pdf")).output().expect("qpdf is installed");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(dir.path().join("output/LKjIP-2023.pdf"))
+        .output()
+        .expect("qpdf is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 /// Guards the draft mark: the sample keeps errors no fix can resolve (the Tabel 3.3
@@ -79,20 +99,61 @@ fn a_report_with_open_errors_is_marked_draft_on_every_page() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("laporan DRAFT"), "{stderr}");
     let pdf = dir.path().join("output/LKjIP-2023.pdf");
-    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
-    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     for page in 1..=pages {
-        let out = Command::new("pdftotext").args(["-f", &page.to_string(), "-l", &page.to_string()]).arg(&pdf).arg("-").output().unwrap();
+        let out = Command::new("pdftotext")
+            .args(["-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains("DRAFT —") && text.contains("temuan belum diselesaikan"), "page {page} has no draft mark");
+        assert!(
+            text.contains("DRAFT —") && text.contains("temuan belum diselesaikan"),
+            "page {page} has no draft mark"
+        );
     }
 }
 
 fn achievement_workbook(dir: &Dir) -> std::path::PathBuf {
     let path = dir.input("capaian.xlsx");
     let s = sheet("Tabel 3.2")
-        .at(0, 0, vec![S("NO"), S("SASARAN"), S("INDIKATOR KINERJA UTAMA"), S("SATUAN"), S("TARGET"), S("REALISASI"), S("CAPAIAN (%)"), S("KATEGORI")])
-        .at(1, 0, vec![N(1.0), S("Meningkatkan Kualitas SAKIP SKPD"), S("Nilai SAKIP Dinas PMK"), S("Poin"), N(66.16), N(67.02), N(101.3), S("Baik Sekali")]);
+        .at(
+            0,
+            0,
+            vec![
+                S("NO"),
+                S("SASARAN"),
+                S("INDIKATOR KINERJA UTAMA"),
+                S("SATUAN"),
+                S("TARGET"),
+                S("REALISASI"),
+                S("CAPAIAN (%)"),
+                S("KATEGORI"),
+            ],
+        )
+        .at(
+            1,
+            0,
+            vec![
+                N(1.0),
+                S("Meningkatkan Kualitas SAKIP SKPD"),
+                S("Nilai SAKIP Dinas PMK"),
+                S("Poin"),
+                N(66.16),
+                N(67.02),
+                N(101.3),
+                S("Baik Sekali"),
+            ],
+        );
     xlsx(&path, vec![s]);
     path
 }
@@ -118,7 +179,10 @@ fn a_changed_input_figure_changes_the_report() {
     edit_cell(&path, "Tabel 3.2", "F2", Edit::Number(66.5));
     report(&dir);
     let text = pdf_text(&dir);
-    assert!(text.contains("100,51%"), "the new capaian is not in the report");
+    assert!(
+        text.contains("100,51%"),
+        "the new capaian is not in the report"
+    );
     assert!(!text.contains("101,30%"));
 }
 
@@ -130,5 +194,8 @@ fn a_missing_narrative_leaves_placeholders() {
     achievement_workbook(&dir);
     report(&dir);
     let text = pdf_text(&dir);
-    assert!(text.contains("[Narasi \"latar_belakang\" belum diisi"), "no placeholder");
+    assert!(
+        text.contains("[Narasi \"latar_belakang\" belum diisi"),
+        "no placeholder"
+    );
 }
