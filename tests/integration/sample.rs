@@ -142,3 +142,105 @@ fn the_sample_moved_around_in_its_sheets() {
         .collect();
     assert_eq!(shape(tables(&json)), shape(moved));
 }
+
+/// Every finding on the sample, by code, file, sheet and cell: the seed's own
+/// anomalies and nothing else.
+#[test]
+fn the_sample_findings_are_exactly_the_seeds_anomalies() {
+    let dir = Dir::new().with_sample();
+    let (json, code) = dir.check_json(&[]);
+    let mut found = util::findings(&json);
+    found.sort();
+    let f = |c: &str, file: &str, s: &str, cell: &str| {
+        (
+            c.to_string(),
+            file.to_string(),
+            s.to_string(),
+            cell.to_string(),
+        )
+    };
+    let (cap, idm, iku, pk, profil, real) = (
+        "Capaian Kinerja 2023.xlsx",
+        "Data IDM 2023.ods",
+        "IKU 2021-2026.xlsx",
+        "Perjanjian Kinerja 2023.xls",
+        "Profil Dinas 2023.xlsx",
+        "Realisasi Anggaran 2023.xlsx",
+    );
+    let mut expected = vec![
+        // Tabel 3.3: "%" indicators holding counts (1.423 typed as text).
+        f("RNG020", cap, "Tabel 3.3", "B6"),
+        f("RNG020", cap, "Tabel 3.3", "B7"),
+        f("RNG020", cap, "Tabel 3.3", "B8"),
+        f("RNG020", cap, "Tabel 3.3", "B9"),
+        f("NUM003", cap, "Tabel 3.3", "B6"),
+        // Seven IDM values typed with a decimal comma among points.
+        f("NUM004", idm, "IDM 2023", "E24"),
+        // UMPU SEMENGGUK next to UMPU SEMENGIK.
+        f("IDT003", idm, "IDM 2023", "D128"),
+        // Values within rounding of a band boundary (notes).
+        f("THR002", idm, "IDM 2023", "E73"),
+        f("THR002", idm, "IDM 2023", "E85"),
+        // Numbers typed as text.
+        f("NUM003", idm, "Rekap", "E8"),
+        f("NUM003", iku, "Lampiran 1", "H11"),
+        f("NUM003", pk, "PK 2023", "F11"),
+        f("NUM003", pk, "PK 2023", "C23"),
+        f("NUM003", profil, "Pembiayaan", "C5"),
+        f("NUM003", real, "Tabel 3.4", "D23"),
+        // Personil: Jumlah Total 33 under the rank column, whose counts sum to 18.
+        f("SUM021", profil, "Personil", "E22"),
+        // The Sarana sheet is no table kind of the report's.
+        f("TBL001", profil, "Sarana", "A1"),
+        // Tabel 3.4: 65.00.000 and 257.5465.00, and two kegiatan without realisation.
+        f("NUM001", real, "Tabel 3.4", "B25"),
+        f("NUM001", real, "Tabel 3.4", "C39"),
+        f("RNG012", real, "Tabel 3.4", "C19"),
+        f("RNG012", real, "Tabel 3.4", "C37"),
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+    assert_eq!(
+        util::finding(&json, "NUM001", "B25")["expected"],
+        "65000000"
+    );
+    assert_eq!(
+        util::finding(&json, "NUM001", "C39")["expected"],
+        "257546500"
+    );
+    assert_eq!(util::finding(&json, "SUM021", "E22")["expected"], "18");
+    assert_eq!(code, 1);
+}
+
+/// Guards precision end to end: the corrected sample, with the one anomaly no rule
+/// can correct (Tabel 3.3 counts under "%" indicators) repaired by hand, has no
+/// error and no warning left.
+#[test]
+fn the_repaired_sample_is_clean() {
+    let dir = Dir::new().with_sample();
+    assert!(dir.run(&["fix"]).status.code().is_some());
+    let clean = Dir::new();
+    for e in std::fs::read_dir(dir.path().join("output"))
+        .unwrap()
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".koreksi.xlsx") {
+            std::fs::copy(e.path(), clean.input(&name)).unwrap();
+        }
+    }
+    let cap = clean.input("Capaian Kinerja 2023.koreksi.xlsx");
+    for (cell, v) in [("B6", 100.0), ("B7", 100.0), ("B8", 97.5), ("B9", 79.18)] {
+        util::edit_cell(&cap, "Tabel 3.3", cell, util::Edit::Number(v));
+    }
+    let (json, code) = clean.check_json(&[]);
+    let serious: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .cloned()
+        .collect();
+    assert!(serious.is_empty(), "{serious:#?}");
+    assert_eq!(code, 0);
+}
