@@ -11,6 +11,10 @@
 #   --out FILE                        the Markdown report (default bench/results.md)
 #   --no-frictionless                 skip the frictionless comparison
 #   --venv DIR                        venv for frictionless (default bench/.venv)
+#   --kinerja PATH                    measure this kinerja binary (e.g. another branch's build)
+#                                     instead of this worktree's release build
+#   --errors-scale N:E                also time fix on N villages with E injected errors
+#                                     (default 75000:3000 when 75000 is among the sizes; "none" to skip)
 #
 # What it does, in one run:
 #  1. builds the release binary and the examples `workload` and `floor`;
@@ -25,7 +29,9 @@
 #     village sheet exported to CSV with a Table Schema (bench/idm-schema.json),
 #     alternated with `kinerja check` of the whole workload and of the IDM workbook;
 #  5. a workload with 20 injected errors (7,500 villages) is checked and every
-#     injected cell is looked up among the findings;
+#     injected cell is looked up among the findings; fix is timed against the floor
+#     on a large workload with many errors (--errors-scale), where corrections and
+#     flags cost what a clean workload does not show;
 #  6. bench/summarize.py writes the Markdown report to stdout and to --out.
 # Timings live here, never in the tests.
 set -euo pipefail
@@ -38,6 +44,8 @@ WORK=/tmp/kinerja-bench
 OUT="$ROOT/bench/results.md"
 FRICTIONLESS=1
 VENV="$ROOT/bench/.venv"
+KINERJA_BIN=""
+ERRORS_SCALE=""
 ERRORS_SIZE=7500
 ERRORS_COUNT=20
 COMMAND="bench/run.sh $*"
@@ -51,8 +59,10 @@ while [ $# -gt 0 ]; do
     --out) OUT="$2"; shift 2 ;;
     --venv) VENV="$2"; shift 2 ;;
     --no-frictionless) FRICTIONLESS=0; shift ;;
+    --kinerja) KINERJA_BIN="$2"; shift 2 ;;
+    --errors-scale) ERRORS_SCALE="$2"; shift 2 ;;
     --quick) SIZES="221 7500"; RUNS_SMALL=2; RUNS_LARGE=2; FRICTIONLESS=0; shift ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,40p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -68,7 +78,7 @@ cd "$ROOT"
 log "building release binaries"
 cargo build --release --quiet --bin kinerja --example workload --example floor
 TARGET=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-KINERJA="$TARGET/release/kinerja"
+KINERJA="${KINERJA_BIN:-$TARGET/release/kinerja}"
 WORKLOAD="$TARGET/release/examples/workload"
 FLOOR="$TARGET/release/examples/floor"
 CONFIG="$ROOT/config.toml"
@@ -78,7 +88,7 @@ RAW="$WORK/raw.tsv"
 printf 'villages\ttool\tround\twall_s\trss_kb\tuser_s\tsys_s\texit\n' >"$RAW"
 
 # --- the machine -----------------------------------------------------------
-python3 - "$WORK/machine.json" "$COMMAND" "$SIZES" "$RUNS_SMALL" "$RUNS_LARGE" <<'EOF'
+python3 - "$WORK/machine.json" "$COMMAND" "$SIZES" "$RUNS_SMALL" "$RUNS_LARGE" "$KINERJA" <<'EOF'
 import json, os, subprocess, sys, datetime
 def first(path, key):
     for line in open(path):
@@ -101,6 +111,8 @@ json.dump({
     "kernel": sh("uname", "-sr"),
     "rustc": sh("rustc", "--version"),
     "commit": sh("git", "rev-parse", "--short", "HEAD") + ("+dirty" if sh("git", "status", "--porcelain", "--untracked-files=no") else ""),
+    "kinerja": sys.argv[6],
+    "kinerja_version": sh(sys.argv[6], "--version"),
     "load_start": open("/proc/loadavg").read().split()[:3],
 }, open(sys.argv[1], "w"), indent=1)
 EOF
@@ -198,6 +210,34 @@ if [ "$FRICTIONLESS" = 1 ] && [[ " $SIZES " == *" 75000 "* ]]; then
     measure 75000 check-all "$round" "$KINERJA" check -q -c "$CONFIG" --format json "$WORK/w75000"
     measure 75000 check-idm "$round" "$KINERJA" check -q -c "$CONFIG" --format json "$idm_only"
     (cd "$fl" && measure 75000 frictionless "$round" "$VENV/bin/frictionless" validate --json --schema idm-schema.json idm.csv)
+  done
+fi
+
+# --- fix with many findings ------------------------------------------------------
+if [ -z "$ERRORS_SCALE" ] && [[ " $SIZES " == *" 75000 "* ]]; then ERRORS_SCALE=75000:3000; fi
+if [ -n "$ERRORS_SCALE" ] && [ "$ERRORS_SCALE" != none ]; then
+  en=${ERRORS_SCALE%%:*}
+  ee=${ERRORS_SCALE##*:}
+  if [ "$en" -le 1000 ]; then k=30; else k=2000; fi
+  if [ "$en" -le 7500 ]; then runs=$RUNS_SMALL; else runs=$RUNS_LARGE; fi
+  sdir="$WORK/w$en-e$ee"
+  log "workload: $en villages with $ee injected errors"
+  rm -rf "$sdir"
+  "$WORKLOAD" --villages "$en" --kegiatan "$k" --errors "$ee" --seed 1 "$sdir" 2>>"$WORK/generate.log"
+  echo "$en $ee" >"$WORK/errors-scale"
+  for round in $(seq 1 "$runs"); do
+    if [ $((round % 2)) -eq 1 ]; then order=(fix floor); else order=(floor fix); fi
+    for tool in "${order[@]}"; do
+      case "$tool" in
+        fix)
+          rm -rf "$WORK/out-fix"
+          measure "$en" fix-errors "$round" "$KINERJA" fix -q -c "$CONFIG" -o "$WORK/out-fix" "$sdir"
+          cp "$WORK/.stderr" "$WORK/fix-errors.stderr" ;;
+        floor)
+          rm -rf "$WORK/out-floor"
+          measure "$en" floor-errors "$round" "$FLOOR" "$sdir" "$WORK/out-floor" ;;
+      esac
+    done
   done
 fi
 

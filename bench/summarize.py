@@ -41,6 +41,10 @@ def fmt_n(n):
     return f"{n:,}"
 
 
+def fmt_r(x):
+    return "—" if x != x or x in (float("inf"), float("-inf")) else f"{x:.2f}"
+
+
 def verdict(ok):
     return "yes" if ok else "**no**"
 
@@ -78,6 +82,7 @@ def main():
     p = out.append
     p("# kinerja benchmark: `kinerja fix` against the floor\n")
     p(f"- Date: {machine.get('date', '?')}; commit `{machine.get('commit', '?')}`; {machine.get('rustc', '?')}")
+    p(f"- Binary: `{machine.get('kinerja', '?')}` ({machine.get('kinerja_version', '?')})")
     p(f"- Machine: {machine.get('nproc', '?')} CPUs ({machine.get('cpu', '?')}), "
       f"{machine.get('memory_gib', '?')} GiB memory, {machine.get('kernel', '?')}")
     p(f"- Load average (1/5/15 min) at start: {' / '.join(machine.get('load_start', []))}; "
@@ -101,7 +106,7 @@ def main():
         m = rss(n, "fix") / rss(n, "floor")
         p(f"| {fmt_n(n)} | {len(runs[(n, 'fix')])} | {fmt_s(wall(n, 'fix'))} | {fmt_s(wall(n, 'floor'))} "
           f"| {t:.2f} | {verdict(t <= FIX_TIME_TARGET)} | {fmt_mb(rss(n, 'fix'))} | {fmt_mb(rss(n, 'floor'))} "
-          f"| {m:.2f} | {verdict(m <= FIX_MEM_TARGET)} | {fmt_s(cpu(n, 'fix'))} | {fmt_s(cpu(n, 'floor'))} | {c:.2f} |")
+          f"| {m:.2f} | {verdict(m <= FIX_MEM_TARGET)} | {fmt_s(cpu(n, 'fix'))} | {fmt_s(cpu(n, 'floor'))} | {fmt_r(c)} |")
     p("")
 
     report_status = load(work, "report-status", "not run")
@@ -155,6 +160,20 @@ def main():
             ok = verdict(ratio >= CHECK_VS_FRICTIONLESS) if tool != "frictionless" else ""
             p(f"| {label} | {fmt_s(s)} | {fmt_mb(rss(75000, tool))} | {ratio:.1f} | {ok} |")
         p("")
+
+    scale = load(work, "errors-scale")
+    if scale:
+        en, ee = (int(x) for x in scale.split())
+        p(f"## Fix with many findings ({en:,} villages, {ee:,} injected errors)\n")
+        said = load(work, "fix-errors.stderr", "") or ""
+        t = paired_ratio(en, "fix-errors", "floor-errors", lambda r: r["wall_s"])
+        c = paired_ratio(en, "fix-errors", "floor-errors", lambda r: r["user_s"] + r["sys_s"])
+        m = rss(en, "fix-errors") / rss(en, "floor-errors")
+        p("| fix s | floor s | fix/floor time | fix CPU s | fix/floor CPU | fix MB | fix/floor memory | clean fix s (same size) |")
+        p("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        p(f"| {fmt_s(wall(en, 'fix-errors'))} | {fmt_s(wall(en, 'floor-errors'))} | {t:.2f} | {fmt_s(cpu(en, 'fix-errors'))} "
+          f"| {c:.2f} | {fmt_mb(rss(en, 'fix-errors'))} | {m:.2f} | {fmt_s(wall(en, 'fix'))} |")
+        p(f"\n`kinerja fix` said: {said.strip().splitlines()[-1] if said.strip() else '(nothing)'}\n")
 
     p("## Findings on the consistent workloads\n")
     p("A consistent workload must give no error; warnings and infos are listed with their codes.\n")
