@@ -127,7 +127,8 @@ measure() {
   /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >/dev/null 2>"$ef"
   local rc=$?
   set -e
-  read -r wall rss user sys <"$tf"
+  # GNU time puts "Command exited with non-zero status N" first when the command fails.
+  read -r wall rss user sys < <(tail -n 1 "$tf")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$round" "$wall" "$rss" "$user" "$sys" "$rc" >>"$RAW"
   log "  $tool n=$n round $round: ${wall}s ${rss}KB exit $rc"
   LAST_RC=$rc
