@@ -29,7 +29,7 @@ pub struct Flag {
 }
 
 /// How a number is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumberStyle {
     /// `#,##0`
     Money,
@@ -51,7 +51,8 @@ pub struct WorkbookPlan {
     /// Keyed by (sheet, cell).
     pub changes: BTreeMap<(String, CellRef), Change>,
     pub flags: BTreeMap<(String, CellRef), Vec<Flag>>,
-    pub styles: HashMap<(String, CellRef), NumberStyle>,
+    /// By sheet, then cell.
+    pub styles: HashMap<String, HashMap<CellRef, NumberStyle>>,
     /// Header rows of the located tables, shown bold.
     pub headers: Vec<(String, CellRange)>,
     /// This workbook's findings, for its `Temuan` sheet.
@@ -157,6 +158,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         .iter()
         .filter(|c| *c.file == *input.file)
     {
+        let styles = plan.styles.entry(col.sheet.to_string()).or_default();
         for f in &col.figures {
             let style = match col.number {
                 NumberKind::Money => NumberStyle::Money,
@@ -165,7 +167,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
                 NumberKind::Percent => NumberStyle::Percent(f.decimals),
                 NumberKind::Count | NumberKind::Measure => NumberStyle::General,
             };
-            plan.styles.insert((col.sheet.to_string(), f.at), style);
+            styles.insert(f.at, style);
         }
     }
     plan

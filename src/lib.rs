@@ -48,9 +48,17 @@ pub fn analyse_with_progress(
     cfg: &Config,
     progress: &mut dyn FnMut(&str),
 ) -> Analysis {
+    let timing = std::env::var_os("KINERJA_TIMING").is_some();
+    let started = std::time::Instant::now();
     let reading = read::read_with_progress(files, cfg, progress);
+    if timing {
+        eprintln!("read {:?}", started.elapsed());
+    }
     progress("model");
     let model = model::build(&reading, cfg);
+    if timing {
+        eprintln!("model {:?}", started.elapsed());
+    }
     progress("check");
     let findings = check::check(&reading, &model, cfg);
     Analysis {

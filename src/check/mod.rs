@@ -122,8 +122,13 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
         cfg,
     };
     let mut findings = Vec::new();
+    let timing = std::env::var_os("KINERJA_TIMING").is_some();
     for rule in registry() {
+        let started = std::time::Instant::now();
         (rule.check)(rule, &ctx, &mut findings);
+        if timing {
+            eprintln!("{} {:?}", rule.code, started.elapsed());
+        }
     }
     sort(&mut findings);
     findings

@@ -121,17 +121,29 @@ fn write_sheet(
         .iter()
         .flat_map(|(_, cs)| cs.iter().map(|c| (c.at, Some(&c.value))))
         .collect();
-    for ((s, at), _) in plan.changes.iter() {
-        if s == name && !cells.iter().any(|(c, _)| c == at) {
-            cells.push((*at, None));
-        }
-    }
-    for ((s, at), _) in plan.flags.iter() {
-        if s == name && !cells.iter().any(|(c, _)| c == at) {
+    let changes: HashMap<CellRef, &crate::fix::Change> = plan
+        .changes
+        .iter()
+        .filter(|((s, _), _)| s == name)
+        .map(|((_, at), c)| (*at, c))
+        .collect();
+    let flagged: HashMap<CellRef, &Vec<crate::fix::Flag>> = plan
+        .flags
+        .iter()
+        .filter(|((s, _), _)| s == name)
+        .map(|((_, at), f)| (*at, f))
+        .collect();
+    let filled: std::collections::HashSet<CellRef> = cells.iter().map(|(at, _)| *at).collect();
+    for at in changes.keys().chain(flagged.keys()) {
+        if !filled.contains(at) {
             cells.push((*at, None));
         }
     }
     cells.sort_by_key(|(at, _)| *at);
+    cells.dedup_by_key(|(at, _)| *at);
+    let styles = plan.styles.get(name);
+    // One Format per look: building one per cell costs more than writing the cell.
+    let mut formats: HashMap<(NumberStyle, bool, Option<u32>), Format> = HashMap::new();
 
     for m in &sheet.merges {
         if m.first != m.last {
@@ -149,40 +161,45 @@ fn write_sheet(
         if in_merge(at) {
             continue;
         }
-        let key = (name.to_string(), at);
-        let change = plan.changes.get(&key);
-        let flags = plan.flags.get(&key);
-        let style = plan
-            .styles
-            .get(&key)
+        let change = changes.get(&at).copied();
+        let flags = flagged.get(&at).copied();
+        let style = styles
+            .and_then(|m| m.get(&at))
             .copied()
             .unwrap_or(NumberStyle::General);
-        let mut format = num_format(style);
-        if is_header(at) {
-            format = format
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center);
-        }
-        if let Some(c) = change {
-            format = format.set_background_color(Color::RGB(if c.safety == Safety::Pinned {
-                PINNED
-            } else {
-                CHANGED
-            }));
-        } else if flags.is_some_and(|f| f.iter().any(|f| f.severity != Severity::Info)) {
-            format = format.set_background_color(Color::RGB(FLAGGED));
-        }
+        let fill = match change {
+            Some(c) if c.safety == Safety::Pinned => Some(PINNED),
+            Some(_) => Some(CHANGED),
+            None if flags.is_some_and(|f| f.iter().any(|f| f.severity != Severity::Info)) => {
+                Some(FLAGGED)
+            }
+            None => None,
+        };
+        let header = is_header(at);
+        let format = formats.entry((style, header, fill)).or_insert_with(|| {
+            let mut format = num_format(style);
+            if header {
+                format = format
+                    .set_bold()
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Center);
+            }
+            if let Some(fill) = fill {
+                format = format.set_background_color(Color::RGB(fill));
+            }
+            format
+        });
+        let format = &*format;
         let (row, col) = (at.row, at.col as u16);
         let shown = match (change, value) {
             (Some(c), _) => match &c.value {
                 NewValue::Number(n) => {
                     ws.write_number_with_format(row, col, as_f64(*n), &format)?;
-                    n.normalize().to_string()
+                    shown_len(&n.normalize().to_string())
                 }
                 NewValue::Text(t) => {
                     ws.write_string_with_format(row, col, t, &format)?;
-                    t.clone()
+                    shown_len(t)
                 }
                 NewValue::Formula { formula, value } => {
                     let result = value.normalize().to_string();
@@ -192,35 +209,35 @@ fn write_sheet(
                         Formula::new(format!("={formula}")).set_result(&result),
                         &format,
                     )?;
-                    result
+                    shown_len(&result)
                 }
             },
             (None, Some(Value::Text(t))) => {
                 ws.write_string_with_format(row, col, t, &format)?;
-                t.clone()
+                shown_len(t)
             }
             (None, Some(Value::Number { value, written })) => {
                 ws.write_number_with_format(row, col, as_f64(*value), &format)?;
-                written.clone()
+                shown_len(written)
             }
             (None, Some(Value::Bool(b))) => {
                 ws.write_boolean_with_format(row, col, *b, &format)?;
-                "FALSE".into()
+                5
             }
             (None, Some(Value::Date(d) | Value::Error(d))) => {
                 ws.write_string_with_format(row, col, d, &format)?;
-                d.clone()
+                shown_len(d)
             }
             (None, None) => {
                 ws.write_blank(row, col, &format)?;
-                String::new()
+                0
             }
         };
         if !merged_top_left.contains_key(&at)
             || merged_top_left[&at].first.col == merged_top_left[&at].last.col
         {
             let w = widths.entry(at.col).or_default();
-            *w = (*w).max(shown_len(&shown));
+            *w = (*w).max(shown);
         }
         if let Some(note) = note_text(change, flags) {
             ws.insert_note(
