@@ -194,11 +194,11 @@ fn write_sheet(
         let shown = match (change, value) {
             (Some(c), _) => match &c.value {
                 NewValue::Number(n) => {
-                    ws.write_number_with_format(row, col, as_f64(*n), &format)?;
+                    ws.write_number_with_format(row, col, as_f64(*n), format)?;
                     shown_len(&n.normalize().to_string())
                 }
                 NewValue::Text(t) => {
-                    ws.write_string_with_format(row, col, t, &format)?;
+                    ws.write_string_with_format(row, col, t, format)?;
                     shown_len(t)
                 }
                 NewValue::Formula { formula, value } => {
@@ -207,29 +207,29 @@ fn write_sheet(
                         row,
                         col,
                         Formula::new(format!("={formula}")).set_result(&result),
-                        &format,
+                        format,
                     )?;
                     shown_len(&result)
                 }
             },
             (None, Some(Value::Text(t))) => {
-                ws.write_string_with_format(row, col, t, &format)?;
+                ws.write_string_with_format(row, col, t, format)?;
                 shown_len(t)
             }
             (None, Some(Value::Number { value, written })) => {
-                ws.write_number_with_format(row, col, as_f64(*value), &format)?;
+                ws.write_number_with_format(row, col, as_f64(*value), format)?;
                 shown_len(written)
             }
             (None, Some(Value::Bool(b))) => {
-                ws.write_boolean_with_format(row, col, *b, &format)?;
+                ws.write_boolean_with_format(row, col, *b, format)?;
                 5
             }
             (None, Some(Value::Date(d) | Value::Error(d))) => {
-                ws.write_string_with_format(row, col, d, &format)?;
+                ws.write_string_with_format(row, col, d, format)?;
                 shown_len(d)
             }
             (None, None) => {
-                ws.write_blank(row, col, &format)?;
+                ws.write_blank(row, col, format)?;
                 0
             }
         };
