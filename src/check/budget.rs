@@ -18,7 +18,10 @@ use crate::names;
 use crate::table::Col;
 use crate::words;
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 pub static RULES: &[Rule] = &[
     Rule {
@@ -462,22 +465,63 @@ pub struct Pin {
 struct Books<'a> {
     ctx: &'a Context<'a>,
     b: &'a Budget,
-    links: Links,
-    pins: HashMap<(usize, CellRef), Pin>,
+    links: Rc<Links>,
+    pins: Rc<Pins>,
     tol: Decimal,
+}
+
+type Pins = HashMap<(usize, CellRef), Pin>;
+
+/// A budget's fingerprint with its links and pins.
+type Derived = (u64, Rc<Links>, Rc<Pins>);
+
+thread_local! {
+    /// The links and pins of the last budget seen, by its fingerprint: every rule
+    /// of a run (and NUM001 for each malformed figure) reads the same ones.
+    static DERIVED: RefCell<Option<Derived>> = const { RefCell::new(None) };
+}
+
+/// What the links and pins depend on: the budget records, where their tables
+/// are, and the tolerances.
+fn fingerprint(ctx: &Context) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}", ctx.model.budget).hash(&mut h);
+    for t in &ctx.model.tables {
+        (&*t.file, &*t.sheet, t.range.to_string()).hash(&mut h);
+    }
+    ctx.cfg.tolerances.name_similarity.to_bits().hash(&mut h);
+    ctx.cfg.tolerances.money.hash(&mut h);
+    h.finish()
 }
 
 impl<'a> Books<'a> {
     fn new(ctx: &'a Context<'a>) -> Self {
         let b = &ctx.model.budget;
+        let key = fingerprint(ctx);
+        let cached = DERIVED.with(|d| {
+            d.borrow()
+                .as_ref()
+                .filter(|(k, _, _)| *k == key)
+                .map(|(_, l, p)| (l.clone(), p.clone()))
+        });
+        if let Some((links, pins)) = cached {
+            return Books {
+                ctx,
+                b,
+                links,
+                pins,
+                tol: ctx.cfg.tolerances.money,
+            };
+        }
         let mut books = Books {
             ctx,
             b,
-            links: links(b, ctx.cfg.tolerances.name_similarity),
-            pins: HashMap::new(),
+            links: Rc::new(links(b, ctx.cfg.tolerances.name_similarity)),
+            pins: Rc::new(HashMap::new()),
             tol: ctx.cfg.tolerances.money,
         };
-        books.pins = books.compute_pins();
+        books.pins = Rc::new(books.compute_pins());
+        DERIVED.with(|d| *d.borrow_mut() = Some((key, books.links.clone(), books.pins.clone())));
         books
     }
 
@@ -1060,7 +1104,7 @@ fn malformed_readings(f: &Option<Figure>) -> Option<(&Figure, &[Decimal])> {
 }
 
 impl<'a> Books<'a> {
-    fn compute_pins(&self) -> HashMap<(usize, CellRef), Pin> {
+    fn compute_pins(&self) -> Pins {
         let mut found: HashMap<(usize, CellRef), Vec<(Decimal, Message)>> = HashMap::new();
         let mut add = |table: usize, at: CellRef, v: Decimal, m: Message| {
             found.entry((table, at)).or_default().push((v, m))
