@@ -148,6 +148,12 @@ fn value_of(tokens: &[&str]) -> Option<u64> {
     total.checked_add(group)?.checked_add(digit.unwrap_or(0))
 }
 
+/// A number with the decimals it has, Indonesian notation: `1.234.567,5`, `0,6333`.
+pub fn format_decimal(n: Decimal) -> String {
+    let n = n.normalize();
+    group_thousands(n, n.scale())
+}
+
 /// Rounds half away from zero to `decimals` places (at most 28) and writes it
 /// with "." between thousands and "," before decimals: 6796834585 → "6.796.834.585".
 pub fn group_thousands(n: Decimal, decimals: u32) -> String {

@@ -4,7 +4,6 @@
 //! in the docs is generated from it.
 
 mod budget;
-#[allow(dead_code)] // used by the rule families being built
 mod compare;
 mod config_rules;
 mod identity;

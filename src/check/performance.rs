@@ -175,12 +175,6 @@ count is typed as text, which SUM would skip).",
 // ---------------------------------------------------------------------------
 // Formatting
 
-/// A number written the Indonesian way, with the decimals it has.
-fn id_number(v: Decimal) -> String {
-    let v = v.normalize();
-    crate::words::group_thousands(v, v.scale())
-}
-
 /// A number in plain machine form (`66.16`).
 fn plain(v: Decimal) -> String {
     v.normalize().to_string()
@@ -222,11 +216,11 @@ fn capaian(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "capaian indikator \"{}\" tertulis {} %, padahal {} = {} (target {}, realisasi {})",
                 a.indikator,
-                id_number(s),
+                crate::words::format_decimal(s),
                 formula_id,
-                id_number(at_precision(computed, stated.decimals.max(2))),
-                id_number(t.value.unwrap_or_default()),
-                id_number(r.value.unwrap_or_default()),
+                crate::words::format_decimal(at_precision(computed, stated.decimals.max(2))),
+                crate::words::format_decimal(t.value.unwrap_or_default()),
+                crate::words::format_decimal(r.value.unwrap_or_default()),
             ),
             format!(
                 "the capaian of indicator \"{}\" is stated as {} %, but {} = {} (target {}, realisasi {})",
@@ -396,7 +390,7 @@ fn kategori(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 "kategori indikator \"{}\" tertulis \"{}\", padahal capaian {} % termasuk \"{}\" ({})",
                 a.indikator,
                 k.text,
-                id_number(at_precision(basis, 2)),
+                crate::words::format_decimal(at_precision(basis, 2)),
                 band.label,
                 band.describe()
             ),
@@ -524,7 +518,7 @@ impl Entry<'_> {
 
     fn shown(&self) -> String {
         match &self.value {
-            TargetValue::Number(v) => id_number(*v),
+            TargetValue::Number(v) => crate::words::format_decimal(*v),
             TargetValue::Word(_) => self.target.written().to_string(),
         }
     }
@@ -900,7 +894,7 @@ fn check_position(
             format!(
                 "rincian {id} ({}) berjumlah {}",
                 cells.join(", "),
-                id_number(s)
+                crate::words::format_decimal(s)
             ),
             format!(
                 "the {en} breakdown ({}) sums to {}",
@@ -929,7 +923,7 @@ fn check_position(
                 "jabatan \"{}\": {d_id}, padahal JML {} dan rincian {o_id} sama-sama {}",
                 p.jabatan,
                 count_cell,
-                id_number(n)
+                crate::words::format_decimal(n)
             ),
             format!(
                 "position \"{}\": {d_en}, while JML {} and the {o_en} breakdown both say {}",
@@ -964,7 +958,7 @@ fn check_position(
         format!(
             "jabatan \"{}\": JML tertulis {}, tetapi {}",
             p.jabatan,
-            id_number(n),
+            crate::words::format_decimal(n),
             parts_id.join(" dan ")
         ),
         format!(
@@ -1048,8 +1042,8 @@ fn staff_total(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     "{} kolom {column_id} ({}) tertulis {}, padahal angka kolom itu berjumlah {}",
                     total.label,
                     crate::cell::column_name(cell.col),
-                    id_number(s),
-                    id_number(sum)
+                    crate::words::format_decimal(s),
+                    crate::words::format_decimal(sum)
                 ),
                 format!(
                     "{} of the {column_en} column ({}) is {}, but the column sums to {}",
@@ -1079,12 +1073,15 @@ mod tests {
 
     #[test]
     fn indonesian_numbers() {
-        assert_eq!(id_number(dec!(1423)), "1.423");
-        assert_eq!(id_number(dec!(6796834585)), "6.796.834.585");
-        assert_eq!(id_number(dec!(66.16)), "66,16");
-        assert_eq!(id_number(dec!(0.6333)), "0,6333");
-        assert_eq!(id_number(dec!(-1500.5)), "-1.500,5");
-        assert_eq!(id_number(dec!(100.00)), "100");
+        assert_eq!(crate::words::format_decimal(dec!(1423)), "1.423");
+        assert_eq!(
+            crate::words::format_decimal(dec!(6796834585)),
+            "6.796.834.585"
+        );
+        assert_eq!(crate::words::format_decimal(dec!(66.16)), "66,16");
+        assert_eq!(crate::words::format_decimal(dec!(0.6333)), "0,6333");
+        assert_eq!(crate::words::format_decimal(dec!(-1500.5)), "-1.500,5");
+        assert_eq!(crate::words::format_decimal(dec!(100.00)), "100");
     }
 
     #[test]

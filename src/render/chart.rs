@@ -29,33 +29,6 @@ fn label_lh() -> f64 {
     line_height(LABEL, 1.25)
 }
 
-/// A value as the report writes numbers: `1.234`, `43,89`.
-pub(crate) fn format_id(d: Decimal) -> String {
-    let s = d.normalize().to_string();
-    let (neg, s) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, s),
-    };
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    let digits: Vec<char> = int.chars().collect();
-    let mut grouped = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(*c);
-    }
-    let mut out = if neg { format!("-{grouped}") } else { grouped };
-    if let Some(f) = frac {
-        out.push(',');
-        out.push_str(&f);
-    }
-    out
-}
-
 /// A round step (1, 2, 2.5 or 5 times a power of ten) giving at most six intervals.
 fn nice_step(max: f64) -> f64 {
     if max <= 0.0 {
@@ -189,7 +162,9 @@ impl<'a> Flow<'a> {
                     color: GRID,
                 });
             }
-            let label = format_id(Decimal::from_f64_retain(v).unwrap_or_default().round_dp(2));
+            let label = crate::words::format_decimal(
+                Decimal::from_f64_retain(v).unwrap_or_default().round_dp(2),
+            );
             let w = self.f.width(Face::Regular, LABEL, &label);
             let b = self.baseline(y - llh / 2.0, llh, Face::Regular, LABEL);
             self.text(x0 - 2.0 - w, b, Face::Regular, LABEL, GREY_TEXT, label);
@@ -222,7 +197,7 @@ impl<'a> Flow<'a> {
                     .and_then(|v| v.get(k))
                     .copied()
                     .unwrap_or_default();
-                let label = format_id(d);
+                let label = crate::words::format_decimal(d);
                 let w = self.f.width(Face::Bold, LABEL, &label);
                 let b = base - bh - 1.2;
                 self.text(bx + (bw - w) / 2.0, b, Face::Bold, LABEL, Rgb::BLACK, label);
@@ -309,10 +284,13 @@ mod tests {
 
     #[test]
     fn numbers_use_indonesian_separators() {
-        assert_eq!(format_id(dec!(97)), "97");
-        assert_eq!(format_id(dec!(43.89)), "43,89");
-        assert_eq!(format_id(dec!(1234567.50)), "1.234.567,5");
-        assert_eq!(format_id(dec!(-1000)), "-1.000");
+        assert_eq!(crate::words::format_decimal(dec!(97)), "97");
+        assert_eq!(crate::words::format_decimal(dec!(43.89)), "43,89");
+        assert_eq!(
+            crate::words::format_decimal(dec!(1234567.50)),
+            "1.234.567,5"
+        );
+        assert_eq!(crate::words::format_decimal(dec!(-1000)), "-1.000");
     }
 
     #[test]
