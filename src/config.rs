@@ -124,9 +124,9 @@ impl RawNumber {
         };
         match self {
             RawNumber::Int(i) => Ok(Decimal::from(*i)),
-            RawNumber::Float(f) => number::from_float(*f)
-                .map(|(d, _)| d)
-                .ok_or_else(|| bad(format!("not a number: {f}"))),
+            RawNumber::Float(f) => {
+                number::from_float(*f).ok_or_else(|| bad(format!("not a number: {f}")))
+            }
             RawNumber::Text(t) => {
                 Decimal::from_str(t.trim()).map_err(|_| bad(format!("not a number: {t:?}")))
             }
@@ -240,6 +240,9 @@ pub struct Band {
     pub synonyms: Vec<String>,
     pub lower: Option<Bound>,
     pub upper: Option<Bound>,
+    /// Every name of the band as header words are compared (see [`Band::is_named`]);
+    /// computed once, as every status cell is compared against them.
+    names: Vec<String>,
 }
 
 impl Band {
@@ -265,17 +268,19 @@ impl Band {
     /// `Label (SHORT)`, compared as header words are.
     pub fn is_named(&self, text: &str) -> bool {
         let t = normalize_header(text);
-        let names = std::iter::once(&self.label)
-            .chain(self.short.iter())
-            .chain(self.synonyms.iter());
-        let mut found = false;
-        for n in names {
-            found |= normalize_header(n) == t;
+        self.names.contains(&t)
+    }
+
+    fn names(label: &str, short: Option<&str>, synonyms: &[String]) -> Vec<String> {
+        let mut names: Vec<String> = std::iter::once(label)
+            .chain(short)
+            .chain(synonyms.iter().map(String::as_str))
+            .map(normalize_header)
+            .collect();
+        if let Some(short) = short {
+            names.push(normalize_header(&format!("{label} {short}")));
         }
-        if let Some(short) = &self.short {
-            found |= normalize_header(&format!("{} {short}", self.label)) == t;
-        }
-        found
+        names
     }
 
     /// The range as a person writes it: `> 0,707 dan ≤ 0,815`.
@@ -310,7 +315,8 @@ impl Scale {
 
     /// The band a label names, accepting short forms and synonyms.
     pub fn band_named(&self, text: &str) -> Option<&Band> {
-        self.bands.iter().find(|b| b.is_named(text))
+        let t = normalize_header(text);
+        self.bands.iter().find(|b| b.names.contains(&t))
     }
 
     /// Every finite band boundary.
@@ -687,6 +693,7 @@ fn resolve_scale(key: &'static str, raw: &RawScale) -> Result<Scale, Error> {
             _ => None,
         };
         bands.push(Band {
+            names: Band::names(&b.label, b.short.as_deref(), &b.synonyms),
             label: b.label.clone(),
             short: b.short.clone(),
             synonyms: b.synonyms.clone(),

@@ -167,7 +167,10 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
                 NumberKind::Percent => NumberStyle::Percent(f.decimals),
                 NumberKind::Count | NumberKind::Measure => NumberStyle::General,
             };
-            styles.insert(f.at, style);
+            // General is what an unlisted cell gets.
+            if style != NumberStyle::General {
+                styles.insert(f.at, style);
+            }
         }
     }
     plan

@@ -17,6 +17,7 @@ pub mod model;
 pub mod names;
 pub mod narrative;
 pub mod number;
+pub mod parallel;
 pub mod present;
 pub mod read;
 pub mod render;

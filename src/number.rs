@@ -226,15 +226,32 @@ fn malformed(s: &str) -> TextProblem {
     TextProblem::Malformed { readings }
 }
 
-/// The decimal text of a spreadsheet float, as Excel's General format shows it
-/// (shortest round-trip digits), and its value as an exact decimal.
-pub fn from_float(f: f64) -> Option<(Decimal, String)> {
+/// A spreadsheet float as the exact decimal Excel's General format shows, normalized
+/// (its `to_string()` is that text).
+pub fn from_float(f: f64) -> Option<Decimal> {
     if !f.is_finite() {
         return None;
     }
+    // Most cells are whole numbers or short decimals: take the cheap paths first.
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return Some(Decimal::from(f as i64));
+    }
     // Excel keeps 15 significant digits; beyond that the binary noise is not data.
-    let text = format_significant(f, 15);
-    Decimal::from_str(&text).ok().map(|d| (d.normalize(), text))
+    // The shortest round-trip text is those digits whenever it has no more of them.
+    let shortest = f.to_string();
+    let text = if shortest.len() <= 20 && significant_digits(&shortest) <= 15 {
+        shortest
+    } else {
+        format_significant(f, 15)
+    };
+    Decimal::from_str(&text).ok().map(|d| d.normalize())
+}
+
+fn significant_digits(text: &str) -> usize {
+    text.bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|b| *b == b'0')
+        .count()
 }
 
 fn format_significant(f: f64, digits: usize) -> String {
@@ -363,16 +380,44 @@ mod tests {
 
     #[test]
     fn floats_read_as_excel_shows_them() {
-        assert_eq!(from_float(0.9233), Some((dec!(0.9233), "0.9233".into())));
+        let shown = |f: f64| from_float(f).map(|d| d.to_string());
+        assert_eq!(shown(0.9233).as_deref(), Some("0.9233"));
+        assert_eq!(shown(1916739612.0).as_deref(), Some("1916739612"));
+        assert_eq!(shown(-65000000.0).as_deref(), Some("-65000000"));
+        assert_eq!(shown(0.1 + 0.2).as_deref(), Some("0.3"));
         assert_eq!(
-            from_float(1916739612.0),
-            Some((dec!(1916739612), "1916739612".into()))
+            shown(0.4389140271493213).as_deref(),
+            Some("0.438914027149321")
         );
-        assert_eq!(from_float(0.1 + 0.2).unwrap().0, dec!(0.3));
-        assert_eq!(
-            from_float(0.4389140271493213).unwrap().0,
-            dec!(0.438914027149321)
-        );
+        assert_eq!(shown(1e15).as_deref(), Some("1000000000000000"));
+        assert_eq!(shown(1e-7).as_deref(), Some("0.0000001"));
+        assert_eq!(shown(1e-30).as_deref(), Some("0"));
+        assert_eq!(shown(-0.0).as_deref(), Some("0"));
         assert_eq!(from_float(f64::NAN), None);
+        assert_eq!(from_float(f64::INFINITY), None);
+    }
+
+    /// Every float's decimal is what the 15-significant-digit text gives, on the
+    /// fast paths as on the slow one.
+    #[test]
+    fn fast_paths_agree_with_fifteen_significant_digits() {
+        let mut x: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let f = match x % 4 {
+                0 => f64::from_bits(x),
+                1 => (x % 1_000_000_000_000) as f64 / 10f64.powi((x % 9) as i32),
+                2 => (x % 10_000) as f64 / 10_000.0,
+                _ => (x % 100_000) as f64 / 100_000.0 * 100.0,
+            };
+            let slow = f
+                .is_finite()
+                .then(|| format_significant(f, 15))
+                .and_then(|t| Decimal::from_str(&t).ok())
+                .map(|d| d.normalize());
+            assert_eq!(from_float(f), slow, "{f:e}");
+        }
     }
 }

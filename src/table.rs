@@ -671,19 +671,29 @@ static RKT: &[ColumnSpec] = &[
 /// folded into one space, `%` kept.
 pub fn normalize_header(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_normalized(&mut out, text);
+    out
+}
+
+/// [`normalize_header`] appended to `out`, for keys built of several texts.
+pub fn push_normalized(out: &mut String, text: &str) {
+    let start = out.len();
     let mut space = false;
     for c in text.chars() {
         if c.is_alphanumeric() || c == '%' {
-            if space && !out.is_empty() {
+            if space && out.len() > start {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_uppercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
         } else {
             space = true;
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use crate::cell::CellRef;
 use crate::finding::{Correction, Finding, Loc, Message, NewValue, Safety, Severity};
 use crate::model::idm::{Text, Village};
 use crate::read::{Table, Value};
-use crate::table::{normalize_header, Col, TableKind};
+use crate::table::{normalize_header, push_normalized, Col, TableKind};
 use rust_decimal::prelude::*;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 pub static RULES: &[Rule] = &[
@@ -257,31 +258,31 @@ fn numbering(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn norm(t: &Option<Text>) -> String {
-    t.as_ref()
-        .map(|t| normalize_header(&t.text))
-        .unwrap_or_default()
+/// A village's name, kecamatan, kabupaten and provinsi as one key, each compared
+/// as header words are (one allocation per village: this runs on every row).
+fn name_key(v: &Village) -> String {
+    let mut key = String::new();
+    for t in [&v.name, &v.kecamatan, &v.kabupaten, &v.provinsi] {
+        if let Some(t) = t {
+            push_normalized(&mut key, &t.text);
+        }
+        key.push('\u{1}');
+    }
+    key
 }
 
 fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for list in m.idm.lists(&m.tables) {
-        let mut by_name: HashMap<(String, String, String, String), (usize, &Village)> =
-            HashMap::new();
+        let mut by_name: HashMap<String, (usize, &Village)> = HashMap::new();
         let mut by_code: HashMap<String, (usize, &Village)> = HashMap::new();
         for vt in &list.tables {
             for v in &vt.villages {
                 let mut first: Option<((usize, &Village), bool)> = None;
                 if v.name.is_some() {
-                    let key = (
-                        norm(&v.name),
-                        norm(&v.kecamatan),
-                        norm(&v.kabupaten),
-                        norm(&v.provinsi),
-                    );
-                    match by_name.get(&key) {
-                        Some(f) => first = Some((*f, false)),
-                        None => drop(by_name.insert(key, (vt.table, v))),
+                    match by_name.entry(name_key(v)) {
+                        Entry::Occupied(f) => first = Some((*f.get(), false)),
+                        Entry::Vacant(e) => drop(e.insert((vt.table, v))),
                     }
                 }
                 if let Some(kode) = v
@@ -290,10 +291,10 @@ fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     .map(|k| normalize_header(&k.text))
                     .filter(|k| !k.is_empty())
                 {
-                    match by_code.get(&kode) {
-                        Some(f) if first.is_none() => first = Some((*f, true)),
-                        Some(_) => {}
-                        None => drop(by_code.insert(kode, (vt.table, v))),
+                    match by_code.entry(kode) {
+                        Entry::Occupied(f) if first.is_none() => first = Some((*f.get(), true)),
+                        Entry::Occupied(_) => {}
+                        Entry::Vacant(e) => drop(e.insert((vt.table, v))),
                     }
                 }
                 let Some(((ft, fv), by_kode)) = first else {
@@ -375,32 +376,68 @@ struct Spelling<'a> {
     cells: Vec<&'a Text>,
 }
 
-/// For each spelling, the more frequent spelling it is a typo of (index), found
-/// through shared deletion variants (no pair of names compared twice), verified by
-/// Damerau–Levenshtein.
-fn typos(spellings: &[Spelling], k: usize) -> Vec<(usize, usize)> {
-    let eligible: Vec<usize> = (0..spellings.len())
-        .filter(|&i| letters(&spellings[i].norm) >= 6)
+type Candidates = HashMap<usize, HashSet<usize>>;
+
+/// Every pair (less frequent → more frequent spelling) whose lengths allow `k` edits.
+fn pairs_by_length(spellings: &[Spelling], eligible: &[usize], k: usize) -> Candidates {
+    let len: HashMap<usize, usize> = eligible
+        .iter()
+        .map(|&i| (i, spellings[i].norm.chars().count()))
         .collect();
+    let mut out = Candidates::new();
+    for &a in eligible {
+        for &b in eligible {
+            if spellings[b].cells.len() > spellings[a].cells.len() && len[&a].abs_diff(len[&b]) <= k
+            {
+                out.entry(a).or_default().insert(b);
+            }
+        }
+    }
+    out
+}
+
+/// The pairs (less frequent → more frequent spelling) that share a variant with up
+/// to `k` letters deleted: every pair within `k` edits, and few others.
+fn pairs_by_deletions(spellings: &[Spelling], eligible: &[usize], k: usize) -> Candidates {
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    let k = k.min(3);
-    for &i in &eligible {
+    for &i in eligible {
         let mut set = HashSet::new();
         deletions(&spellings[i].norm, k, &mut set);
         for d in set {
             index.entry(d).or_default().push(i);
         }
     }
-    let mut candidates: HashMap<usize, HashSet<usize>> = HashMap::new();
+    let mut out = Candidates::new();
     for ids in index.values().filter(|v| v.len() > 1) {
         for &a in ids {
             for &b in ids {
                 if spellings[b].cells.len() > spellings[a].cells.len() {
-                    candidates.entry(a).or_default().insert(b);
+                    out.entry(a).or_default().insert(b);
                 }
             }
         }
     }
+    out
+}
+
+/// Up to this many names in one scope, every pair is compared; above, candidates
+/// come from shared deletion variants.
+const PAIRWISE_MAX: usize = 64;
+
+/// For each spelling, the more frequent spelling it is a typo of (index), found
+/// among every pair in a small scope or through shared deletion variants in a large
+/// one (no pair of names compared twice), verified by Damerau–Levenshtein.
+fn typos(spellings: &[Spelling], k: usize) -> Vec<(usize, usize)> {
+    let eligible: Vec<usize> = (0..spellings.len())
+        .filter(|&i| letters(&spellings[i].norm) >= 6)
+        .collect();
+    let k = k.min(3);
+    let candidates = if eligible.len() <= PAIRWISE_MAX {
+        // A scope of a few dozen names: comparing every pair is cheaper than indexing.
+        pairs_by_length(spellings, &eligible, k)
+    } else {
+        pairs_by_deletions(spellings, &eligible, k)
+    };
     let mut out = Vec::new();
     for (a, bs) in candidates {
         let best = bs
@@ -581,16 +618,14 @@ mod tests {
         assert_eq!(n("JUMLAH"), None);
         assert_eq!(
             row_number(&Value::Number {
-                value: Decimal::from(7),
-                written: "7".into()
+                value: Decimal::from(7)
             })
             .map(|x| x.0),
             Some(7)
         );
         assert_eq!(
             row_number(&Value::Number {
-                value: Decimal::new(15, 1),
-                written: "1.5".into()
+                value: Decimal::new(15, 1)
             }),
             None
         );
@@ -659,5 +694,50 @@ mod tests {
         // Equal counts: no majority, no finding.
         let s = spellings(&cells, &[("BARADATU", 2), ("BARADATA", 2)]);
         assert_eq!(typos(&s, 2), vec![]);
+    }
+
+    /// Small scopes compare every pair, large ones index deletion variants: both
+    /// must keep every pair within `k` edits.
+    #[test]
+    fn both_candidate_searches_keep_every_close_pair() {
+        let cells: Vec<Text> = (0..8)
+            .map(|i| Text {
+                at: CellRef::new(i, 0),
+                text: String::new(),
+            })
+            .collect();
+        let mut x: u32 = 7;
+        let mut next = |n: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) % n
+        };
+        let names: Vec<(String, usize)> = (0..120)
+            .map(|_| {
+                let len = 6 + next(4) as usize;
+                let name: String = (0..len).map(|_| char::from(b'A' + next(3) as u8)).collect();
+                (name, 1 + next(7) as usize)
+            })
+            .collect();
+        let names: Vec<(&str, usize)> = names.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+        let s = spellings(&cells, &names);
+        let eligible: Vec<usize> = (0..s.len()).collect();
+        for k in 1..=2 {
+            let close = |c: Candidates| -> Vec<(usize, usize)> {
+                let mut v: Vec<(usize, usize)> = c
+                    .into_iter()
+                    .flat_map(|(a, bs)| bs.into_iter().map(move |b| (a, b)))
+                    .filter(|&(a, b)| strsim::damerau_levenshtein(&s[a].norm, &s[b].norm) <= k)
+                    .collect();
+                v.sort();
+                v
+            };
+            let by_length = close(pairs_by_length(&s, &eligible, k));
+            assert!(!by_length.is_empty());
+            assert_eq!(
+                by_length,
+                close(pairs_by_deletions(&s, &eligible, k)),
+                "k = {k}"
+            );
+        }
     }
 }

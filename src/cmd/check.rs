@@ -36,5 +36,5 @@ pub fn run(common: &Common, format: Format) -> Result<i32, Error> {
             );
         }
     }
-    Ok(super::exit_code(&analysis))
+    Ok(super::exit_code(analysis))
 }

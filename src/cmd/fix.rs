@@ -22,7 +22,7 @@ pub fn run(common: &Common) -> Result<i32, Error> {
     let lang = common.lang.into();
     let (written, _) = write_corrections(&cfg, &analysis, &out, lang)?;
     say(&written, &out, lang);
-    Ok(super::exit_code(&analysis))
+    Ok(super::exit_code(analysis))
 }
 
 /// Prints what was written.

@@ -17,7 +17,7 @@ pub fn run(common: &Common) -> Result<i32, Error> {
     let workbooks = corrected_workbooks(&cfg, &analysis, &plans, lang)?;
     let (path, corrected) = write_report(&cfg, &workbooks, &out)?;
     announce(&path, &corrected);
-    Ok(super::exit_code(&analysis))
+    Ok(super::exit_code(analysis))
 }
 
 /// A corrected workbook in memory: its input's file name and its bytes.
@@ -30,23 +30,32 @@ pub fn corrected_workbooks(
     plans: &[crate::fix::WorkbookPlan],
     lang: Lang,
 ) -> Result<Vec<Workbook>, Error> {
-    plans
-        .iter()
-        .map(|plan| {
-            let input = analysis
-                .reading
-                .inputs
-                .iter()
-                .find(|i| i.file == plan.file)
-                .expect("a plan per input");
-            crate::write::corrected_workbook(input, plan, &cfg.document_date, lang)
-                .map(|bytes| (plan.file.clone(), bytes))
-                .map_err(|e| Error::Output {
-                    path: PathBuf::from(&plan.file),
-                    message: format!("cannot be built: {e}"),
-                })
-        })
-        .collect()
+    let input_of = |plan: &crate::fix::WorkbookPlan| {
+        analysis
+            .reading
+            .inputs
+            .iter()
+            .find(|i| i.file == plan.file)
+            .expect("a plan per input")
+    };
+    let cells = |plan: &crate::fix::WorkbookPlan| {
+        let sheets = &input_of(plan).sheets;
+        sheets
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|(_, r)| r.len() as u64)
+            .sum()
+    };
+    crate::parallel::map(plans, cells, &mut |_| {}, |plan| {
+        crate::write::corrected_workbook(input_of(plan), plan, &cfg.document_date, lang)
+            .map(|bytes| (plan.file.clone(), bytes))
+            .map_err(|e| Error::Output {
+                path: PathBuf::from(&plan.file),
+                message: format!("cannot be built: {e}"),
+            })
+    })
+    .into_iter()
+    .collect()
 }
 
 /// What the report is rendered from: the corrected workbooks, read and checked again.

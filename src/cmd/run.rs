@@ -25,5 +25,5 @@ pub fn run(common: &Common) -> Result<i32, Error> {
     super::fix::say(&written, &out, lang);
     let (path, corrected) = super::report::write_report(&cfg, &workbooks, &out)?;
     super::report::announce(&path, &corrected);
-    Ok(super::exit_code(&analysis))
+    Ok(super::exit_code(analysis))
 }

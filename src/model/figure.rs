@@ -48,9 +48,9 @@ impl Figure {
             problem: None,
         };
         match &cell.value {
-            Value::Number { value, written } => {
+            Value::Number { value } => {
                 f.value = Some(*value);
-                f.decimals = number::decimals_of(written);
+                f.decimals = value.scale();
                 if kind == NumberKind::Percent && cell.percent_format {
                     f.value = Some(*value * Decimal::ONE_HUNDRED);
                     f.decimals = f.decimals.saturating_sub(2);

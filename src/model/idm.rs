@@ -364,16 +364,21 @@ pub fn build(views: &[TableView], cfg: &Config) -> Idm {
 
 /// Whether a row label marks a total row (`JUMLAH`, `Jumlah Total`, `TOTAL`).
 pub fn is_total_label(text: &str) -> bool {
+    // Most labels are names and numbers: tell them by their first letter, unnormalized.
+    let first = text.chars().find(|c| c.is_alphanumeric());
+    if !first.is_some_and(|c| matches!(c.to_ascii_uppercase(), 'J' | 'T' | 'G')) {
+        return false;
+    }
     let n = normalize_header(text);
     n.starts_with("JUMLAH") || n.starts_with("TOTAL") || n == "GRAND TOTAL"
 }
 
 /// The band a status label names, also when written `DESA MANDIRI` or `Kampung Maju`.
 pub fn band_of_label(scale: &Scale, text: &str) -> Option<String> {
-    if let Some(b) = scale.band_named(text) {
+    let n = normalize_header(text);
+    if let Some(b) = scale.band_named(&n) {
         return Some(b.label.clone());
     }
-    let n = normalize_header(text);
     for prefix in ["DESA ", "KAMPUNG ", "STATUS "] {
         if let Some(rest) = n.strip_prefix(prefix) {
             if let Some(b) = scale.band_named(rest) {

@@ -893,10 +893,7 @@ mod tests {
         assert_eq!(text("66,16 POIN").value, Some(dec!(66.16)));
         let cell = Cell {
             at: CellRef::new(0, 0),
-            value: Value::Number {
-                value: dec!(0.8),
-                written: "0.8".into(),
-            },
+            value: Value::Number { value: dec!(0.8) },
             percent_format: true,
         };
         let m = Measure::new(&Figure::read(&cell, NumberKind::Measure), Some(&cell));

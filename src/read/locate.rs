@@ -61,7 +61,7 @@ pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
 fn text_of(cell: &Cell) -> Option<String> {
     match &cell.value {
         Value::Text(t) => Some(t.trim().to_string()),
-        Value::Number { written, .. } => Some(written.clone()),
+        Value::Number { value } => Some(value.to_string()),
         _ => None,
     }
 }
@@ -152,6 +152,11 @@ fn word_matches(word: &str, label: &str, year: i32) -> Option<Option<i32>> {
 
 fn is_year(label: &str) -> Option<i32> {
     word_matches("{angka_tahun}", label, 0).flatten()
+}
+
+/// A number cell that can be a year in a header (`2022` over a group of columns).
+fn is_year_number(value: rust_decimal::Decimal) -> bool {
+    value.scale() == 0 && value >= 1900.into() && value <= 2100.into()
 }
 
 fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
@@ -253,9 +258,9 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
 fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Match, usize)> {
     let (r, cells) = &rows[i];
     if cells.len() < 2
-        || cells.iter().any(
-            |c| matches!(&c.value, Value::Number { written, .. } if is_year(written).is_none()),
-        )
+        || cells
+            .iter()
+            .any(|c| matches!(&c.value, Value::Number { value } if !is_year_number(*value)))
     {
         return None;
     }

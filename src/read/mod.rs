@@ -4,6 +4,7 @@
 
 mod locate;
 mod open;
+mod parts;
 
 pub use open::{Format, Sheet};
 
@@ -21,10 +22,11 @@ pub const FINDINGS_SHEET_MARKER: &str = "kinerja: daftar temuan";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Text(String),
-    /// A number cell; `written` is how Excel's General format shows it.
+    /// A number cell, normalized (no trailing zeros), so its text is how Excel's
+    /// General format shows it. The text is not kept: a workbook holds hundreds of
+    /// thousands of numbers and the text is derived on demand.
     Number {
         value: Decimal,
-        written: String,
     },
     Bool(bool),
     /// A date cell, as `YYYY-MM-DD`.
@@ -47,7 +49,7 @@ impl Cell {
     pub fn written(&self) -> String {
         match &self.value {
             Value::Text(t) => t.clone(),
-            Value::Number { written, .. } => written.clone(),
+            Value::Number { value } => value.to_string(),
             Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
             Value::Date(d) => d.clone(),
             Value::Error(e) => e.clone(),
@@ -216,9 +218,14 @@ pub fn read_with_progress(
     progress: &mut dyn FnMut(&str),
 ) -> Reading {
     let mut reading = Reading::default();
-    for (name, path) in files {
-        progress(name);
-        let (input, tables) = read_one(name, path, cfg);
+    let size = |(_, path): &(String, PathBuf)| std::fs::metadata(path).map_or(0, |m| m.len());
+    let read = crate::parallel::map(
+        files,
+        size,
+        &mut |(name, _)| progress(name),
+        |(name, path)| read_one(name, path, cfg),
+    );
+    for (input, tables) in read {
         reading.inputs.push(input);
         reading.tables.extend(tables);
     }

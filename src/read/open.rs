@@ -3,6 +3,7 @@
 //! non-empty cell comes back with its absolute address. This is the only module
 //! that touches calamine.
 
+use super::parts::Parts;
 use super::{Cell, Value};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Limits;
@@ -37,9 +38,9 @@ pub struct Unreadable(pub String);
 
 /// Reads a workbook's bytes into sheets.
 pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet>), Unreadable> {
-    let format = sniff(&bytes, limits)?;
+    let (format, parts) = sniff(&bytes, limits)?;
     let sheets = match format {
-        Format::Xlsx => read_xlsx(bytes, limits)?,
+        Format::Xlsx => read_xlsx(bytes, &parts, limits)?,
         Format::Xls => {
             let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| damaged("xls", e))?;
             let mut sheets = read_ranges(&mut wb, limits)?;
@@ -78,7 +79,7 @@ fn encrypted() -> Unreadable {
 /// Decides the format from the first bytes and, for zip containers, from the
 /// entries inside, which are also unpacked once (and thrown away) to bound what
 /// they inflate to.
-fn sniff(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
+fn sniff(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadable> {
     if bytes.is_empty() {
         return Err(Unreadable(
             "berkas kosong (0 byte); salin ulang berkas aslinya".into(),
@@ -96,7 +97,7 @@ fn sniff(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(encrypted());
         }
-        return Ok(Format::Xls);
+        return Ok((Format::Xls, Parts::default()));
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
     if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
@@ -116,7 +117,9 @@ fn sniff(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
     ))
 }
 
-fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
+/// Checks the archive by what it really inflates to, and learns the sheets' parts
+/// and merged ranges on the way.
+fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadable> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Unreadable(format!(
             "arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya"
@@ -155,24 +158,42 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<Format, Unreadable> {
         return Err(too_big());
     }
     let mut total: u64 = 0;
+    let mut parts = Parts::default();
+    let mut chunk = vec![0u8; 1 << 16];
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
             Unreadable(format!(
                 "arsip buku kerja rusak ({e}); salin ulang berkas aslinya"
             ))
         })?;
+        let name = entry.name().to_string();
         let mut limited = (&mut entry).take(budget.saturating_sub(total) + 1);
-        let n = std::io::copy(&mut limited, &mut std::io::sink()).map_err(|e| {
-            Unreadable(format!(
-                "arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya"
-            ))
-        })?;
-        total += n;
-        if total > budget {
-            return Err(too_big());
+        let mut part = (format == Format::Xlsx)
+            .then(|| parts.reader(&name))
+            .flatten();
+        loop {
+            let n = limited.read(&mut chunk).map_err(|e| {
+                Unreadable(format!(
+                    "arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya"
+                ))
+            })?;
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+            if total > budget {
+                return Err(too_big());
+            }
+            if let Some(part) = &mut part {
+                part.feed(&chunk[..n]);
+            }
+        }
+        if let Some(part) = part {
+            parts.finish(part);
         }
     }
-    Ok(format)
+    parts.link();
+    Ok((format, parts))
 }
 
 fn too_many_cells(limits: &Limits) -> Unreadable {
@@ -184,15 +205,16 @@ fn too_many_cells(limits: &Limits) -> Unreadable {
 
 /// xlsx is streamed cell by cell, so a used range that claims the whole sheet costs
 /// nothing: only filled cells are kept.
-fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> {
+fn read_xlsx(bytes: Vec<u8>, parts: &Parts, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> {
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged("xlsx", e))?;
     let mut sheets = Vec::new();
     let mut count: u64 = 0;
     for name in wb.sheet_names() {
-        let merges = wb
-            .merge_cells_by_sheet_name(&name)
-            .map(merged)
-            .unwrap_or_default();
+        let merges = parts.merges_of(&name).unwrap_or_else(|| {
+            wb.merge_cells_by_sheet_name(&name)
+                .map(merged)
+                .unwrap_or_default()
+        });
         let mut reader = wb
             .worksheet_cells_reader(&name)
             .map_err(|e| damaged("xlsx", e))?;
@@ -205,7 +227,7 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> 
                     .is_some_and(|f| f.format_code.contains('%'))
             })
             .collect();
-        let mut cells = Vec::new();
+        let mut rows = Rows::default();
         while let Some((cell, style)) = reader
             .next_cell_with_style_id()
             .map_err(|e| damaged("xlsx", e))?
@@ -217,7 +239,7 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> 
                     return Err(too_many_cells(limits));
                 }
                 let percent_format = percent.get(style).copied().unwrap_or(false);
-                cells.push(Cell {
+                rows.push(Cell {
                     at: CellRef::new(row, col),
                     value,
                     percent_format,
@@ -227,7 +249,7 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> 
         drop(reader);
         sheets.push(Sheet {
             name,
-            rows: group_rows(cells),
+            rows: rows.finish(),
             merges,
         });
     }
@@ -256,14 +278,14 @@ where
             .worksheet_range(&name)
             .map_err(|e| damaged("buku kerja", e))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
-        let mut cells = Vec::new();
+        let mut rows = Rows::default();
         for (r, c, data) in range.used_cells() {
             if let Some(value) = value_of(data) {
                 count += 1;
                 if count > limits.max_cells {
                     return Err(too_many_cells(limits));
                 }
-                cells.push(Cell {
+                rows.push(Cell {
                     at: CellRef::new(r0 + r as u32, c0 + c as u32),
                     value,
                     percent_format: false,
@@ -272,23 +294,54 @@ where
         }
         sheets.push(Sheet {
             name,
-            rows: group_rows(cells),
+            rows: rows.finish(),
             merges: Vec::new(),
         });
     }
     Ok(sheets)
 }
 
-fn group_rows(mut cells: Vec<Cell>) -> Vec<(u32, Vec<Cell>)> {
-    cells.sort_by_key(|c| c.at);
-    let mut rows: Vec<(u32, Vec<Cell>)> = Vec::new();
-    for cell in cells {
-        match rows.last_mut() {
-            Some((r, v)) if *r == cell.at.row => v.push(cell),
-            _ => rows.push((cell.at.row, vec![cell])),
+/// Cells gathered into rows as they come: in row order (as spreadsheets store
+/// them) each cell goes straight into its row; anything else is sorted at the end.
+#[derive(Default)]
+struct Rows {
+    rows: Vec<(u32, Vec<Cell>)>,
+    in_order: bool,
+}
+
+impl Rows {
+    fn push(&mut self, cell: Cell) {
+        match self.rows.last_mut() {
+            Some((r, cells)) if *r == cell.at.row => {
+                self.in_order &= cells.last().is_none_or(|last| last.at.col < cell.at.col);
+                cells.push(cell);
+            }
+            last => {
+                let width = last.as_ref().map_or(4, |(_, cells)| cells.len());
+                let in_order = last.is_none_or(|(r, _)| *r < cell.at.row);
+                self.in_order = (self.rows.is_empty() || self.in_order) && in_order;
+                let mut cells = Vec::with_capacity(width);
+                cells.push(cell);
+                self.rows.push((cells[0].at.row, cells));
+            }
         }
     }
-    rows
+
+    fn finish(self) -> Vec<(u32, Vec<Cell>)> {
+        if self.in_order {
+            return self.rows;
+        }
+        let mut cells: Vec<Cell> = self.rows.into_iter().flat_map(|(_, c)| c).collect();
+        cells.sort_by_key(|c| c.at);
+        let mut rows: Vec<(u32, Vec<Cell>)> = Vec::new();
+        for cell in cells {
+            match rows.last_mut() {
+                Some((r, v)) if *r == cell.at.row => v.push(cell),
+                _ => rows.push((cell.at.row, vec![cell])),
+            }
+        }
+        rows
+    }
 }
 
 fn text_value(s: &str) -> Option<Value> {
@@ -297,7 +350,7 @@ fn text_value(s: &str) -> Option<Value> {
 
 fn float_value(f: f64) -> Value {
     match number::from_float(f) {
-        Some((value, written)) => Value::Number { value, written },
+        Some(value) => Value::Number { value },
         None => Value::Error(format!("{f}")),
     }
 }
@@ -307,10 +360,7 @@ fn value_of_ref(d: &DataRef<'_>) -> Option<Value> {
         DataRef::Empty => None,
         DataRef::String(s) => text_value(s),
         DataRef::SharedString(s) => text_value(s),
-        DataRef::Int(i) => Some(Value::Number {
-            value: (*i).into(),
-            written: i.to_string(),
-        }),
+        DataRef::Int(i) => Some(Value::Number { value: (*i).into() }),
         DataRef::Float(f) => Some(float_value(*f)),
         DataRef::Bool(b) => Some(Value::Bool(*b)),
         DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
@@ -323,10 +373,7 @@ fn value_of(d: &Data) -> Option<Value> {
     match d {
         Data::Empty => None,
         Data::String(s) => text_value(s),
-        Data::Int(i) => Some(Value::Number {
-            value: (*i).into(),
-            written: i.to_string(),
-        }),
+        Data::Int(i) => Some(Value::Number { value: (*i).into() }),
         Data::Float(f) => Some(float_value(*f)),
         Data::Bool(b) => Some(Value::Bool(*b)),
         Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
@@ -361,6 +408,38 @@ mod tests {
             max_unpacked_bytes: 1 << 20,
             max_cells: 1000,
         }
+    }
+
+    #[test]
+    fn cells_gather_into_sorted_rows_in_any_order() {
+        let cell = |a1: &str| Cell {
+            at: CellRef::parse(a1).unwrap(),
+            value: Value::Bool(true),
+            percent_format: false,
+        };
+        let gathered = |order: &[&str]| {
+            let mut rows = Rows::default();
+            for a1 in order {
+                rows.push(cell(a1));
+            }
+            rows.finish()
+                .into_iter()
+                .map(|(r, cells)| {
+                    (
+                        r,
+                        cells.iter().map(|c| c.at.to_string()).collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let expected = vec![
+            (0, vec!["A1".to_string(), "C1".to_string()]),
+            (4, vec!["B5".to_string()]),
+        ];
+        assert_eq!(gathered(&["A1", "C1", "B5"]), expected);
+        assert_eq!(gathered(&["B5", "A1", "C1"]), expected);
+        assert_eq!(gathered(&["C1", "A1", "B5"]), expected);
+        assert_eq!(gathered(&["A1", "B5", "C1"]), expected);
     }
 
     #[test]

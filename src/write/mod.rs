@@ -176,6 +176,7 @@ fn write_sheet(
             None => None,
         };
         let header = is_header(at);
+        let plain = style == NumberStyle::General && !header && fill.is_none();
         let format = formats.entry((style, header, fill)).or_insert_with(|| {
             let mut format = num_format(style);
             if header {
@@ -212,13 +213,25 @@ fn write_sheet(
                     shown_len(&result)
                 }
             },
+            // Most cells keep the default look: writing them without a format
+            // spares the writer hashing one per cell.
+            (None, Some(Value::Text(t))) if plain => {
+                ws.write_string(row, col, t)?;
+                shown_len(t)
+            }
             (None, Some(Value::Text(t))) => {
                 ws.write_string_with_format(row, col, t, format)?;
                 shown_len(t)
             }
-            (None, Some(Value::Number { value, written })) => {
-                ws.write_number_with_format(row, col, as_f64(*value), format)?;
-                shown_len(written)
+            (None, Some(Value::Number { value })) => {
+                let text = value.to_string();
+                let number = text.parse().unwrap_or(0.0);
+                if plain {
+                    ws.write_number(row, col, number)?;
+                } else {
+                    ws.write_number_with_format(row, col, number, format)?;
+                }
+                shown_len(&text)
             }
             (None, Some(Value::Bool(b))) => {
                 ws.write_boolean_with_format(row, col, *b, format)?;

@@ -1,0 +1,76 @@
+//! Independent files on separate cores: each workbook is read, or written, on its
+//! own thread, the heaviest first, and the results come back in input order.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// `f` over every item, on up to as many threads as the machine has cores.
+/// `weight` orders the work (heaviest first, so one large file does not start last);
+/// `started` is told, on the calling thread, which item each worker takes up.
+pub fn map<T, R>(
+    items: &[T],
+    weight: impl Fn(&T) -> u64,
+    started: &mut dyn FnMut(&T),
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+{
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items
+            .iter()
+            .map(|item| {
+                started(item);
+                f(item)
+            })
+            .collect();
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Option<R>)>();
+    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (order, next, f) = (&order, &next, &f);
+            scope.spawn(move || loop {
+                let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                    break;
+                };
+                // A closed channel means the caller is gone: nothing left to do.
+                if tx.send((i, None)).is_err() || tx.send((i, Some(f(&items[i])))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (i, result) in rx {
+            match result {
+                None => started(&items[i]),
+                Some(r) => results[i] = Some(r),
+            }
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every item is done when all workers have ended"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_keep_input_order_and_every_item_is_announced() {
+        let items: Vec<u64> = (0..25).collect();
+        let mut seen = Vec::new();
+        let out = super::map(&items, |&n| n % 7, &mut |&n| seen.push(n), |&n| n * n);
+        assert_eq!(out, items.iter().map(|n| n * n).collect::<Vec<_>>());
+        seen.sort();
+        assert_eq!(seen, items);
+    }
+}

@@ -1,0 +1,288 @@
+//! What one pass over an xlsx archive learns besides the format: which part holds
+//! each sheet, and each worksheet part's merged ranges. The pass inflates every
+//! entry anyway (to bound a zip bomb by what it really inflates to), so finding the
+//! merges there spares a second XML parse of every sheet.
+
+use crate::cell::{CellRange, CellRef};
+use quick_xml::events::Event;
+use std::collections::HashMap;
+
+/// The sheets' parts and merged ranges of one xlsx archive.
+#[derive(Debug, Default)]
+pub(super) struct Parts {
+    /// Merged ranges by worksheet part path (`xl/worksheets/sheet1.xml`).
+    merges: HashMap<String, Vec<CellRange>>,
+    /// Worksheet part path by sheet name.
+    paths: HashMap<String, String>,
+    /// `xl/workbook.xml` and its relations, until [`Parts::link`].
+    book: Vec<u8>,
+    rels: Vec<u8>,
+}
+
+impl Parts {
+    /// A reader for an archive entry this pass wants to see, if any.
+    pub(super) fn reader(&self, name: &str) -> Option<PartReader> {
+        if is_worksheet(name) {
+            Some(PartReader::Worksheet {
+                path: name.to_string(),
+                pending: Vec::new(),
+                merges: Vec::new(),
+            })
+        } else if name == WORKBOOK || name == WORKBOOK_RELS {
+            Some(PartReader::Whole {
+                name: name.to_string(),
+                bytes: Some(Vec::new()),
+            })
+        } else {
+            None
+        }
+    }
+
+    /// Takes in what a reader saw of its entry.
+    pub(super) fn finish(&mut self, part: PartReader) {
+        match part {
+            PartReader::Worksheet {
+                path,
+                pending,
+                mut merges,
+            } => {
+                merges.extend(merged_ranges(&pending));
+                self.merges.insert(path, merges);
+            }
+            PartReader::Whole { name, bytes } => {
+                let bytes = bytes.unwrap_or_default();
+                if name == WORKBOOK {
+                    self.book = bytes;
+                } else {
+                    self.rels = bytes;
+                }
+            }
+        }
+    }
+
+    /// Resolves sheet names to parts, once every entry is in.
+    pub(super) fn link(&mut self) {
+        let targets: HashMap<String, String> = elements(&self.rels, "Relationship")
+            .into_iter()
+            .filter_map(|a| Some((a.get("Id")?.clone(), a.get("Target")?.clone())))
+            .collect();
+        for sheet in elements(&self.book, "sheet") {
+            let (Some(name), Some(id)) = (sheet.get("name"), sheet.get("id")) else {
+                continue;
+            };
+            if let Some(target) = targets.get(id) {
+                let path = match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_string(),
+                    None => format!("xl/{target}"),
+                };
+                self.paths.insert(name.clone(), path);
+            }
+        }
+        self.book = Vec::new();
+        self.rels = Vec::new();
+    }
+
+    /// The merged ranges of a sheet, or `None` when its part is not known (the
+    /// caller then asks the parser).
+    pub(super) fn merges_of(&self, sheet: &str) -> Option<Vec<CellRange>> {
+        self.merges.get(self.paths.get(sheet)?).cloned()
+    }
+}
+
+/// One entry's bytes as they are inflated, chunk by chunk.
+pub(super) enum PartReader {
+    /// A worksheet: scanned for merged ranges as it streams past, keeping only the
+    /// text from the last `<` (an element that may continue in the next chunk).
+    Worksheet {
+        path: String,
+        pending: Vec<u8>,
+        merges: Vec<CellRange>,
+    },
+    /// The workbook or its relations: kept whole, up to [`WHOLE_LIMIT`] (beyond,
+    /// `None`: not linked here; the parser then reads the merges itself).
+    Whole {
+        name: String,
+        bytes: Option<Vec<u8>>,
+    },
+}
+
+/// The most of `xl/workbook.xml` or its relations kept.
+const WHOLE_LIMIT: usize = 16 << 20;
+
+/// A `<mergeCell …/>` element is far shorter than this; text after a `<` longer
+/// than this cannot be the start of one.
+const ELEMENT_LIMIT: usize = 4096;
+
+impl PartReader {
+    pub(super) fn feed(&mut self, chunk: &[u8]) {
+        match self {
+            PartReader::Worksheet {
+                pending, merges, ..
+            } => {
+                pending.extend_from_slice(chunk);
+                let Some(last) = memchr::memrchr(b'<', pending) else {
+                    pending.clear();
+                    return;
+                };
+                merges.extend(merged_ranges(&pending[..last]));
+                if pending.len() - last > ELEMENT_LIMIT {
+                    pending.clear();
+                } else {
+                    pending.drain(..last);
+                }
+            }
+            PartReader::Whole { bytes, .. } => {
+                if bytes
+                    .as_ref()
+                    .is_some_and(|b| b.len() + chunk.len() > WHOLE_LIMIT)
+                {
+                    *bytes = None;
+                }
+                if let Some(b) = bytes {
+                    b.extend_from_slice(chunk);
+                }
+            }
+        }
+    }
+}
+
+const WORKBOOK: &str = "xl/workbook.xml";
+const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
+
+fn is_worksheet(name: &str) -> bool {
+    name.starts_with("xl/worksheets/") && name.ends_with(".xml") && !name.contains("/_rels/")
+}
+
+/// The attributes (by local name, unescaped) of every element with local name `tag`.
+fn elements(xml: &[u8], tag: &str) -> Vec<HashMap<String, String>> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().into_inner() == tag => {
+                let attrs = e
+                    .attributes()
+                    .flatten()
+                    .filter_map(|a| {
+                        let key = a.key.local_name().into_inner().to_string();
+                        let value = a
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .ok()?
+                            .into_owned();
+                        Some((key, value))
+                    })
+                    .collect();
+                out.push(attrs);
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// The `<mergeCell ref="A1:B2"/>` elements of a worksheet part, found by their
+/// bytes: in XML text a `<` is always escaped, so the element cannot hide in a value.
+fn merged_ranges(xml: &[u8]) -> Vec<CellRange> {
+    let mut out = Vec::new();
+    for start in memchr::memmem::find_iter(xml, b"mergeCell ") {
+        // `<mergeCell ` or a prefixed `<x:mergeCell `.
+        let before = &xml[..start];
+        let opens = match before.last() {
+            Some(b'<') => true,
+            Some(b':') => before
+                .iter()
+                .rev()
+                .skip(1)
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+                .checked_add(2)
+                .and_then(|n| before.len().checked_sub(n))
+                .is_some_and(|i| before[i] == b'<'),
+            _ => false,
+        };
+        if !opens {
+            continue;
+        }
+        let rest = &xml[start..];
+        let tag = &rest[..memchr::memchr(b'>', rest).unwrap_or(rest.len())];
+        let Some(r) = memchr::memmem::find(tag, b" ref=") else {
+            continue;
+        };
+        let value = &tag[r + 5..];
+        let Some(&quote) = value.first().filter(|q| matches!(q, b'"' | b'\'')) else {
+            continue;
+        };
+        let value = &value[1..];
+        let Some(end) = memchr::memchr(quote, value) else {
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(&value[..end]) else {
+            continue;
+        };
+        let mut ends = text.split(':');
+        let first = ends.next().and_then(CellRef::parse);
+        let last = ends.next().map_or(first, CellRef::parse);
+        if let (Some(first), Some(last)) = (first, last) {
+            out.push(CellRange { first, last });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(a: &str, b: &str) -> CellRange {
+        CellRange {
+            first: CellRef::parse(a).unwrap(),
+            last: CellRef::parse(b).unwrap(),
+        }
+    }
+
+    #[test]
+    fn merges_are_found_by_their_bytes() {
+        let xml = br#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>mergeCell &lt;mergeCell ref="Z9:Z10"/&gt;</t></is></c></row></sheetData>
+<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref='B2:B3'/><x:mergeCell ref="D4"/></mergeCells></worksheet>"#;
+        let expected = vec![range("A1", "C1"), range("B2", "B3"), range("D4", "D4")];
+        assert_eq!(merged_ranges(xml), expected);
+        // The same, streamed in chunks of every size.
+        for size in 1..xml.len() {
+            let mut parts = Parts::default();
+            let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
+            for chunk in xml.chunks(size) {
+                reader.feed(chunk);
+            }
+            parts.finish(reader);
+            assert_eq!(parts.merges["xl/worksheets/sheet1.xml"], expected, "{size}");
+        }
+    }
+
+    #[test]
+    fn sheet_names_resolve_to_parts() {
+        let book = br#"<workbook xmlns:r="r"><sheets><sheet name="IDM &amp; Status" sheetId="1" r:id="rId2"/><sheet name="Rekap" sheetId="2" r:id="rId1"/></sheets></workbook>"#;
+        let rels = br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet2.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet1.xml"/></Relationships>"#;
+        let mut parts = Parts::default();
+        parts
+            .merges
+            .insert("xl/worksheets/sheet1.xml".into(), vec![range("A1", "B1")]);
+        parts
+            .merges
+            .insert("xl/worksheets/sheet2.xml".into(), vec![]);
+        for (name, bytes) in [(WORKBOOK, &book[..]), (WORKBOOK_RELS, &rels[..])] {
+            let mut reader = parts.reader(name).unwrap();
+            reader.feed(bytes);
+            parts.finish(reader);
+        }
+        parts.link();
+        assert_eq!(
+            parts.merges_of("IDM & Status"),
+            Some(vec![range("A1", "B1")])
+        );
+        assert_eq!(parts.merges_of("Rekap"), Some(vec![]));
+        assert_eq!(parts.merges_of("Lain"), None);
+    }
+}
