@@ -38,13 +38,12 @@ where
         for _ in 0..threads {
             let tx = tx.clone();
             let (order, next, f) = (&order, &next, &f);
-            scope.spawn(move || loop {
-                let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                    break;
-                };
-                // A closed channel means the caller is gone: nothing left to do.
-                if tx.send((i, None)).is_err() || tx.send((i, Some(f(&items[i])))).is_err() {
-                    break;
+            scope.spawn(move || {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    // A closed channel means the caller is gone: nothing left to do.
+                    if tx.send((i, None)).is_err() || tx.send((i, Some(f(&items[i])))).is_err() {
+                        break;
+                    }
                 }
             });
         }
