@@ -38,6 +38,22 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
+impl Analysis {
+    /// Lets go of what only checking needed (the located tables' copies of their
+    /// cells and the model), keeping the inputs and findings; it is freed on another
+    /// thread while the caller goes on, so writing corrected workbooks does not hold
+    /// both at once. The tables' summaries stay.
+    pub fn release_model(&mut self) {
+        let tables = std::mem::take(&mut self.reading.tables);
+        let model = Model {
+            tables: std::mem::take(&mut self.model.tables),
+            ..Model::default()
+        };
+        let model = std::mem::replace(&mut self.model, model);
+        std::thread::spawn(move || drop((tables, model)));
+    }
+}
+
 /// Reads, models and checks the given files.
 pub fn analyse(files: &[(String, PathBuf)], cfg: &Config) -> Analysis {
     analyse_with_progress(files, cfg, &mut |_| {})

@@ -120,15 +120,24 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
         model,
         cfg,
     };
-    let mut findings = Vec::new();
     let timing = std::env::var_os("KINERJA_TIMING").is_some();
-    for rule in registry() {
-        let started = std::time::Instant::now();
-        (rule.check)(rule, &ctx, &mut findings);
-        if timing {
-            eprintln!("{} {:?}", rule.code, started.elapsed());
-        }
-    }
+    // Rules are independent: they share the cores, and their findings are joined in
+    // registry order, so the result does not depend on which finished first.
+    let per_rule = crate::parallel::map(
+        &registry(),
+        |_| 0,
+        &mut |_| {},
+        |rule| {
+            let started = std::time::Instant::now();
+            let mut found = Vec::new();
+            (rule.check)(rule, &ctx, &mut found);
+            if timing {
+                eprintln!("{} {:?}", rule.code, started.elapsed());
+            }
+            found
+        },
+    );
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     sort(&mut findings);
     findings
 }

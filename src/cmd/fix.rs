@@ -18,9 +18,9 @@ pub struct Written {
 pub fn run(common: &Common) -> Result<i32, Error> {
     let cfg = super::load_config(common)?;
     let out = output_dir(common, &cfg)?;
-    let analysis = super::analyse_with(common, &cfg)?;
+    let mut analysis = super::analyse_with(common, &cfg)?;
     let lang = common.lang.into();
-    let (written, _) = write_corrections(&cfg, &analysis, &out, lang)?;
+    let (written, _) = write_corrections(&cfg, &mut analysis, &out, lang)?;
     say(&written, &out, lang);
     Ok(super::exit_code(analysis))
 }
@@ -117,14 +117,16 @@ pub fn corrected_name(file: &str) -> PathBuf {
 }
 
 /// Writes every corrected workbook and `temuan.json`; returns what was written and
-/// the corrected workbooks' bytes.
+/// the corrected workbooks' bytes. The analysis keeps its inputs and findings only
+/// (see [`Analysis::release_model`]).
 pub fn write_corrections(
     cfg: &Config,
-    analysis: &Analysis,
+    analysis: &mut Analysis,
     out: &Path,
     lang: Lang,
 ) -> Result<(Written, Vec<super::report::Workbook>), Error> {
     let plans = crate::fix::plan(analysis, lang);
+    analysis.release_model();
     let workbooks = super::report::corrected_workbooks(cfg, analysis, &plans, lang)?;
     for (file, bytes) in &workbooks {
         write_atomic(&out.join(corrected_name(file)), bytes)?;

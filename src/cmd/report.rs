@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 pub fn run(common: &Common) -> Result<i32, Error> {
     let cfg = super::load_config(common)?;
     let out = super::fix::output_dir(common, &cfg)?;
-    let analysis = super::analyse_with(common, &cfg)?;
+    let mut analysis = super::analyse_with(common, &cfg)?;
     let lang = common.lang.into();
     let plans = crate::fix::plan(&analysis, lang);
+    analysis.release_model();
     let workbooks = corrected_workbooks(&cfg, &analysis, &plans, lang)?;
     let (path, corrected) = write_report(&cfg, &workbooks, &out)?;
     announce(&path, &corrected);

@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 pub fn run(common: &Common) -> Result<i32, Error> {
     let cfg = super::load_config(common)?;
     let out = super::fix::output_dir(common, &cfg)?;
-    let analysis = super::analyse_with(common, &cfg)?;
+    let mut analysis = super::analyse_with(common, &cfg)?;
     let lang = common.lang.into();
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     print!(
@@ -21,7 +21,7 @@ pub fn run(common: &Common) -> Result<i32, Error> {
             colour
         )
     );
-    let (written, workbooks) = super::fix::write_corrections(&cfg, &analysis, &out, lang)?;
+    let (written, workbooks) = super::fix::write_corrections(&cfg, &mut analysis, &out, lang)?;
     super::fix::say(&written, &out, lang);
     let (path, corrected) = super::report::write_report(&cfg, &workbooks, &out)?;
     super::report::announce(&path, &corrected);
