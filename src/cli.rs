@@ -111,6 +111,14 @@ impl From<LangArg> for Lang {
 /// Parses the arguments, runs the command, and returns the exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    let lang: Lang = match &cli.command {
+        None => cli.run.lang,
+        Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
+        Some(Command::Check(c)) => c.common.lang,
+        Some(Command::Rules(r)) => r.lang,
+        Some(Command::Explain(_)) => LangArg::Id,
+    }
+    .into();
     let outcome = match cli.command {
         None => cmd::run::run(&cli.run),
         Some(Command::Run(c)) => cmd::run::run(&c),
@@ -123,7 +131,7 @@ pub fn main() -> i32 {
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}\nhint: {}", e.hint());
+            eprintln!("{}", e.report(lang));
             2
         }
     }

@@ -3,6 +3,7 @@
 //! not errors; a workbook that cannot be read is reported per input and the run
 //! goes on with the others.
 
+use crate::finding::{Lang, Message};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -20,41 +21,86 @@ pub enum Error {
     ConfigValue { key: String, message: String },
     /// An input path given on the command line does not exist.
     InputMissing { path: PathBuf },
-    /// The output folder cannot be created or written.
-    Output { path: PathBuf, message: String },
+    /// The output folder (or a file in it) cannot be created or written.
+    Output { path: PathBuf, message: Message },
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The message in the user's language; the config's own detail (a TOML parser's
+    /// or a key's complaint) stays as the config is written, in English.
+    pub fn describe(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
         match self {
+            Error::ConfigRead { path, source } if id => {
+                format!(
+                    "konfigurasi {} tidak dapat dibaca: {source}",
+                    path.display()
+                )
+            }
             Error::ConfigRead { path, source } => {
-                write!(f, "cannot read config {}: {source}", path.display())
+                format!("cannot read config {}: {source}", path.display())
+            }
+            Error::ConfigSyntax { path, message } if id => {
+                format!("konfigurasi {}: {message}", path.display())
             }
             Error::ConfigSyntax { path, message } => {
-                write!(f, "config {}: {message}", path.display())
+                format!("config {}: {message}", path.display())
             }
-            Error::ConfigValue { key, message } => write!(f, "config key `{key}`: {message}"),
-            Error::InputMissing { path } => {
-                write!(f, "input path {} does not exist", path.display())
+            Error::ConfigValue { key, message } if id => {
+                format!("kunci konfigurasi `{key}`: {message}")
+            }
+            Error::ConfigValue { key, message } => format!("config key `{key}`: {message}"),
+            Error::InputMissing { path } if id => {
+                format!("masukan {} tidak ada", path.display())
+            }
+            Error::InputMissing { path } => format!("input path {} does not exist", path.display()),
+            Error::Output { path, message } if id => {
+                format!("keluaran {}: {}", path.display(), message.get(lang))
             }
             Error::Output { path, message } => {
-                write!(f, "output folder {}: {message}", path.display())
+                format!("output {}: {}", path.display(), message.get(lang))
             }
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            Error::ConfigRead { .. } => (
+                "berikan konfigurasi dengan -c BERKAS, atau jalankan dari folder proyek yang berisi config.toml",
+                "pass the config with -c PATH, or run from the project folder that holds config.toml",
+            ),
+            Error::ConfigSyntax { .. } | Error::ConfigValue { .. } => (
+                "bandingkan dengan config.toml yang dikirim bersama kinerja (berisi penjelasan tiap kunci)",
+                "compare with the documented config.toml shipped with kinerja",
+            ),
+            Error::InputMissing { .. } => (
+                "berikan buku kerja atau folder berisi buku kerja, atau atur [paths] input di konfigurasi",
+                "give a workbook or a folder of workbooks, or set [paths] input in the config",
+            ),
+            Error::Output { .. } => (
+                "pilih folder lain dengan -o: yang dapat ditulisi dan bukan folder masukan",
+                "choose another folder with -o, one that is writable and is not an input folder",
+            ),
+        };
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    /// The message and the hint, as printed on stderr.
+    pub fn report(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Id => format!("galat: {}\nsaran: {}", self.describe(lang), self.hint(lang)),
+            Lang::En => format!("error: {}\nhint: {}", self.describe(lang), self.hint(lang)),
         }
     }
 }
 
-impl Error {
-    /// What the user can do about it.
-    pub fn hint(&self) -> &'static str {
-        match self {
-            Error::ConfigRead { .. } => "pass the config with -c PATH, or run from the project folder that holds config.toml",
-            Error::ConfigSyntax { .. } | Error::ConfigValue { .. } => {
-                "compare with the documented config.toml shipped with kinerja"
-            }
-            Error::InputMissing { .. } => "give a workbook or a folder of workbooks, or set [paths] input in the config",
-            Error::Output { .. } => "choose another folder with -o, one that is writable and is not an input folder",
-        }
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -80,8 +126,12 @@ mod tests {
         assert_eq!(e.to_string(), "input path nowhere does not exist");
         let e = Error::Output {
             path: "input".into(),
-            message: "is an input folder".into(),
+            message: Message::new("folder masukan", "is an input folder"),
         };
-        assert_eq!(e.to_string(), "output folder input: is an input folder");
+        assert_eq!(e.to_string(), "output input: is an input folder");
+        assert_eq!(e.describe(Lang::Id), "keluaran input: folder masukan");
+        assert!(e.report(Lang::Id).starts_with(
+            "galat: keluaran input: folder masukan\nsaran: pilih folder lain dengan -o"
+        ));
     }
 }

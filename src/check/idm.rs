@@ -22,7 +22,9 @@ pub static RULES: &[Rule] = &[
 the `[idm]` bands of the config define them (Permendesa PDTT 2/2016: ≤ 0,491 SANGAT \
 TERTINGGAL; ≤ 0,599 TERTINGGAL; ≤ 0,707 BERKEMBANG; ≤ 0,815 MAJU; above MANDIRI; a \
 boundary value belongs to the lower band). Labels are compared by the band they name, so \
-short forms and the config's synonyms are accepted. Values outside 0–1 are left to RNG001.\n\n\
+short forms and the config's synonyms are accepted. Values outside 0–1 are left to RNG001. \
+Where the IDM itself is not the mean of its IKS, IKE and IKL (SUM001), the status is judged \
+against that mean, the value SUM001 writes, so a right status beside a mistyped IDM stays.\n\n\
 Why: offices type the status by hand; one typed from last year's list, or by eye near a \
 boundary, puts the village in the wrong count of the summary and the report.\n\n\
 ## Example\n`IDM 2023!F85` says `MAJU` while `E85` holds `0.707`: 0,707 is the upper end of \
@@ -217,7 +219,10 @@ fn status(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let (Some(idm), Some(st)) = (&v.idm, &v.status) else {
                 continue;
             };
-            let Some(x) = idm.value.filter(|x| in_unit_range(*x)) else {
+            // Judged against the IDM SUM001 will write where the one written is not
+            // the mean of its components: a right status beside a mistyped IDM stays.
+            let corrected = idm_by_components(v).map(|(x, _)| x);
+            let Some(x) = corrected.or(idm.value).filter(|x| in_unit_range(*x)) else {
                 continue;
             };
             let Some(band) = ctx.cfg.idm.classify(x) else {
@@ -232,7 +237,7 @@ fn status(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     "status desa {} tertulis {}, padahal IDM {} termasuk {} ({range_id})",
                     village_label(v),
                     st.text,
-                    angka_of(idm),
+                    corrected.map_or_else(|| angka_of(idm), |x| angka(x, None)),
                     band.label
                 ),
                 format!(
@@ -367,36 +372,52 @@ fn out_of_range(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// The IDM a village should show when the one written is not the mean of its IKS,
+/// IKE and IKL (what SUM001 writes), with its decimals; `None` when it is, or when
+/// the components cannot tell.
+fn idm_by_components(v: &Village) -> Option<(Decimal, u32)> {
+    let (idm, iks, ike, ikl) = (
+        v.idm.as_ref()?,
+        v.iks.as_ref()?,
+        v.ike.as_ref()?,
+        v.ikl.as_ref()?,
+    );
+    let (stated, a, b, c) = (idm.value?, iks.value?, ike.value?, ikl.value?);
+    if ![a, b, c].into_iter().all(in_unit_range) {
+        return None;
+    }
+    let computed = (a + b + c) / Decimal::from(3);
+    let dc = iks.decimals.max(ike.decimals).max(ikl.decimals);
+    if agrees(stated, idm.decimals, computed)
+        || (idm.decimals > 0
+            && (stated - computed).abs() <= half_unit(idm.decimals) + half_unit(dc))
+    {
+        return None;
+    }
+    let d = if idm.decimals > 0 {
+        idm.decimals
+    } else {
+        dc.max(4)
+    };
+    Some((at_precision(computed, d), d))
+}
+
 fn mean(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
         for v in &vt.villages {
+            let Some((expected, d)) = idm_by_components(v) else {
+                continue;
+            };
             let (Some(idm), Some(iks), Some(ike), Some(ikl)) = (&v.idm, &v.iks, &v.ike, &v.ikl)
             else {
                 continue;
             };
-            let (Some(stated), Some(a), Some(b), Some(c)) =
-                (idm.value, iks.value, ike.value, ikl.value)
-            else {
-                continue;
-            };
-            if ![a, b, c].into_iter().all(in_unit_range) {
-                continue;
-            }
-            let computed = (a + b + c) / Decimal::from(3);
-            let dc = iks.decimals.max(ike.decimals).max(ikl.decimals);
-            if agrees(stated, idm.decimals, computed)
-                || (idm.decimals > 0
-                    && (stated - computed).abs() <= half_unit(idm.decimals) + half_unit(dc))
-            {
-                continue;
-            }
-            let d = if idm.decimals > 0 {
-                idm.decimals
-            } else {
-                dc.max(4)
-            };
-            let expected = at_precision(computed, d);
+            let (a, b, c) = (
+                iks.value.unwrap_or_default(),
+                ike.value.unwrap_or_default(),
+                ikl.value.unwrap_or_default(),
+            );
             let value = if [iks, ike, ikl].iter().any(|f| f.stored_as_text) {
                 NewValue::Number(expected)
             } else {

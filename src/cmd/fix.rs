@@ -3,7 +3,7 @@
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::Lang;
+use crate::finding::{Lang, Message};
 use crate::present::{self, FixState};
 use crate::Analysis;
 use std::path::{Path, PathBuf};
@@ -49,19 +49,18 @@ pub fn say(w: &Written, out: &Path, lang: Lang) {
 /// input folder nor inside one.
 pub fn output_dir(common: &Common, cfg: &Config) -> Result<PathBuf, Error> {
     let out = common.output.clone().unwrap_or_else(|| cfg.output.clone());
-    let fail = |message: String| Error::Output {
+    let fail = |id: String, en: String| Error::Output {
         path: out.clone(),
-        message,
+        message: Message::new(id, en),
     };
     let inputs: Vec<PathBuf> = if common.paths.is_empty() {
         vec![cfg.input.clone()]
     } else {
         common.paths.clone()
     };
-    std::fs::create_dir_all(&out).map_err(|e| fail(format!("cannot be created: {e}")))?;
-    let out_real = out
-        .canonicalize()
-        .map_err(|e| fail(format!("cannot be opened: {e}")))?;
+    // Where the folder is or would be, before anything is created: a folder
+    // refused for being inside the input must not be left behind there.
+    let out_real = real_path(&out);
     for input in &inputs {
         let folder = if input.is_dir() {
             input.clone()
@@ -75,17 +74,54 @@ pub fn output_dir(common: &Common, cfg: &Config) -> Result<PathBuf, Error> {
         };
         if let Ok(real) = folder.canonicalize() {
             if out_real.starts_with(&real) {
-                return Err(fail(format!(
-                    "is (inside) the input folder {}; inputs are never written to",
-                    folder.display()
-                )));
+                return Err(fail(
+                    format!(
+                        "folder ini (berada di dalam) folder masukan {}; masukan tidak pernah ditulisi",
+                        folder.display()
+                    ),
+                    format!(
+                        "is (inside) the input folder {}; inputs are never written to",
+                        folder.display()
+                    ),
+                ));
             }
         }
     }
+    std::fs::create_dir_all(&out).map_err(|e| {
+        fail(
+            format!("folder tidak dapat dibuat ({e})"),
+            format!("the folder cannot be created ({e})"),
+        )
+    })?;
     let probe = out.join(".kinerja-write-test");
-    std::fs::write(&probe, b"").map_err(|e| fail(format!("is not writable: {e}")))?;
+    std::fs::write(&probe, b"").map_err(|e| {
+        fail(
+            format!("folder tidak dapat ditulisi ({e})"),
+            format!("the folder is not writable ({e})"),
+        )
+    })?;
     let _ = std::fs::remove_file(probe);
     Ok(out)
+}
+
+/// The absolute path `path` names, resolved through its nearest existing ancestor
+/// (symbolic links included), whether or not it exists yet.
+fn real_path(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    loop {
+        if let Ok(real) = base.canonicalize() {
+            return rest.iter().rev().fold(real, |p, c| p.join(c));
+        }
+        match (base.parent(), base.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                base = parent;
+            }
+            _ => return absolute,
+        }
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, so a
@@ -93,7 +129,10 @@ pub fn output_dir(common: &Common, cfg: &Config) -> Result<PathBuf, Error> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let fail = |e: std::io::Error| Error::Output {
         path: path.to_path_buf(),
-        message: format!("cannot be written: {e}"),
+        message: Message::new(
+            format!("berkas tidak dapat ditulis ({e})"),
+            format!("the file cannot be written ({e})"),
+        ),
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;

@@ -3,7 +3,7 @@
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Lang, Severity};
+use crate::finding::{Lang, Message, Severity};
 use crate::narrative::Narrative;
 use crate::Analysis;
 use std::path::{Path, PathBuf};
@@ -52,7 +52,10 @@ pub fn corrected_workbooks(
             .map(|bytes| (plan.file.clone(), bytes))
             .map_err(|e| Error::Output {
                 path: PathBuf::from(&plan.file),
-                message: format!("cannot be built: {e}"),
+                message: Message::new(
+                    format!("buku kerja koreksi tidak dapat disusun ({e})"),
+                    format!("the corrected workbook cannot be built ({e})"),
+                ),
             })
     })
     .into_iter()
@@ -119,7 +122,10 @@ pub fn write_report(
     );
     let pdf = crate::render::render_pdf(&report).map_err(|e| Error::Output {
         path: out.to_path_buf(),
-        message: format!("the report cannot be rendered: {e}"),
+        message: Message::new(
+            format!("laporan tidak dapat disusun ({e})"),
+            format!("the report cannot be rendered ({e})"),
+        ),
     })?;
     let path = out.join(format!("LKjIP-{}.pdf", cfg.office.year));
     super::fix::write_atomic(&path, &pdf)?;

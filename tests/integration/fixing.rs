@@ -141,13 +141,54 @@ fn the_same_inputs_give_the_same_bytes() {
 fn an_output_folder_inside_the_input_is_refused() {
     let dir = Dir::new();
     text_numbers_workbook(&dir);
-    let out = dir.run(&["fix", "-o", "input/hasil"]);
+    let out = dir.run(&["fix", "-o", "input/hasil", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.starts_with("error: output folder input/hasil: is (inside) the input folder"),
+        stderr.starts_with("error: output input/hasil: is (inside) the input folder"),
         "{stderr}"
     );
+    assert!(!dir.path().join("input/hasil").exists());
+}
+
+/// Guards "nothing lost": an output folder that cannot be created, or exists but
+/// cannot be written, stops the run before any workbook is read, with the folder
+/// named, in Indonesian, and exit code 2.
+#[test]
+fn an_output_folder_that_cannot_be_made_or_written_stops_the_run_first() {
+    let dir = Dir::new();
+    text_numbers_workbook(&dir);
+    // A file stands where the folder should be.
+    std::fs::write(dir.path().join("hasil"), b"not a folder").unwrap();
+    for (out, says) in [
+        (
+            "hasil/lkjip",
+            "galat: keluaran hasil/lkjip: folder tidak dapat dibuat (",
+        ),
+        // Exists, but not even root may create a file in it.
+        (
+            "/proc/self",
+            "galat: keluaran /proc/self: folder tidak dapat ditulisi (",
+        ),
+    ] {
+        for command in ["fix", "report", "run"] {
+            let run = dir.run(&[command, "-o", out]);
+            assert_eq!(run.status.code(), Some(2), "{command} -o {out}");
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert!(stderr.starts_with(says), "{command} -o {out}: {stderr}");
+            assert!(
+                stderr.contains("\nsaran: pilih folder lain dengan -o"),
+                "{stderr}"
+            );
+            // Before any work: no finding was printed, nothing was written.
+            assert_eq!(stderr.lines().count(), 2, "{stderr}");
+        }
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join("hasil")).unwrap(),
+        b"not a folder"
+    );
+    assert!(!dir.path().join("output").exists());
 }
 
 /// A LibreOffice profile that recalculates every formula on load.

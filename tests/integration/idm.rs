@@ -351,7 +351,8 @@ fn village(
 }
 
 /// Guards SUM001 on the national layout: one IDM that is not the mean of its
-/// components; the others, rounded from unrounded components, are accepted.
+/// components; the others, rounded from unrounded components, are accepted. The
+/// status typed from the wrong IDM is judged against the mean (THR001).
 #[test]
 fn the_national_layout_with_one_wrong_mean() {
     let dir = Dir::new();
@@ -394,7 +395,12 @@ fn the_national_layout_with_one_wrong_mean() {
     assert_eq!(f["expected"], "0.7052");
     assert_eq!(f["fix"], "suggested");
     assert_eq!(related(f), vec!["IDM!F4", "IDM!G4", "IDM!H4"]);
-    assert_eq!(ours(&json), vec![t("SUM001", "IDM", "I4")]);
+    // The status agreed with the mistyped IDM; against the mean it is BERKEMBANG.
+    assert_eq!(
+        ours(&json),
+        vec![t("SUM001", "IDM", "I4"), t("THR001", "IDM", "J4")]
+    );
+    assert_eq!(finding(&json, "THR001", "J4")["expected"], "BERKEMBANG");
     let fs = analysed(&dir);
     assert_eq!(
         formula(the(&fs, "SUM001", "I4")),

@@ -105,3 +105,156 @@ proptest! {
         prop_assert_eq!(found, vec![("idm_desa".to_string(), format!("{first}:{last}"))]);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    /// Guards the amount-in-words check: spelling a number and reading the words
+    /// back gives the number, over the whole range a budget can hold.
+    #[test]
+    fn terbilang_reads_back(n in prop_oneof![0u64..1_000_000, 0u64..1_000_000_000_000_000, any::<u64>()]) {
+        prop_assert_eq!(kinerja::words::parse_terbilang(&kinerja::words::terbilang(n)), Some(n));
+        prop_assert_eq!(kinerja::words::parse_terbilang(&kinerja::words::terbilang_rupiah(n)), Some(n));
+    }
+
+    /// Guards the report's number formatting against the reader: an amount printed
+    /// as the report prints it reads back as the same amount.
+    #[test]
+    fn formatted_amounts_read_back(n in 0u64..10_000_000_000_000, cents in 0u32..100, with_cents in any::<bool>()) {
+        let amount = if with_cents {
+            Decimal::from(n) + Decimal::new(cents as i64, 2)
+        } else {
+            Decimal::from(n)
+        };
+        let text = kinerja::words::group_thousands(amount, if with_cents { 2 } else { 0 });
+        prop_assert_eq!(parse_text(&text, NumberKind::Money).unwrap().value, amount);
+    }
+}
+
+/// The IDM band of a value, written from the shipped config independently of the
+/// code under test.
+fn band(idm: f64) -> &'static str {
+    match idm {
+        v if v <= 0.491 => "SANGAT TERTINGGAL",
+        v if v <= 0.599 => "TERTINGGAL",
+        v if v <= 0.707 => "BERKEMBANG",
+        v if v <= 0.815 => "MAJU",
+        _ => "MANDIRI",
+    }
+}
+
+/// One generated village row and the slip typed into it.
+#[derive(Debug, Clone)]
+struct Village {
+    iks: u32,
+    ike: u32,
+    ikl: u32,
+    slip: u8,
+}
+
+fn village() -> impl Strategy<Value = Village> {
+    (3000u32..9800, 3000u32..9800, 3000u32..9800, 0u8..6).prop_map(|(iks, ike, ikl, slip)| {
+        Village {
+            iks,
+            ike,
+            ikl,
+            slip,
+        }
+    })
+}
+
+const KECAMATAN: [&str; 3] = ["BLAMBANGAN UMPU", "BARADATU", "NEGERI AGUNG"];
+
+/// A village table as an office types it, with slips: a status that contradicts
+/// its index, an index typed as text with a decimal comma, an index that is not
+/// the mean of its components, a broken row number, a number typed as text.
+fn idm_workbook(path: &std::path::Path, villages: &[Village]) {
+    let mut s = sheet("Desa").at(0, 0, vec![S("STATUS IDM DESA")]).at(
+        2,
+        0,
+        vec![
+            S("NO"),
+            S("KODE DESA"),
+            S("NAMA DESA"),
+            S("KECAMATAN"),
+            S("IKS"),
+            S("IKE"),
+            S("IKL"),
+            S("IDM"),
+            S("STATUS"),
+        ],
+    );
+    for (i, v) in villages.iter().enumerate() {
+        let (iks, ike, ikl) = (v.iks as f64 / 1e4, v.ike as f64 / 1e4, v.ikl as f64 / 1e4);
+        let idm = ((v.iks + v.ike + v.ikl) as f64 / 3.0).round() / 1e4;
+        let no = if v.slip == 4 { i + 3 } else { i + 1 };
+        let status = if v.slip == 1 {
+            if band(idm) == "MANDIRI" {
+                "TERTINGGAL"
+            } else {
+                "MANDIRI"
+            }
+        } else {
+            band(idm)
+        };
+        let idm_cell = match v.slip {
+            2 => T(format!("{idm:.4}").replace('.', ",")),
+            3 => N(((idm + 0.05) * 1e4).round() / 1e4),
+            _ => N(idm),
+        };
+        let iks_cell = if v.slip == 5 {
+            T(format!("{iks:.4}"))
+        } else {
+            N(iks)
+        };
+        s = s.at(
+            3 + i as u32,
+            0,
+            vec![
+                N(no as f64),
+                T(format!("18080{:05}", i + 1)),
+                T(format!("SUKA MAJU {}", i + 1)),
+                S(KECAMATAN[i % KECAMATAN.len()]),
+                iks_cell,
+                N(ike),
+                N(ikl),
+                idm_cell,
+                S(status),
+            ],
+        );
+    }
+    xlsx(path, vec![s]);
+}
+
+fn fixable(json: &serde_json::Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["fix"] != "none")
+        .map(|f| format!("{} {} {}", f["code"], f["cell"], f["message"]))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Guards the promise of `kinerja fix`: whatever slips a generated village
+    /// table holds, its corrected copy has no finding left that a rule could fix,
+    /// and fixing the corrected copy again changes no cell.
+    #[test]
+    fn fixing_leaves_nothing_fixable_and_is_idempotent(villages in proptest::collection::vec(village(), 3..14)) {
+        let first = crate::util::Dir::new();
+        idm_workbook(&first.input("idm.xlsx"), &villages);
+        let out = first.run(&["fix"]);
+        prop_assert!(out.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&out.stderr));
+        let second = crate::util::Dir::new();
+        std::fs::copy(first.path().join("output/idm.koreksi.xlsx"), second.input("idm.koreksi.xlsx")).unwrap();
+        let (json, _) = second.check_json(&[]);
+        let left = fixable(&json);
+        prop_assert!(left.is_empty(), "fixable after fix: {left:?}\nvillages: {villages:?}");
+        let again = second.run(&["fix", "--lang", "en"]);
+        let said = String::from_utf8_lossy(&again.stderr);
+        prop_assert!(said.contains("(0 cells corrected"), "{said}");
+    }
+}
