@@ -24,7 +24,8 @@ summary), that the numbered rows run 1, 2, 3 … without gaps or repeats. Number
 written `1`, `1.`, `(1)` or `1)`; rows with a blank NO (continuation rows, JUMLAH rows) and \
 rows numbered otherwise (`a.`, `1.1`) are not counted. Numbering may start again at 1 for a \
 new block (a 1 followed by 2); a table that continues one just above it on the same sheet may \
-continue its numbers. The finding points at the first row where the sequence breaks.\n\n\
+continue its numbers. Each break is one finding, at the first row where the sequence breaks; \
+the rows after it that are off by the same slip belong to the same finding.\n\n\
 Why: a repeated or skipped number usually means a row was copied twice or deleted, and the \
 count the report states (\"221 kampung\") no longer matches the list.\n\n\
 ## Example\n`IDM 2023!B9` says `4` after `4` in `B8`: the finding expects `5`.\n\n\
@@ -149,32 +150,31 @@ fn numbered_rows(table: &Table) -> Vec<Numbered> {
         .collect()
 }
 
-/// The first break of a numbering that should start at `start`: (position, expected,
-/// the expected number of every row of the block from the break on).
-fn first_break(nums: &[u32], start: u32) -> Option<(usize, Vec<(usize, u32)>)> {
+/// Every break of a numbering that should start at `start`: for each run of rows
+/// that do not carry their expected number, (position, expected number) of each.
+/// A new block starts where a 1 is followed by a 2.
+fn breaks(nums: &[u32], start: u32) -> Vec<Vec<(usize, u32)>> {
+    let mut out: Vec<Vec<(usize, u32)>> = Vec::new();
     let mut expected = start;
+    let mut in_run = false;
     for (i, &n) in nums.iter().enumerate() {
+        if n != expected && n == 1 && nums.get(i + 1) == Some(&2) {
+            expected = 1;
+        }
         if n == expected {
-            expected += 1;
-            continue;
-        }
-        // A new block: 1 followed by 2.
-        if n == 1 && nums.get(i + 1) == Some(&2) {
-            expected = 2;
-            continue;
-        }
-        let mut renumber = Vec::new();
-        for (e, (j, &m)) in (expected..).zip(nums.iter().enumerate().skip(i)) {
-            if m == 1 && j > i && nums.get(j + 1) == Some(&2) {
-                break;
+            in_run = false;
+        } else {
+            if !in_run {
+                out.push(Vec::new());
+                in_run = true;
             }
-            if m != e {
-                renumber.push((j, e));
+            if let Some(run) = out.last_mut() {
+                run.push((i, expected));
             }
         }
-        return Some((i, renumber));
+        expected += 1;
     }
-    None
+    out
 }
 
 fn numbering(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
@@ -196,66 +196,75 @@ fn numbering(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         };
         last_of.insert(key, (rows.last().map_or(0, |r| r.n), table.range.last.row));
         let nums: Vec<u32> = rows.iter().map(|r| r.n).collect();
-        let Some((i, renumber)) = first_break(&nums, start) else {
-            continue;
-        };
-        let at = &rows[i];
-        let expected = renumber
-            .iter()
-            .find(|(j, _)| *j == i)
-            .map_or(at.n, |(_, e)| *e);
-        let prev = i.checked_sub(1).map(|p| &rows[p]);
-        let loc = Loc::cell(
-            &table.file.as_str().into(),
-            &table.sheet.as_str().into(),
-            at.at,
-        );
-        let after_id = prev
-            .map(|p| format!(" setelah {} di {}", p.written, p.at))
-            .unwrap_or_default();
-        let after_en = prev
-            .map(|p| format!(" after {} in {}", p.written, p.at))
-            .unwrap_or_default();
-        let message = Message::new(
-            format!(
-                "nomor urut {}{after_id} pada tabel {} seharusnya {expected}; {} baris dinomori ulang",
-                at.written,
-                table.kind.title(),
-                renumber.len()
-            ),
-            format!(
-                "row number {}{after_en} in table {} should be {expected}; {} rows are renumbered",
-                at.written,
-                table.kind.name(),
-                renumber.len()
-            ),
-        );
-        let fix = renumber
-            .iter()
-            .map(|&(j, e)| {
-                let r = &rows[j];
-                let value = if r.number {
-                    NewValue::Number(Decimal::from(e))
-                } else {
-                    NewValue::Text(format!("{}{e}{}", r.prefix, r.suffix))
-                };
-                Correction {
-                    cell: r.at,
-                    value,
-                    safety: Safety::Safe,
-                }
-            })
-            .collect();
-        let related = prev
-            .map(|p| vec![Loc::cell(&loc.file, &loc.sheet, p.at)])
-            .unwrap_or_default();
-        out.push(
-            rule.finding(loc, message, at.written.clone())
-                .expect(expected.to_string())
-                .related(related)
-                .fix(fix),
-        );
+        for renumber in breaks(&nums, start) {
+            numbering_finding(rule, table, &rows, &renumber, out);
+        }
     }
+}
+
+/// One break: the finding at its first row, renumbering the rows of the run.
+fn numbering_finding(
+    rule: &Rule,
+    table: &Table,
+    rows: &[Numbered],
+    renumber: &[(usize, u32)],
+    out: &mut Vec<Finding>,
+) {
+    let Some(&(i, expected)) = renumber.first() else {
+        return;
+    };
+    let at = &rows[i];
+    let prev = i.checked_sub(1).map(|p| &rows[p]);
+    let loc = Loc::cell(
+        &table.file.as_str().into(),
+        &table.sheet.as_str().into(),
+        at.at,
+    );
+    let after_id = prev
+        .map(|p| format!(" setelah {} di {}", p.written, p.at))
+        .unwrap_or_default();
+    let after_en = prev
+        .map(|p| format!(" after {} in {}", p.written, p.at))
+        .unwrap_or_default();
+    let message = Message::new(
+        format!(
+            "nomor urut {}{after_id} pada tabel {} seharusnya {expected}; {} baris dinomori ulang",
+            at.written,
+            table.kind.title(),
+            renumber.len()
+        ),
+        format!(
+            "row number {}{after_en} in table {} should be {expected}; {} rows are renumbered",
+            at.written,
+            table.kind.name(),
+            renumber.len()
+        ),
+    );
+    let fix = renumber
+        .iter()
+        .map(|&(j, e)| {
+            let r = &rows[j];
+            let value = if r.number {
+                NewValue::Number(Decimal::from(e))
+            } else {
+                NewValue::Text(format!("{}{e}{}", r.prefix, r.suffix))
+            };
+            Correction {
+                cell: r.at,
+                value,
+                safety: Safety::Safe,
+            }
+        })
+        .collect();
+    let related = prev
+        .map(|p| vec![Loc::cell(&loc.file, &loc.sheet, p.at)])
+        .unwrap_or_default();
+    out.push(
+        rule.finding(loc, message, at.written.clone())
+            .expect(expected.to_string())
+            .related(related)
+            .fix(fix),
+    );
 }
 
 /// A village's name, kecamatan, kabupaten and provinsi as one key, each compared
@@ -633,18 +642,23 @@ mod tests {
 
     #[test]
     fn numbering_breaks() {
-        assert_eq!(first_break(&[1, 2, 3, 4], 1), None);
-        assert_eq!(first_break(&[1, 2, 4, 4, 5], 1), Some((2, vec![(2, 3)])));
-        assert_eq!(first_break(&[1, 2, 3, 3, 5], 1), Some((3, vec![(3, 4)])));
+        let none: Vec<Vec<(usize, u32)>> = vec![];
+        assert_eq!(breaks(&[1, 2, 3, 4], 1), none);
+        assert_eq!(breaks(&[1, 2, 4, 4, 5], 1), vec![vec![(2, 3)]]);
+        assert_eq!(breaks(&[1, 2, 3, 3, 5], 1), vec![vec![(3, 4)]]);
+        // A deleted row shifts every number after it: one break.
+        assert_eq!(breaks(&[1, 2, 4, 5], 1), vec![vec![(2, 3), (3, 4)]]);
+        // Two separate slips: two breaks, each at its own row.
         assert_eq!(
-            first_break(&[1, 2, 4, 5], 1),
-            Some((2, vec![(2, 3), (3, 4)]))
+            breaks(&[1, 2, 2, 4, 5, 6, 6, 8], 1),
+            vec![vec![(2, 3)], vec![(6, 7)]]
         );
-        // A new block of numbering.
-        assert_eq!(first_break(&[1, 2, 1, 2, 3], 1), None);
-        assert_eq!(first_break(&[1, 2, 3, 1, 5], 1), Some((3, vec![(3, 4)])));
+        // A new block of numbering, and a break inside the second block.
+        assert_eq!(breaks(&[1, 2, 1, 2, 3], 1), none);
+        assert_eq!(breaks(&[1, 2, 1, 2, 2], 1), vec![vec![(4, 3)]]);
+        assert_eq!(breaks(&[1, 2, 3, 1, 5], 1), vec![vec![(3, 4)]]);
         // A continued table.
-        assert_eq!(first_break(&[30, 31], 30), None);
+        assert_eq!(breaks(&[30, 31], 30), none);
     }
 
     #[test]
