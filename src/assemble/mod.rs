@@ -44,10 +44,7 @@ pub fn report(model: &Model, cfg: &Config, narrative: &Narrative, open_errors: u
             title: "DAFTAR TABEL".into(),
             blocks: vec![
                 Block::ListOfTables,
-                Block::Heading {
-                    level: 2,
-                    text: "Daftar Gambar".into(),
-                },
+                heading(2, "Daftar Gambar"),
                 Block::ListOfFigures,
             ],
         },
@@ -144,6 +141,14 @@ fn table(
         rows,
         row_styles: Vec::new(),
         footnote: None,
+    }
+}
+
+/// A section heading of the report (level 2) or a sub-heading (level 3).
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
     }
 }
 
@@ -352,35 +357,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn bab_1(&self) -> Chapter {
-        let mut blocks = vec![Block::Heading {
-            level: 2,
-            text: "1.1. Latar Belakang".into(),
-        }];
+        let mut blocks = vec![heading(2, "1.1. Latar Belakang")];
         blocks.extend(self.narr("latar_belakang"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "1.2. Maksud dan Tujuan".into(),
-        });
+        blocks.push(heading(2, "1.2. Maksud dan Tujuan"));
         blocks.extend(self.narr("maksud_tujuan"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "1.3. Gambaran Umum Organisasi".into(),
-        });
+        blocks.push(heading(2, "1.3. Gambaran Umum Organisasi"));
         blocks.extend(self.narr("gambaran_organisasi"));
-        blocks.push(Block::Heading {
-            level: 3,
-            text: "1. Personil".into(),
-        });
+        blocks.push(heading(3, "1. Personil"));
         blocks.extend(self.staff_table());
-        blocks.push(Block::Heading {
-            level: 3,
-            text: "2. Pembiayaan".into(),
-        });
+        blocks.push(heading(3, "2. Pembiayaan"));
         blocks.extend(budget::spending_table(self));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "1.4. Sistematika Penyajian".into(),
-        });
+        blocks.push(heading(2, "1.4. Sistematika Penyajian"));
         blocks.extend(self.narr("sistematika"));
         Chapter {
             number: Some("BAB I".into()),
@@ -564,34 +551,25 @@ impl<'a> Ctx<'a> {
     }
 
     fn bab_2(&self) -> Chapter {
-        let mut blocks = vec![Block::Heading {
-            level: 2,
-            text: "2.1. Rencana Strategis".into(),
-        }];
+        let mut blocks = vec![heading(2, "2.1. Rencana Strategis")];
         blocks.extend(self.narr("rencana_strategis"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "2.2. Strategi dan Arah Kebijakan".into(),
-        });
+        blocks.push(heading(2, "2.2. Strategi dan Arah Kebijakan"));
         blocks.extend(self.narr("strategi_kebijakan"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "2.3. Indikator Kinerja Utama".into(),
-        });
+        blocks.push(heading(2, "2.3. Indikator Kinerja Utama"));
         blocks.push(Block::Paragraph(format!(
             "Indikator Kinerja Utama {} beserta target tahunannya disajikan pada tabel berikut.",
             self.cfg.office.name
         )));
         blocks.extend(self.iku_table("Tabel 2.1"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: format!("2.4. Rencana Kinerja Tahunan (RKT) Tahun {}", self.year()),
-        });
+        blocks.push(heading(
+            2,
+            format!("2.4. Rencana Kinerja Tahunan (RKT) Tahun {}", self.year()),
+        ));
         blocks.extend(budget::rkt_summary(self, "Tabel 2.2"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: format!("2.5. Perjanjian Kinerja Tahun {}", self.year()),
-        });
+        blocks.push(heading(
+            2,
+            format!("2.5. Perjanjian Kinerja Tahun {}", self.year()),
+        ));
         blocks.extend(self.pk_targets_table("Tabel 2.3"));
         blocks.extend(budget::pk_budget(self, "Tabel 2.4"));
         Chapter {
@@ -863,10 +841,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn bab_3(&self) -> Chapter {
-        let mut blocks = vec![Block::Heading {
-            level: 2,
-            text: "3.1. Pengukuran Kinerja".into(),
-        }];
+        let mut blocks = vec![heading(2, "3.1. Pengukuran Kinerja")];
         blocks.push(Block::Paragraph(format!(
             "Pengukuran kinerja tahun {} membandingkan realisasi setiap Indikator Kinerja Utama dengan targetnya \
              dalam Perjanjian Kinerja, menggunakan dua rumus:",
@@ -887,28 +862,16 @@ impl<'a> Ctx<'a> {
             "Capaian ditafsirkan dengan skala pengukuran ordinal berikut:".into(),
         ));
         blocks.push(self.scale_table());
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "3.2. Capaian Indikator Kinerja Utama".into(),
-        });
+        blocks.push(heading(2, "3.2. Capaian Indikator Kinerja Utama"));
         blocks.extend(self.achievement_table("Tabel 3.2"));
         blocks.extend(self.achievement_sentences());
         blocks.extend(self.idm_distribution());
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "3.3. Analisis Capaian Kinerja".into(),
-        });
+        blocks.push(heading(2, "3.3. Analisis Capaian Kinerja"));
         blocks.extend(self.lembaga_table("Tabel 3.4"));
         blocks.extend(self.narr("analisis_capaian"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "3.4. Realisasi Anggaran".into(),
-        });
+        blocks.push(heading(2, "3.4. Realisasi Anggaran"));
         blocks.extend(budget::realisation(self, "Tabel 3.5"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "3.5. Efisiensi Penggunaan Sumber Daya".into(),
-        });
+        blocks.push(heading(2, "3.5. Efisiensi Penggunaan Sumber Daya"));
         blocks.extend(budget::efficiency(self, "Tabel 3.6"));
         Chapter {
             number: Some("BAB III".into()),
@@ -1074,31 +1037,25 @@ impl<'a> Ctx<'a> {
     }
 
     fn lampiran(&self) -> Chapter {
-        let mut blocks = vec![Block::Heading {
-            level: 2,
-            text: "Lampiran 1. Indikator Kinerja Utama".into(),
-        }];
+        let mut blocks = vec![heading(2, "Lampiran 1. Indikator Kinerja Utama")];
         blocks.extend(self.iku_table("Tabel L.1"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: format!("Lampiran 2. Data IDM {}", self.year()),
-        });
+        blocks.push(heading(2, format!("Lampiran 2. Data IDM {}", self.year())));
         blocks.extend(self.village_appendix());
-        blocks.push(Block::Heading {
-            level: 2,
-            text: format!("Lampiran 3. Rencana Kinerja Tahunan {}", self.year()),
-        });
+        blocks.push(heading(
+            2,
+            format!("Lampiran 3. Rencana Kinerja Tahunan {}", self.year()),
+        ));
         blocks.extend(budget::rkt_full(self, "Tabel L.3"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: format!("Lampiran 4. Perjanjian Kinerja {}", self.year()),
-        });
+        blocks.push(heading(
+            2,
+            format!("Lampiran 4. Perjanjian Kinerja {}", self.year()),
+        ));
         blocks.extend(self.pk_targets_table("Tabel L.4"));
         blocks.extend(budget::pk_budget(self, "Tabel L.4a"));
-        blocks.push(Block::Heading {
-            level: 2,
-            text: format!("Lampiran 5. Pengukuran Kinerja {}", self.year()),
-        });
+        blocks.push(heading(
+            2,
+            format!("Lampiran 5. Pengukuran Kinerja {}", self.year()),
+        ));
         blocks.extend(self.measurement_table());
         blocks.push(self.signature());
         Chapter {
