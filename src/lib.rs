@@ -22,6 +22,7 @@ pub mod present;
 pub mod read;
 pub mod render;
 pub mod table;
+pub mod timing;
 pub mod words;
 pub mod write;
 
@@ -65,19 +66,15 @@ pub fn analyse_with_progress(
     cfg: &Config,
     progress: &mut dyn FnMut(&str),
 ) -> Analysis {
-    let timing = std::env::var_os("KINERJA_TIMING").is_some();
-    let started = std::time::Instant::now();
+    timing::begin();
     let reading = read::read_with_progress(files, cfg, progress);
-    if timing {
-        eprintln!("read {:?}", started.elapsed());
-    }
+    timing::mark("read");
     progress("model");
     let model = model::build(&reading, cfg);
-    if timing {
-        eprintln!("model {:?}", started.elapsed());
-    }
+    timing::mark("model");
     progress("check");
     let findings = check::check(&reading, &model, cfg);
+    timing::mark("check");
     Analysis {
         reading,
         model,

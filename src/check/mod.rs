@@ -120,7 +120,7 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
         model,
         cfg,
     };
-    let timing = std::env::var_os("KINERJA_TIMING").is_some();
+    let timing = crate::timing::enabled();
     // Rules are independent: they share the cores, and their findings are joined in
     // registry order, so the result does not depend on which finished first.
     let per_rule = crate::parallel::map(

@@ -165,11 +165,14 @@ pub fn write_corrections(
     lang: Lang,
 ) -> Result<(Written, Vec<super::report::Workbook>), Error> {
     let plans = crate::fix::plan(analysis, lang);
+    crate::timing::mark("plan");
     analysis.release_model();
     let workbooks = super::report::corrected_workbooks(cfg, analysis, &plans, lang)?;
+    crate::timing::mark("corrected workbooks built");
     for (file, bytes) in &workbooks {
         write_atomic(&out.join(corrected_name(file)), bytes)?;
     }
+    crate::timing::mark("corrected workbooks written");
     let written = Written {
         workbooks: workbooks.len(),
         changes: plans.iter().map(|p| p.changes.len()).sum(),

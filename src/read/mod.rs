@@ -250,13 +250,33 @@ fn unreadable(name: &str, path: &Path, message: String) -> Input {
     }
 }
 
+/// Runs `parse`, turning a panic into `None` without the panic's text on stderr:
+/// the caller reports the file as unreadable in words a user can act on. Panics
+/// anywhere else still reach the previous hook.
+fn contained<T>(parse: impl FnOnce() -> T) -> Option<T> {
+    use std::cell::Cell;
+    thread_local! {
+        static PARSING: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !PARSING.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    PARSING.with(|p| p.set(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).ok();
+    PARSING.with(|p| p.set(false));
+    out
+}
+
 /// Reads one workbook from its bytes (the file's `name` and `path` only label it).
 pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> (Input, Vec<Table>) {
     // A parser bug must cost one file, not the run.
-    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        open::open(bytes, &cfg.limits)
-    }))
-    .unwrap_or_else(|_| {
+    let opened = contained(|| open::open(bytes, &cfg.limits)).unwrap_or_else(|| {
         Err(open::Unreadable(
             "berkas tidak dapat diurai (isi tidak wajar); simpan ulang dari Excel".into(),
         ))

@@ -133,13 +133,19 @@ fn write_sheet(
         .filter(|((s, _), _)| s == name)
         .map(|((_, at), f)| (*at, f))
         .collect();
-    let filled: std::collections::HashSet<CellRef> = cells.iter().map(|(at, _)| *at).collect();
-    for at in changes.keys().chain(flagged.keys()) {
-        if !filled.contains(at) {
-            cells.push((*at, None));
-        }
+    // The sheet's cells come sorted by row and column: a binary search tells a
+    // filled cell, and only when cells were added is a sort needed.
+    let filled = |at: &CellRef| cells.binary_search_by_key(at, |(c, _)| *c).is_ok();
+    let empty: Vec<CellRef> = changes
+        .keys()
+        .chain(flagged.keys())
+        .filter(|at| !filled(at))
+        .copied()
+        .collect();
+    if !empty.is_empty() {
+        cells.extend(empty.into_iter().map(|at| (at, None)));
+        cells.sort_by_key(|(at, _)| *at);
     }
-    cells.sort_by_key(|(at, _)| *at);
     cells.dedup_by_key(|(at, _)| *at);
     let styles = plan.styles.get(name);
     // One Format per look: building one per cell costs more than writing the cell.

@@ -111,6 +111,46 @@ fn write_hostile_set(dir: &Dir) {
         zip.write_all(&block).unwrap();
     }
     zip.finish().unwrap();
+    std::fs::copy(fuzz_crash("cfb-sector-chain.xls"), dir.input("rusak.xls")).unwrap();
+}
+
+/// A file the fuzzer found (`fuzz/`, target `workbook_reader`).
+fn fuzz_crash(name: &str) -> std::path::PathBuf {
+    crate::util::repo().join("tests/fixtures/fuzz").join(name)
+}
+
+/// Guards the fuzzer's first find: a damaged .xls whose sector chain runs past the
+/// end of the file made the parser (calamine's compound-file reader) panic. The
+/// file is reported unreadable in words a user can act on, the panic's own text
+/// never reaches the user, and the other workbooks are still checked.
+#[test]
+fn a_damaged_xls_that_panicked_the_parser() {
+    let dir = Dir::new();
+    odd_cells_workbook(&dir.input("aneh.xlsx"));
+    std::fs::copy(fuzz_crash("cfb-sector-chain.xls"), dir.input("rusak.xls")).unwrap();
+    let out = dir.run(&["check", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("cfb.rs"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let input = |name: &str| {
+        json["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["file"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(input("rusak.xls")["status"], "unreadable");
+    assert_eq!(
+        input("rusak.xls")["message"],
+        "berkas tidak dapat diurai (isi tidak wajar); simpan ulang dari Excel"
+    );
+    assert_eq!(input("aneh.xlsx")["status"], "ok");
 }
 
 /// Guards bounded memory: all hostile files at once, under a 2 GiB address space,
@@ -152,6 +192,7 @@ fn every_hostile_file_at_once_in_two_gibibytes() {
         "terpotong.xlsx",
         "luas.xlsx",
         "bom.xlsx",
+        "rusak.xls",
     ] {
         assert_eq!(status(bad), "unreadable", "{bad}");
     }
