@@ -2,6 +2,7 @@
 //! provenance (file, sheet, A1 cell, the text as written); nothing here judges a
 //! value, it only finds where the tables are and what their cells hold.
 
+mod cfb;
 mod locate;
 mod open;
 mod parts;

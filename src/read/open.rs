@@ -97,6 +97,11 @@ fn sniff(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadable> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(encrypted());
         }
+        super::cfb::check(bytes).map_err(|super::cfb::Unsound(why)| {
+            Unreadable(format!(
+                "berkas .xls rusak ({why}); salin ulang berkas aslinya atau simpan ulang dari Excel"
+            ))
+        })?;
         return Ok((Format::Xls, Parts::default()));
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();

@@ -112,6 +112,11 @@ fn write_hostile_set(dir: &Dir) {
     }
     zip.finish().unwrap();
     std::fs::copy(fuzz_crash("cfb-sector-chain.xls"), dir.input("rusak.xls")).unwrap();
+    std::fs::copy(
+        fuzz_crash("cfb-looping-chain.xls"),
+        dir.input("berputar.xls"),
+    )
+    .unwrap();
 }
 
 /// A file the fuzzer found (`fuzz/`, target `workbook_reader`).
@@ -151,6 +156,34 @@ fn a_damaged_xls_that_panicked_the_parser() {
         "berkas tidak dapat diurai (isi tidak wajar); simpan ulang dari Excel"
     );
     assert_eq!(input("aneh.xlsx")["status"], "ok");
+}
+
+/// Guards the fuzzer's second find: an 8 KB .xls whose sector chain loops back on
+/// itself made the parser allocate without end (2.9 GB asked for, then more). The
+/// chains are checked before the parser sees the file: it is refused at once, in
+/// bounded memory (the 2 GiB run includes it).
+#[test]
+fn a_damaged_xls_whose_sector_chain_loops() {
+    let dir = Dir::new();
+    odd_cells_workbook(&dir.input("aneh.xlsx"));
+    std::fs::copy(
+        fuzz_crash("cfb-looping-chain.xls"),
+        dir.input("berputar.xls"),
+    )
+    .unwrap();
+    let (json, code) = dir.check_json(&[]);
+    assert_eq!(code, 2);
+    let input = json["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["file"] == "berputar.xls")
+        .unwrap();
+    assert_eq!(input["status"], "unreadable");
+    assert_eq!(
+        input["message"],
+        "berkas .xls rusak (rantai sektor berputar); salin ulang berkas aslinya atau simpan ulang dari Excel"
+    );
 }
 
 /// Guards bounded memory: all hostile files at once, under a 2 GiB address space,
@@ -193,6 +226,7 @@ fn every_hostile_file_at_once_in_two_gibibytes() {
         "luas.xlsx",
         "bom.xlsx",
         "rusak.xls",
+        "berputar.xls",
     ] {
         assert_eq!(status(bad), "unreadable", "{bad}");
     }
