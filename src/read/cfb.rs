@@ -3,6 +3,11 @@
 //! damaged file whose chain loops back on itself makes it allocate without end
 //! (found by fuzzing: an 8 KB file asked for 2.9 GB). A sound file's chains all end:
 //! no chain of the sector table or of the mini-sector table may loop.
+//!
+//! The parser also lays every sheet out as a full rectangle from its first to its
+//! last cell, so a small file with one cell at A1 and one at IV65536 costs a gigabyte
+//! (also found by fuzzing). The workbook stream's cell records are scanned first and
+//! the area they span is bounded.
 
 /// Why a compound file is refused, for the user's message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,7 +18,17 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Sector numbers from here up are markers, not sectors.
 const MAX_SECTOR: u32 = 0xFFFF_FFFA;
 
-/// Checks the header, the sector allocation table (FAT) and the mini table.
+/// The most cells the sheets of one `.xls` may span together: four times what the
+/// format can hold in one sheet's rows at a dozen columns (65,536 × 12 ≈ 0.8 M),
+/// about 220 MB in the parser.
+pub(super) const MAX_XLS_AREA: u64 = 4_000_000;
+
+/// The reason given when the cells span more than [`MAX_XLS_AREA`]: the file may
+/// be sound, only too wide for the parser.
+pub(super) const TOO_WIDE: &str = "too wide";
+
+/// Checks the header, the sector allocation table (FAT) and the mini table, then
+/// the area the workbook's cells span.
 pub(super) fn check(bytes: &[u8]) -> Result<(), Unsound> {
     let short = Unsound("berkas terpotong");
     let header = bytes.get(..512).ok_or(Unsound("berkas terpotong"))?;
@@ -65,7 +80,106 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Unsound> {
     if loops(&mini) {
         return Err(Unsound("rantai sektor berputar"));
     }
+
+    // Every chain now ends: the directory, then the workbook stream.
+    let chain = |start: u32, table: &[u32], read: &dyn Fn(u32) -> Option<Vec<u8>>| {
+        let mut out = Vec::new();
+        let mut at = start;
+        while at < MAX_SECTOR && (at as usize) < table.len().max(1) {
+            out.extend(read(at)?);
+            at = table.get(at as usize).copied().unwrap_or(END_OF_CHAIN);
+        }
+        Some(out)
+    };
+    let read_sector = |n: u32| sector(n).map(<[u8]>::to_vec);
+    let Some(directory) = chain(u32_at(header, 0x30), &fat, &read_sector) else {
+        return Ok(()); // the parser names what is wrong
+    };
+    let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+    let Some(root) = entries.first() else {
+        return Ok(());
+    };
+    let name_of = |e: &[u8]| {
+        let len = (u16_at(e, 0x40) as usize).min(64).saturating_sub(2);
+        let units: Vec<u16> = e[..len]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let Some(book) = entries
+        .iter()
+        .find(|e| matches!(name_of(e).as_str(), "Workbook" | "Book"))
+    else {
+        return Ok(());
+    };
+    let (start, len) = (u32_at(book, 0x74), u32_at(book, 0x78) as usize);
+    let stream = if len < u32_at(header, 0x38) as usize {
+        let Some(ministream) = chain(u32_at(root, 0x74), &fat, &read_sector) else {
+            return Ok(());
+        };
+        let read_mini = |n: u32| {
+            let at = n as usize * 64;
+            ministream.get(at..at + 64).map(<[u8]>::to_vec)
+        };
+        chain(start, &mini, &read_mini)
+    } else {
+        chain(start, &fat, &read_sector)
+    };
+    let Some(mut stream) = stream else {
+        return Ok(());
+    };
+    stream.truncate(len);
+    if spanned_area(&stream) > MAX_XLS_AREA {
+        return Err(Unsound(TOO_WIDE));
+    }
     Ok(())
+}
+
+/// The area the parser lays out for a BIFF workbook stream: per sheet, the rectangle
+/// from its first to its last value cell.
+fn spanned_area(stream: &[u8]) -> u64 {
+    let mut total: u64 = 0;
+    // (first row, last row, first column, last column) of the current sheet.
+    let mut span: Option<(u16, u16, u16, u16)> = None;
+    let mut close = |span: &mut Option<(u16, u16, u16, u16)>| {
+        if let Some((r0, r1, c0, c1)) = span.take() {
+            total += (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
+        }
+    };
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        let data = &stream[(at + 4).min(stream.len())..(at + 4 + len).min(stream.len())];
+        at += 4 + len;
+        let u16_at = |i: usize| data.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+        let cells: Option<(u16, u16, u16)> = match kind {
+            // BOF and EOF: a sheet begins or ends.
+            0x0809 | 0x000A => {
+                close(&mut span);
+                None
+            }
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: one cell.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                u16_at(0).zip(u16_at(2)).map(|(r, c)| (r, c, c))
+            }
+            // MULRK: a run of cells in one row.
+            0x00BD => u16_at(0)
+                .zip(u16_at(2))
+                .zip(len.checked_sub(2).and_then(u16_at))
+                .map(|((r, c0), c1)| (r, c0, c1.max(c0))),
+            _ => None,
+        };
+        if let Some((r, c0, c1)) = cells {
+            span = Some(match span {
+                None => (r, r, c0, c1),
+                Some((r0, r1, a, b)) => (r0.min(r), r1.max(r), a.min(c0), b.max(c1)),
+            });
+        }
+    }
+    close(&mut span);
+    total
 }
 
 /// Whether following `table` from any entry can come back to it.
@@ -99,6 +213,31 @@ fn loops(table: &[u32]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_area_cells_span_per_sheet() {
+        let record = |kind: u16, data: &[u8]| {
+            let mut r = kind.to_le_bytes().to_vec();
+            r.extend((data.len() as u16).to_le_bytes());
+            r.extend(data);
+            r
+        };
+        let cell = |row: u16, col: u16| {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend(col.to_le_bytes());
+            d.extend([0u8; 10]);
+            record(0x0203, &d)
+        };
+        let mut stream = record(0x0809, &[0; 16]);
+        stream.extend(cell(0, 0));
+        stream.extend(cell(9, 3));
+        stream.extend(record(0x000A, &[]));
+        stream.extend(record(0x0809, &[0; 16]));
+        stream.extend(cell(65_535, 255));
+        stream.extend(cell(0, 0));
+        stream.extend(record(0x000A, &[]));
+        assert_eq!(spanned_area(&stream), 10 * 4 + 65_536 * 256);
+    }
 
     #[test]
     fn chains_that_end_and_chains_that_loop() {

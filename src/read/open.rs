@@ -98,9 +98,18 @@ fn sniff(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadable> {
             return Err(encrypted());
         }
         super::cfb::check(bytes).map_err(|super::cfb::Unsound(why)| {
-            Unreadable(format!(
-                "berkas .xls rusak ({why}); salin ulang berkas aslinya atau simpan ulang dari Excel"
-            ))
+            Unreadable(if why == super::cfb::TOO_WIDE {
+                format!(
+                    "sel-sel berkas .xls ini merentang lebih dari {} sel (dari sel pertama sampai \
+                     terakhir tiap lembar); buka di Excel, hapus isi yang jauh di luar tabel, lalu \
+                     simpan sebagai .xlsx",
+                    crate::words::group_thousands(super::cfb::MAX_XLS_AREA.into(), 0)
+                )
+            } else {
+                format!(
+                    "berkas .xls rusak ({why}); salin ulang berkas aslinya atau simpan ulang dari Excel"
+                )
+            })
         })?;
         return Ok((Format::Xls, Parts::default()));
     }
