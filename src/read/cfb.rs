@@ -137,15 +137,16 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Unsound> {
 }
 
 /// The area the parser lays out for a BIFF workbook stream: per sheet, the rectangle
-/// from its first to its last value cell.
+/// from its first to its last value cell, plus what each DIMENSIONS record declares
+/// (the parser reserves room for that many cells before reading any).
 fn spanned_area(stream: &[u8]) -> u64 {
     let mut total: u64 = 0;
     // (first row, last row, first column, last column) of the current sheet.
     let mut span: Option<(u16, u16, u16, u16)> = None;
-    let mut close = |span: &mut Option<(u16, u16, u16, u16)>| {
-        if let Some((r0, r1, c0, c1)) = span.take() {
-            total += (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
-        }
+    let area = |span: Option<(u16, u16, u16, u16)>| {
+        span.map_or(0, |(r0, r1, c0, c1)| {
+            (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1)
+        })
     };
     let mut at = 0;
     while at + 4 <= stream.len() {
@@ -154,10 +155,14 @@ fn spanned_area(stream: &[u8]) -> u64 {
         let data = &stream[(at + 4).min(stream.len())..(at + 4 + len).min(stream.len())];
         at += 4 + len;
         let u16_at = |i: usize| data.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+        if kind == 0x0200 {
+            total = total.saturating_add(declared_area(data));
+            continue;
+        }
         let cells: Option<(u16, u16, u16)> = match kind {
             // BOF and EOF: a sheet begins or ends.
             0x0809 | 0x000A => {
-                close(&mut span);
+                total = total.saturating_add(area(span.take()));
                 None
             }
             // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: one cell.
@@ -178,8 +183,7 @@ fn spanned_area(stream: &[u8]) -> u64 {
             });
         }
     }
-    close(&mut span);
-    total
+    total.saturating_add(area(span))
 }
 
 /// Whether following `table` from any entry can come back to it.
@@ -210,6 +214,33 @@ fn loops(table: &[u32]) -> bool {
     false
 }
 
+/// The cells a DIMENSIONS record makes the parser reserve, read as the parser reads
+/// it; a range whose end comes before its start wraps around there, so it counts as
+/// unbounded.
+fn declared_area(data: &[u8]) -> u64 {
+    let u16_at = |i: usize| u32::from(u16::from_le_bytes([data[i], data[i + 1]]));
+    let u32_at = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+    let (first_row, row_end, first_col, col_end) = match data.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => return 0,
+    };
+    let first_col = if first_col > 0xFF || col_end < first_col {
+        0
+    } else {
+        first_col
+    };
+    if row_end < 1 || col_end < 1 {
+        return 1;
+    }
+    let rows = i64::from(row_end) - i64::from(first_row);
+    let cols = i64::from(col_end) - i64::from(first_col);
+    if rows <= 0 || cols <= 0 {
+        return u64::MAX;
+    }
+    (rows as u64).saturating_mul(cols as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +268,18 @@ mod tests {
         stream.extend(cell(0, 0));
         stream.extend(record(0x000A, &[]));
         assert_eq!(spanned_area(&stream), 10 * 4 + 65_536 * 256);
+        // DIMENSIONS: rows 0..10 (end exclusive), columns 0..4; and one whose end
+        // comes before its start.
+        let dims = |rf: u32, rl: u32, cf: u16, cl: u16| {
+            let mut d = rf.to_le_bytes().to_vec();
+            d.extend(rl.to_le_bytes());
+            d.extend(cf.to_le_bytes());
+            d.extend(cl.to_le_bytes());
+            d.extend([0u8; 2]);
+            record(0x0200, &d)
+        };
+        assert_eq!(spanned_area(&dims(0, 10, 0, 4)), 40);
+        assert_eq!(spanned_area(&dims(100, 10, 0, 4)), u64::MAX);
     }
 
     #[test]

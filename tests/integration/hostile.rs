@@ -118,6 +118,11 @@ fn write_hostile_set(dir: &Dir) {
     )
     .unwrap();
     std::fs::copy(fuzz_crash("xls-huge-span.xls"), dir.input("bentang.xls")).unwrap();
+    std::fs::copy(
+        fuzz_crash("xls-huge-dimensions.xls"),
+        dir.input("dimensi.xls"),
+    )
+    .unwrap();
 }
 
 /// A file the fuzzer found (`fuzz/`, target `workbook_reader`).
@@ -229,25 +234,31 @@ fn every_hostile_file_at_once_in_two_gibibytes() {
         "rusak.xls",
         "berputar.xls",
         "bentang.xls",
+        "dimensi.xls",
     ] {
         assert_eq!(status(bad), "unreadable", "{bad}");
     }
 }
 
-/// Guards the fuzzer's third find: a 9 KB .xls whose cells span from the first to
-/// the last cell of a sheet, which the parser lays out in full (a gigabyte). The area
-/// is measured from the cell records before parsing and bounded.
+/// Guards the fuzzer's third and fourth finds: a 9 KB .xls whose cells span from the
+/// first to the last cell of a sheet, which the parser lays out in full (a gigabyte),
+/// and one whose DIMENSIONS record makes the parser reserve a terabyte. The area is
+/// measured from the records before parsing and bounded.
 #[test]
 fn an_xls_whose_cells_span_a_whole_sheet() {
-    let dir = Dir::new();
-    std::fs::copy(fuzz_crash("xls-huge-span.xls"), dir.input("luas.xls")).unwrap();
-    let (json, code) = dir.check_json(&[]);
-    assert_eq!(code, 2);
-    assert_eq!(json["inputs"][0]["status"], "unreadable");
-    assert_eq!(
-        json["inputs"][0]["message"],
-        "sel-sel berkas .xls ini merentang lebih dari 4.000.000 sel (dari sel pertama sampai \
+    // The fourth find: a DIMENSIONS record declaring a terabyte the parser reserves.
+    for fixture in ["xls-huge-span.xls", "xls-huge-dimensions.xls"] {
+        let dir = Dir::new();
+        std::fs::copy(fuzz_crash(fixture), dir.input("luas.xls")).unwrap();
+        let (json, code) = dir.check_json(&[]);
+        assert_eq!(code, 2, "{fixture}");
+        assert_eq!(json["inputs"][0]["status"], "unreadable", "{fixture}");
+        assert_eq!(
+            json["inputs"][0]["message"],
+            "sel-sel berkas .xls ini merentang lebih dari 4.000.000 sel (dari sel pertama sampai \
          terakhir tiap lembar); buka di Excel, hapus isi yang jauh di luar tabel, lalu simpan \
-         sebagai .xlsx"
-    );
+         sebagai .xlsx",
+            "{fixture}"
+        );
+    }
 }
