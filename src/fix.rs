@@ -1,11 +1,13 @@
 //! Stage 4, fix: findings that carry corrections become the cell changes of each
-//! workbook, and findings that do not become flags. Pure data: the writer turns a
-//! [`WorkbookPlan`] into a file.
+//! workbook, and findings that do not become flags; the model gives each workbook's
+//! look (number formats, header rows). Pure data: the writer turns a
+//! [`WorkbookLook`] and a [`WorkbookPlan`] into a file.
 
 use crate::cell::{CellRange, CellRef};
 use crate::finding::{Finding, Lang, NewValue, Place, Safety, Severity};
+use crate::model::Model;
 use crate::number::NumberKind;
-use crate::read::{Input, InputStatus, Sheet};
+use crate::read::{Input, InputStatus, Reading, Sheet};
 use crate::Analysis;
 use std::collections::{BTreeMap, HashMap};
 
@@ -43,7 +45,19 @@ pub enum NumberStyle {
     General,
 }
 
-/// Everything the corrected copy of one workbook needs.
+/// How a workbook's cells are shown, known from the model before any rule has run,
+/// so the writer can lay the copy out while the rules work.
+#[derive(Debug, Clone)]
+pub struct WorkbookLook {
+    /// The input's file name as found under the input path.
+    pub file: String,
+    /// By sheet, sorted by cell (the order the writer walks a sheet in).
+    pub styles: HashMap<String, Vec<(CellRef, NumberStyle)>>,
+    /// Header rows of the located tables, shown bold.
+    pub headers: Vec<(String, CellRange)>,
+}
+
+/// What the findings change in the corrected copy of one workbook.
 #[derive(Debug, Clone)]
 pub struct WorkbookPlan {
     /// The input's file name as found under the input path.
@@ -51,10 +65,6 @@ pub struct WorkbookPlan {
     /// Keyed by (sheet, cell).
     pub changes: BTreeMap<(String, CellRef), Change>,
     pub flags: BTreeMap<(String, CellRef), Vec<Flag>>,
-    /// By sheet, then cell.
-    pub styles: HashMap<String, HashMap<CellRef, NumberStyle>>,
-    /// Header rows of the located tables, shown bold.
-    pub headers: Vec<(String, CellRange)>,
     /// This workbook's findings, for its `Temuan` sheet.
     pub findings: Vec<Finding>,
 }
@@ -89,8 +99,6 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         file: input.file.clone(),
         changes: BTreeMap::new(),
         flags: BTreeMap::new(),
-        styles: HashMap::new(),
-        headers: Vec::new(),
         findings: Vec::new(),
     };
     let mut ranks: HashMap<(String, CellRef), (u8, u8)> = HashMap::new();
@@ -144,21 +152,34 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
             }
         }
     }
-    for table in analysis
-        .reading
-        .tables
+    plan
+}
+
+/// The look of every readable workbook, in the order of the inputs.
+pub fn looks(reading: &Reading, model: &Model) -> Vec<WorkbookLook> {
+    reading
+        .inputs
         .iter()
-        .filter(|t| t.file == input.file)
-    {
-        plan.headers.push((table.sheet.clone(), table.header));
+        .filter(|i| i.status == InputStatus::Ok)
+        .map(|input| look(reading, model, input))
+        .collect()
+}
+
+fn look(reading: &Reading, model: &Model, input: &Input) -> WorkbookLook {
+    let mut look = WorkbookLook {
+        file: input.file.clone(),
+        styles: HashMap::new(),
+        headers: Vec::new(),
+    };
+    for table in reading.tables.iter().filter(|t| t.file == input.file) {
+        look.headers.push((table.sheet.clone(), table.header));
     }
-    for col in analysis
-        .model
+    for col in model
         .numeric_columns
         .iter()
         .filter(|c| *c.file == *input.file)
     {
-        let styles = plan.styles.entry(col.sheet.to_string()).or_default();
+        let styles = look.styles.entry(col.sheet.to_string()).or_default();
         for f in &col.figures {
             let style = match col.number {
                 NumberKind::Money => NumberStyle::Money,
@@ -169,11 +190,16 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
             };
             // General is what an unlisted cell gets.
             if style != NumberStyle::General {
-                styles.insert(f.at, style);
+                styles.push((f.at, style));
             }
         }
     }
-    plan
+    for styles in look.styles.values_mut() {
+        // Stable, so should two tables claim a cell, the first one's look stays.
+        styles.sort_by_key(|(at, _)| *at);
+        styles.dedup_by_key(|(at, _)| *at);
+    }
+    look
 }
 
 /// The text of a cell as it was.

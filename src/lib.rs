@@ -66,18 +66,38 @@ pub fn analyse_with_progress(
     cfg: &Config,
     progress: &mut dyn FnMut(&str),
 ) -> Analysis {
+    analyse_alongside(files, cfg, progress, |_| ()).0
+}
+
+/// [`analyse_with_progress`], running `alongside` on the reading on another core
+/// while the model is built and the rules run (all of them only read it).
+pub fn analyse_alongside<T: Send>(
+    files: &[(String, PathBuf)],
+    cfg: &Config,
+    progress: &mut dyn FnMut(&str),
+    alongside: impl FnOnce(&Reading) -> T + Send,
+) -> (Analysis, T) {
     timing::begin();
     let reading = read::read_with_progress(files, cfg, progress);
     timing::mark("read");
-    progress("model");
-    let model = model::build(&reading, cfg);
-    timing::mark("model");
-    progress("check");
-    let findings = check::check(&reading, &model, cfg);
-    timing::mark("check");
-    Analysis {
+    let (model, findings, beside) = std::thread::scope(|scope| {
+        let beside = scope.spawn(|| alongside(&reading));
+        progress("model");
+        let model = model::build(&reading, cfg);
+        timing::mark("model");
+        progress("check");
+        let findings = check::check(&reading, &model, cfg);
+        timing::mark("check");
+        let beside = beside
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (model, findings, beside)
+    });
+    timing::mark("alongside the model and the check");
+    let analysis = Analysis {
         reading,
         model,
         findings,
-    }
+    };
+    (analysis, beside)
 }

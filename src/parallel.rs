@@ -61,6 +61,37 @@ where
         .collect()
 }
 
+/// [`map`] over items `f` takes by value.
+pub fn map_owned<T, R>(
+    items: Vec<T>,
+    weight: impl Fn(&T) -> u64,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+{
+    // Each item is taken exactly once, by the worker that takes up its index.
+    let items: Vec<std::sync::Mutex<Option<T>>> = items
+        .into_iter()
+        .map(|t| std::sync::Mutex::new(Some(t)))
+        .collect();
+    let take = |item: &std::sync::Mutex<Option<T>>| {
+        item.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    };
+    let weight = |item: &std::sync::Mutex<Option<T>>| {
+        item.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+            .map_or(0, &weight)
+    };
+    map(&items, weight, &mut |_| {}, |item| {
+        f(take(item).expect("every item is taken once"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -71,5 +102,15 @@ mod tests {
         assert_eq!(out, items.iter().map(|n| n * n).collect::<Vec<_>>());
         seen.sort();
         assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn owned_items_are_each_taken_once_in_input_order() {
+        let items: Vec<String> = (0..25).map(|n| "x".repeat(n % 7)).collect();
+        let out = super::map_owned(items.clone(), |s| s.len() as u64, |s| s + "!");
+        assert_eq!(
+            out,
+            items.iter().map(|s| format!("{s}!")).collect::<Vec<_>>()
+        );
     }
 }

@@ -1,10 +1,12 @@
 //! `kinerja fix`: corrected workbooks and `temuan.json` in the output folder.
 
+use super::report::Workbook;
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
 use crate::finding::{Lang, Message};
 use crate::present::{self, FixState};
+use crate::read::{Input, InputStatus};
 use crate::Analysis;
 use std::path::{Path, PathBuf};
 
@@ -18,9 +20,9 @@ pub struct Written {
 pub fn run(common: &Common) -> Result<i32, Error> {
     let cfg = super::load_config(common)?;
     let out = output_dir(common, &cfg)?;
-    let mut analysis = super::analyse_with(common, &cfg)?;
     let lang = common.lang.into();
-    let (written, _) = write_corrections(&cfg, &mut analysis, &out, lang)?;
+    let (analysis, corrections) = correct(common, &cfg, lang)?;
+    let written = write_corrections(&analysis, &corrections, &out, lang)?;
     say(&written, &out, lang);
     Ok(super::exit_code(analysis))
 }
@@ -155,27 +157,101 @@ pub fn corrected_name(file: &str) -> PathBuf {
     p.with_file_name(format!("{stem}.koreksi.xlsx"))
 }
 
-/// Writes every corrected workbook and `temuan.json`; returns what was written and
-/// the corrected workbooks' bytes. The analysis keeps its inputs and findings only
-/// (see [`Analysis::release_model`]).
-pub fn write_corrections(
+/// The corrected copy of every readable input, in memory, and how many cells they
+/// change.
+pub struct Corrections {
+    pub workbooks: Vec<Workbook>,
+    pub changes: usize,
+}
+
+/// Reads, models and checks the inputs and builds the corrected copy of every
+/// readable one: each copy is laid out while the model is built and the rules run,
+/// then given its look and marked with the findings. The analysis comes back with
+/// its model let go (see [`Analysis::release_model`]).
+pub fn correct(
+    common: &Common,
     cfg: &Config,
-    analysis: &mut Analysis,
-    out: &Path,
     lang: Lang,
-) -> Result<(Written, Vec<super::report::Workbook>), Error> {
-    let plans = crate::fix::plan(analysis, lang);
+) -> Result<(Analysis, Corrections), Error> {
+    let (mut analysis, drafts) = super::analyse_alongside(common, cfg, |reading| {
+        let drafts: Vec<_> = reading
+            .inputs
+            .iter()
+            .filter(|i| i.status == InputStatus::Ok)
+            .map(crate::write::draft)
+            .collect();
+        crate::timing::mark("drafted");
+        drafts
+    })?;
+    // Drafts, looks and plans all follow the readable inputs in order.
+    let looks = crate::fix::looks(&analysis.reading, &analysis.model);
+    let plans = crate::fix::plan(&analysis, lang);
     crate::timing::mark("plan");
     analysis.release_model();
-    let workbooks = super::report::corrected_workbooks(cfg, analysis, &plans, lang)?;
+    let changes = plans.iter().map(|p| p.changes.len()).sum();
+    let inputs = &analysis.reading.inputs;
+    let cells = |look: &crate::fix::WorkbookLook| {
+        input_named(inputs, &look.file)
+            .sheets
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|(_, r)| r.len() as u64)
+            .sum()
+    };
+    let jobs: Vec<_> = looks.into_iter().zip(drafts).zip(plans).collect();
+    let workbooks = crate::parallel::map_owned(
+        jobs,
+        |((look, _), _)| cells(look),
+        |((look, draft), plan)| {
+            let input = input_named(inputs, &look.file);
+            draft
+                .and_then(|draft| {
+                    crate::write::corrected_workbook(
+                        input,
+                        &look,
+                        draft,
+                        &plan,
+                        &cfg.document_date,
+                        lang,
+                    )
+                })
+                .map(|bytes| (plan.file.clone(), bytes))
+                .map_err(|e| Error::Output {
+                    path: PathBuf::from(&plan.file),
+                    message: Message::new(
+                        format!("buku kerja koreksi tidak dapat disusun ({e})"),
+                        format!("the corrected workbook cannot be built ({e})"),
+                    ),
+                })
+        },
+    )
+    .into_iter()
+    .collect::<Result<Vec<_>, Error>>()?;
     crate::timing::mark("corrected workbooks built");
-    for (file, bytes) in &workbooks {
+    Ok((analysis, Corrections { workbooks, changes }))
+}
+
+fn input_named<'a>(inputs: &'a [Input], file: &str) -> &'a Input {
+    inputs
+        .iter()
+        .find(|i| i.file == file)
+        .expect("a look per readable input")
+}
+
+/// Writes every corrected workbook and `temuan.json`; returns what was written.
+pub fn write_corrections(
+    analysis: &Analysis,
+    corrections: &Corrections,
+    out: &Path,
+    lang: Lang,
+) -> Result<Written, Error> {
+    for (file, bytes) in &corrections.workbooks {
         write_atomic(&out.join(corrected_name(file)), bytes)?;
     }
     crate::timing::mark("corrected workbooks written");
     let written = Written {
-        workbooks: workbooks.len(),
-        changes: plans.iter().map(|p| p.changes.len()).sum(),
+        workbooks: corrections.workbooks.len(),
+        changes: corrections.changes,
         left: analysis
             .findings
             .iter()
@@ -191,5 +267,5 @@ pub fn write_corrections(
     );
     let text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
     write_atomic(&out.join("temuan.json"), text.as_bytes())?;
-    Ok((written, workbooks))
+    Ok(written)
 }

@@ -35,6 +35,16 @@ pub fn analyse(common: &Common) -> Result<(Config, Analysis), Error> {
 
 /// Analyses the inputs the arguments name, with this config.
 pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
+    Ok(analyse_alongside(common, cfg, |_| ())?.0)
+}
+
+/// [`analyse_with`], running `alongside` while the rules run (see
+/// [`crate::analyse_alongside`]).
+pub fn analyse_alongside<T: Send>(
+    common: &Common,
+    cfg: &Config,
+    alongside: impl FnOnce(&crate::read::Reading) -> T + Send,
+) -> Result<(Analysis, T), Error> {
     let paths: Vec<PathBuf> = if common.paths.is_empty() {
         vec![cfg.input.clone()]
     } else {
@@ -42,12 +52,17 @@ pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
     };
     let files = crate::read::discover(&paths)?;
     let bar = progress_bar(common.quiet, files.len() as u64 + 2);
-    let analysis = crate::analyse_with_progress(&files, cfg, &mut |step| {
-        bar.set_message(step.to_string());
-        bar.inc(1);
-    });
+    let done = crate::analyse_alongside(
+        &files,
+        cfg,
+        &mut |step| {
+            bar.set_message(step.to_string());
+            bar.inc(1);
+        },
+        alongside,
+    );
     bar.finish_and_clear();
-    Ok(analysis)
+    Ok(done)
 }
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise or with `--quiet`.

@@ -3,7 +3,7 @@
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Lang, Message, Severity};
+use crate::finding::{Message, Severity};
 use crate::narrative::Narrative;
 use crate::Analysis;
 use std::path::{Path, PathBuf};
@@ -11,56 +11,14 @@ use std::path::{Path, PathBuf};
 pub fn run(common: &Common) -> Result<i32, Error> {
     let cfg = super::load_config(common)?;
     let out = super::fix::output_dir(common, &cfg)?;
-    let mut analysis = super::analyse_with(common, &cfg)?;
-    let lang = common.lang.into();
-    let plans = crate::fix::plan(&analysis, lang);
-    analysis.release_model();
-    let workbooks = corrected_workbooks(&cfg, &analysis, &plans, lang)?;
-    let (path, corrected) = write_report(&cfg, &workbooks, &out)?;
+    let (analysis, corrections) = super::fix::correct(common, &cfg, common.lang.into())?;
+    let (path, corrected) = write_report(&cfg, &corrections.workbooks, &out)?;
     announce(&path, &corrected);
     Ok(super::exit_code(analysis))
 }
 
 /// A corrected workbook in memory: its input's file name and its bytes.
 pub type Workbook = (String, Vec<u8>);
-
-/// The corrected copy of every readable input, in memory.
-pub fn corrected_workbooks(
-    cfg: &Config,
-    analysis: &Analysis,
-    plans: &[crate::fix::WorkbookPlan],
-    lang: Lang,
-) -> Result<Vec<Workbook>, Error> {
-    let input_of = |plan: &crate::fix::WorkbookPlan| {
-        analysis
-            .reading
-            .inputs
-            .iter()
-            .find(|i| i.file == plan.file)
-            .expect("a plan per input")
-    };
-    let cells = |plan: &crate::fix::WorkbookPlan| {
-        let sheets = &input_of(plan).sheets;
-        sheets
-            .iter()
-            .flat_map(|s| &s.rows)
-            .map(|(_, r)| r.len() as u64)
-            .sum()
-    };
-    crate::parallel::map(plans, cells, &mut |_| {}, |plan| {
-        crate::write::corrected_workbook(input_of(plan), plan, &cfg.document_date, lang)
-            .map(|bytes| (plan.file.clone(), bytes))
-            .map_err(|e| Error::Output {
-                path: PathBuf::from(&plan.file),
-                message: Message::new(
-                    format!("buku kerja koreksi tidak dapat disusun ({e})"),
-                    format!("the corrected workbook cannot be built ({e})"),
-                ),
-            })
-    })
-    .into_iter()
-    .collect()
-}
 
 /// What the report is rendered from: the corrected workbooks, read and checked again.
 pub struct Corrected {

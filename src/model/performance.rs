@@ -559,7 +559,7 @@ fn split_lines(pk: PkTarget) -> Vec<PkTarget> {
         .map(|v| {
             let cell = Cell {
                 at: target.at(),
-                value: Value::Text(v.to_string()),
+                value: Value::Text(v.to_string().into()),
                 percent_format: false,
             };
             Measure::new(&Figure::read(&cell, NumberKind::Measure), Some(&cell))

@@ -22,7 +22,8 @@ pub const FINDINGS_SHEET_MARKER: &str = "kinerja: daftar temuan";
 /// What a cell holds, as the spreadsheet stored it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Text(String),
+    /// Shared, so the located tables' copies of the cells cost no second string.
+    Text(std::sync::Arc<str>),
     /// A number cell, normalized (no trailing zeros), so its text is how Excel's
     /// General format shows it. The text is not kept: a workbook holds hundreds of
     /// thousands of numbers and the text is derived on demand.
@@ -49,7 +50,7 @@ impl Cell {
     /// The cell as the user typed or sees it.
     pub fn written(&self) -> String {
         match &self.value {
-            Value::Text(t) => t.clone(),
+            Value::Text(t) => t.to_string(),
             Value::Number { value } => value.to_string(),
             Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
             Value::Date(d) => d.clone(),

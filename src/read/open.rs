@@ -359,7 +359,7 @@ impl Rows {
 }
 
 fn text_value(s: &str) -> Option<Value> {
-    (!s.trim().is_empty()).then(|| Value::Text(s.to_string()))
+    (!s.trim().is_empty()).then(|| Value::Text(s.into()))
 }
 
 fn float_value(f: f64) -> Value {

@@ -3,10 +3,14 @@
 //! were and why; findings left for a person get another fill and a note; a first
 //! sheet `Temuan` lists the workbook's findings. The only module that imports
 //! rust_xlsxwriter.
+//!
+//! Two steps, so the slow one overlaps the rules: [`draft`] lays out every cell
+//! from the reading alone, while the model is built and the rules run;
+//! [`corrected_workbook`] then gives the copy its look and marks the findings.
 
-use crate::cell::CellRef;
+use crate::cell::{CellRange, CellRef};
 use crate::finding::{Lang, NewValue, Safety, Severity};
-use crate::fix::{NumberStyle, WorkbookPlan};
+use crate::fix::{NumberStyle, WorkbookLook, WorkbookPlan};
 use crate::read::{Input, Value};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -21,9 +25,41 @@ const CHANGED: u32 = 0xFFF2CC;
 const PINNED: u32 = 0xFCE4D6;
 const FLAGGED: u32 = 0xF4B6B6;
 
-/// The corrected workbook's bytes. `date` is the fixed document date (`YYYY-MM-DD`).
+/// A corrected copy begun before the model and the findings are known: every sheet
+/// with its cells and merged ranges as they were. Drafting runs while the rules do;
+/// [`corrected_workbook`] then gives the copy its look and marks the findings.
+pub struct Draft {
+    sheets: Vec<DraftSheet>,
+}
+
+struct DraftSheet {
+    ws: Worksheet,
+    /// Characters shown per column, for its width.
+    widths: HashMap<u32, usize>,
+}
+
+/// Lays out the copy of `input`: every cell and merged range where it was.
+pub fn draft(input: &Input) -> Result<Draft, XlsxError> {
+    let sheets = input
+        .sheets
+        .iter()
+        .map(|sheet| {
+            let mut ws = Worksheet::new();
+            ws.set_name(&sheet.name)?;
+            let widths = draft_sheet(&mut ws, sheet)?;
+            Ok(DraftSheet { ws, widths })
+        })
+        .collect::<Result<_, XlsxError>>()?;
+    Ok(Draft { sheets })
+}
+
+/// The corrected workbook's bytes: the draft in its look, with the plan's changes
+/// and flags marked, behind a first sheet listing the findings. `date` is the fixed
+/// document date (`YYYY-MM-DD`).
 pub fn corrected_workbook(
     input: &Input,
+    look: &WorkbookLook,
+    draft: Draft,
     plan: &WorkbookPlan,
     date: &str,
     lang: Lang,
@@ -39,12 +75,21 @@ pub fn corrected_workbook(
     let names: Vec<&str> = input.sheets.iter().map(|s| s.name.as_str()).collect();
     let temuan_name = unique_name("Temuan", &names);
     temuan_sheet(wb.add_worksheet().set_name(&temuan_name)?, plan, lang)?;
-    for sheet in &input.sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(&sheet.name)?;
-        write_sheet(ws, sheet, plan)?;
+    for (sheet, mut drafted) in input.sheets.iter().zip(draft.sheets) {
+        dress_sheet(&mut drafted.ws, sheet, look)?;
+        mark_sheet(&mut drafted, sheet, look, plan)?;
+        for (col, w) in &drafted.widths {
+            drafted
+                .ws
+                .set_column_width(*col as u16, (*w as f64 * 1.1 + 2.0).clamp(6.0, 60.0))?;
+        }
+        wb.push_worksheet(drafted.ws);
     }
-    wb.save_to_buffer()
+    let bytes = wb.save_to_buffer();
+    // Handing a large sheet's cells back to the allocator takes a while; the
+    // bytes are ready now.
+    std::thread::spawn(move || drop(wb));
+    bytes
 }
 
 fn parse_date(date: &str) -> (u16, u8, u8) {
@@ -78,6 +123,14 @@ fn num_format(style: NumberStyle) -> Format {
 
 fn as_f64(d: Decimal) -> f64 {
     // Excel stores doubles; this is the one place a decimal becomes one, for writing.
+    // A mantissa and a power of ten that are both exact doubles give the nearest
+    // double by one division, as parsing the decimal's text would.
+    const EXACT: u128 = 1 << 53;
+    let mantissa = d.mantissa().unsigned_abs();
+    if mantissa < EXACT && d.scale() <= 22 {
+        let f = mantissa as f64 / 10f64.powi(d.scale() as i32);
+        return if d.is_sign_negative() { -f } else { f };
+    }
     d.to_string().parse().unwrap_or(0.0)
 }
 
@@ -86,71 +139,133 @@ fn shown_len(text: &str) -> usize {
     text.chars().count()
 }
 
-fn write_sheet(
+/// `shown_len(&d.to_string())`, without the text.
+fn decimal_len(d: Decimal) -> usize {
+    let mut digits: usize = 1;
+    let mut rest = d.mantissa().unsigned_abs() / 10;
+    while rest > 0 {
+        digits += 1;
+        rest /= 10;
+    }
+    let scale = d.scale() as usize;
+    let shown = match scale {
+        0 => digits,
+        _ => digits.saturating_sub(scale).max(1) + 1 + scale,
+    };
+    shown + usize::from(d.is_sign_negative())
+}
+
+/// Walks a list sorted by cell alongside a sheet's cells, asked for in the same order:
+/// no lookup per cell.
+struct Walk<'a, T> {
+    items: &'a [(CellRef, T)],
+    next: usize,
+}
+
+impl<'a, T> Walk<'a, T> {
+    fn new(items: &'a [(CellRef, T)]) -> Self {
+        Self { items, next: 0 }
+    }
+
+    fn at(&mut self, at: CellRef) -> Option<&'a T> {
+        while self.items.get(self.next).is_some_and(|(c, _)| *c < at) {
+            self.next += 1;
+        }
+        match self.items.get(self.next) {
+            Some((c, item)) if *c == at => Some(item),
+            _ => None,
+        }
+    }
+}
+
+/// The merged range holding each cell of a walk in row order: only the ranges over
+/// the current row are looked at, however many a sheet has.
+struct Merges<'a> {
+    /// Not reached yet, the lowest first row last.
+    ahead: Vec<&'a CellRange>,
+    over_row: Vec<&'a CellRange>,
+}
+
+impl<'a> Merges<'a> {
+    fn new(merges: &'a [CellRange]) -> Self {
+        let mut ahead: Vec<&CellRange> = merges.iter().collect();
+        ahead.sort_by_key(|m| std::cmp::Reverse(m.first.row));
+        Self {
+            ahead,
+            over_row: Vec::new(),
+        }
+    }
+
+    fn at(&mut self, at: CellRef) -> Option<&'a CellRange> {
+        while self.ahead.last().is_some_and(|m| m.first.row <= at.row) {
+            self.over_row.extend(self.ahead.pop());
+        }
+        self.over_row.retain(|m| m.last.row >= at.row);
+        self.over_row
+            .iter()
+            .find(|m| (m.first.col..=m.last.col).contains(&at.col))
+            .copied()
+    }
+}
+
+fn header_ranges<'a>(look: &'a WorkbookLook, sheet: &'a str) -> Vec<&'a CellRange> {
+    look.headers
+        .iter()
+        .filter(|(s, _)| s == sheet)
+        .map(|(_, r)| r)
+        .collect()
+}
+
+fn in_range(r: &CellRange, at: CellRef) -> bool {
+    (r.first.row..=r.last.row).contains(&at.row) && (r.first.col..=r.last.col).contains(&at.col)
+}
+
+fn styles_of<'a>(look: &'a WorkbookLook, sheet: &str) -> Walk<'a, NumberStyle> {
+    Walk::new(look.styles.get(sheet).map_or(&[][..], Vec::as_slice))
+}
+
+/// The format of a look; `None` for the default one.
+fn format_of(style: NumberStyle, header: bool, fill: Option<u32>) -> Option<Format> {
+    if style == NumberStyle::General && !header && fill.is_none() {
+        return None;
+    }
+    let mut format = num_format(style);
+    if header {
+        format = format
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center);
+    }
+    if let Some(fill) = fill {
+        format = format.set_background_color(Color::RGB(fill));
+    }
+    Some(format)
+}
+
+fn widen(widths: &mut HashMap<u32, usize>, col: u32, shown: usize) {
+    let w = widths.entry(col).or_default();
+    *w = (*w).max(shown);
+}
+
+/// Whether a cell is written and counts toward its column's width: a merged range
+/// shows its first cell only, and a range over several columns says nothing about
+/// one column's width. `None` for a cell a merged range hides.
+fn counts_width(merges: &mut Merges, at: CellRef) -> Option<bool> {
+    match merges.at(at) {
+        Some(m) if m.first != at => None,
+        Some(m) => Some(m.first.col == m.last.col),
+        None => Some(true),
+    }
+}
+
+/// Writes every cell of `sheet` as it was, in the default look; returns the shown
+/// widths.
+fn draft_sheet(
     ws: &mut Worksheet,
     sheet: &crate::read::Sheet,
-    plan: &WorkbookPlan,
-) -> Result<(), XlsxError> {
-    let name = sheet.name.as_str();
-    let bold_cells: Vec<_> = plan
-        .headers
-        .iter()
-        .filter(|(s, _)| s == name)
-        .map(|(_, r)| *r)
-        .collect();
-    let is_header = |at: CellRef| {
-        bold_cells.iter().any(|r| {
-            (r.first.row..=r.last.row).contains(&at.row)
-                && (r.first.col..=r.last.col).contains(&at.col)
-        })
-    };
-    let mut widths: HashMap<u32, usize> = HashMap::new();
-    let merged_top_left: HashMap<CellRef, crate::cell::CellRange> =
-        sheet.merges.iter().map(|m| (m.first, *m)).collect();
-    let in_merge = |at: CellRef| {
-        sheet.merges.iter().any(|m| {
-            m.first != at
-                && (m.first.row..=m.last.row).contains(&at.row)
-                && (m.first.col..=m.last.col).contains(&at.col)
-        })
-    };
-
-    // Changed cells that are empty in the input still need writing.
-    let mut cells: Vec<(CellRef, Option<&Value>)> = sheet
-        .rows
-        .iter()
-        .flat_map(|(_, cs)| cs.iter().map(|c| (c.at, Some(&c.value))))
-        .collect();
-    let changes: HashMap<CellRef, &crate::fix::Change> = plan
-        .changes
-        .iter()
-        .filter(|((s, _), _)| s == name)
-        .map(|((_, at), c)| (*at, c))
-        .collect();
-    let flagged: HashMap<CellRef, &Vec<crate::fix::Flag>> = plan
-        .flags
-        .iter()
-        .filter(|((s, _), _)| s == name)
-        .map(|((_, at), f)| (*at, f))
-        .collect();
-    // The sheet's cells come sorted by row and column: a binary search tells a
-    // filled cell, and only when cells were added is a sort needed.
-    let filled = |at: &CellRef| cells.binary_search_by_key(at, |(c, _)| *c).is_ok();
-    let empty: Vec<CellRef> = changes
-        .keys()
-        .chain(flagged.keys())
-        .filter(|at| !filled(at))
-        .copied()
-        .collect();
-    if !empty.is_empty() {
-        cells.extend(empty.into_iter().map(|at| (at, None)));
-        cells.sort_by_key(|(at, _)| *at);
-    }
-    cells.dedup_by_key(|(at, _)| *at);
-    let styles = plan.styles.get(name);
-    // One Format per look: building one per cell costs more than writing the cell.
-    let mut formats: HashMap<(NumberStyle, bool, Option<u32>), Format> = HashMap::new();
-
+) -> Result<HashMap<u32, usize>, XlsxError> {
+    let mut merges = Merges::new(&sheet.merges);
+    let mut widths = HashMap::new();
     for m in &sheet.merges {
         if m.first != m.last {
             ws.merge_range(
@@ -163,16 +278,160 @@ fn write_sheet(
             )?;
         }
     }
-    for (at, value) in cells {
-        if in_merge(at) {
+    for cell in sheet.rows.iter().flat_map(|(_, cells)| cells) {
+        let Some(counts) = counts_width(&mut merges, cell.at) else {
+            continue;
+        };
+        let shown = write_value(ws, cell.at, &cell.value, None)?;
+        if counts {
+            widen(&mut widths, cell.at.col, shown);
+        }
+    }
+    Ok(widths)
+}
+
+/// Gives a drafted sheet its look. A column whose numbers all share one number
+/// format gets it as the column's format, one setting instead of a format per cell
+/// (each cell written without a format of its own is stored with the column's);
+/// other styled cells and the header rows are written again in theirs; the rows
+/// down to the first header are frozen.
+fn dress_sheet(
+    ws: &mut Worksheet,
+    sheet: &crate::read::Sheet,
+    look: &WorkbookLook,
+) -> Result<(), XlsxError> {
+    let headers = header_ranges(look, &sheet.name);
+    let cells = || sheet.rows.iter().flat_map(|(_, cells)| cells);
+    // Per column: its numbers, how many of them are styled, and the style of its
+    // styled cells (`Some(None)` once two differ). Header cells keep a format of
+    // their own.
+    type Column = (usize, usize, Option<Option<NumberStyle>>);
+    let mut columns: HashMap<u32, Column> = HashMap::new();
+    let mut styles = styles_of(look, &sheet.name);
+    for cell in cells().filter(|c| !headers.iter().any(|r| in_range(r, c.at))) {
+        let is_number = usize::from(matches!(cell.value, Value::Number { .. }));
+        let column = columns.entry(cell.at.col).or_default();
+        column.0 += is_number;
+        if let Some(&style) = styles.at(cell.at) {
+            column.1 += is_number;
+            column.2 = match column.2 {
+                None => Some(Some(style)),
+                Some(one) if one == Some(style) => Some(one),
+                Some(_) => Some(None),
+            };
+        }
+    }
+    let mut uniform: HashMap<u32, NumberStyle> = HashMap::new();
+    for (col, (numbers, styled, style)) in columns {
+        if let (Some(Some(style)), true) = (style, numbers == styled && numbers > 0) {
+            ws.set_column_format(col as u16, &num_format(style))?;
+            uniform.insert(col, style);
+        }
+    }
+    let mut styles = styles_of(look, &sheet.name);
+    let mut merges = Merges::new(&sheet.merges);
+    let mut formats: HashMap<(NumberStyle, bool), Option<Format>> = HashMap::new();
+    for cell in cells() {
+        let at = cell.at;
+        let style = styles.at(at).copied().unwrap_or(NumberStyle::General);
+        let header = headers.iter().any(|r| in_range(r, at));
+        let by_column = uniform.get(&at.col) == Some(&style);
+        if (style == NumberStyle::General || by_column) && !header {
             continue;
         }
-        let change = changes.get(&at).copied();
-        let flags = flagged.get(&at).copied();
-        let style = styles
-            .and_then(|m| m.get(&at))
-            .copied()
-            .unwrap_or(NumberStyle::General);
+        if counts_width(&mut merges, at).is_none() {
+            continue;
+        }
+        let format = formats
+            .entry((style, header))
+            .or_insert_with(|| format_of(style, header, None));
+        write_value(ws, at, &cell.value, format.as_ref())?;
+    }
+    if let Some(first) = headers.iter().min_by_key(|r| r.first.row) {
+        ws.set_freeze_panes(first.last.row + 1, 0)?;
+    }
+    Ok(())
+}
+
+/// Writes a cell's value as it was; returns the characters it shows.
+fn write_value(
+    ws: &mut Worksheet,
+    at: CellRef,
+    value: &Value,
+    format: Option<&Format>,
+) -> Result<usize, XlsxError> {
+    let (row, col) = (at.row, at.col as u16);
+    Ok(match value {
+        Value::Text(t) => {
+            match format {
+                Some(format) => ws.write_string_with_format(row, col, &**t, format)?,
+                None => ws.write_string(row, col, &**t)?,
+            };
+            shown_len(t)
+        }
+        Value::Date(t) | Value::Error(t) => {
+            match format {
+                Some(format) => ws.write_string_with_format(row, col, t, format)?,
+                None => ws.write_string(row, col, t)?,
+            };
+            shown_len(t)
+        }
+        Value::Number { value } => {
+            let number = as_f64(*value);
+            match format {
+                Some(format) => ws.write_number_with_format(row, col, number, format)?,
+                None => ws.write_number(row, col, number)?,
+            };
+            decimal_len(*value)
+        }
+        Value::Bool(b) => {
+            match format {
+                Some(format) => ws.write_boolean_with_format(row, col, *b, format)?,
+                None => ws.write_boolean(row, col, *b)?,
+            };
+            5
+        }
+    })
+}
+
+/// Marks the plan's changes and flags on a drafted sheet: a changed cell gets its
+/// new value, a fill and a note; a flagged one a fill (unless only informative) and
+/// a note.
+fn mark_sheet(
+    drafted: &mut DraftSheet,
+    sheet: &crate::read::Sheet,
+    look: &WorkbookLook,
+    plan: &WorkbookPlan,
+) -> Result<(), XlsxError> {
+    let name = sheet.name.as_str();
+    let of_sheet = |(s, at): &(String, CellRef)| (s == name).then_some(*at);
+    let changes: Vec<(CellRef, &crate::fix::Change)> = plan
+        .changes
+        .iter()
+        .filter_map(|(key, c)| Some((of_sheet(key)?, c)))
+        .collect();
+    let flagged: Vec<(CellRef, &Vec<crate::fix::Flag>)> = plan
+        .flags
+        .iter()
+        .filter_map(|(key, f)| Some((of_sheet(key)?, f)))
+        .collect();
+    let mut marked: Vec<CellRef> = changes.iter().map(|(at, _)| *at).collect();
+    marked.extend(flagged.iter().map(|(at, _)| *at));
+    marked.sort();
+    marked.dedup();
+
+    let headers = header_ranges(look, name);
+    let mut styles = styles_of(look, name);
+    let mut merges = Merges::new(&sheet.merges);
+    let (mut changes, mut flagged) = (Walk::new(&changes), Walk::new(&flagged));
+    let ws = &mut drafted.ws;
+    for at in marked {
+        let Some(counts) = counts_width(&mut merges, at) else {
+            continue;
+        };
+        let change = changes.at(at).copied();
+        let flags = flagged.at(at).copied();
+        let style = styles.at(at).copied().unwrap_or(NumberStyle::General);
         let fill = match change {
             Some(c) if c.safety == Safety::Pinned => Some(PINNED),
             Some(_) => Some(CHANGED),
@@ -181,25 +440,10 @@ fn write_sheet(
             }
             None => None,
         };
-        let header = is_header(at);
-        let plain = style == NumberStyle::General && !header && fill.is_none();
-        let format = formats.entry((style, header, fill)).or_insert_with(|| {
-            let mut format = num_format(style);
-            if header {
-                format = format
-                    .set_bold()
-                    .set_text_wrap()
-                    .set_align(FormatAlign::Center);
-            }
-            if let Some(fill) = fill {
-                format = format.set_background_color(Color::RGB(fill));
-            }
-            format
-        });
-        let format = &*format;
+        let format = format_of(style, headers.iter().any(|r| in_range(r, at)), fill);
         let (row, col) = (at.row, at.col as u16);
-        let shown = match (change, value) {
-            (Some(c), _) => match &c.value {
+        let shown = match (change, format.as_ref()) {
+            (Some(c), Some(format)) => match &c.value {
                 NewValue::Number(n) => {
                     ws.write_number_with_format(row, col, as_f64(*n), format)?;
                     shown_len(&n.normalize().to_string())
@@ -219,44 +463,18 @@ fn write_sheet(
                     shown_len(&result)
                 }
             },
-            // Most cells keep the default look: writing them without a format
-            // spares the writer hashing one per cell.
-            (None, Some(Value::Text(t))) if plain => {
-                ws.write_string(row, col, t)?;
-                shown_len(t)
-            }
-            (None, Some(Value::Text(t))) => {
-                ws.write_string_with_format(row, col, t, format)?;
-                shown_len(t)
-            }
-            (None, Some(Value::Number { value })) => {
-                let text = value.to_string();
-                let number = text.parse().unwrap_or(0.0);
-                if plain {
-                    ws.write_number(row, col, number)?;
-                } else {
-                    ws.write_number_with_format(row, col, number, format)?;
+            // A flagged cell keeps its value in the flag's fill.
+            (_, Some(format)) => match value_at(sheet, at) {
+                Some(value) => write_value(ws, at, value, Some(format))?,
+                None => {
+                    ws.write_blank(row, col, format)?;
+                    0
                 }
-                shown_len(&text)
-            }
-            (None, Some(Value::Bool(b))) => {
-                ws.write_boolean_with_format(row, col, *b, format)?;
-                5
-            }
-            (None, Some(Value::Date(d) | Value::Error(d))) => {
-                ws.write_string_with_format(row, col, d, format)?;
-                shown_len(d)
-            }
-            (None, None) => {
-                ws.write_blank(row, col, format)?;
-                0
-            }
+            },
+            (_, None) => 0,
         };
-        if !merged_top_left.contains_key(&at)
-            || merged_top_left[&at].first.col == merged_top_left[&at].last.col
-        {
-            let w = widths.entry(at.col).or_default();
-            *w = (*w).max(shown);
+        if counts {
+            widen(&mut drafted.widths, at.col, shown);
         }
         if let Some(note) = note_text(change, flags) {
             ws.insert_note(
@@ -269,13 +487,14 @@ fn write_sheet(
             )?;
         }
     }
-    for (col, w) in widths {
-        ws.set_column_width(col as u16, (w as f64 * 1.1 + 2.0).clamp(6.0, 60.0))?;
-    }
-    if let Some(first) = bold_cells.iter().min_by_key(|r| r.first.row) {
-        ws.set_freeze_panes(first.last.row + 1, 0)?;
-    }
     Ok(())
+}
+
+fn value_at(sheet: &crate::read::Sheet, at: CellRef) -> Option<&Value> {
+    let i = sheet.rows.binary_search_by_key(&at.row, |(r, _)| *r).ok()?;
+    let cells = &sheet.rows[i].1;
+    let j = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
+    Some(&cells[j].value)
 }
 
 fn note_text(
@@ -403,4 +622,153 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
     }
     ws.set_freeze_panes(top + 1, 0)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{Cell, InputStatus, Sheet};
+    use calamine::Reader;
+    use std::str::FromStr;
+
+    /// The number format of every filled cell of `sheet`, as a spreadsheet
+    /// application reads it from the file (the cell's style).
+    fn formats_of(bytes: Vec<u8>, sheet: &str) -> HashMap<CellRef, String> {
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut reader = wb.worksheet_cells_reader(sheet).unwrap();
+        let codes: Vec<String> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .map_or("General".into(), |f| f.format_code.clone())
+            })
+            .collect();
+        let mut out = HashMap::new();
+        while let Some((cell, style)) = reader.next_cell_with_style_id().unwrap() {
+            let (row, col) = cell.get_position();
+            let code = codes.get(style).cloned().unwrap_or("General".into());
+            out.insert(CellRef::new(row, col), code);
+        }
+        out
+    }
+
+    fn number(at: &str, v: i64, scale: u32) -> Cell {
+        Cell {
+            at: CellRef::parse(at).unwrap(),
+            value: Value::Number {
+                value: Decimal::new(v, scale),
+            },
+            percent_format: false,
+        }
+    }
+
+    /// Guards the look of figures: a column whose numbers are all indices shows
+    /// them as `0.0000` (set once for the column); in a column where one number is
+    /// no figure, the figures get the format cell by cell and that number keeps
+    /// the default; the header keeps its own.
+    #[test]
+    fn figures_show_in_their_format_and_other_numbers_keep_theirs() {
+        let text = |at: &str, t: &str| Cell {
+            at: CellRef::parse(at).unwrap(),
+            value: Value::Text(t.into()),
+            percent_format: false,
+        };
+        let rows = vec![
+            (0, vec![text("A1", "IKS"), text("B1", "IDM")]),
+            (1, vec![number("A2", 5, 1), number("B2", 6751, 4)]),
+            (2, vec![number("A3", 25, 2), number("B3", 7, 1)]),
+            (4, vec![number("A5", 221, 0), text("B5", "catatan")]),
+        ];
+        let input = Input {
+            file: "idm.xlsx".into(),
+            path: "idm.xlsx".into(),
+            format: None,
+            status: InputStatus::Ok,
+            sheets_without_table: Vec::new(),
+            sheets: vec![Sheet {
+                name: "IDM".into(),
+                rows,
+                merges: Vec::new(),
+            }],
+        };
+        let figures =
+            ["A2", "A3", "B2", "B3"].map(|a| (CellRef::parse(a).unwrap(), NumberStyle::Index));
+        let mut styles = figures.to_vec();
+        styles.sort_by_key(|(at, _)| *at);
+        let look = WorkbookLook {
+            file: input.file.clone(),
+            styles: HashMap::from([("IDM".to_string(), styles)]),
+            headers: vec![(
+                "IDM".into(),
+                CellRange {
+                    first: CellRef::parse("A1").unwrap(),
+                    last: CellRef::parse("B1").unwrap(),
+                },
+            )],
+        };
+        let plan = WorkbookPlan {
+            file: input.file.clone(),
+            changes: Default::default(),
+            flags: Default::default(),
+            findings: Vec::new(),
+        };
+        let draft = draft(&input).unwrap();
+        let bytes =
+            corrected_workbook(&input, &look, draft, &plan, "2024-01-31", Lang::Id).unwrap();
+        let formats = formats_of(bytes, "IDM");
+        let at = |a1: &str| formats[&CellRef::parse(a1).unwrap()].as_str();
+        assert_eq!(
+            ["A2", "A3", "B2", "B3"].map(at),
+            ["0.0000", "0.0000", "0.0000", "0.0000"]
+        );
+        assert_eq!(at("A5"), "General", "a number that is no figure");
+        assert_eq!(
+            at("B5"),
+            "0.0000",
+            "text under the index column: shown as typed"
+        );
+        assert_eq!(at("A1"), "General", "the header's own format");
+    }
+
+    #[test]
+    fn decimals_become_the_double_their_text_parses_to_and_show_as_wide() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "0.5",
+            "0.6751",
+            "-0.0001",
+            "0.5000",
+            "10.10",
+            "123.456",
+            "65000000",
+            "-1234567.89",
+            "0.1",
+            "0.3",
+            "9007199254740993",
+            "1e-20",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|t| {
+            Decimal::from_str(t)
+                .or_else(|_| Decimal::from_scientific(t))
+                .unwrap()
+        })
+        .collect();
+        // Every index a village table holds, and money with cents.
+        cases.extend((0..=10_000).map(|i| Decimal::new(i, 4)));
+        cases.extend((0..2_000).map(|i| Decimal::new(i * 7_919_993 - 3_000_000_000, 2)));
+        for d in cases {
+            let text = d.to_string();
+            let parsed: f64 = text.parse().unwrap();
+            assert_eq!(as_f64(d).to_bits(), parsed.to_bits(), "{text}");
+            assert_eq!(decimal_len(d), text.chars().count(), "{text}");
+        }
+    }
 }
