@@ -236,6 +236,9 @@ pub fn from_float(f: f64) -> Option<Decimal> {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         return Some(Decimal::from(f as i64));
     }
+    if let Some(d) = short_decimal(f) {
+        return Some(d);
+    }
     // Excel keeps 15 significant digits; beyond that the binary noise is not data.
     // The shortest round-trip text is those digits whenever it has no more of them.
     let shortest = f.to_string();
@@ -245,6 +248,26 @@ pub fn from_float(f: f64) -> Option<Decimal> {
         format_significant(f, 15)
     };
     Decimal::from_str(&text).ok().map(|d| d.normalize())
+}
+
+/// `f` as `m / 10^s` for the fewest decimals `s` (up to 10) whose decimal is this
+/// very double, while `m` has at most 15 digits: the shortest round-trip text, had
+/// it been written out. One division of two exact doubles rounds as parsing the
+/// text would; with so few digits the grid of such decimals is coarser than the
+/// doubles near `f`, so no other decimal of that length reads as `f`.
+fn short_decimal(f: f64) -> Option<Decimal> {
+    let mut scale = 1.0;
+    for s in 1..=10 {
+        scale *= 10.0;
+        let m = (f * scale).round();
+        if m.abs() >= 1e15 {
+            return None;
+        }
+        if m / scale == f {
+            return Some(Decimal::new(m as i64, s));
+        }
+    }
+    None
 }
 
 fn significant_digits(text: &str) -> usize {

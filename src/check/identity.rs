@@ -344,7 +344,7 @@ fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     ),
                 );
                 out.push(
-                    rule.finding(m.loc(vt.table, here.at), message, here.text.clone())
+                    rule.finding(m.loc(vt.table, here.at), message, here.text.to_string())
                         .related(vec![m.loc(ft, there.at)]),
                 );
             }
@@ -542,13 +542,13 @@ fn near_duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                         .iter()
                         .map(|t| Correction {
                             cell: t.at,
-                            value: NewValue::Text(right.clone()),
+                            value: NewValue::Text(right.to_string()),
                             safety: Safety::Safe,
                         })
                         .collect();
                     out.push(
-                        rule.finding(m.loc(table, first.at), message, first.text.clone())
-                            .expect(right.clone())
+                        rule.finding(m.loc(table, first.at), message, first.text.to_string())
+                            .expect(right.to_string())
                             .related(
                                 minor.cells[1..]
                                     .iter()
@@ -593,11 +593,11 @@ fn blank_required(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let who = v
                 .name
                 .as_ref()
-                .map_or_else(|| format!("baris {}", v.row + 1), |n| n.text.clone());
+                .map_or_else(|| format!("baris {}", v.row + 1), |n| n.text.to_string());
             let who_en = v
                 .name
                 .as_ref()
-                .map_or_else(|| format!("row {}", v.row + 1), |n| n.text.clone());
+                .map_or_else(|| format!("row {}", v.row + 1), |n| n.text.to_string());
             let message = Message::new(
                 format!("{who}: {} kosong", ids.join(", ")),
                 format!("{who_en}: {} blank", ens.join(", ")),
@@ -685,7 +685,7 @@ mod tests {
         let cells: Vec<Text> = (0..20)
             .map(|i| Text {
                 at: CellRef::new(i, 0),
-                text: String::new(),
+                text: "".into(),
             })
             .collect();
         let names = [
@@ -717,7 +717,7 @@ mod tests {
         let cells: Vec<Text> = (0..8)
             .map(|i| Text {
                 at: CellRef::new(i, 0),
-                text: String::new(),
+                text: "".into(),
             })
             .collect();
         let mut x: u32 = 7;

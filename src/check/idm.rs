@@ -203,7 +203,7 @@ fn band_range(band: &Band) -> (String, String) {
 fn village_label(v: &Village) -> String {
     match (v.name.as_ref(), v.kecamatan.as_ref()) {
         (Some(n), Some(k)) => format!("{} ({})", n.text, k.text),
-        (Some(n), None) => n.text.clone(),
+        (Some(n), None) => n.text.to_string(),
         _ => format!("baris {}", v.row + 1),
     }
 }
@@ -249,7 +249,7 @@ fn status(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 ),
             );
             out.push(
-                rule.finding(m.loc(vt.table, st.at), message, st.text.clone())
+                rule.finding(m.loc(vt.table, st.at), message, st.text.to_string())
                     .expect(band.label.clone())
                     .related(vec![m.loc(vt.table, idm.at)])
                     .fix(vec![Correction {

@@ -27,8 +27,9 @@ pub struct Idm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub at: CellRef,
-    /// The trimmed text; numbers as written.
-    pub text: String,
+    /// The trimmed text; numbers as written. Shared with the cell when the cell
+    /// needs no trimming: a national file has hundreds of thousands of these.
+    pub text: std::sync::Arc<str>,
 }
 
 /// A located column: its sheet column and header cell.
@@ -61,7 +62,7 @@ pub struct Village {
 impl Village {
     /// The village name, or an empty string.
     pub fn name_text(&self) -> &str {
-        self.name.as_ref().map_or("", |t| t.text.as_str())
+        self.name.as_ref().map_or("", |t| &*t.text)
     }
 
     /// The band of the IDM value (its label), when the value is a number in 0–1.
@@ -75,7 +76,7 @@ impl Village {
 
     /// The kecamatan, or an empty string.
     pub fn kecamatan_text(&self) -> &str {
-        self.kecamatan.as_ref().map_or("", |t| t.text.as_str())
+        self.kecamatan.as_ref().map_or("", |t| &*t.text)
     }
 }
 
@@ -221,7 +222,7 @@ impl IdmSummary {
             .iter()
             .map(|r| {
                 (
-                    r.label.text.as_str(),
+                    &*r.label.text,
                     r.of_year(year).and_then(|y| y.count.as_ref()),
                 )
             })
@@ -400,7 +401,7 @@ fn year_in(text: &str) -> Option<i32> {
 
 fn text_of(view: &TableView, row: &Row, col: Col) -> Option<Text> {
     let at = view.cell_ref(row, col)?;
-    view.text(row, col).map(|text| Text { at, text })
+    view.shared_text(row, col).map(|text| Text { at, text })
 }
 
 fn village_table(view: &TableView, cfg: &Config) -> VillageTable {

@@ -13,7 +13,7 @@ pub use figure::{Figure, FigureProblem, NumericColumn};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
 use crate::finding::Loc;
-use crate::read::{Reading, Row, Table};
+use crate::read::{Reading, Row, Table, Value};
 use crate::table::{Col, TableKind};
 use std::sync::Arc;
 
@@ -86,6 +86,14 @@ impl<'a> TableView<'a> {
         let t = cell.written();
         let t = t.trim();
         (!t.is_empty()).then(|| t.to_string())
+    }
+
+    /// [`TableView::text`], the cell's own text when it needs no trimming.
+    pub fn shared_text(&self, row: &Row, col: Col) -> Option<Arc<str>> {
+        match &self.table.cell(row, col)?.value {
+            Value::Text(t) if !t.is_empty() && t.trim().len() == t.len() => Some(t.clone()),
+            _ => self.text(row, col).map(Arc::from),
+        }
     }
 
     /// The cell address of `row` in the column with this meaning.

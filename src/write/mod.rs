@@ -306,11 +306,15 @@ fn dress_sheet(
     // styled cells (`Some(None)` once two differ). Header cells keep a format of
     // their own.
     type Column = (usize, usize, Option<Option<NumberStyle>>);
-    let mut columns: HashMap<u32, Column> = HashMap::new();
+    let mut columns: Vec<Column> = Vec::new();
     let mut styles = styles_of(look, &sheet.name);
     for cell in cells().filter(|c| !headers.iter().any(|r| in_range(r, c.at))) {
         let is_number = usize::from(matches!(cell.value, Value::Number { .. }));
-        let column = columns.entry(cell.at.col).or_default();
+        let col = cell.at.col as usize;
+        if columns.len() <= col {
+            columns.resize(col + 1, Column::default());
+        }
+        let column = &mut columns[col];
         column.0 += is_number;
         if let Some(&style) = styles.at(cell.at) {
             column.1 += is_number;
@@ -321,11 +325,12 @@ fn dress_sheet(
             };
         }
     }
-    let mut uniform: HashMap<u32, NumberStyle> = HashMap::new();
-    for (col, (numbers, styled, style)) in columns {
+    // The one style of each column that has one for all its numbers.
+    let mut uniform: Vec<Option<NumberStyle>> = vec![None; columns.len()];
+    for (col, (numbers, styled, style)) in columns.into_iter().enumerate() {
         if let (Some(Some(style)), true) = (style, numbers == styled && numbers > 0) {
             ws.set_column_format(col as u16, &num_format(style))?;
-            uniform.insert(col, style);
+            uniform[col] = Some(style);
         }
     }
     let mut styles = styles_of(look, &sheet.name);
@@ -335,7 +340,7 @@ fn dress_sheet(
         let at = cell.at;
         let style = styles.at(at).copied().unwrap_or(NumberStyle::General);
         let header = headers.iter().any(|r| in_range(r, at));
-        let by_column = uniform.get(&at.col) == Some(&style);
+        let by_column = uniform.get(at.col as usize) == Some(&Some(style));
         if (style == NumberStyle::General || by_column) && !header {
             continue;
         }
