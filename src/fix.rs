@@ -155,17 +155,8 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
     plan
 }
 
-/// The look of every readable workbook, in the order of the inputs.
-pub fn looks(reading: &Reading, model: &Model) -> Vec<WorkbookLook> {
-    reading
-        .inputs
-        .iter()
-        .filter(|i| i.status == InputStatus::Ok)
-        .map(|input| look(reading, model, input))
-        .collect()
-}
-
-fn look(reading: &Reading, model: &Model, input: &Input) -> WorkbookLook {
+/// The look of one readable workbook.
+pub fn look(reading: &Reading, model: &Model, input: &Input) -> WorkbookLook {
     let mut look = WorkbookLook {
         file: input.file.clone(),
         styles: HashMap::new(),

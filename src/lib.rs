@@ -66,37 +66,54 @@ pub fn analyse_with_progress(
     cfg: &Config,
     progress: &mut dyn FnMut(&str),
 ) -> Analysis {
-    analyse_alongside(files, cfg, progress, |_| ()).0
+    analyse_alongside(files, cfg, progress, |_, _| ()).0
 }
 
-/// [`analyse_with_progress`], running `alongside` on the reading on another core
-/// while the model is built and the rules run (all of them only read it).
+/// [`analyse_with_progress`], running `alongside` on another core while the model
+/// is built and the rules run. It gets the reading and a way to wait for the model
+/// (all of them are only read).
 pub fn analyse_alongside<T: Send>(
     files: &[(String, PathBuf)],
     cfg: &Config,
     progress: &mut dyn FnMut(&str),
-    alongside: impl FnOnce(&Reading) -> T + Send,
+    alongside: impl for<'a> FnOnce(&'a Reading, &'a (dyn Fn() -> &'a Model + 'a)) -> T + Send,
 ) -> (Analysis, T) {
     timing::begin();
     let reading = read::read_with_progress(files, cfg, progress);
     timing::mark("read");
-    let (model, findings, beside) = std::thread::scope(|scope| {
-        let beside = scope.spawn(|| alongside(&reading));
+    let built = std::sync::OnceLock::new();
+    let (model_built, wait) = std::sync::mpsc::channel::<()>();
+    let (findings, beside) = std::thread::scope(|scope| {
+        let (reading, built, alongside) = (&reading, &built, alongside);
+        let beside = scope.spawn(move || {
+            let model = || -> &Model {
+                built.get().unwrap_or_else(|| {
+                    // Nothing arrives only when building the model panicked, and
+                    // that panic is the one to report.
+                    let _ = wait.recv();
+                    built
+                        .get()
+                        .expect("the model is built before it is announced")
+                })
+            };
+            alongside(reading, &model)
+        });
         progress("model");
-        let model = model::build(&reading, cfg);
+        let model = built.get_or_init(|| model::build(reading, cfg));
+        let _ = model_built.send(());
         timing::mark("model");
         progress("check");
-        let findings = check::check(&reading, &model, cfg);
+        let findings = check::check(reading, model, cfg);
         timing::mark("check");
         let beside = beside
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (model, findings, beside)
+        (findings, beside)
     });
     timing::mark("alongside the model and the check");
     let analysis = Analysis {
         reading,
-        model,
+        model: built.into_inner().expect("the model was built"),
         findings,
     };
     (analysis, beside)

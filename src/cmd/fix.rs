@@ -165,55 +165,57 @@ pub struct Corrections {
 }
 
 /// Reads, models and checks the inputs and builds the corrected copy of every
-/// readable one: each copy is laid out while the model is built and the rules run,
-/// then given its look and marked with the findings. The analysis comes back with
+/// readable one: each copy is laid out while the model is built and given its look
+/// while the rules run, then marked with the findings. The analysis comes back with
 /// its model let go (see [`Analysis::release_model`]).
 pub fn correct(
     common: &Common,
     cfg: &Config,
     lang: Lang,
 ) -> Result<(Analysis, Corrections), Error> {
-    let (mut analysis, drafts) = super::analyse_alongside(common, cfg, |reading| {
-        let drafts: Vec<_> = reading
+    let (mut analysis, drafts) = super::analyse_alongside(common, cfg, |reading, model| {
+        let readable: Vec<&Input> = reading
             .inputs
             .iter()
             .filter(|i| i.status == InputStatus::Ok)
-            .map(crate::write::draft)
             .collect();
+        let drafts: Vec<_> = readable.iter().map(|i| crate::write::draft(i)).collect();
         crate::timing::mark("drafted");
-        drafts
+        let model = model();
+        let dressed: Vec<_> = drafts
+            .into_iter()
+            .zip(&readable)
+            .map(|(draft, input)| {
+                let look = crate::fix::look(reading, model, input);
+                draft.and_then(|draft| crate::write::dress(draft, input, look))
+            })
+            .collect();
+        crate::timing::mark("dressed");
+        dressed
     })?;
-    // Drafts, looks and plans all follow the readable inputs in order.
-    let looks = crate::fix::looks(&analysis.reading, &analysis.model);
+    // Drafts and plans both follow the readable inputs in order.
     let plans = crate::fix::plan(&analysis, lang);
     crate::timing::mark("plan");
     analysis.release_model();
     let changes = plans.iter().map(|p| p.changes.len()).sum();
     let inputs = &analysis.reading.inputs;
-    let cells = |look: &crate::fix::WorkbookLook| {
-        input_named(inputs, &look.file)
+    let cells = |file: &str| {
+        input_named(inputs, file)
             .sheets
             .iter()
             .flat_map(|s| &s.rows)
             .map(|(_, r)| r.len() as u64)
             .sum()
     };
-    let jobs: Vec<_> = looks.into_iter().zip(drafts).zip(plans).collect();
+    let jobs: Vec<_> = drafts.into_iter().zip(plans).collect();
     let workbooks = crate::parallel::map_owned(
         jobs,
-        |((look, _), _)| cells(look),
-        |((look, draft), plan)| {
-            let input = input_named(inputs, &look.file);
+        |(_, plan)| cells(&plan.file),
+        |(draft, plan)| {
+            let input = input_named(inputs, &plan.file);
             draft
                 .and_then(|draft| {
-                    crate::write::corrected_workbook(
-                        input,
-                        &look,
-                        draft,
-                        &plan,
-                        &cfg.document_date,
-                        lang,
-                    )
+                    crate::write::corrected_workbook(input, draft, &plan, &cfg.document_date, lang)
                 })
                 .map(|bytes| (plan.file.clone(), bytes))
                 .map_err(|e| Error::Output {

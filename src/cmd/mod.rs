@@ -35,7 +35,7 @@ pub fn analyse(common: &Common) -> Result<(Config, Analysis), Error> {
 
 /// Analyses the inputs the arguments name, with this config.
 pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
-    Ok(analyse_alongside(common, cfg, |_| ())?.0)
+    Ok(analyse_alongside(common, cfg, |_, _| ())?.0)
 }
 
 /// [`analyse_with`], running `alongside` while the rules run (see
@@ -43,7 +43,11 @@ pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
 pub fn analyse_alongside<T: Send>(
     common: &Common,
     cfg: &Config,
-    alongside: impl FnOnce(&crate::read::Reading) -> T + Send,
+    alongside: impl for<'a> FnOnce(
+            &'a crate::read::Reading,
+            &'a (dyn Fn() -> &'a crate::model::Model + 'a),
+        ) -> T
+        + Send,
 ) -> Result<(Analysis, T), Error> {
     let paths: Vec<PathBuf> = if common.paths.is_empty() {
         vec![cfg.input.clone()]

@@ -4,9 +4,10 @@
 //! sheet `Temuan` lists the workbook's findings. The only module that imports
 //! rust_xlsxwriter.
 //!
-//! Two steps, so the slow one overlaps the rules: [`draft`] lays out every cell
-//! from the reading alone, while the model is built and the rules run;
-//! [`corrected_workbook`] then gives the copy its look and marks the findings.
+//! Three steps, so the slow ones overlap the rules: [`draft`] lays out every cell
+//! from the reading alone while the model is built, [`dress`] gives the copy the
+//! look the model knows while the rules run, and [`corrected_workbook`] marks the
+//! findings.
 
 use crate::cell::{CellRange, CellRef};
 use crate::finding::{Lang, NewValue, Safety, Severity};
@@ -30,6 +31,8 @@ const FLAGGED: u32 = 0xF4B6B6;
 /// [`corrected_workbook`] then gives the copy its look and marks the findings.
 pub struct Draft {
     sheets: Vec<DraftSheet>,
+    /// Given by [`dress`].
+    look: Option<WorkbookLook>,
 }
 
 struct DraftSheet {
@@ -50,15 +53,23 @@ pub fn draft(input: &Input) -> Result<Draft, XlsxError> {
             Ok(DraftSheet { ws, widths })
         })
         .collect::<Result<_, XlsxError>>()?;
-    Ok(Draft { sheets })
+    Ok(Draft { sheets, look: None })
 }
 
-/// The corrected workbook's bytes: the draft in its look, with the plan's changes
-/// and flags marked, behind a first sheet listing the findings. `date` is the fixed
+/// Gives a draft of `input` its look (see [`dress_sheet`]).
+pub fn dress(mut draft: Draft, input: &Input, look: WorkbookLook) -> Result<Draft, XlsxError> {
+    for (sheet, drafted) in input.sheets.iter().zip(&mut draft.sheets) {
+        dress_sheet(&mut drafted.ws, sheet, &look)?;
+    }
+    draft.look = Some(look);
+    Ok(draft)
+}
+
+/// The corrected workbook's bytes: the dressed draft with the plan's changes and
+/// flags marked, behind a first sheet listing the findings. `date` is the fixed
 /// document date (`YYYY-MM-DD`).
 pub fn corrected_workbook(
     input: &Input,
-    look: &WorkbookLook,
     draft: Draft,
     plan: &WorkbookPlan,
     date: &str,
@@ -75,9 +86,13 @@ pub fn corrected_workbook(
     let names: Vec<&str> = input.sheets.iter().map(|s| s.name.as_str()).collect();
     let temuan_name = unique_name("Temuan", &names);
     temuan_sheet(wb.add_worksheet().set_name(&temuan_name)?, plan, lang)?;
+    let look = draft.look.unwrap_or_else(|| WorkbookLook {
+        file: input.file.clone(),
+        styles: HashMap::new(),
+        headers: Vec::new(),
+    });
     for (sheet, mut drafted) in input.sheets.iter().zip(draft.sheets) {
-        dress_sheet(&mut drafted.ws, sheet, look)?;
-        mark_sheet(&mut drafted, sheet, look, plan)?;
+        mark_sheet(&mut drafted, sheet, &look, plan)?;
         for (col, w) in &drafted.widths {
             drafted
                 .ws
@@ -719,9 +734,8 @@ mod tests {
             flags: Default::default(),
             findings: Vec::new(),
         };
-        let draft = draft(&input).unwrap();
-        let bytes =
-            corrected_workbook(&input, &look, draft, &plan, "2024-01-31", Lang::Id).unwrap();
+        let draft = dress(draft(&input).unwrap(), &input, look).unwrap();
+        let bytes = corrected_workbook(&input, draft, &plan, "2024-01-31", Lang::Id).unwrap();
         let formats = formats_of(bytes, "IDM");
         let at = |a1: &str| formats[&CellRef::parse(a1).unwrap()].as_str();
         assert_eq!(
