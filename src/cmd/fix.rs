@@ -237,7 +237,7 @@ fn input_named<'a>(inputs: &'a [Input], file: &str) -> &'a Input {
     inputs
         .iter()
         .find(|i| i.file == file)
-        .expect("a look per readable input")
+        .expect("a plan per readable input")
 }
 
 /// Writes every corrected workbook and `temuan.json`; returns what was written.

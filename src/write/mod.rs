@@ -27,8 +27,9 @@ const PINNED: u32 = 0xFCE4D6;
 const FLAGGED: u32 = 0xF4B6B6;
 
 /// A corrected copy begun before the model and the findings are known: every sheet
-/// with its cells and merged ranges as they were. Drafting runs while the rules do;
-/// [`corrected_workbook`] then gives the copy its look and marks the findings.
+/// with its cells and merged ranges as they were. Drafting runs while the model is
+/// built; [`dress`] then gives the copy its look and [`corrected_workbook`] marks
+/// the findings.
 pub struct Draft {
     sheets: Vec<DraftSheet>,
     /// Given by [`dress`].
@@ -56,7 +57,8 @@ pub fn draft(input: &Input) -> Result<Draft, XlsxError> {
     Ok(Draft { sheets, look: None })
 }
 
-/// Gives a draft of `input` its look (see [`dress_sheet`]).
+/// Gives a draft of `input` its look: number formats (once per column where all its
+/// numbers share one), bold header rows, the rows down to the first header frozen.
 pub fn dress(mut draft: Draft, input: &Input, look: WorkbookLook) -> Result<Draft, XlsxError> {
     for (sheet, drafted) in input.sheets.iter().zip(&mut draft.sheets) {
         dress_sheet(&mut drafted.ws, sheet, &look)?;
