@@ -7,7 +7,7 @@ use crate::cell::{CellRange, CellRef};
 use crate::finding::{Finding, Lang, NewValue, Place, Safety, Severity};
 use crate::model::Model;
 use crate::number::NumberKind;
-use crate::read::{Input, InputStatus, Reading, Sheet};
+use crate::read::{Input, InputStatus, Reading};
 use crate::Analysis;
 use std::collections::{BTreeMap, HashMap};
 
@@ -49,8 +49,6 @@ pub enum NumberStyle {
 /// so the writer can lay the copy out while the rules work.
 #[derive(Debug, Clone)]
 pub struct WorkbookLook {
-    /// The input's file name as found under the input path.
-    pub file: String,
     /// By sheet, sorted by cell (the order the writer walks a sheet in).
     pub styles: HashMap<String, Vec<(CellRef, NumberStyle)>>,
     /// Header rows of the located tables, shown bold.
@@ -67,12 +65,6 @@ pub struct WorkbookPlan {
     pub flags: BTreeMap<(String, CellRef), Vec<Flag>>,
     /// This workbook's findings, for its `Temuan` sheet.
     pub findings: Vec<Finding>,
-}
-
-impl WorkbookPlan {
-    pub fn is_unchanged(&self) -> bool {
-        self.changes.is_empty()
-    }
 }
 
 /// A correction's weight when two rules want the same cell: the cell's own
@@ -158,7 +150,6 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
 /// The look of one readable workbook.
 pub fn look(reading: &Reading, model: &Model, input: &Input) -> WorkbookLook {
     let mut look = WorkbookLook {
-        file: input.file.clone(),
         styles: HashMap::new(),
         headers: Vec::new(),
     };
@@ -199,12 +190,7 @@ fn original(input: &Input, sheet: &str, at: CellRef) -> String {
         .sheets
         .iter()
         .find(|s| s.name == sheet)
-        .and_then(|s| cell_of(s, at))
+        .and_then(|s| s.cell(at))
         .map(|c| c.written())
         .unwrap_or_default()
-}
-
-fn cell_of(sheet: &Sheet, at: CellRef) -> Option<&crate::read::Cell> {
-    let i = sheet.rows.binary_search_by_key(&at.row, |(r, _)| *r).ok()?;
-    sheet.rows[i].1.iter().find(|c| c.at.col == at.col)
 }

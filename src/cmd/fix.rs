@@ -173,7 +173,7 @@ pub fn correct(
     cfg: &Config,
     lang: Lang,
 ) -> Result<(Analysis, Corrections), Error> {
-    let (mut analysis, drafts) = super::analyse_alongside(common, cfg, |reading, model| {
+    let (mut analysis, dressed) = super::analyse_alongside(common, cfg, |reading, model| {
         let readable: Vec<&Input> = reading
             .inputs
             .iter()
@@ -193,7 +193,7 @@ pub fn correct(
         crate::timing::mark("dressed");
         dressed
     })?;
-    // Drafts and plans both follow the readable inputs in order.
+    // The dressed copies and the plans both follow the readable inputs in order.
     let plans = crate::fix::plan(&analysis, lang);
     crate::timing::mark("plan");
     analysis.release_model();
@@ -207,15 +207,21 @@ pub fn correct(
             .map(|(_, r)| r.len() as u64)
             .sum()
     };
-    let jobs: Vec<_> = drafts.into_iter().zip(plans).collect();
+    let jobs: Vec<_> = dressed.into_iter().zip(plans).collect();
     let workbooks = crate::parallel::map_owned(
         jobs,
         |(_, plan)| cells(&plan.file),
-        |(draft, plan)| {
+        |(dressed, plan)| {
             let input = input_named(inputs, &plan.file);
-            draft
-                .and_then(|draft| {
-                    crate::write::corrected_workbook(input, draft, &plan, &cfg.document_date, lang)
+            dressed
+                .and_then(|dressed| {
+                    crate::write::corrected_workbook(
+                        input,
+                        dressed,
+                        &plan,
+                        &cfg.document_date,
+                        lang,
+                    )
                 })
                 .map(|bytes| (plan.file.clone(), bytes))
                 .map_err(|e| Error::Output {

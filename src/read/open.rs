@@ -21,6 +21,16 @@ pub struct Sheet {
     pub merges: Vec<CellRange>,
 }
 
+impl Sheet {
+    /// The filled cell at `at`.
+    pub fn cell(&self, at: CellRef) -> Option<&Cell> {
+        let row = self.rows.binary_search_by_key(&at.row, |(r, _)| *r).ok()?;
+        let cells = &self.rows[row].1;
+        let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
+        Some(&cells[col])
+    }
+}
+
 /// The spreadsheet formats the tool reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

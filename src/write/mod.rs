@@ -32,8 +32,12 @@ const FLAGGED: u32 = 0xF4B6B6;
 /// the findings.
 pub struct Draft {
     sheets: Vec<DraftSheet>,
-    /// Given by [`dress`].
-    look: Option<WorkbookLook>,
+}
+
+/// A draft in its look, ready for the findings.
+pub struct Dressed {
+    sheets: Vec<DraftSheet>,
+    look: WorkbookLook,
 }
 
 struct DraftSheet {
@@ -54,17 +58,17 @@ pub fn draft(input: &Input) -> Result<Draft, XlsxError> {
             Ok(DraftSheet { ws, widths })
         })
         .collect::<Result<_, XlsxError>>()?;
-    Ok(Draft { sheets, look: None })
+    Ok(Draft { sheets })
 }
 
 /// Gives a draft of `input` its look: number formats (once per column where all its
 /// numbers share one), bold header rows, the rows down to the first header frozen.
-pub fn dress(mut draft: Draft, input: &Input, look: WorkbookLook) -> Result<Draft, XlsxError> {
-    for (sheet, drafted) in input.sheets.iter().zip(&mut draft.sheets) {
+pub fn dress(draft: Draft, input: &Input, look: WorkbookLook) -> Result<Dressed, XlsxError> {
+    let mut sheets = draft.sheets;
+    for (sheet, drafted) in input.sheets.iter().zip(&mut sheets) {
         dress_sheet(&mut drafted.ws, sheet, &look)?;
     }
-    draft.look = Some(look);
-    Ok(draft)
+    Ok(Dressed { sheets, look })
 }
 
 /// The corrected workbook's bytes: the dressed draft with the plan's changes and
@@ -72,7 +76,7 @@ pub fn dress(mut draft: Draft, input: &Input, look: WorkbookLook) -> Result<Draf
 /// document date (`YYYY-MM-DD`).
 pub fn corrected_workbook(
     input: &Input,
-    draft: Draft,
+    dressed: Dressed,
     plan: &WorkbookPlan,
     date: &str,
     lang: Lang,
@@ -88,13 +92,8 @@ pub fn corrected_workbook(
     let names: Vec<&str> = input.sheets.iter().map(|s| s.name.as_str()).collect();
     let temuan_name = unique_name("Temuan", &names);
     temuan_sheet(wb.add_worksheet().set_name(&temuan_name)?, plan, lang)?;
-    let look = draft.look.unwrap_or_else(|| WorkbookLook {
-        file: input.file.clone(),
-        styles: HashMap::new(),
-        headers: Vec::new(),
-    });
-    for (sheet, mut drafted) in input.sheets.iter().zip(draft.sheets) {
-        mark_sheet(&mut drafted, sheet, &look, plan)?;
+    for (sheet, mut drafted) in input.sheets.iter().zip(dressed.sheets) {
+        mark_sheet(&mut drafted, sheet, &dressed.look, plan)?;
         for (col, w) in &drafted.widths {
             drafted
                 .ws
@@ -486,8 +485,8 @@ fn mark_sheet(
                 }
             },
             // A flagged cell keeps its value in the flag's fill.
-            (_, Some(format)) => match value_at(sheet, at) {
-                Some(value) => write_value(ws, at, value, Some(format))?,
+            (_, Some(format)) => match sheet.cell(at) {
+                Some(cell) => write_value(ws, at, &cell.value, Some(format))?,
                 None => {
                     ws.write_blank(row, col, format)?;
                     0
@@ -510,13 +509,6 @@ fn mark_sheet(
         }
     }
     Ok(())
-}
-
-fn value_at(sheet: &crate::read::Sheet, at: CellRef) -> Option<&Value> {
-    let i = sheet.rows.binary_search_by_key(&at.row, |(r, _)| *r).ok()?;
-    let cells = &sheet.rows[i].1;
-    let j = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
-    Some(&cells[j].value)
 }
 
 fn note_text(
@@ -720,7 +712,6 @@ mod tests {
         let mut styles = figures.to_vec();
         styles.sort_by_key(|(at, _)| *at);
         let look = WorkbookLook {
-            file: input.file.clone(),
             styles: HashMap::from([("IDM".to_string(), styles)]),
             headers: vec![(
                 "IDM".into(),
@@ -736,8 +727,8 @@ mod tests {
             flags: Default::default(),
             findings: Vec::new(),
         };
-        let draft = dress(draft(&input).unwrap(), &input, look).unwrap();
-        let bytes = corrected_workbook(&input, draft, &plan, "2024-01-31", Lang::Id).unwrap();
+        let dressed = dress(draft(&input).unwrap(), &input, look).unwrap();
+        let bytes = corrected_workbook(&input, dressed, &plan, "2024-01-31", Lang::Id).unwrap();
         let formats = formats_of(bytes, "IDM");
         let at = |a1: &str| formats[&CellRef::parse(a1).unwrap()].as_str();
         assert_eq!(
