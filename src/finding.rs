@@ -124,10 +124,51 @@ pub struct Correction {
     pub safety: Safety,
 }
 
+/// What the fix and write stages need to know of the rule behind a finding,
+/// declared by the rule so those stages never match rule codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handling {
+    /// Whether a finding left for a person is flagged at its cell in the corrected
+    /// workbook; a finding about a sheet as a whole is listed in `Temuan` only.
+    pub flag_cell: bool,
+    /// When two rules correct one cell, the higher priority wins.
+    pub priority: FixPriority,
+}
+
+/// Which of two corrections of one cell wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FixPriority {
+    /// The typed text read another way (a malformed number).
+    Reading,
+    /// The cell recomputed from the figures it follows from.
+    Derivation,
+}
+
+impl Handling {
+    /// Flagged at its cell; a correction recomputes the cell.
+    pub const DERIVED: Handling = Handling {
+        flag_cell: true,
+        priority: FixPriority::Derivation,
+    };
+    /// Flagged at its cell; a correction reads the typed text another way, so a
+    /// derivation of the same cell wins over it.
+    pub const READING: Handling = Handling {
+        flag_cell: true,
+        priority: FixPriority::Reading,
+    };
+    /// About a sheet, not a cell: listed, never flagged at a cell.
+    pub const SHEET_NOTE: Handling = Handling {
+        flag_cell: false,
+        priority: FixPriority::Derivation,
+    };
+}
+
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: &'static str,
+    /// How its rule's findings are carried into the corrected workbook.
+    pub handling: Handling,
     pub severity: Severity,
     pub loc: Loc,
     pub related: Vec<Loc>,

@@ -4,7 +4,7 @@
 //! [`WorkbookLook`] and a [`WorkbookPlan`] into a file.
 
 use crate::cell::{CellRange, CellRef};
-use crate::finding::{Finding, Lang, NewValue, Place, Safety, Severity};
+use crate::finding::{Finding, FixPriority, Lang, NewValue, Place, Safety, Severity};
 use crate::model::Model;
 use crate::number::NumberKind;
 use crate::read::{Input, InputStatus, Reading};
@@ -68,11 +68,13 @@ pub struct WorkbookPlan {
 }
 
 /// A correction's weight when two rules want the same cell: the cell's own
-/// derivation (a recomputed figure) wins over reading it differently.
-fn rank(code: &str, value: &NewValue) -> (u8, u8) {
-    let family = u8::from(!code.starts_with("NUM"));
-    let formula = u8::from(matches!(value, NewValue::Formula { .. }));
-    (family, formula)
+/// derivation (a recomputed figure) wins over reading it differently, and a live
+/// formula over a typed value.
+fn rank(f: &Finding, value: &NewValue) -> (FixPriority, bool) {
+    (
+        f.handling.priority,
+        matches!(value, NewValue::Formula { .. }),
+    )
 }
 
 /// The plan of every readable workbook.
@@ -93,7 +95,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         flags: BTreeMap::new(),
         findings: Vec::new(),
     };
-    let mut ranks: HashMap<(String, CellRef), (u8, u8)> = HashMap::new();
+    let mut ranks: HashMap<(String, CellRef), (FixPriority, bool)> = HashMap::new();
     for f in analysis
         .findings
         .iter()
@@ -106,7 +108,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         };
         let message = f.message.get(lang).to_string();
         if f.fix.is_empty() {
-            if f.code != "TBL001" {
+            if f.handling.flag_cell {
                 plan.flags.entry((sheet, at)).or_default().push(Flag {
                     code: f.code,
                     severity: f.severity,
@@ -117,7 +119,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         }
         for c in &f.fix {
             let key = (sheet.clone(), c.cell);
-            let r = rank(f.code, &c.value);
+            let r = rank(f, &c.value);
             match plan.changes.get_mut(&key) {
                 Some(existing) if ranks[&key] >= r => {
                     existing.reasons.push((f.code, message.clone()))

@@ -7,7 +7,7 @@
 //! reported; figures confirmed by another document break the ties.
 
 use super::compare::{agrees, at_precision};
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::cell::{sum_formula, CellRef};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
 use crate::model::budget::{
@@ -41,6 +41,7 @@ behind. A derived cell follows its inputs: the % is what is reported.\n\n\
 6.720.000 (`C17`) of pagu 8.220.000 (`B17`) is 81,75 %: the finding expects `82`.\n\n\
 ## Fix\nSafe: the formula `C17/B17*100` (or `C17/B17` when the column stores ratios).",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: budget_percent,
     },
     Rule {
@@ -56,6 +57,7 @@ neighbouring row) or a pagu left at its value before the budget change.\n\n\
 ## Example\n`Tabel 3.4!C17` says `9.000.000` while the pagu `B17` is `8.220.000`.\n\n\
 ## Fix\nNone: a person must say which of the two is wrong.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: above_pagu,
     },
     Rule {
@@ -70,6 +72,7 @@ Why: a budget line cannot be negative; a minus sign (or an amount in parentheses
 slip, often from a difference copied as a value.\n\n\
 ## Example\n`Tabel 3.4!C17` says `-6.720.000`.\n\n## Fix\nNone: a person must type the figure.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: negative_money,
     },
     Rule {
@@ -84,6 +87,7 @@ refocusing), and the inspectorate will ask.\n\n\
 ## Example\n`Tabel 3.4!C19`: Pengadaan Pakaian Dinas Beserta Atribut dan Kelengkapannya, pagu \
 18.600.000, realisasi `-`.\n\n## Fix\nNone: it is a note.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: no_realisation,
     },
     Rule {
@@ -104,6 +108,7 @@ Daerah Kabupaten/Kota\" while its kegiatan Dana add up to 2.674.367.785.\n\n\
 ## Fix\nSafe: the sum formula of the kegiatan cells (`SUM(B6:B25)`, or `I58+I61+…`).\n\n\
 Config: `tolerances.money`.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: subtotal,
     },
     Rule {
@@ -123,6 +128,7 @@ XDC011 instead of its Jumlah.\n\n\
 ## Fix\nSafe: the sum formula of the parts (`SUM(C19:C22)`).\n\n\
 Config: `tolerances.money`.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: total_row,
     },
     Rule {
@@ -142,6 +148,7 @@ add up to 4.781.272.885 and I. Belanja Daerah minus 1. leaves 4.781.272.885 too.
 ## Fix\nSafe: the sum formula of the children (`SUM(C9:C10)`), or the parent's value for a \
 single child.\n\nConfig: `tolerances.money`.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: outline_parent,
     },
     Rule {
@@ -162,6 +169,7 @@ nine kegiatan of PROGRAM ADMINISTRASI PEMERINTAHAN DESA in `Tabel 3.4!B29:B37` a
 1.978.457.800.\n\n## Fix\nNone: a person must decide which document is right.\n\n\
 Config: `tolerances.name_similarity`, `tolerances.money`.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: pk_vs_realisation,
     },
     Rule {
@@ -179,6 +187,7 @@ Program Administrasi Pemerintahan Desa (`RKT!I18`, `I26`, `I40`, `I47`) add up t
 1.978.457.800.\n\n## Fix\nNone: a person must decide which document is right.\n\n\
 Config: `tolerances.name_similarity`, `tolerances.money`.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: pk_vs_rkt,
     },
     Rule {
@@ -195,6 +204,7 @@ figure of the PK matches any figure of Tabel 1.\n\n\
 6.796.834.585 (`PK 2023!C23`).\n\n## Fix\nNone: a person must decide which document is \
 right.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: belanja_daerah,
     },
     Rule {
@@ -215,6 +225,7 @@ opposite case, and at the RKT Dana (without an expected value) when both are con
 ## Fix\nNone: a person must decide which document is right.\n\n\
 Config: `tolerances.name_similarity`.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: rkt_vs_pagu,
     },
     Rule {
@@ -233,6 +244,7 @@ enam juta delapan ratus tiga puluh empat ribu lima ratus delapan puluh lima rupi
 ## Fix\nSafe: the standard words of the figure (miliar, triliun), keeping the line's label \
 and brackets.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: terbilang,
     },
 ];

@@ -1,6 +1,6 @@
 //! Config family: threshold scales that cannot classify every value.
 
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::config::ScaleProblem;
 use crate::finding::{Finding, Loc, Message, Place, Severity};
 
@@ -17,6 +17,7 @@ starts exactly where the one below ends, with the boundary in exactly one of the
 exactly 100 % has no category. Write `max = 100` for Baik (or `min = 100` for Baik Sekali).\n\n\
 ## Fix\nNone: the office decides which band holds the boundary.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: gaps,
     },
     Rule {
@@ -30,6 +31,7 @@ exactly 100 % has no category. Write `max = 100` for Baik (or `min = 100` for Ba
 with `Baik Sekali: min = 100`: exactly 100 is both. Make one end exclusive (`above = 100`).\n\n\
 ## Fix\nNone.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: overlaps,
     },
     Rule {
@@ -42,6 +44,7 @@ with `Baik Sekali: min = 100`: exactly 100 is both. Make one end exclusive (`abo
 ## Example\n`{ label = \"MAJU\", above = 0.815, max = 0.707 }`: nothing is above 0.815 and at \
 most 0.707.\n\n## Fix\nNone.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: empty_bands,
     },
 ];

@@ -2,7 +2,7 @@
 //! repeats, no village listed twice, one spelling per kecamatan, no blank
 //! required cell.
 
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::cell::CellRef;
 use crate::finding::{Correction, Finding, Loc, Message, NewValue, Safety, Severity};
 use crate::model::idm::{Text, Village};
@@ -32,6 +32,7 @@ count the report states (\"221 kampung\") no longer matches the list.\n\n\
 ## Fix\nSafe: the rows from the break on are renumbered in the way they were written \
 (`5`, `5.`, `(5)`).",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: numbering,
     },
     Rule {
@@ -49,6 +50,7 @@ Why: a copied row counts the village twice in every status count and total.\n\n\
 ## Fix\nNone: a person must decide which row to keep (the other may be a village typed \
 over).",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: duplicate,
     },
     Rule {
@@ -69,6 +71,7 @@ far apart.\n\n\
 ## Fix\nSafe: every cell of the minority spelling gets the majority spelling.\n\n\
 Config: `tolerances.kecamatan_max_edits`.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: near_duplicate,
     },
     Rule {
@@ -84,6 +87,7 @@ cannot be matched with the ministry's list.\n\n\
 ## Example\n`IDM 2023!F40` is blank while `E40` holds 0.7319: the village has no status.\n\n\
 ## Fix\nNone here (THR001 gives the status where the IDM is known).",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: blank_required,
     },
 ];

@@ -2,7 +2,7 @@
 //! status summary against the village table.
 
 use super::compare::{agrees, at_precision};
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::cell::{column_name, sum_formula, CellRef};
 use crate::config::{Band, Bound};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
@@ -32,6 +32,7 @@ BERKEMBANG, so the finding expects `BERKEMBANG`.\n\n\
 ## Fix\nSafe: the status is derived from the value; the fix writes the band's label.\n\n\
 Config: `[idm] bands`.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: status,
     },
     Rule {
@@ -48,6 +49,7 @@ as if they were 0,4907 / 0,5989 / 0,7072 / 0,8154), can move the village to the 
 note, nothing to correct.\n\n## Fix\nNone: it is a note.\n\n\
 Config: `tolerances.boundary_margin`, `[idm] bands`.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: near_boundary,
     },
     Rule {
@@ -63,6 +65,7 @@ and would land in the wrong band.\n\n\
 ## Example\n`IDM 2023!E30` holds `1.2`: no index is above 1; the office must type the value \
 from the ministry's release.\n\n## Fix\nNone: the right value is not in the workbook.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: out_of_range,
     },
     Rule {
@@ -80,6 +83,7 @@ the components' last decimal is accepted.\n\n\
 ## Fix\nSafe: a formula `ROUND((F4+G4+H4)/3,4)` at the IDM's precision (the plain value \
 when a component is stored as text).",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: mean,
     },
     Rule {
@@ -100,6 +104,7 @@ header when it has none).\n\n\
 26 villages with status MANDIRI: the finding expects 26.\n\n\
 ## Fix\nSafe: the count of the village table is written.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: summary_count,
     },
     Rule {
@@ -114,6 +119,7 @@ table).\n\n\
 ## Example\n`Rekap!D13` says 220 while the 2023 counts above it (26, 97, 98, 0, 0) sum to \
 221: the finding expects 221.\n\n## Fix\nSafe: a formula `SUM(D8:D12)`.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: summary_total,
     },
     Rule {
@@ -133,6 +139,7 @@ the finding expects 11.76.\n\n\
 ## Fix\nSafe: a formula `D8/SUM(D$8:D$12)*100`, or `D8/SUM(D$8:D$12)` where the column \
 stores ratios shown as percentages.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: share,
     },
     Rule {
@@ -148,6 +155,7 @@ their sum.\n\n\
 ## Example\nThe 2023 shares `Rekap!E8:E12` sum to 100,99 because `E9` says 44,89: the \
 finding expects 100.\n\n## Fix\nNone here: PCT001 corrects the share that is wrong.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: shares_sum,
     },
 ];

@@ -13,6 +13,7 @@ mod performance;
 mod tables;
 
 use crate::config::Config;
+pub use crate::finding::Handling;
 use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
 use crate::read::Reading;
@@ -50,6 +51,8 @@ pub struct Rule {
     /// safety and config: Markdown, English.
     pub doc: &'static str,
     pub fixes: Fixes,
+    /// What the fix and write stages do with its findings.
+    pub handling: Handling,
     pub check: fn(&Rule, &Context, &mut Vec<Finding>),
 }
 
@@ -58,6 +61,7 @@ impl Rule {
     pub fn finding(&self, loc: Loc, message: Message, found: impl Into<String>) -> Finding {
         Finding {
             code: self.code,
+            handling: self.handling,
             severity: self.severity,
             loc,
             related: Vec::new(),

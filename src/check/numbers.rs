@@ -1,6 +1,6 @@
 //! Numbers family: how figures are written.
 
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::finding::{Correction, Finding, Loc, Message, NewValue, Safety, Severity};
 use crate::model::{FigureProblem, NumericColumn};
 use crate::number::{DecimalMark, NumberKind};
@@ -22,6 +22,7 @@ The finding says 65.000.000, pinned by the realisasi and its percentage.\n\n\
 ## Fix\nApplied only where another figure pins the value down (the realisasi and its %, a \
 subtotal, the same kegiatan's pagu in another document), and marked as such.",
         fixes: Fixes::WhenPinned,
+        handling: Handling::READING,
         check: malformed,
     },
     Rule {
@@ -36,6 +37,7 @@ checked here.\n\n\
 ## Example\n`Tabel 3.4!C12` holds `#REF!` (or `seratus ribu`, or a date) in the REALISASI (Rp) \
 column: the row cannot be summed.\n\n## Fix\nNone: a person must type the figure.",
         fixes: Fixes::No,
+        handling: Handling::READING,
         check: not_a_number,
     },
     Rule {
@@ -50,6 +52,7 @@ flags each one. The finding points at the first such cell and lists the others a
 ## Example\n`Pembiayaan!C6` holds the text `Rp. 6.796.834.585,-`; the fix writes the number \
 6796834585 with the format `#,##0`.\n\n## Fix\nSafe: each cell becomes the number it reads as.",
         fixes: Fixes::Safe,
+        handling: Handling::READING,
         check: stored_as_text,
     },
     Rule {
@@ -65,6 +68,7 @@ nor sorts with the others.\n\n\
 numbers like 0.8378; the fix writes the number 0.836.\n\n## Fix\nSafe: each cell becomes the \
 number it reads as.",
         fixes: Fixes::Safe,
+        handling: Handling::READING,
         check: mixed_marks,
     },
 ];

@@ -2,7 +2,7 @@
 //! the achievement table, percentage indicators, and the staff table's sums.
 
 use super::compare::{agrees, at_precision};
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::cell::{sum_formula, CellRef};
 use crate::config::Band;
 use crate::finding::{Correction, Finding, Loc, Message, NewValue, Safety, Severity};
@@ -37,6 +37,7 @@ realisasi `F7` 67,02: the capaian is 101,2998…, expected `101.3` (one decimal,
 without `*100` when the cell stores ratios), or the number when the target or realisation \
 is typed as text.",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: capaian,
     },
     Rule {
@@ -54,6 +55,7 @@ Why: a capaian shown for such a row was decided by a person; the report should s
 ## Example\n`Capaian!E9` holds the target `HIJAU` for the RTH indicator, realisasi `HIJAU`, \
 capaian `100`: one info finding at `E9`.\n\n## Fix\nNone.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: no_capaian,
     },
     Rule {
@@ -75,6 +77,7 @@ expected category is `Baik`.\n\n\
 ## Fix\nSafe: the cell becomes the band's label.\n\n\
 Config: `[capaian] bands` (label, short, synonyms, bounds).",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: kategori,
     },
     Rule {
@@ -92,6 +95,7 @@ category is `Baik Sekali`.\n\n\
 ## Fix\nNone: if the word is the office's own name for a band, add it to the band's \
 `synonyms` in `[capaian]`; otherwise write the band's label.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: kategori_unknown,
     },
     Rule {
@@ -113,6 +117,7 @@ The other cells are related.\n\n\
 (`Lampiran 1!J16`) and the achievement table (`Tabel 3.2!E10`) say 0,8196: expected `0.8196`.\n\n\
 ## Fix\nNone: a person must check the signed document.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: target_mismatch,
     },
     Rule {
@@ -130,6 +135,7 @@ Why: the seed's Tabel 3.3 gives `% BPK yang baik` as 1.423 and `% Posyandu yang 
 must be a percentage (count ÷ total × 100).\n\n\
 ## Fix\nNone: the count must be turned into a percentage by a person who knows the total.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: percent_range,
     },
     Rule {
@@ -150,6 +156,7 @@ breakdown that does not add up.\n\n\
 `C7` read 4 instead, both breakdowns (3) contradict it: the finding is at `C7`, expected `3`.\n\n\
 ## Fix\nNone: a person must decide which figure is wrong.",
         fixes: Fixes::No,
+        handling: Handling::DERIVED,
         check: staff_breakdown,
     },
     Rule {
@@ -168,6 +175,7 @@ honorer ranks are `-`): expected `18`.\n\n\
 ## Fix\nSafe: the cell becomes `SUM(E5:E21)` over the column's rows (the number, when some \
 count is typed as text, which SUM would skip).",
         fixes: Fixes::Safe,
+        handling: Handling::DERIVED,
         check: staff_total,
     },
 ];

@@ -1,6 +1,6 @@
 //! Tables family: what the reading stage could not place.
 
-use super::{Context, Fixes, Rule};
+use super::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Loc, Message, Place, Severity};
 
 pub static RULES: &[Rule] = &[Rule {
@@ -15,6 +15,7 @@ add its header words in `[headers.<kind>]` of the config.\n\n\
 ## Example\nSheet `Sarana` with `NO | JENIS BARANG | JUMLAH | KETERANGAN` is no table kind of \
 the LKjIP checks: one info finding at `Sarana!A1`.\n\n## Fix\nNone.",
     fixes: Fixes::No,
+    handling: Handling::SHEET_NOTE,
     check: sheets_without_table,
 }];
 
