@@ -561,22 +561,59 @@ impl<'a> Ctx<'a> {
             self.cfg.office.name
         )));
         blocks.extend(self.iku_table("Tabel 2.1"));
+        blocks.extend(self.idm_bands_table("Tabel 2.2"));
         blocks.push(heading(
             2,
             format!("2.4. Rencana Kinerja Tahunan (RKT) Tahun {}", self.year()),
         ));
-        blocks.extend(budget::rkt_summary(self, "Tabel 2.2"));
+        blocks.extend(budget::rkt_summary(self, "Tabel 2.3"));
         blocks.push(heading(
             2,
             format!("2.5. Perjanjian Kinerja Tahun {}", self.year()),
         ));
-        blocks.extend(self.pk_targets_table("Tabel 2.3"));
-        blocks.extend(budget::pk_budget(self, "Tabel 2.4"));
+        blocks.extend(self.pk_targets_table("Tabel 2.4"));
+        blocks.extend(budget::pk_budget(self, "Tabel 2.5"));
         Chapter {
             number: Some("BAB II".into()),
             title: "PERENCANAAN KINERJA".into(),
             blocks,
         }
+    }
+
+    /// The IDM bands the checks used, with where they come from: the report shows
+    /// the cut-offs its statuses were judged by, not the regulation's by habit.
+    fn idm_bands_table(&self, number: &str) -> Vec<Block> {
+        let scale = &self.cfg.idm;
+        let rows = scale
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                vec![
+                    format!("{}.", i + 1),
+                    b.label.clone(),
+                    b.describe().replace('.', ","),
+                ]
+            })
+            .collect();
+        let mut out = vec![Block::Paragraph(
+            "Status desa ditentukan dari nilai Indeks Desa Membangun (IDM) dengan batas berikut."
+                .into(),
+        )];
+        out.push(Block::Table(table(
+            number,
+            "Klasifikasi Status Desa Berdasarkan IDM".into(),
+            vec![
+                col("NO", 6, Align::Center),
+                col("STATUS DESA", 30, Align::Left),
+                col("NILAI BATAS", 30, Align::Left),
+            ],
+            rows,
+        )));
+        if !scale.source.is_empty() {
+            out.push(Block::Paragraph(format!("Sumber batas: {}.", scale.source)));
+        }
+        out
     }
 
     fn scale_table(&self) -> Block {
