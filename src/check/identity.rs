@@ -43,7 +43,7 @@ count the report states (\"221 kampung\") no longer matches the list.\n\n\
         judul: "Desa tercantum dua kali",
         doc: "Checks that no village appears twice in a village table: the same name in the same \
 kecamatan (and kabupaten and province, where the table has them), compared ignoring case, \
-spaces and punctuation; or the same KODE DESA. The finding points at the second row and \
+spaces and punctuation, where a row has no KODE DESA; or the same KODE DESA under the same name (one code under two names is KOD003). The finding points at the second row and \
 names the first.\n\n\
 Why: a copied row counts the village twice in every status count and total.\n\n\
 ## Example\n`IDM 2023!C35` repeats `SANGKARAN BHAKTI` of BLAMBANGAN UMPU, already in row 34.\n\n\
@@ -292,9 +292,15 @@ fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         for vt in &list.tables {
             for v in &vt.villages {
                 let mut first: Option<((usize, &Village), bool)> = None;
+                // Judged by code where there is one: two coded rows of one name are
+                // two villages (a national file has namesakes); one code under two
+                // names is KOD003's.
                 if v.name.is_some() {
                     match by_name.entry(name_key(v)) {
-                        Entry::Occupied(f) => first = Some((*f.get(), false)),
+                        Entry::Occupied(f) if v.kode.is_none() || f.get().1.kode.is_none() => {
+                            first = Some((*f.get(), false))
+                        }
+                        Entry::Occupied(_) => {}
                         Entry::Vacant(e) => drop(e.insert((vt.table, v))),
                     }
                 }
@@ -305,7 +311,11 @@ fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     .filter(|k| !k.is_empty())
                 {
                     match by_code.entry(kode) {
-                        Entry::Occupied(f) if first.is_none() => first = Some((*f.get(), true)),
+                        Entry::Occupied(f)
+                            if first.is_none() && name_key(f.get().1) == name_key(v) =>
+                        {
+                            first = Some((*f.get(), true))
+                        }
                         Entry::Occupied(_) => {}
                         Entry::Vacant(e) => drop(e.insert((vt.table, v))),
                     }

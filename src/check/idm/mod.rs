@@ -11,9 +11,17 @@ use crate::model::Figure;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+mod code_length;
+mod code_prefix;
+mod code_shared;
+mod code_type;
+mod header_year;
 mod mean;
+mod ministry_difference;
+mod ministry_missing;
 mod near_boundary;
 mod out_of_range;
+mod pairing;
 mod share;
 mod shares_sum;
 mod status;
@@ -29,6 +37,13 @@ pub static RULES: &[Rule] = &[
     summary_total::RULE,
     share::RULE,
     shares_sum::RULE,
+    code_prefix::RULE,
+    code_length::RULE,
+    code_shared::RULE,
+    code_type::RULE,
+    header_year::RULE,
+    ministry_difference::RULE,
+    ministry_missing::RULE,
 ];
 
 /// A number in Indonesian writing (`words::group_thousands`): `.` groups
@@ -196,8 +211,73 @@ fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::model::idm::{Text, VillageTable};
+    use crate::model::{Model, TableInfo};
+
+    /// A village in row 2 with these codes (desa, kecamatan, kabupaten, provinsi)
+    /// in columns A to D.
+    pub fn village_with_codes(codes: [&str; 4]) -> Village {
+        let t = |col, s: &str| {
+            Some(Text {
+                at: CellRef::new(1, col),
+                text: s.into(),
+            })
+        };
+        Village {
+            row: 1,
+            no: None,
+            kode: t(0, codes[0]),
+            kode_kecamatan: t(1, codes[1]),
+            kode_kabupaten: t(2, codes[2]),
+            kode_provinsi: t(3, codes[3]),
+            provinsi: None,
+            kabupaten: None,
+            kecamatan: t(4, "BANJIT"),
+            name: t(5, "BONGLAI"),
+            iks: None,
+            ike: None,
+            ikl: None,
+            idm: None,
+            status: None,
+            status_band: None,
+        }
+    }
+
+    /// The findings of `rule` on one village table of these villages.
+    pub fn run(rule: &Rule, villages: Vec<Village>) -> Vec<Finding> {
+        let mut model = Model::default();
+        model.tables.push(TableInfo {
+            kind: crate::table::TableKind::IdmDesa,
+            file: "a.xlsx".into(),
+            sheet: "IDM".into(),
+            range: crate::cell::CellRange {
+                first: CellRef::new(0, 0),
+                last: CellRef::new(9, 9),
+            },
+            rows: villages.len(),
+        });
+        model.idm.villages.push(VillageTable {
+            table: 0,
+            year: 2023,
+            year_from_header: false,
+            header: CellRef::new(0, 0),
+            columns: Default::default(),
+            villages,
+            total_rows: vec![],
+        });
+        let reading = crate::read::Reading::default();
+        let cfg = crate::config::Config::default_config();
+        let ctx = Context {
+            reading: &reading,
+            model: &model,
+            cfg: &cfg,
+        };
+        let mut out = Vec::new();
+        (rule.check)(rule, &ctx, &mut out);
+        out
+    }
     use rust_decimal_macros::dec;
 
     #[test]
