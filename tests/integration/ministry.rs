@@ -385,3 +385,75 @@ fn unclear_header_years_are_findings_at_their_header() {
     let ranges: Vec<String> = util::tables(&json).into_iter().map(|t| t.3).collect();
     assert_eq!(ranges, ["A1:M19", "A1:R19", "A1:W19"]);
 }
+
+/// Guards issue 12: the sample's own village table agrees with the ministry's 2023
+/// figures (paired by name and kecamatan, the ministry's spellings differing);
+/// the sample's other villages are reported once; an injected difference is a
+/// finding at the office's cell, the ministry's cell related, naming the pairing.
+#[test]
+fn the_sample_agrees_with_the_ministrys_2023_figures() {
+    let dir = Dir::new().with_sample();
+    national_workbook(&dir.input("idm-nasional-2023.xlsx"), 2023, false, &|_| {});
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(of_code(&json, "XDC001"), Vec::<String>::new());
+    let missing = util::finding(&json, "XDC002", "C5");
+    assert_eq!(missing["found"], "203");
+    assert_eq!(of_code(&json, "XDC002").len(), 1);
+
+    let dir = Dir::new().with_sample();
+    national_workbook(&dir.input("idm-nasional-2023.xlsx"), 2023, false, &|r| {
+        if r.desa == "DONOMULYO" {
+            r.values[3] = "0.75".into();
+        }
+        if r.desa == "BALI SADHAR TENGAH" {
+            r.status = "Berkembang".into();
+        }
+    });
+    let (json, _) = dir.check_json(&[]);
+    let mut cells = of_code(&json, "XDC001");
+    cells.sort();
+    assert_eq!(cells, vec!["E102", "F101"]);
+    let idm = util::finding(&json, "XDC001", "E102");
+    assert_eq!(idm["found"], "0.739");
+    assert_eq!(idm["expected"], "0.75");
+    assert_eq!(idm["related"][0]["file"], "idm-nasional-2023.xlsx");
+    assert_eq!(idm["related"][0]["cell"], "I13");
+    let message = idm["message"].as_str().unwrap();
+    assert!(
+        message.contains("DONO MULYO (BANJIT) dipasangkan dengan DONOMULYO (BANJIT) [1808032008]"),
+        "{message}"
+    );
+    let status = util::finding(&json, "XDC001", "F101");
+    assert_eq!(status["found"], "MAJU");
+    assert_eq!(status["expected"], "BERKEMBANG");
+    assert_eq!(status["related"][0]["cell"], "J12");
+    assert!(status["message"].as_str().unwrap().contains(
+        "BALI SADAR TENGAH (BANJIT) dipasangkan dengan BALI SADHAR TENGAH (BANJIT) [1808032007]"
+    ));
+}
+
+/// Guards issue 12: the office's four-year table against the ministry's national
+/// file of 2023 pairs by code (the names of 2021 differ: BUNGLAI / BONGLAI), and
+/// only the year both hold is compared.
+#[test]
+fn an_office_table_of_four_years_pairs_with_the_ministry_by_code() {
+    let dir = Dir::new();
+    kabupaten_workbook(
+        &dir.input("kabupaten.xlsx"),
+        &[2021, 2022, 2023, 2024],
+        true,
+        &|ws| {
+            ws.write_string(1, 7, "BUNGLAI").unwrap();
+            ws.write_number(1, 21, 0.7524).unwrap();
+        },
+    );
+    national_workbook(&dir.input("nasional.xlsx"), 2023, false, &|_| {});
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(of_code(&json, "XDC001"), vec!["V2"]);
+    let f = util::finding(&json, "XDC001", "V2");
+    assert_eq!(f["expected"], "0.7424");
+    assert!(f["message"].as_str().unwrap().contains(
+        "BUNGLAI (BANJIT) [1808032001] dipasangkan dengan BONGLAI (BANJIT) [1808032001]"
+    ));
+    assert_eq!(of_code(&json, "XDC002"), Vec::<String>::new());
+}
