@@ -752,9 +752,17 @@ impl<'a> Ctx<'a> {
         let y = self.year();
         let scale = &self.cfg.idm;
         let mut years: Vec<(i32, Vec<Decimal>)> = Vec::new();
-        // The year before from the summary table; the report year from the villages.
+        // The year before from its village table where the input holds one (a
+        // workbook of several years), else from the summary; the report year from
+        // the villages.
         for prev in [y - 1] {
-            if let Some(summary) = self.model.idm.summaries.first() {
+            if let Some(list) = self.model.idm.list_of_year(&self.model.tables, prev) {
+                let (counts, _) = list.status_counts(scale, Basis::Value);
+                years.push((
+                    prev,
+                    counts.iter().map(|c| Decimal::from(c.count)).collect(),
+                ));
+            } else if let Some(summary) = self.model.idm.summaries.first() {
                 let dist = summary.distribution(prev);
                 if dist.iter().any(|(_, f)| f.is_some()) {
                     let counts = scale
