@@ -132,7 +132,18 @@ pub fn kabupaten_workbook(
 
 /// One village of another province for the national file, with the ministry's
 /// status by its cut-offs (these values sit on them: the boundary in the lower band).
-const OTHER_PROVINCES: [(&str, &str, &str, &str, &str, [&str; 4], &str); 5] = [
+/// Code, province, kabupaten, kecamatan, village, IKS/IKE/IKL/IDM, status.
+type OtherVillage = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    [&'static str; 4],
+    &'static str,
+);
+
+const OTHER_PROVINCES: [OtherVillage; 5] = [
     (
         "3604052001",
         "BANTEN",
@@ -207,7 +218,8 @@ pub fn national_workbook(path: &Path, year: i32, four: bool, edit: &dyn Fn(&mut 
     for (c, h) in header.iter().enumerate() {
         ws.write_string(0, c as u16, h).unwrap();
     }
-    let mut rows: Vec<(String, [String; 4], [String; 4], String)> = OTHER_PROVINCES
+    type Line = (String, [String; 4], [String; 4], String);
+    let mut rows: Vec<Line> = OTHER_PROVINCES
         .iter()
         .map(|(k, p, kab, kec, d, v, s)| {
             (

@@ -75,3 +75,55 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{run, village_with_codes};
+    use super::*;
+
+    fn figure(col: u32, written: &str) -> Option<Figure> {
+        let value: Decimal = written.parse().unwrap();
+        Some(Figure {
+            at: CellRef::new(1, col),
+            value: Some(value),
+            written: written.into(),
+            decimals: value.scale(),
+            stored_as_text: false,
+            mark: None,
+            dash: false,
+            problem: None,
+        })
+    }
+
+    fn village(values: [&str; 4]) -> Village {
+        let mut v = village_with_codes(["1808032001", "1808032", "1808", "18"]);
+        v.iks = figure(6, values[0]);
+        v.ike = figure(7, values[1]);
+        v.ikl = figure(8, values[2]);
+        v.idm = figure(9, values[3]);
+        v
+    }
+
+    /// The ministry's figures of BONGLAI 2023, as published and rounded to 4
+    /// decimals separately: the mean holds at the IDM's written precision.
+    #[test]
+    fn the_ministrys_precision_holds_as_published_and_rounded() {
+        let full = [
+            "0.77714285714286",
+            "0.58333333333333",
+            "0.86666666666667",
+            "0.74238095238095",
+        ];
+        assert!(run(&RULE, vec![village(full)]).is_empty());
+        let four = ["0.7771", "0.5833", "0.8667", "0.7424"];
+        assert!(run(&RULE, vec![village(four)]).is_empty());
+        // Full-precision IDM beside 4-decimal components, and the reverse.
+        let mixed = ["0.7771", "0.5833", "0.8667", "0.74238095238095"];
+        assert!(run(&RULE, vec![village(mixed)]).is_empty());
+        let wrong = ["0.7771", "0.5833", "0.8667", "0.7426"];
+        let found = run(&RULE, vec![village(wrong)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].expected.as_deref(), Some("0.7424"));
+        assert_eq!(found[0].loc.cell.to_string(), "J2");
+    }
+}
