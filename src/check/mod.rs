@@ -11,6 +11,8 @@ mod idm;
 mod numbers;
 mod performance;
 mod tables;
+#[cfg(test)]
+mod testing;
 
 use crate::config::Config;
 pub use crate::finding::Handling;
