@@ -1,0 +1,59 @@
+//! CFG003 band-never-produced: a band no value falls in.
+
+use super::{config_loc, each};
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::config::ScaleProblem;
+use crate::finding::{Finding, Message, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "CFG003",
+    name: "band-never-produced",
+    severity: Severity::Warning,
+    title: "A band's label can never be produced",
+    judul: "Label kategori yang tidak pernah dihasilkan",
+    doc: include_str!("cfg003.md").trim_ascii_end(),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check: empty_bands,
+};
+
+fn empty_bands(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    each(ctx, |p| {
+        if let ScaleProblem::Empty { scale, band, label } = p {
+            let message = Message::new(
+                format!(
+                    "skala {scale}: kategori {label} tidak pernah dihasilkan (rentangnya kosong)"
+                ),
+                format!("scale {scale}: band {label} is never produced (its range is empty)"),
+            );
+            out.push(rule.finding(
+                config_loc(ctx, format!("{scale}.bands[{band}]")),
+                message,
+                label.clone(),
+            ));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_band_with_an_empty_range() {
+        let found = super::super::findings_with_config(
+            &RULE,
+            r#"label = "Cukup", short = "C", min = 55, below = 75"#,
+            r#"label = "Cukup", short = "C", above = 75, below = 55"#,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(f.code, "CFG003");
+        assert_eq!(
+            (&*f.loc.file, f.loc.cell.to_string().as_str()),
+            ("config.toml", "capaian.bands[2]")
+        );
+        assert_eq!(f.found, "Cukup");
+        assert_eq!(f.expected, None);
+    }
+}
