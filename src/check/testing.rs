@@ -81,7 +81,32 @@ pub fn findings(rule: &Rule, sheets: &[Sheet]) -> Vec<Finding> {
     findings_with(rule, &Config::default_config(), &[("test.xlsx", sheets)])
 }
 
-/// A finding's cell as `Sheet!A1`, for asserting where it points.
-pub fn at(f: &Finding) -> String {
-    format!("{}!{}", f.loc.sheet, f.loc.cell)
+/// The one finding in `found`; any other count fails the test.
+pub fn one(found: Vec<Finding>) -> Finding {
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.into_iter().next().expect("one finding")
+}
+
+/// The one finding of `rule` on these sheets ([`findings`], [`one`]).
+pub fn only(rule: &Rule, sheets: &[Sheet]) -> Finding {
+    one(findings(rule, sheets))
+}
+
+/// Asserts what a finding is about: its code, where it points (`Sheet!A1`, or the
+/// config key), the figure as found and the one expected.
+pub fn assert_finding(f: &Finding, code: &str, at: &str, found: &str, expected: Option<&str>) {
+    let place = match &*f.loc.sheet {
+        "" => f.loc.cell.to_string(),
+        sheet => format!("{sheet}!{}", f.loc.cell),
+    };
+    assert_eq!(
+        (
+            f.code,
+            place.as_str(),
+            f.found.as_str(),
+            f.expected.as_deref()
+        ),
+        (code, at, found, expected),
+        "{f:?}"
+    );
 }

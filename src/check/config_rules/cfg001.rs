@@ -44,22 +44,16 @@ fn gaps(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn exactly_100_in_no_band() {
-        let found = super::super::findings_with_config(
+        let f = super::super::only_with_config(
             &RULE,
             r#"label = "Baik", short = "B", min = 75, max = 100"#,
             r#"label = "Baik", short = "B", min = 75, below = 100"#,
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!(f.code, "CFG001");
-        assert_eq!(
-            (&*f.loc.file, f.loc.cell.to_string().as_str()),
-            ("config.toml", "capaian.bands")
-        );
-        assert_eq!(f.found, "100");
-        assert_eq!(f.expected, None);
+        assert_finding(&f, "CFG001", "capaian.bands", "100", None);
+        assert_eq!(&*f.loc.file, "config.toml");
     }
 }

@@ -48,22 +48,16 @@ fn overlaps(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn exactly_100_in_two_bands() {
-        let found = super::super::findings_with_config(
+        let f = super::super::only_with_config(
             &RULE,
             r#"label = "Baik Sekali", short = "BS", above = 100"#,
             r#"label = "Baik Sekali", short = "BS", min = 100"#,
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!(f.code, "CFG002");
-        assert_eq!(
-            (&*f.loc.file, f.loc.cell.to_string().as_str()),
-            ("config.toml", "capaian.bands")
-        );
-        assert_eq!(f.found, "100");
-        assert_eq!(f.expected, None);
+        assert_finding(&f, "CFG002", "capaian.bands", "100", None);
+        assert_eq!(&*f.loc.file, "config.toml");
     }
 }

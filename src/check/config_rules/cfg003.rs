@@ -38,22 +38,16 @@ fn empty_bands(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn a_band_with_an_empty_range() {
-        let found = super::super::findings_with_config(
+        let f = super::super::only_with_config(
             &RULE,
             r#"label = "Cukup", short = "C", min = 55, below = 75"#,
             r#"label = "Cukup", short = "C", above = 75, below = 55"#,
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!(f.code, "CFG003");
-        assert_eq!(
-            (&*f.loc.file, f.loc.cell.to_string().as_str()),
-            ("config.toml", "capaian.bands[2]")
-        );
-        assert_eq!(f.found, "Cukup");
-        assert_eq!(f.expected, None);
+        assert_finding(&f, "CFG003", "capaian.bands[2]", "Cukup", None);
+        assert_eq!(&*f.loc.file, "config.toml");
     }
 }

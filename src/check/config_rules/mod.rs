@@ -32,13 +32,14 @@ fn each(ctx: &Context, mut f: impl FnMut(&ScaleProblem)) {
     }
 }
 
-/// The findings of `rule` with the shipped config whose text has `from` replaced by `to`.
+/// The one finding of `rule` with the shipped config whose text has `from`
+/// replaced by `to`.
 #[cfg(test)]
-fn findings_with_config(rule: &Rule, from: &str, to: &str) -> Vec<crate::finding::Finding> {
+fn only_with_config(rule: &Rule, from: &str, to: &str) -> crate::finding::Finding {
     let shipped = include_str!("../../../config.toml");
     assert!(shipped.contains(from), "the shipped config changed: {from}");
     let text = shipped.replace(from, to);
     let cfg = crate::config::Config::parse(&text, std::path::Path::new("config.toml"))
         .expect("a valid config");
-    crate::check::testing::findings_with(rule, &cfg, &[])
+    crate::check::testing::one(crate::check::testing::findings_with(rule, &cfg, &[]))
 }

@@ -255,8 +255,8 @@ mod tests {
 
     #[test]
     fn a_repeated_number_in_a_village_list() {
-        use crate::check::testing::{at, findings, sheet};
-        let found = findings(
+        use crate::check::testing::{assert_finding, only, sheet};
+        let f = &only(
             &RULE,
             &[sheet(
                 "IDM 2023",
@@ -269,11 +269,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("IDT001", "IDM 2023!A4"));
-        assert_eq!(f.found, "2");
-        assert_eq!(f.expected.as_deref(), Some("3"));
+        assert_finding(f, "IDT001", "IDM 2023!A4", "2", Some("3"));
         assert_eq!(f.related[0].cell.to_string(), "A3");
         assert_eq!(f.fix.len(), 1);
         assert_eq!(f.fix[0].value, NewValue::Number(Decimal::from(3)));

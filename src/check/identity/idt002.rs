@@ -107,11 +107,11 @@ fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn a_village_copied_into_the_next_row() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "IDM 2023",
@@ -135,11 +135,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("IDT002", "IDM 2023!C3"));
-        assert_eq!(f.found, "Sangkaran Bhakti.");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "IDT002", "IDM 2023!C3", "Sangkaran Bhakti.", None);
         assert_eq!(f.related[0].cell.to_string(), "C2");
         assert!(
             f.message.en.ends_with("is listed twice: also in row 2"),

@@ -121,11 +121,11 @@ fn near_duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn a_kecamatan_misspelled_once() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "IDM 2023",
@@ -152,11 +152,13 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("IDT003", "IDM 2023!B4"));
-        assert_eq!(f.found, "UMPU SEMENGGUK");
-        assert_eq!(f.expected.as_deref(), Some("UMPU SEMENGIK"));
+        assert_finding(
+            f,
+            "IDT003",
+            "IDM 2023!B4",
+            "UMPU SEMENGGUK",
+            Some("UMPU SEMENGIK"),
+        );
         assert_eq!(f.fix.len(), 1);
         assert_eq!(f.fix[0].value, NewValue::Text("UMPU SEMENGIK".into()));
     }

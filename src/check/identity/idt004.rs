@@ -63,11 +63,11 @@ fn blank_required(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn a_village_without_its_status() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "IDM 2023",
@@ -79,11 +79,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("IDT004", "IDM 2023!E3"));
-        assert_eq!(f.found, "");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "IDT004", "IDM 2023!E3", "", None);
         assert_eq!(f.message.en, "JAYA TINGGI: status blank");
     }
 }

@@ -78,7 +78,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
     use rust_decimal_macros::dec;
 
     const HEADER: &[&str] = &[
@@ -90,18 +90,14 @@ mod tests {
 
     #[test]
     fn a_pagu_pinned_by_its_realisation_and_percentage() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "Tabel 3.4",
                 &[HEADER, &["Kegiatan A", "65.00.000", "65000000", "100"]],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("NUM001", "Tabel 3.4!B2"));
-        assert_eq!(f.found, "65.00.000");
-        assert_eq!(f.expected.as_deref(), Some("65000000"));
+        assert_finding(f, "NUM001", "Tabel 3.4!B2", "65.00.000", Some("65000000"));
         assert_eq!(f.fix.len(), 1);
         assert_eq!(f.fix[0].value, NewValue::Number(dec!(65000000)));
         assert_eq!(f.fix[0].safety, Safety::Pinned);
@@ -109,14 +105,11 @@ mod tests {
 
     #[test]
     fn an_unpinned_figure_lists_its_readings() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet("T", &[HEADER, &["Kegiatan A", "65.00.000", "", ""]])],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("NUM001", "T!B2"));
-        assert_eq!(f.expected, None);
+        assert_finding(f, "NUM001", "T!B2", "65.00.000", None);
         assert!(f.fix.is_empty());
         assert!(
             f.message.en.ends_with("it may mean 6500000 or 65000000"),

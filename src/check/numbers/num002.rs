@@ -39,11 +39,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn words_in_a_money_column() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "Tabel 3.4",
@@ -59,11 +59,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("NUM002", "Tabel 3.4!C2"));
-        assert_eq!(f.found, "seratus ribu");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "NUM002", "Tabel 3.4!C2", "seratus ribu", None);
         assert!(f.fix.is_empty());
     }
 }

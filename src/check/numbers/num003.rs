@@ -70,13 +70,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
     use crate::finding::{NewValue, Place};
     use rust_decimal_macros::dec;
 
     #[test]
     fn one_finding_per_table_at_its_first_text_number() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "Pembiayaan",
@@ -88,11 +88,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("NUM003", "Pembiayaan!C2"));
-        assert_eq!(f.found, "Rp. 6.796.834.585,-");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "NUM003", "Pembiayaan!C2", "Rp. 6.796.834.585,-", None);
         let related: Vec<String> = f.related.iter().map(|l| l.cell.to_string()).collect();
         assert_eq!(related, vec!["C3"]);
         let fixes: Vec<(String, NewValue)> = f

@@ -62,13 +62,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
     use crate::finding::NewValue;
     use rust_decimal_macros::dec;
 
     #[test]
     fn a_decimal_comma_among_decimal_points() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "IDM 2023",
@@ -81,11 +81,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("NUM004", "IDM 2023!C3"));
-        assert_eq!(f.found, "0,8360");
-        assert_eq!(f.expected.as_deref(), Some("0.836"));
+        assert_finding(f, "NUM004", "IDM 2023!C3", "0,8360", Some("0.836"));
         assert_eq!(f.fix[0].value, NewValue::Number(dec!(0.8360)));
     }
 }

@@ -54,6 +54,53 @@ fn capaian_basis(a: &Achievement) -> Option<Decimal> {
     }
 }
 
+/// The tables the family's tests build: an achievement table and a staff table,
+/// each with its header row above the given rows.
+#[cfg(test)]
+mod tables {
+    use crate::check::testing::{only, sheet};
+    use crate::check::Rule;
+    use crate::finding::Finding;
+
+    const ACHIEVEMENT: &[&str] = &[
+        "INDIKATOR KINERJA UTAMA",
+        "TARGET",
+        "REALISASI",
+        "CAPAIAN (%)",
+        "KATEGORI",
+    ];
+    const STAFF: &[&str] = &[
+        "NO",
+        "JABATAN",
+        "JML",
+        "PANGKAT/GOL/RUANG",
+        "JML",
+        "PENDIDIKAN FORMAL",
+        "JML",
+    ];
+
+    fn under(
+        header: &'static [&'static str],
+        rows: &[&'static [&'static str]],
+    ) -> Vec<&'static [&'static str]> {
+        std::iter::once(header)
+            .chain(rows.iter().copied())
+            .collect()
+    }
+
+    /// The one finding of `rule` on sheet `Tabel 3.2`: INDIKATOR KINERJA UTAMA |
+    /// TARGET | REALISASI | CAPAIAN (%) | KATEGORI, then `rows`.
+    pub fn only_in_achievements(rule: &Rule, rows: &[&'static [&'static str]]) -> Finding {
+        only(rule, &[sheet("Tabel 3.2", &under(ACHIEVEMENT, rows))])
+    }
+
+    /// The one finding of `rule` on sheet `Personil`: NO | JABATAN | JML |
+    /// PANGKAT/GOL/RUANG | JML | PENDIDIKAN FORMAL | JML, then `rows`.
+    pub fn only_in_staff(rule: &Rule, rows: &[&'static [&'static str]]) -> Finding {
+        only(rule, &[sheet("Personil", &under(STAFF, rows))])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rust_decimal_macros::dec;

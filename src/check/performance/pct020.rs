@@ -124,7 +124,7 @@ fn capaian_fix(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn capaian_formulas() {
@@ -146,34 +146,20 @@ mod tests {
 
     #[test]
     fn a_capaian_unlike_realisasi_over_target() {
-        let found = findings(
+        let f = &super::super::tables::only_in_achievements(
             &RULE,
-            &[sheet(
-                "Tabel 3.2",
+            &[
                 &[
-                    &[
-                        "INDIKATOR KINERJA UTAMA",
-                        "TARGET",
-                        "REALISASI",
-                        "CAPAIAN (%)",
-                        "KATEGORI",
-                    ],
-                    &[
-                        "Nilai SAKIP Dinas PMK",
-                        "66.16",
-                        "67.02",
-                        "98.5",
-                        "Baik Sekali",
-                    ],
-                    &["Nilai IKE", "0.6333", "0.6512", "102.83", "Baik Sekali"],
+                    "Nilai SAKIP Dinas PMK",
+                    "66.16",
+                    "67.02",
+                    "98.5",
+                    "Baik Sekali",
                 ],
-            )],
+                &["Nilai IKE", "0.6333", "0.6512", "102.83", "Baik Sekali"],
+            ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("PCT020", "Tabel 3.2!D2"));
-        assert_eq!(f.found, "98.5");
-        assert_eq!(f.expected.as_deref(), Some("101.3"));
+        assert_finding(f, "PCT020", "Tabel 3.2!D2", "98.5", Some("101.3"));
         let related: Vec<String> = f.related.iter().map(|l| l.cell.to_string()).collect();
         assert_eq!(related, vec!["B2", "C2"]);
         match &f.fix[0].value {

@@ -78,38 +78,24 @@ fn no_capaian(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn a_qualitative_target() {
-        let found = findings(
+        let f = &super::super::tables::only_in_achievements(
             &RULE,
-            &[sheet(
-                "Capaian",
+            &[
                 &[
-                    &[
-                        "INDIKATOR KINERJA UTAMA",
-                        "TARGET",
-                        "REALISASI",
-                        "CAPAIAN (%)",
-                        "KATEGORI",
-                    ],
-                    &[
-                        "Nilai SAKIP Dinas PMK",
-                        "66.16",
-                        "67.02",
-                        "101.3",
-                        "Baik Sekali",
-                    ],
-                    &["Pengelolaan RTH", "HIJAU", "HIJAU", "100", "Baik"],
+                    "Nilai SAKIP Dinas PMK",
+                    "66.16",
+                    "67.02",
+                    "101.3",
+                    "Baik Sekali",
                 ],
-            )],
+                &["Pengelolaan RTH", "HIJAU", "HIJAU", "100", "Baik"],
+            ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("PCT021", "Capaian!B3"));
-        assert_eq!(f.found, "HIJAU");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "PCT021", "Tabel 3.2!B3", "HIJAU", None);
         assert_eq!(f.related[0].cell.to_string(), "D3");
     }
 }

@@ -60,11 +60,11 @@ fn percent_range(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn a_count_typed_where_a_percentage_belongs() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[sheet(
                 "Tabel 3.3",
@@ -75,11 +75,7 @@ mod tests {
                 ],
             )],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("RNG020", "Tabel 3.3!C2"));
-        assert_eq!(f.found, "1.423");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "RNG020", "Tabel 3.3!C2", "1.423", None);
         assert_eq!(f.related[0].cell.to_string(), "A2");
         assert!(f.message.en.contains("(read as 1423)"), "{}", f.message.en);
     }

@@ -180,35 +180,19 @@ fn check_position(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn a_rank_count_unlike_the_count_and_the_education() {
-        let found = findings(
+        let f = &super::super::tables::only_in_staff(
             &RULE,
-            &[sheet(
-                "Personil",
-                &[
-                    &[
-                        "NO",
-                        "JABATAN",
-                        "JML",
-                        "PANGKAT/GOL/RUANG",
-                        "JML",
-                        "PENDIDIKAN FORMAL",
-                        "JML",
-                    ],
-                    &["1", "Kepala Dinas", "1", "IV/c", "1", "S2", "1"],
-                    &["2", "Kabid", "3", "III/d", "1", "S1", "2"],
-                    &["", "", "", "III/c", "3", "S2", "1"],
-                ],
-            )],
+            &[
+                &["1", "Kepala Dinas", "1", "IV/c", "1", "S2", "1"],
+                &["2", "Kabid", "3", "III/d", "1", "S1", "2"],
+                &["", "", "", "III/c", "3", "S2", "1"],
+            ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("SUM020", "Personil!E3"));
-        assert_eq!(f.found, "1");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "SUM020", "Personil!E3", "1", None);
         let related: Vec<String> = f.related.iter().map(|l| l.cell.to_string()).collect();
         assert_eq!(related, vec!["E4", "C3"]);
     }

@@ -103,36 +103,20 @@ fn staff_total(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn a_total_unlike_its_column() {
-        let found = findings(
+        let f = &super::super::tables::only_in_staff(
             &RULE,
-            &[sheet(
-                "Personil",
-                &[
-                    &[
-                        "NO",
-                        "JABATAN",
-                        "JML",
-                        "PANGKAT/GOL/RUANG",
-                        "JML",
-                        "PENDIDIKAN FORMAL",
-                        "JML",
-                    ],
-                    &["1", "Kepala Dinas", "1", "IV/c", "1", "S2", "1"],
-                    &["2", "Kabid", "3", "III/d", "1", "S1", "2"],
-                    &["", "", "", "III/c", "2", "S2", "1"],
-                    &["", "Jumlah Total", "5", "", "4", "", "4"],
-                ],
-            )],
+            &[
+                &["1", "Kepala Dinas", "1", "IV/c", "1", "S2", "1"],
+                &["2", "Kabid", "3", "III/d", "1", "S1", "2"],
+                &["", "", "", "III/c", "2", "S2", "1"],
+                &["", "Jumlah Total", "5", "", "4", "", "4"],
+            ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("SUM021", "Personil!C5"));
-        assert_eq!(f.found, "5");
-        assert_eq!(f.expected.as_deref(), Some("4"));
+        assert_finding(f, "SUM021", "Personil!C5", "5", Some("4"));
         match &f.fix[0].value {
             NewValue::Formula { formula, value } => {
                 assert_eq!((formula.as_str(), *value), ("SUM(C2:C4)", Decimal::from(4)))

@@ -68,38 +68,24 @@ fn kategori(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn exactly_100_is_baik_in_the_shipped_scale() {
-        let found = findings(
+        let f = &super::super::tables::only_in_achievements(
             &RULE,
-            &[sheet(
-                "Tabel 3.2",
+            &[
                 &[
-                    &[
-                        "INDIKATOR KINERJA UTAMA",
-                        "TARGET",
-                        "REALISASI",
-                        "CAPAIAN (%)",
-                        "KATEGORI",
-                    ],
-                    &[
-                        "Nilai SAKIP Dinas PMK",
-                        "66.16",
-                        "66.16",
-                        "100",
-                        "Baik Sekali",
-                    ],
-                    &["Nilai IKE", "0.6333", "0.6512", "102.83", "BS"],
+                    "Nilai SAKIP Dinas PMK",
+                    "66.16",
+                    "66.16",
+                    "100",
+                    "Baik Sekali",
                 ],
-            )],
+                &["Nilai IKE", "0.6333", "0.6512", "102.83", "BS"],
+            ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("THR020", "Tabel 3.2!E2"));
-        assert_eq!(f.found, "Baik Sekali");
-        assert_eq!(f.expected.as_deref(), Some("Baik"));
+        assert_finding(f, "THR020", "Tabel 3.2!E2", "Baik Sekali", Some("Baik"));
         assert_eq!(f.fix[0].value, NewValue::Text("Baik".into()));
     }
 }

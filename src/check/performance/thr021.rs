@@ -55,32 +55,24 @@ fn kategori_unknown(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::assert_finding;
 
     #[test]
     fn a_category_word_outside_the_scale() {
-        let found = findings(
+        let f = &super::super::tables::only_in_achievements(
             &RULE,
-            &[sheet(
-                "Tabel 3.2",
-                &[
-                    &[
-                        "INDIKATOR KINERJA UTAMA",
-                        "TARGET",
-                        "REALISASI",
-                        "CAPAIAN (%)",
-                        "KATEGORI",
-                    ],
-                    &["Nilai IKS", "100", "101.57", "101.57", "Berhasil Sekali"],
-                    &["Nilai IKE", "100", "90", "90", "Berhasil"],
-                ],
-            )],
+            &[
+                &["Nilai IKS", "100", "101.57", "101.57", "Berhasil Sekali"],
+                &["Nilai IKE", "100", "90", "90", "Berhasil"],
+            ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("THR021", "Tabel 3.2!E2"));
-        assert_eq!(f.found, "Berhasil Sekali");
-        assert_eq!(f.expected.as_deref(), Some("Baik Sekali"));
+        assert_finding(
+            f,
+            "THR021",
+            "Tabel 3.2!E2",
+            "Berhasil Sekali",
+            Some("Baik Sekali"),
+        );
         assert!(f.fix.is_empty());
     }
 }

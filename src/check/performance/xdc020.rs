@@ -352,7 +352,7 @@ fn compare_group(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn names_pair_one_to_one() {
@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn the_pk_target_unlike_the_iku_and_the_achievement_table() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[
                 sheet(
@@ -419,11 +419,7 @@ mod tests {
                 ),
             ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("XDC020", "PK!D2"));
-        assert_eq!(f.found, "0,6334");
-        assert_eq!(f.expected.as_deref(), Some("0.6333"));
+        assert_finding(f, "XDC020", "PK!D2", "0,6334", Some("0.6333"));
         let related: Vec<String> = f
             .related
             .iter()

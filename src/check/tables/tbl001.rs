@@ -35,11 +35,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{at, findings, sheet};
+    use crate::check::testing::{assert_finding, only, sheet};
 
     #[test]
     fn a_list_of_equipment_beside_a_known_table() {
-        let found = findings(
+        let f = &only(
             &RULE,
             &[
                 sheet(
@@ -63,11 +63,7 @@ mod tests {
                 ),
             ],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        let f = &found[0];
-        assert_eq!((f.code, at(f).as_str()), ("TBL001", "Sarana!A1"));
-        assert_eq!(f.found, "");
-        assert_eq!(f.expected, None);
+        assert_finding(f, "TBL001", "Sarana!A1", "", None);
         assert!(!f.handling.flag_cell);
     }
 }
