@@ -14,10 +14,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("cfg001.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: gaps,
+    check,
 };
 
-fn gaps(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     each(ctx, |p| {
         if let ScaleProblem::Gap {
             scale,

@@ -14,10 +14,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("cfg003.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: empty_bands,
+    check,
 };
 
-fn empty_bands(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     each(ctx, |p| {
         if let ScaleProblem::Empty { scale, band, label } = p {
             let message = Message::new(

@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     doc: include_str!("idt001.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
-    check: numbering,
+    check,
 };
 
 /// A row number as offices write it: `1`, `1.`, `(1)`, `1)`; with how to write another.
@@ -109,7 +109,7 @@ fn breaks(nums: &[u32], start: u32) -> Vec<Vec<(usize, u32)>> {
     out
 }
 
-fn numbering(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     // The last number of the previous table of each kind and sheet, for tables
     // continued below a repeated header.
     let mut last_of: HashMap<(TableKind, &str, &str), (u32, u32)> = HashMap::new();

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
     doc: include_str!("idt002.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: duplicate,
+    check,
 };
 
 /// A village's name, kecamatan, kabupaten and provinsi as one key, each compared
@@ -32,7 +32,7 @@ fn name_key(v: &Village) -> String {
     key
 }
 
-fn duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for list in m.idm.lists(&m.tables) {
         let mut by_name: HashMap<String, (usize, &Village)> = HashMap::new();

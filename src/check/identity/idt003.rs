@@ -19,10 +19,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("idt003.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
-    check: near_duplicate,
+    check,
 };
 
-fn near_duplicate(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     let k = ctx.cfg.tolerances.kecamatan_max_edits;
     if k == 0 {

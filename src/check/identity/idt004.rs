@@ -13,10 +13,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("idt004.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: blank_required,
+    check,
 };
 
-fn blank_required(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
         for v in &vt.villages {

@@ -18,10 +18,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("pct020.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
-    check: capaian,
+    check,
 };
 
-fn capaian(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for a in &ctx.model.performance.achievements {
         let Some(stated) = &a.capaian else { continue };
         let Some(s) = stated.value else { continue };

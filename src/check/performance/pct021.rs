@@ -13,10 +13,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("pct021.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: no_capaian,
+    check,
 };
 
-fn no_capaian(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for a in &ctx.model.performance.achievements {
         let Some(t) = &a.target else { continue };
         let shown = a.realisasi.is_some() || a.capaian.is_some() || a.kategori.is_some();

@@ -14,10 +14,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("rng020.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: percent_range,
+    check,
 };
 
-fn percent_range(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for l in &ctx.model.performance.lembaga {
         if !l.is_percent() {
             continue;

@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     doc: include_str!("sum020.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: staff_breakdown,
+    check,
 };
 
 /// The sum of a breakdown's counts, `None` when a count cannot be read.
@@ -46,7 +46,7 @@ fn count_cells(entries: &[BreakdownEntry]) -> Vec<CellRef> {
         .collect()
 }
 
-fn staff_breakdown(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for t in &ctx.model.performance.staff {
         for p in &t.positions {
             check_position(rule, ctx, t, p, out);

@@ -17,10 +17,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("sum021.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
-    check: staff_total,
+    check,
 };
 
-fn staff_total(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for t in &ctx.model.performance.staff {
         let Some(total) = &t.total else { continue };
         let (Some(&first), Some(&last)) = (t.body_rows.first(), t.body_rows.last()) else {

@@ -14,10 +14,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("thr020.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
-    check: kategori,
+    check,
 };
 
-fn kategori(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let scale = &ctx.cfg.capaian;
     for a in &ctx.model.performance.achievements {
         let Some(k) = &a.kategori else { continue };

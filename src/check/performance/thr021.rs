@@ -14,10 +14,10 @@ pub const RULE: Rule = Rule {
     doc: include_str!("thr021.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: kategori_unknown,
+    check,
 };
 
-fn kategori_unknown(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let scale = &ctx.cfg.capaian;
     let labels: Vec<&str> = scale.bands.iter().map(|b| b.label.as_str()).collect();
     for a in &ctx.model.performance.achievements {

@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
     doc: include_str!("xdc020.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
-    check: target_mismatch,
+    check,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +150,7 @@ fn pair_by_table(from: &[Entry], to: &[Entry], min: f64) -> Vec<Option<usize>> {
     out
 }
 
-fn target_mismatch(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let year = ctx.cfg.office.year;
     let perf = &ctx.model.performance;
     let min = ctx.cfg.tolerances.name_similarity;
