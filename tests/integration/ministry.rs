@@ -560,3 +560,71 @@ fn the_report_prints_the_bands_used_and_compares_with_last_years_villages() {
         "{text}"
     );
 }
+
+/// Guards issue 12: a merged year row above the measures (`2022` over
+/// `IKS … STATUS`) is read as one table per year too, each year checked.
+#[test]
+fn a_merged_year_row_above_the_measures_gives_one_table_per_year() {
+    use crate::util::{sheet, xlsx, W};
+    let dir = Dir::new();
+    let mut s = sheet("IDM").at(
+        0,
+        0,
+        vec![
+            W::MergeDown("KODE DESA", 2),
+            W::MergeDown("DESA", 2),
+            W::MergeDown("KECAMATAN", 2),
+            W::Merge("2022", 5),
+            W::E,
+            W::E,
+            W::E,
+            W::E,
+            W::Merge("2023", 5),
+        ],
+    );
+    let measures = || ["IKS", "IKE", "IKL", "IDM", "STATUS"].map(W::S);
+    s = s.at(1, 3, measures().into_iter().chain(measures()).collect());
+    let recs = records();
+    let codes: Vec<&str> = {
+        let mut c: Vec<&str> = recs.iter().map(|r| r.kode.as_str()).collect();
+        c.dedup();
+        c
+    };
+    for (i, code) in codes.iter().enumerate() {
+        let of = |y: i32| {
+            recs.iter()
+                .find(|r| r.kode == *code && r.year == y)
+                .unwrap()
+        };
+        let mut cells = vec![
+            W::T(code.to_string()),
+            W::T(of(2023).desa.clone()),
+            W::T(of(2023).kecamatan.clone()),
+        ];
+        for y in [2022, 2023] {
+            let r = of(y);
+            cells.extend(r.values.iter().map(|v| W::N(value(v, true))));
+            cells.push(W::T(r.status.clone()));
+        }
+        s = s.at(2 + i as u32, 0, cells);
+    }
+    // A wrong 2022 status: CAMPANG LAPAN (row 4) typed Mandiri.
+    s = s.at(3, 7, vec![W::S("Mandiri")]);
+    xlsx(&dir.input("idm.xlsx"), vec![s]);
+    let (json, _) = dir.check_json(&[]);
+    let ranges: Vec<(String, String)> = util::tables(&json)
+        .into_iter()
+        .map(|t| (t.0, t.3))
+        .collect();
+    assert_eq!(
+        ranges,
+        vec![
+            ("idm_desa".to_string(), "A1:H20".to_string()),
+            ("idm_desa".to_string(), "A1:M20".to_string())
+        ]
+    );
+    assert_eq!(
+        errors(&json),
+        vec![("THR001".into(), "IDM".into(), "H4".into())]
+    );
+}
