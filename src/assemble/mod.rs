@@ -113,6 +113,22 @@ fn measure_text(m: Option<&Measure>) -> String {
     }
 }
 
+/// One numbered row per band of a scale: `1.` and the two cells `cells` gives.
+fn numbered_bands(
+    scale: &crate::config::Scale,
+    cells: impl Fn(&crate::config::Band) -> [String; 2],
+) -> Vec<Vec<String>> {
+    scale
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let [a, c] = cells(b);
+            vec![format!("{}.", i + 1), a, c]
+        })
+        .collect()
+}
+
 fn table(
     number: &str,
     title: String,
@@ -571,18 +587,7 @@ impl<'a> Ctx<'a> {
     /// the cut-offs its statuses were judged by, not the regulation's by habit.
     fn idm_bands_table(&self, number: &str) -> Vec<Block> {
         let scale = &self.cfg.idm;
-        let rows = scale
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                vec![
-                    format!("{}.", i + 1),
-                    b.label.clone(),
-                    b.describe().replace('.', ","),
-                ]
-            })
-            .collect();
+        let rows = numbered_bands(scale, |b| [b.label.clone(), b.describe().replace('.', ",")]);
         let mut out = vec![Block::Paragraph(
             "Status desa ditentukan dari nilai Indeks Desa Membangun (IDM) dengan batas berikut."
                 .into(),
@@ -604,20 +609,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn scale_table(&self) -> Block {
-        let rows = self
-            .cfg
-            .capaian
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let label = match &b.short {
-                    Some(s) => format!("{} ({s})", b.label),
-                    None => b.label.clone(),
-                };
-                vec![format!("{}.", i + 1), b.describe().replace('.', ","), label]
-            })
-            .collect();
+        let rows = numbered_bands(&self.cfg.capaian, |b| {
+            let label = match &b.short {
+                Some(s) => format!("{} ({s})", b.label),
+                None => b.label.clone(),
+            };
+            [b.describe().replace('.', ","), label]
+        });
         Block::Table(table(
             "Tabel 3.1",
             "Skala Pengukuran Indikator Sasaran".into(),

@@ -37,48 +37,52 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 named(ov),
                 named(mv)
             );
+            // One difference: (what, Indonesian name, office cell and text, ministry
+            // cell and text, the expected value).
+            let mut differ =
+                |what: (&str, &str),
+                 office: (CellRef, &str),
+                 ministry: (CellRef, &str),
+                 expected: String| {
+                    let message =
+                        Message::new(
+                            format!(
+                        "{} {} tahun {} tertulis {}, sedangkan berkas kementerian {}: {paired_id}",
+                        what.1, named(ov), p.year, office.1, ministry.1
+                    ),
+                            format!(
+                        "the {} {} of {} is {}, but the ministry's file says {}: {paired_en}",
+                        p.year, what.0, named(ov), office.1, ministry.1
+                    ),
+                        );
+                    out.push(
+                        rule.finding(m.loc(ot.table, office.0), message, office.1.to_string())
+                            .expect(expected)
+                            .related(vec![m.loc(mt.table, ministry.0)]),
+                    );
+                };
             // The value, judged at the office's written precision.
             if let (Some(of), Some(mf)) = (&ov.idm, &mv.idm) {
                 if let (Some(a), Some(b)) = (of.value, mf.value) {
                     if !agrees(a, of.decimals, b) {
-                        let expected = at_precision(b, of.decimals);
-                        let message = Message::new(
-                            format!(
-                                "IDM {} tahun {} tertulis {}, sedangkan berkas kementerian {}: {paired_id}",
-                                named(ov), p.year, of.written, mf.written
-                            ),
-                            format!(
-                                "the {} IDM of {} is {}, but the ministry's file says {}: {paired_en}",
-                                p.year, named(ov), of.written, mf.written
-                            ),
-                        );
-                        out.push(
-                            rule.finding(m.loc(ot.table, of.at), message, of.written.clone())
-                                .expect(expected.to_string())
-                                .related(vec![m.loc(mt.table, mf.at)]),
+                        differ(
+                            ("IDM", "IDM"),
+                            (of.at, &of.written),
+                            (mf.at, &mf.written),
+                            at_precision(b, of.decimals).to_string(),
                         );
                     }
                 }
             }
-            if let (Some(os), Some(ms)) = (&ov.status, &mv.status) {
-                if ov.status_band.is_some()
-                    && mv.status_band.is_some()
-                    && ov.status_band != mv.status_band
-                {
-                    let message = Message::new(
-                        format!(
-                            "status {} tahun {} tertulis {}, sedangkan berkas kementerian {}: {paired_id}",
-                            named(ov), p.year, os.text, ms.text
-                        ),
-                        format!(
-                            "the {} status of {} is {}, but the ministry's file says {}: {paired_en}",
-                            p.year, named(ov), os.text, ms.text
-                        ),
-                    );
-                    out.push(
-                        rule.finding(m.loc(ot.table, os.at), message, os.text.to_string())
-                            .expect(mv.status_band.clone().unwrap_or_default())
-                            .related(vec![m.loc(mt.table, ms.at)]),
+            if let (Some(os), Some(ms), Some(ob), Some(mb)) =
+                (&ov.status, &mv.status, &ov.status_band, &mv.status_band)
+            {
+                if ob != mb {
+                    differ(
+                        ("status", "status"),
+                        (os.at, &os.text),
+                        (ms.at, &ms.text),
+                        mb.clone(),
                     );
                 }
             }
