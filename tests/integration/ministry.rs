@@ -628,3 +628,28 @@ fn a_merged_year_row_above_the_measures_gives_one_table_per_year() {
         vec![("THR001".into(), "IDM".into(), "H4".into())]
     );
 }
+
+/// Guards the year tables' provenance: fixes land at their year's cells, and the
+/// corrected four-year workbook has no fixable finding left.
+#[test]
+fn fixes_in_a_four_year_workbook_land_at_their_years_cells() {
+    let dir = Dir::new();
+    kabupaten_workbook(
+        &dir.input("idm.xlsx"),
+        &[2021, 2022, 2023, 2024],
+        false,
+        &|ws| {
+            ws.write_string(1, 22, "Mandiri").unwrap();
+            ws.write_number(2, 16, 0.75).unwrap();
+        },
+    );
+    let out = dir.run(&["fix"]);
+    assert!(out.status.code().is_some());
+    let fixed = dir.path().join("output/idm.koreksi.xlsx");
+    assert!(fixed.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = Dir::new();
+    std::fs::copy(&fixed, again.input("idm.xlsx")).unwrap();
+    let (json, _) = again.check_json(&[]);
+    assert_eq!(errors(&json), vec![]);
+    assert_eq!(util::tables(&json).len(), 4);
+}
