@@ -145,7 +145,7 @@ type OtherVillage = (
 
 const OTHER_PROVINCES: [OtherVillage; 5] = [
     (
-        "3604052001",
+        "3604052001.0",
         "BANTEN",
         "SERANG",
         "CIKEUSAL",
@@ -312,7 +312,8 @@ fn a_four_year_kabupaten_file_is_read_one_table_per_year_without_error() {
 }
 
 /// Guards issue 12: the ministry's national layout of several provinces, statuses
-/// on the cut-offs and values at full precision, gives no error.
+/// on the cut-offs, values at full precision and one code written `3604052001.0`,
+/// gives no error.
 #[test]
 fn the_national_layout_of_several_provinces_gives_no_error() {
     for four in [false, true] {
@@ -324,6 +325,13 @@ fn the_national_layout_of_several_provinces_gives_no_error() {
         assert_eq!(tables[0].0, "idm_desa");
         assert_eq!(tables[0].3, "A1:J24");
         assert_eq!(errors(&json), vec![], "four: {four}");
+        // `3604052001.0` (a number written back as text) is the code 3604052001.
+        let kod: Vec<String> = util::findings(&json)
+            .into_iter()
+            .filter(|f| f.0.starts_with("KOD"))
+            .map(|f| f.3)
+            .collect();
+        assert_eq!(kod, Vec::<String>::new());
     }
 }
 
