@@ -17,6 +17,7 @@ pub use crate::finding::Handling;
 use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
 use crate::read::Reading;
+pub use budget::BudgetAnalysis;
 
 /// Whether a rule's findings come with a correction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,20 @@ pub struct Context<'a> {
     pub reading: &'a Reading,
     pub model: &'a Model,
     pub cfg: &'a Config,
+    /// The budget's links, pins and sum trees, computed once for every rule.
+    pub budget: BudgetAnalysis<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a run, its shared analyses computed.
+    pub fn new(reading: &'a Reading, model: &'a Model, cfg: &'a Config) -> Self {
+        Context {
+            reading,
+            model,
+            cfg,
+            budget: BudgetAnalysis::new(reading, model, cfg),
+        }
+    }
 }
 
 /// A rule: a stable code and its check.
@@ -119,11 +134,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 
 /// Runs every rule; findings come back grouped by file and sheet, worst first.
 pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
-    let ctx = Context {
-        reading,
-        model,
-        cfg,
-    };
+    let ctx = Context::new(reading, model, cfg);
     let timing = crate::timing::enabled();
     // Rules are independent: they share the cores, and their findings are joined in
     // registry order, so the result does not depend on which finished first.

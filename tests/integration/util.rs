@@ -224,7 +224,8 @@ pub enum Edit {
     Clear,
 }
 
-/// Rewrites one cell of an xlsx in place, keeping its style; the row must exist.
+/// Rewrites one cell of an xlsx in place, keeping its style; a row past the
+/// last one is added.
 /// Works on the XML so that everything else (merges, formats) stays as it was.
 pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
     use std::io::{Read, Write};
@@ -254,11 +255,19 @@ pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
     } else {
         format!("xl/{target}")
     };
-    let xml = read(&sheet_path);
     let row: u32 = a1
         .trim_start_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .unwrap();
+    let mut xml = read(&sheet_path);
+    if !xml.contains(&format!("<row r=\"{row}\"")) {
+        // A row past the last one: appended, so rows stay in order.
+        xml = xml.replacen(
+            "</sheetData>",
+            &format!("<row r=\"{row}\"></row></sheetData>"),
+            1,
+        );
+    }
     let open = format!("<c r=\"{a1}\"");
     let (new_xml, style) = match xml.find(&open) {
         Some(start) => {

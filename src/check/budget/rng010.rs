@@ -1,0 +1,60 @@
+//! RNG010: a kegiatan spent more than its pagu.
+
+use super::format::{en_num, id_num, short, value};
+use super::spending_lines;
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::finding::{Finding, Message, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "RNG010",
+    name: "realisation-above-pagu",
+    severity: Severity::Error,
+    title: "A kegiatan spent more than its pagu",
+    judul: "Realisasi kegiatan melebihi pagunya",
+    doc: include_str!("rng010.md"),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let analysis = &ctx.budget;
+    for real in &ctx.model.budget.realisations {
+        for line in spending_lines(real) {
+            let (Some(pagu), Some(r)) =
+                (analysis.val(real.table, &line.pagu), value(&line.realisasi))
+            else {
+                continue;
+            };
+            if r <= pagu {
+                continue;
+            }
+            let f = line.realisasi.as_ref().expect("a realisasi");
+            let message = Message::new(
+                format!(
+                    "realisasi «{}» {} melebihi pagunya {} (selisih {})",
+                    short(&line.name),
+                    id_num(r),
+                    id_num(pagu),
+                    id_num(r - pagu)
+                ),
+                format!(
+                    "the realisasi of «{}», {}, exceeds its pagu {} (by {})",
+                    short(&line.name),
+                    en_num(r),
+                    en_num(pagu),
+                    en_num(r - pagu)
+                ),
+            );
+            let related = line
+                .pagu
+                .iter()
+                .map(|p| ctx.model.loc(real.table, p.at))
+                .collect();
+            out.push(
+                rule.finding(ctx.model.loc(real.table, f.at), message, f.written.clone())
+                    .related(related),
+            );
+        }
+    }
+}

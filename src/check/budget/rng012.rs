@@ -1,0 +1,57 @@
+//! RNG012: a kegiatan with a pagu spent nothing.
+
+use super::format::{en_num, id_num, short};
+use super::spending_lines;
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::finding::{Finding, Message, Severity};
+use rust_decimal::Decimal;
+
+pub const RULE: Rule = Rule {
+    code: "RNG012",
+    name: "no-realisation",
+    severity: Severity::Info,
+    title: "A kegiatan with a pagu spent nothing",
+    judul: "Kegiatan berpagu tanpa realisasi",
+    doc: include_str!("rng012.md"),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let analysis = &ctx.budget;
+    for real in &ctx.model.budget.realisations {
+        for line in spending_lines(real) {
+            let Some(pagu) = analysis.val(real.table, &line.pagu) else {
+                continue;
+            };
+            let Some(f) = line.realisasi.as_ref() else {
+                continue;
+            };
+            if pagu <= Decimal::ZERO || f.value != Some(Decimal::ZERO) {
+                continue;
+            }
+            let message = Message::new(
+                format!(
+                    "kegiatan «{}» berpagu {} tanpa realisasi",
+                    short(&line.name),
+                    id_num(pagu)
+                ),
+                format!(
+                    "kegiatan «{}» has a pagu of {} and no realisasi",
+                    short(&line.name),
+                    en_num(pagu)
+                ),
+            );
+            let related = line
+                .pagu
+                .iter()
+                .map(|p| ctx.model.loc(real.table, p.at))
+                .collect();
+            out.push(
+                rule.finding(ctx.model.loc(real.table, f.at), message, f.written.clone())
+                    .related(related),
+            );
+        }
+    }
+}
