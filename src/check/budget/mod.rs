@@ -27,6 +27,9 @@ mod xdc011;
 mod xdc012;
 mod xdc013;
 
+#[cfg(test)]
+mod testing;
+
 use super::{Context, Rule};
 use crate::cell::CellRef;
 use crate::config::Config;

@@ -119,3 +119,33 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_percentage_that_is_not_realisasi_over_pagu() {
+        let kegiatan = line(
+            "Fasilitasi Kunjungan Tamu",
+            fig("B17", 8_220_000),
+            Some(fig("C17", 6_720_000)),
+            Some(fig("D17", 85)),
+        );
+        let right = line(
+            "Penyediaan Bahan Logistik",
+            fig("B18", 1_000_000),
+            Some(fig("C18", 990_000)),
+            Some(fig("D18", 99)),
+        );
+        let budgets =
+            Budgets::new().realisation(vec![program("P", 15, vec![kegiatan, right])], vec![]);
+        let found = budgets.check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("PCT010", "D17".to_string(), Some("82".to_string()))]
+        );
+        assert_eq!(found[0].found, "85");
+    }
+}

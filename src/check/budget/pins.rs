@@ -365,8 +365,89 @@ fn realisasi_from_percent(readings: &[Decimal], pagu: Decimal, pct: &Figure) -> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::*;
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_pin_chains_through_a_pinned_figure() {
+        let percent = |a1: &str, written: &str| Figure {
+            written: written.into(),
+            decimals: 2,
+            ..fig(a1, 100)
+        };
+        let kegiatan = vec![
+            line(
+                "A",
+                fig("B6", 1_000),
+                Some(fig("C6", 1_000)),
+                Some(percent("D6", "100,00")),
+            ),
+            // Pinned by its realisasi and %.
+            line(
+                "Pemeliharaan Gedung",
+                malformed("B7", "65.00.000", &[6_500_000, 65_000_000]),
+                Some(fig("C7", 65_000_000)),
+                Some(percent("D7", "100,00")),
+            ),
+            // Nothing spent, no % to pin it: only the JUMLAH less the others, once B7 is pinned.
+            line(
+                "Pengadaan Pakaian Dinas",
+                malformed("B8", "18.60.0000", &[1_860_000, 18_600_000, 186_000_000]),
+                Some(dash("C8")),
+                Some(fig("D8", 0)),
+            ),
+        ];
+        let budgets = Budgets::new().realisation(
+            vec![program("P", 4, kegiatan)],
+            vec![line("JUMLAH", fig("B9", 83_601_000), None, None)],
+        );
+        let analysis = budgets.analysis();
+        let first = &analysis.pins[&(0, CellRef::parse("B7").unwrap())];
+        assert_eq!(first.value, dec!(65000000));
+        assert_eq!(
+            first.because.id,
+            "realisasi 65.000.000 dan persentase 100,00"
+        );
+        let second = &analysis.pins[&(0, CellRef::parse("B8").unwrap())];
+        assert_eq!(second.value, dec!(18600000));
+        assert_eq!(
+            second.because.id,
+            "JUMLAH 83.601.000 dikurangi rincian lainnya, setelah Tabel 3.4!B7 dipastikan 65.000.000"
+        );
+        assert_eq!(
+            second.because.en,
+            "JUMLAH 83,601,000 less the other parts, once Tabel 3.4!B7 pinned at 65,000,000"
+        );
+    }
+
+    #[test]
+    fn sources_that_disagree_pin_nothing() {
+        // The JUMLAH leaves 18.600.000, the RKT says 186.000.000.
+        let kegiatan = vec![
+            line("A", fig("B6", 1_000), None, None),
+            line(
+                "Pengadaan Pakaian Dinas",
+                malformed("B8", "18.60.0000", &[1_860_000, 18_600_000, 186_000_000]),
+                None,
+                None,
+            ),
+        ];
+        let budgets = Budgets::new()
+            .realisation(
+                vec![program("P", 4, kegiatan)],
+                vec![line("JUMLAH", fig("B9", 18_601_000), None, None)],
+            )
+            .rkt(vec![rkt_block(
+                "P",
+                fig("I90", 186_001_000),
+                vec![
+                    rkt_kegiatan("A", fig("I91", 1_000)),
+                    rkt_kegiatan("Pengadaan Pakaian Dinas", fig("I96", 186_000_000)),
+                ],
+            )]);
+        assert!(budgets.analysis().pins.is_empty());
+    }
 
     #[test]
     fn readings_pinned_by_percent() {

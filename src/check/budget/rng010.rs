@@ -58,3 +58,30 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_realisasi_above_its_pagu() {
+        let over = line(
+            "Fasilitasi Kunjungan Tamu",
+            fig("B17", 8_220_000),
+            Some(fig("C17", 9_000_000)),
+            None,
+        );
+        let within = line(
+            "Rapat",
+            fig("B18", 5_000_000),
+            Some(fig("C18", 5_000_000)),
+            None,
+        );
+        let found = Budgets::new()
+            .realisation(vec![program("P", 15, vec![over, within])], vec![])
+            .check(&RULE);
+        assert_eq!(summary(&found), vec![("RNG010", "C17".to_string(), None)]);
+        assert_eq!(found[0].related[0].cell.to_string(), "B17");
+    }
+}

@@ -78,3 +78,25 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         out.push(rule.finding(ctx.model.loc(table, f.at), message, f.written.clone()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_negative_amount() {
+        let negative = line(
+            "Fasilitasi Kunjungan Tamu",
+            fig("B17", 8_220_000),
+            Some(fig("C17", -6_720_000)),
+            None,
+        );
+        let found = Budgets::new()
+            .realisation(vec![program("P", 15, vec![negative])], vec![])
+            .pk(vec![pk_program("P", fig("C19", 8_220_000))], None, None)
+            .check(&RULE);
+        assert_eq!(summary(&found), vec![("RNG011", "C17".to_string(), None)]);
+        assert_eq!(found[0].found, "-6720000");
+    }
+}

@@ -55,3 +55,30 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_pagu_with_nothing_spent() {
+        let idle = line(
+            "Pengadaan Pakaian Dinas",
+            fig("B19", 18_600_000),
+            Some(dash("C19")),
+            None,
+        );
+        let spent = line(
+            "Rapat",
+            fig("B20", 5_000_000),
+            Some(fig("C20", 4_000_000)),
+            None,
+        );
+        let found = Budgets::new()
+            .realisation(vec![program("P", 15, vec![idle, spent])], vec![])
+            .check(&RULE);
+        assert_eq!(summary(&found), vec![("RNG012", "C19".to_string(), None)]);
+        assert_eq!(found[0].severity, crate::finding::Severity::Info);
+    }
+}

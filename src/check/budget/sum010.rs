@@ -26,3 +26,35 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         out,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    /// A program subtotal that disagrees with its kegiatan and with the JUMLAH.
+    fn budgets(subtotal: i64) -> Budgets {
+        let mut p = program(
+            "Program Penunjang",
+            4,
+            vec![
+                line("A", fig("B6", 1_000), None, None),
+                line("B", fig("B7", 2_500), None, None),
+            ],
+        );
+        p.subtotal = Some(line("Sub Total", fig("B8", subtotal), None, None));
+        Budgets::new().realisation(vec![p], vec![line("JUMLAH", fig("B9", 3_500), None, None)])
+    }
+
+    #[test]
+    fn a_program_subtotal_that_is_not_its_kegiatan() {
+        let found = budgets(3_000).check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("SUM010", "B8".to_string(), Some("3500".to_string()))]
+        );
+        // The JUMLAH, which agrees, is not SUM011's to report.
+        assert!(budgets(3_000).check(&super::super::sum011::RULE).is_empty());
+        assert!(budgets(3_500).check(&RULE).is_empty());
+    }
+}

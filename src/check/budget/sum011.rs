@@ -21,3 +21,25 @@ pub const RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     sums::report(rule, ctx, |kind| matches!(kind, NodeKind::Total), out);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_pk_jumlah_that_is_not_its_programs() {
+        let programs = vec![
+            pk_program("Penunjang", fig("C19", 2_682_564_785)),
+            pk_program("Kerjasama", fig("C20", 44_342_000)),
+        ];
+        let found = Budgets::new()
+            .pk(programs, Some(pk_jumlah(fig("C23", 2_726_000_000))), None)
+            .check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("SUM011", "C23".to_string(), Some("2726906785".to_string()))]
+        );
+        assert_eq!(found[0].related.len(), 2);
+    }
+}

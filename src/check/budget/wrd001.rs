@@ -166,4 +166,28 @@ mod tests {
         assert_eq!(standard_terbilang("seribu", 2000), "dua ribu");
         assert_eq!(standard_terbilang("xyz", 1000), "Seribu rupiah");
     }
+
+    #[test]
+    fn words_that_spell_another_amount() {
+        use super::super::testing::*;
+        let words = "(Terbilang : Enam juta rupiah).";
+        let budgets = Budgets::new().pk(
+            vec![pk_program("P", fig("C19", 7_000_000))],
+            Some(pk_jumlah(fig("C23", 7_000_000))),
+            Some(terbilang("A24", words, Some(6_000_000))),
+        );
+        let found = budgets.check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![(
+                "WRD001",
+                "A24".to_string(),
+                Some("Tujuh juta rupiah".to_string())
+            )]
+        );
+        assert_eq!(
+            found[0].fix[0].value,
+            NewValue::Text("(Terbilang : Tujuh juta rupiah).".to_string())
+        );
+    }
 }

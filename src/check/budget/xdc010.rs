@@ -99,3 +99,42 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_pk_program_that_is_not_its_kegiatan_pagu() {
+        let real = program(
+            "PROGRAM ADMINISTRASI PEMERINTAHAN DESA",
+            28,
+            vec![
+                line("A", fig("B29", 1_000_000_000), None, None),
+                line("B", fig("B30", 978_457_800), None, None),
+            ],
+        );
+        let found = Budgets::new()
+            .realisation(vec![real], vec![])
+            .pk(
+                vec![pk_program(
+                    "ADMINISTRASI PEMERINTAHAN DESA",
+                    fig("C21", 1_978_000_000),
+                )],
+                None,
+                None,
+            )
+            .check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("XDC010", "C21".to_string(), Some("1978457800".to_string()))]
+        );
+        let related: Vec<String> = found[0]
+            .related
+            .iter()
+            .map(|l| l.cell.to_string())
+            .collect();
+        assert_eq!(related, vec!["B29", "B30"]);
+    }
+}

@@ -94,3 +94,47 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn a_pk_program_that_is_not_its_rkt_blocks() {
+        let blocks = vec![
+            rkt_block(
+                "Program Administrasi Pemerintahan Desa",
+                fig("I18", 1_000_000_000),
+                vec![],
+            ),
+            rkt_block("Program Kerjasama Desa", fig("I22", 5_000), vec![]),
+            rkt_block(
+                "Program Administrasi Pemerintahan Desa",
+                fig("I26", 978_457_800),
+                vec![],
+            ),
+        ];
+        let found = Budgets::new()
+            .rkt(blocks)
+            .pk(
+                vec![pk_program(
+                    "ADMINISTRASI PEMERINTAHAN DESA",
+                    fig("C21", 1_978_000_000),
+                )],
+                None,
+                None,
+            )
+            .check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("XDC011", "C21".to_string(), Some("1978457800".to_string()))]
+        );
+        let related: Vec<String> = found[0]
+            .related
+            .iter()
+            .map(|l| l.cell.to_string())
+            .collect();
+        assert_eq!(related, vec!["I18", "I26"]);
+    }
+}

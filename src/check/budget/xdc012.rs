@@ -105,3 +105,32 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(finding);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn belanja_daerah_that_is_not_the_pk_programs() {
+        let items = vec![
+            spending_item("I", "Belanja Daerah", fig("C5", 6_786_834_585), None),
+            spending_item("1.", "Belanja Langsung", fig("C6", 6_786_834_585), Some(0)),
+        ];
+        let found = Budgets::new()
+            .pk(
+                vec![
+                    pk_program("A", fig("C19", 6_000_000_000)),
+                    pk_program("B", fig("C20", 796_834_585)),
+                ],
+                Some(pk_jumlah(fig("C23", 6_796_834_585))),
+                None,
+            )
+            .spending(items)
+            .check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("XDC012", "C5".to_string(), Some("6796834585".to_string()))]
+        );
+    }
+}

@@ -129,3 +129,44 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::RULE;
+
+    #[test]
+    fn an_rkt_dana_that_is_not_the_pagu() {
+        let real = program(
+            "Program Penunjang",
+            5,
+            vec![
+                line(
+                    "Fasilitasi Kunjungan Tamu",
+                    fig("B17", 8_200_000),
+                    None,
+                    None,
+                ),
+                line("Rapat Koordinasi", fig("B18", 186_700_000), None, None),
+            ],
+        );
+        // The RKT block adds up with 8.220.000: the pagu is the one to check.
+        let block = rkt_block(
+            "Program Penunjang",
+            fig("I90", 194_920_000),
+            vec![
+                rkt_kegiatan("12. Fasilitasi Kunjungan Tamu", fig("I93", 8_220_000)),
+                rkt_kegiatan("13. Rapat Koordinasi", fig("I96", 186_700_000)),
+            ],
+        );
+        let found = Budgets::new()
+            .realisation(vec![real], vec![])
+            .rkt(vec![block])
+            .check(&RULE);
+        assert_eq!(
+            summary(&found),
+            vec![("XDC013", "B17".to_string(), Some("8220000".to_string()))]
+        );
+        assert_eq!(found[0].related[0].cell.to_string(), "I93");
+    }
+}
