@@ -271,3 +271,21 @@ pub(super) fn spending_lines(real: &Realisation) -> impl Iterator<Item = &Budget
         p.kegiatan.iter().chain(own)
     })
 }
+
+/// A finding at a line's realisasi `f`, its pagu related.
+fn realisasi_finding(
+    rule: &Rule,
+    ctx: &Context,
+    table: usize,
+    line: &BudgetLine,
+    f: &Figure,
+    message: crate::finding::Message,
+) -> crate::finding::Finding {
+    let related = line
+        .pagu
+        .iter()
+        .map(|p| ctx.model.loc(table, p.at))
+        .collect();
+    rule.finding(ctx.model.loc(table, f.at), message, f.written.clone())
+        .related(related)
+}

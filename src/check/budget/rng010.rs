@@ -1,7 +1,7 @@
 //! RNG010: a kegiatan spent more than its pagu.
 
 use super::format::{en_num, id_num, short, value};
-use super::spending_lines;
+use super::{realisasi_finding, spending_lines};
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
 
@@ -46,15 +46,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     en_num(r - pagu)
                 ),
             );
-            let related = line
-                .pagu
-                .iter()
-                .map(|p| ctx.model.loc(real.table, p.at))
-                .collect();
-            out.push(
-                rule.finding(ctx.model.loc(real.table, f.at), message, f.written.clone())
-                    .related(related),
-            );
+            out.push(realisasi_finding(rule, ctx, real.table, line, f, message));
         }
     }
 }
@@ -82,6 +74,6 @@ mod tests {
             .realisation(vec![program("P", 15, vec![over, within])], vec![])
             .check(&RULE);
         assert_eq!(summary(&found), vec![("RNG010", "C17".to_string(), None)]);
-        assert_eq!(found[0].related[0].cell.to_string(), "B17");
+        assert_eq!(related(&found[0]), vec!["B17"]);
     }
 }

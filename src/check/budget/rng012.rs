@@ -1,7 +1,7 @@
 //! RNG012: a kegiatan with a pagu spent nothing.
 
 use super::format::{en_num, id_num, short};
-use super::spending_lines;
+use super::{realisasi_finding, spending_lines};
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
 use rust_decimal::Decimal;
@@ -43,15 +43,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     en_num(pagu)
                 ),
             );
-            let related = line
-                .pagu
-                .iter()
-                .map(|p| ctx.model.loc(real.table, p.at))
-                .collect();
-            out.push(
-                rule.finding(ctx.model.loc(real.table, f.at), message, f.written.clone())
-                    .related(related),
-            );
+            out.push(realisasi_finding(rule, ctx, real.table, line, f, message));
         }
     }
 }

@@ -6,7 +6,7 @@ use super::BudgetAnalysis;
 use crate::cell::CellRef;
 use crate::model::budget::{
     sum, BudgetLine, PkProgramRef, RealisationKegiatanRef, RealisationProgramRef, RktBlockRef,
-    RktKegiatanRef, Spending,
+    RktKegiatanRef, Spending, TotalRow,
 };
 use crate::model::{Figure, FigureProblem};
 use crate::table::Col;
@@ -302,20 +302,21 @@ impl<'a> BudgetAnalysis<'a> {
         tree
     }
 
+    /// A total row as the root of `tree`, when it has an amount.
+    fn add_total(&self, tree: &mut Tree, total: &TotalRow) -> Option<usize> {
+        let f = total.amount.as_ref()?;
+        let value = self.val(tree.table, &total.amount);
+        Some(tree.add(NodeKind::Total, &total.label, Some(f), value, None))
+    }
+
     fn rkt_tree(&self, ti: usize) -> Tree {
         let rkt = &self.b.rkt[ti];
         let t = rkt.table;
         let mut tree = Tree::new(t, "Dana".to_string());
-        let root = rkt.total.as_ref().and_then(|total| {
-            let f = total.amount.as_ref()?;
-            Some(tree.add(
-                NodeKind::Total,
-                &total.label,
-                Some(f),
-                self.val(t, &total.amount),
-                None,
-            ))
-        });
+        let root = rkt
+            .total
+            .as_ref()
+            .and_then(|total| self.add_total(&mut tree, total));
         if let Some(r) = root {
             tree.nodes[r].anchor = self.first_pk_total();
         }
@@ -356,16 +357,10 @@ impl<'a> BudgetAnalysis<'a> {
     fn spending_tree(&self, s: &Spending) -> Tree {
         let t = s.table;
         let mut tree = Tree::new(t, self.label(t, Col::Jumlah));
-        let root = s.totals.first().and_then(|total| {
-            let f = total.amount.as_ref()?;
-            Some(tree.add(
-                NodeKind::Total,
-                &total.label,
-                Some(f),
-                self.val(t, &total.amount),
-                None,
-            ))
-        });
+        let root = s
+            .totals
+            .first()
+            .and_then(|total| self.add_total(&mut tree, total));
         // Items in sheet order: a parent always comes before its children.
         let mut index = vec![usize::MAX; s.items.len()];
         for (i, item) in s.items.iter().enumerate() {
@@ -486,20 +481,12 @@ impl SolvedTree {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::fig;
     use super::*;
     use rust_decimal_macros::dec;
 
     fn node(tree: &mut Tree, v: i64, parent: Option<usize>) -> usize {
-        let f = Figure {
-            at: CellRef::new(tree.nodes.len() as u32, 2),
-            value: Some(Decimal::from(v)),
-            written: v.to_string(),
-            decimals: 0,
-            stored_as_text: false,
-            mark: None,
-            dash: false,
-            problem: None,
-        };
+        let f = fig(&format!("C{}", tree.nodes.len() + 1), v);
         let kind = if parent.is_none() {
             NodeKind::Total
         } else {

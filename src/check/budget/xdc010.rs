@@ -130,11 +130,6 @@ mod tests {
             summary(&found),
             vec![("XDC010", "C21".to_string(), Some("1978457800".to_string()))]
         );
-        let related: Vec<String> = found[0]
-            .related
-            .iter()
-            .map(|l| l.cell.to_string())
-            .collect();
-        assert_eq!(related, vec!["B29", "B30"]);
+        assert_eq!(related(&found[0]), vec!["B29", "B30"]);
     }
 }

@@ -130,11 +130,6 @@ mod tests {
             summary(&found),
             vec![("XDC011", "C21".to_string(), Some("1978457800".to_string()))]
         );
-        let related: Vec<String> = found[0]
-            .related
-            .iter()
-            .map(|l| l.cell.to_string())
-            .collect();
-        assert_eq!(related, vec!["I18", "I26"]);
+        assert_eq!(related(&found[0]), vec!["I18", "I26"]);
     }
 }

@@ -167,6 +167,6 @@ mod tests {
             summary(&found),
             vec![("XDC013", "B17".to_string(), Some("8220000".to_string()))]
         );
-        assert_eq!(found[0].related[0].cell.to_string(), "I93");
+        assert_eq!(related(&found[0]), vec!["I93"]);
     }
 }
