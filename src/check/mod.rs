@@ -135,6 +135,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// Runs every rule; findings come back grouped by file and sheet, worst first.
 pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
     let ctx = Context::new(reading, model, cfg);
+    crate::timing::mark("shared analyses");
     let timing = crate::timing::enabled();
     // Rules are independent: they share the cores, and their findings are joined in
     // registry order, so the result does not depend on which finished first.
