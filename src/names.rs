@@ -126,6 +126,45 @@ pub fn one_to_one(mut proposals: Vec<(f64, usize, usize)>) -> Vec<(usize, usize,
     pairs
 }
 
+/// Pairs each name of `from` with at most one name of `to`, each `to` used once:
+/// same keys first, then the most similar pairs at or above `min`. Returns, per
+/// `from`, the index into `to`.
+pub fn pair(from: &[&str], to: &[&str], min: f64) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; from.len()];
+    let mut used = vec![false; to.len()];
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, n) in to.iter().enumerate() {
+        by_key.entry(key(n)).or_default().push(j);
+    }
+    for (i, n) in from.iter().enumerate() {
+        if let Some(js) = by_key.get(&key(n)) {
+            if let Some(&j) = js.iter().find(|&&j| !used[j]) {
+                used[j] = true;
+                out[i] = Some(j);
+            }
+        }
+    }
+    let rest_from: Vec<usize> = (0..from.len()).filter(|&i| out[i].is_none()).collect();
+    let rest_to: Vec<usize> = (0..to.len()).filter(|&j| !used[j]).collect();
+    // Indicator lists are short; a bound keeps a pathological input from a quadratic cost.
+    if rest_from.len().saturating_mul(rest_to.len()) > 250_000 {
+        return out;
+    }
+    let mut proposals: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &rest_from {
+        for &j in &rest_to {
+            let s = similarity(from[i], to[j]);
+            if s >= min {
+                proposals.push((s, i, j));
+            }
+        }
+    }
+    for (i, j, _) in one_to_one(proposals) {
+        out[i] = Some(j);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
