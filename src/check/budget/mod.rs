@@ -87,9 +87,8 @@ impl<'a> BudgetAnalysis<'a> {
             tol: cfg.tolerances.money,
             sums: Vec::new(),
         };
-        pins::pin_all(&mut analysis);
-        analysis.sums = analysis
-            .trees()
+        let trees = pins::pin_all(&mut analysis);
+        analysis.sums = trees
             .into_iter()
             .map(|tree| SolvedTree::new(tree, analysis.tol))
             .collect();

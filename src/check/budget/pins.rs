@@ -5,6 +5,7 @@
 //! next round, until nothing more is pinned.
 
 use super::format::{en_num, id_num, short, swap_marks};
+use super::trees::Tree;
 use super::BudgetAnalysis;
 use crate::cell::CellRef;
 use crate::finding::Message;
@@ -29,11 +30,13 @@ type Sources = HashMap<(usize, CellRef), Vec<(Decimal, Message)>>;
 
 /// Pins every figure the budget allows, in rounds: each round reads the figures
 /// pinned by the rounds before. A figure whose sources disagree is never pinned.
-pub fn pin_all(analysis: &mut BudgetAnalysis) {
+/// Returns the sum trees of the last round, which read every pin.
+pub fn pin_all(analysis: &mut BudgetAnalysis) -> Vec<Tree> {
     let mut contested = HashSet::new();
     loop {
+        let trees = analysis.trees();
         let mut added = false;
-        for (key, list) in sources(analysis) {
+        for (key, list) in sources(analysis, &trees) {
             if analysis.pins.contains_key(&key) || contested.contains(&key) {
                 continue;
             }
@@ -54,7 +57,7 @@ pub fn pin_all(analysis: &mut BudgetAnalysis) {
             added = true;
         }
         if !added {
-            return;
+            return trees;
         }
     }
 }
@@ -83,7 +86,7 @@ fn pinned_note(f: &Option<Figure>) -> (&'static str, &'static str) {
 }
 
 /// What the other figures of the budget say each malformed, unpinned figure is.
-fn sources(a: &BudgetAnalysis) -> Sources {
+fn sources(a: &BudgetAnalysis, trees: &[Tree]) -> Sources {
     let b = a.b;
     let mut found = Sources::new();
     let mut add = |table: usize, at: CellRef, v: Decimal, m: Message| {
@@ -253,7 +256,7 @@ fn sources(a: &BudgetAnalysis) -> Sources {
         }
     }
     // (3) A whole and its other parts leave one value.
-    for tree in a.trees() {
+    for tree in trees {
         let sheet = &a.model.tables[tree.table].sheet;
         // Figures of this tree pinned by earlier rounds, named when they are used.
         let pinned_first = |nodes: &mut dyn Iterator<Item = usize>| -> (String, String) {

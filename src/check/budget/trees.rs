@@ -117,15 +117,17 @@ impl Tree {
         Some(pv - others)
     }
 
-    pub fn holds(&self, n: usize, tol: Decimal) -> Option<bool> {
-        let v = self.nodes[n].value?;
-        let s = self.children_sum(n)?;
-        Some(close(v, s, tol))
-    }
-
     pub fn solve(&self, tol: Decimal) -> Solution {
+        // Each whole's parts summed once: what a whole leaves for one of its parts is
+        // then its value less that sum plus the part, not a walk over the siblings.
+        let parts: Vec<Option<Decimal>> = (0..self.nodes.len())
+            .map(|n| self.children_sum(n))
+            .collect();
         let failing: Vec<usize> = (0..self.nodes.len())
-            .filter(|&n| self.holds(n, tol) == Some(false))
+            .filter(|&n| match (self.nodes[n].value, parts[n]) {
+                (Some(v), Some(s)) => !close(v, s, tol),
+                _ => false,
+            })
             .collect();
         let mut s = Solution {
             failing,
@@ -142,10 +144,10 @@ impl Tree {
             if !s.failing.iter().all(|&f| involved(f)) {
                 continue;
             }
-            let implied: Vec<Decimal> = [self.children_sum(n), self.left_by_parent(n)]
-                .into_iter()
-                .flatten()
-                .collect();
+            let left = node
+                .parent
+                .and_then(|p| Some(self.nodes[p].value? - (parts[p]? - v)));
+            let implied: Vec<Decimal> = [parts[n], left].into_iter().flatten().collect();
             let Some(&first) = implied.first() else {
                 continue;
             };
@@ -174,6 +176,15 @@ impl Tree {
                         .collect(),
                 )
             });
+        // The culprit's value as its parts or its siblings add up, at their scale.
+        s.culprit = s.culprit.map(|(n, v)| {
+            (
+                n,
+                self.children_sum(n)
+                    .or_else(|| self.left_by_parent(n))
+                    .unwrap_or(v),
+            )
+        });
         s
     }
 }
@@ -279,7 +290,7 @@ impl<'a> BudgetAnalysis<'a> {
                 NodeKind::Total,
                 &j.label,
                 Some(f),
-                self.val(t, &Some(f.clone())),
+                f.value.or_else(|| self.pinned(t, f.at)),
                 None,
             ))
         });
