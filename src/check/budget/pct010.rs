@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A budget realisation percentage is not realisasi / pagu × 100",
     judul: "Persentase realisasi anggaran tidak sama dengan realisasi / pagu × 100",
-    doc: include_str!("pct010.md"),
+    doc: include_str!("pct010.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,
@@ -124,6 +124,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_percentage_that_is_not_realisasi_over_pagu() {
@@ -142,10 +143,7 @@ mod tests {
         let budgets =
             Budgets::new().realisation(vec![program("P", 15, vec![kegiatan, right])], vec![]);
         let found = budgets.check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("PCT010", "D17".to_string(), Some("82".to_string()))]
-        );
-        assert_eq!(found[0].found, "85");
+        let f = one(found);
+        assert_finding(&f, "PCT010", "Tabel 3.4!D17", "85", Some("82"));
     }
 }

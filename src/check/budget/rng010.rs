@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A kegiatan spent more than its pagu",
     judul: "Realisasi kegiatan melebihi pagunya",
-    doc: include_str!("rng010.md"),
+    doc: include_str!("rng010.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -55,6 +55,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_realisasi_above_its_pagu() {
@@ -73,7 +74,8 @@ mod tests {
         let found = Budgets::new()
             .realisation(vec![program("P", 15, vec![over, within])], vec![])
             .check(&RULE);
-        assert_eq!(summary(&found), vec![("RNG010", "C17".to_string(), None)]);
-        assert_eq!(related(&found[0]), vec!["B17"]);
+        let f = one(found);
+        assert_finding(&f, "RNG010", "Tabel 3.4!C17", "9000000", None);
+        assert_eq!(related(&f), vec!["B17"]);
     }
 }

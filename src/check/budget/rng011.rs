@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A negative amount of money",
     judul: "Jumlah uang bernilai negatif",
-    doc: include_str!("rng011.md"),
+    doc: include_str!("rng011.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -83,6 +83,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_negative_amount() {
@@ -96,7 +97,7 @@ mod tests {
             .realisation(vec![program("P", 15, vec![negative])], vec![])
             .pk(vec![pk_program("P", fig("C19", 8_220_000))], None, None)
             .check(&RULE);
-        assert_eq!(summary(&found), vec![("RNG011", "C17".to_string(), None)]);
-        assert_eq!(found[0].found, "-6720000");
+        let f = one(found);
+        assert_finding(&f, "RNG011", "Tabel 3.4!C17", "-6720000", None);
     }
 }

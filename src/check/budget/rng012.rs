@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Info,
     title: "A kegiatan with a pagu spent nothing",
     judul: "Kegiatan berpagu tanpa realisasi",
-    doc: include_str!("rng012.md"),
+    doc: include_str!("rng012.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -52,6 +52,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_pagu_with_nothing_spent() {
@@ -70,7 +71,8 @@ mod tests {
         let found = Budgets::new()
             .realisation(vec![program("P", 15, vec![idle, spent])], vec![])
             .check(&RULE);
-        assert_eq!(summary(&found), vec![("RNG012", "C19".to_string(), None)]);
-        assert_eq!(found[0].severity, crate::finding::Severity::Info);
+        let f = one(found);
+        assert_finding(&f, "RNG012", "Tabel 3.4!C19", "-", None);
+        assert_eq!(f.severity, crate::finding::Severity::Info);
     }
 }

@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A JUMLAH / TOTAL row is not the sum of what it totals",
     judul: "Baris JUMLAH / TOTAL tidak sama dengan jumlah rinciannya",
-    doc: include_str!("sum011.md"),
+    doc: include_str!("sum011.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,
@@ -26,6 +26,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_pk_jumlah_that_is_not_its_programs() {
@@ -36,10 +37,14 @@ mod tests {
         let found = Budgets::new()
             .pk(programs, Some(pk_jumlah(fig("C23", 2_726_000_000))), None)
             .check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("SUM011", "C23".to_string(), Some("2726906785".to_string()))]
+        let f = one(found);
+        assert_finding(
+            &f,
+            "SUM011",
+            "PK 2023!C23",
+            "2726000000",
+            Some("2726906785"),
         );
-        assert_eq!(found[0].related.len(), 2);
+        assert_eq!(f.related.len(), 2);
     }
 }

@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A Tabel 1 outline parent is not the sum of its children",
     judul: "Induk rincian Tabel 1 tidak sama dengan jumlah anaknya",
-    doc: include_str!("sum012.md"),
+    doc: include_str!("sum012.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,
@@ -26,6 +26,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn an_outline_parent_that_is_not_its_children() {
@@ -44,9 +45,13 @@ mod tests {
             spending_item("b.", "Belanja Modal", fig("C10", 27_161_000), Some(3)),
         ];
         let found = Budgets::new().spending(items).check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("SUM012", "C8".to_string(), Some("4781272885".to_string()))]
+        let f = one(found);
+        assert_finding(
+            &f,
+            "SUM012",
+            "Pembiayaan!C8",
+            "4781000000",
+            Some("4781272885"),
         );
     }
 }

@@ -261,14 +261,6 @@ impl Budgets {
     }
 }
 
-/// (code, cell, expected) of each finding.
-pub fn summary(findings: &[Finding]) -> Vec<(&'static str, String, Option<String>)> {
-    findings
-        .iter()
-        .map(|f| (f.code, f.loc.cell.to_string(), f.expected.clone()))
-        .collect()
-}
-
 /// The related cells of a finding.
 pub fn related(f: &Finding) -> Vec<String> {
     f.related.iter().map(|l| l.cell.to_string()).collect()

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "An amount in words does not spell its figure",
     judul: "Terbilang tidak sama dengan angkanya",
-    doc: include_str!("wrd001.md"),
+    doc: include_str!("wrd001.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,
@@ -170,6 +170,7 @@ mod tests {
     #[test]
     fn words_that_spell_another_amount() {
         use super::super::testing::*;
+        use crate::check::testing::{assert_finding, one};
         let words = "(Terbilang : Enam juta rupiah).";
         let budgets = Budgets::new().pk(
             vec![pk_program("P", fig("C19", 7_000_000))],
@@ -177,16 +178,16 @@ mod tests {
             Some(terbilang("A24", words, Some(6_000_000))),
         );
         let found = budgets.check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![(
-                "WRD001",
-                "A24".to_string(),
-                Some("Tujuh juta rupiah".to_string())
-            )]
+        let f = one(found);
+        assert_finding(
+            &f,
+            "WRD001",
+            "PK 2023!A24",
+            "(Terbilang : Enam juta rupiah).",
+            Some("Tujuh juta rupiah"),
         );
         assert_eq!(
-            found[0].fix[0].value,
+            f.fix[0].value,
             NewValue::Text("(Terbilang : Tujuh juta rupiah).".to_string())
         );
     }

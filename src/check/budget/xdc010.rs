@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A PK program budget differs from its kegiatan pagu in the realisation table",
     judul: "Anggaran program di PK berbeda dengan jumlah pagu kegiatannya di tabel realisasi",
-    doc: include_str!("xdc010.md"),
+    doc: include_str!("xdc010.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -104,6 +104,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_pk_program_that_is_not_its_kegiatan_pagu() {
@@ -126,10 +127,14 @@ mod tests {
                 None,
             )
             .check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("XDC010", "C21".to_string(), Some("1978457800".to_string()))]
+        let f = one(found);
+        assert_finding(
+            &f,
+            "XDC010",
+            "PK 2023!C21",
+            "1978000000",
+            Some("1978457800"),
         );
-        assert_eq!(related(&found[0]), vec!["B29", "B30"]);
+        assert_eq!(related(&f), vec!["B29", "B30"]);
     }
 }

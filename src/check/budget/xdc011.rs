@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A PK program budget differs from the RKT's funds for that program",
     judul: "Anggaran program di PK berbeda dengan dana program itu di RKT",
-    doc: include_str!("xdc011.md"),
+    doc: include_str!("xdc011.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -99,6 +99,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn a_pk_program_that_is_not_its_rkt_blocks() {
@@ -126,10 +127,14 @@ mod tests {
                 None,
             )
             .check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("XDC011", "C21".to_string(), Some("1978457800".to_string()))]
+        let f = one(found);
+        assert_finding(
+            &f,
+            "XDC011",
+            "PK 2023!C21",
+            "1978000000",
+            Some("1978457800"),
         );
-        assert_eq!(related(&found[0]), vec!["I18", "I26"]);
+        assert_eq!(related(&f), vec!["I18", "I26"]);
     }
 }

@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "The PK programs do not add up to Belanja Daerah in Tabel 1",
     judul: "Jumlah anggaran program PK tidak sama dengan Belanja Daerah di Tabel 1",
-    doc: include_str!("xdc012.md"),
+    doc: include_str!("xdc012.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -110,6 +110,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn belanja_daerah_that_is_not_the_pk_programs() {
@@ -128,9 +129,13 @@ mod tests {
             )
             .spending(items)
             .check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("XDC012", "C5".to_string(), Some("6796834585".to_string()))]
+        let f = one(found);
+        assert_finding(
+            &f,
+            "XDC012",
+            "Pembiayaan!C5",
+            "6786834585",
+            Some("6796834585"),
         );
     }
 }

@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "An RKT kegiatan's Dana differs from its pagu in the realisation table",
     judul: "Dana kegiatan di RKT berbeda dengan pagunya di tabel realisasi",
-    doc: include_str!("xdc013.md"),
+    doc: include_str!("xdc013.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -134,6 +134,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::testing::*;
     use super::RULE;
+    use crate::check::testing::{assert_finding, one};
 
     #[test]
     fn an_rkt_dana_that_is_not_the_pagu() {
@@ -163,10 +164,8 @@ mod tests {
             .realisation(vec![real], vec![])
             .rkt(vec![block])
             .check(&RULE);
-        assert_eq!(
-            summary(&found),
-            vec![("XDC013", "B17".to_string(), Some("8220000".to_string()))]
-        );
-        assert_eq!(related(&found[0]), vec!["I93"]);
+        let f = one(found);
+        assert_finding(&f, "XDC013", "Tabel 3.4!B17", "8200000", Some("8220000"));
+        assert_eq!(related(&f), vec!["I93"]);
     }
 }
