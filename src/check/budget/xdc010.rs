@@ -23,48 +23,47 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let b = &ctx.model.budget;
     for (pk_ref, prog) in b.pk_programs() {
         let pk = &b.pk_budgets[pk_ref.pk];
-        {
-            let Some(f) = prog.anggaran.as_ref() else {
-                continue;
-            };
-            let Some(stated) = f.value else { continue };
-            let Some(&r) = analysis.links.realisation_by_pk.get(&pk_ref) else {
-                continue;
-            };
-            let real = &b.realisations[r.realisation];
-            let rp = b.realisation_program(r);
-            let sum_pagu = analysis.realisation_program_pagu(r);
-            let subtotal = rp
-                .subtotal
-                .as_ref()
-                .and_then(|s| analysis.val(real.table, &s.pagu));
-            let options: Vec<Decimal> = [sum_pagu, subtotal].into_iter().flatten().collect();
-            let Some(&other) = options.first() else {
-                continue;
-            };
-            let awal = value(&prog.anggaran_awal);
-            if options.iter().any(|&o| {
-                close(o, stated, analysis.tol) || awal.is_some_and(|a| close(o, a, analysis.tol))
-            }) {
-                continue;
-            }
-            let rkt = analysis.rkt_funds(pk_ref).and_then(|(s, d)| agree(s, d));
-            let rkt_sides_with_pk = rkt.is_some_and(|v| close(v, stated, analysis.tol));
-            let mut related: Vec<CellRef> = rp
-                .kegiatan
-                .iter()
-                .filter_map(|k| k.pagu.as_ref().map(|f| f.at))
-                .collect();
-            if related.is_empty() {
-                related.extend(
-                    rp.subtotal
-                        .as_ref()
-                        .and_then(|s| s.pagu.as_ref())
-                        .map(|f| f.at),
-                );
-            }
-            let n = rp.kegiatan.len();
-            let (id_note, en_note) = match rkt {
+        let Some(f) = prog.anggaran.as_ref() else {
+            continue;
+        };
+        let Some(stated) = f.value else { continue };
+        let Some(&r) = analysis.links.realisation_by_pk.get(&pk_ref) else {
+            continue;
+        };
+        let real = &b.realisations[r.realisation];
+        let rp = b.realisation_program(r);
+        let sum_pagu = analysis.realisation_program_pagu(r);
+        let subtotal = rp
+            .subtotal
+            .as_ref()
+            .and_then(|s| analysis.val(real.table, &s.pagu));
+        let options: Vec<Decimal> = [sum_pagu, subtotal].into_iter().flatten().collect();
+        let Some(&other) = options.first() else {
+            continue;
+        };
+        let awal = value(&prog.anggaran_awal);
+        if options.iter().any(|&o| {
+            close(o, stated, analysis.tol) || awal.is_some_and(|a| close(o, a, analysis.tol))
+        }) {
+            continue;
+        }
+        let rkt = analysis.rkt_funds(pk_ref).and_then(|(s, d)| agree(s, d));
+        let rkt_sides_with_pk = rkt.is_some_and(|v| close(v, stated, analysis.tol));
+        let mut related: Vec<CellRef> = rp
+            .kegiatan
+            .iter()
+            .filter_map(|k| k.pagu.as_ref().map(|f| f.at))
+            .collect();
+        if related.is_empty() {
+            related.extend(
+                rp.subtotal
+                    .as_ref()
+                    .and_then(|s| s.pagu.as_ref())
+                    .map(|f| f.at),
+            );
+        }
+        let n = rp.kegiatan.len();
+        let (id_note, en_note) = match rkt {
                 Some(v) if rkt_sides_with_pk => (
                     format!("; RKT juga menyebut {}, jadi pagu kegiatan di tabel realisasi yang perlu diperiksa", id_num(v)),
                     format!("; the RKT also says {}, so the kegiatan pagu of the realisation table are the ones to check", en_num(v)),
@@ -72,7 +71,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 Some(v) => (format!("; RKT menyebut {}", id_num(v)), format!("; the RKT says {}", en_num(v))),
                 None => (String::new(), String::new()),
             };
-            let message = Message::new(
+        let message = Message::new(
                 format!(
                     "anggaran program «{}» di PK {} tidak sama dengan jumlah pagu {} kegiatannya di {} ({}); dipasangkan: «{}» ↔ «{}»{}",
                     short(&prog.name), id_num(stated), n, ctx.model.tables[real.table].sheet, id_num(other),
@@ -84,19 +83,18 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     short(&prog.written), short(&rp.written), en_note
                 ),
             );
-            let mut finding = rule
-                .finding(analysis.loc(pk.table, f.at), message, f.written.clone())
-                .related(
-                    related
-                        .into_iter()
-                        .map(|c| analysis.loc(real.table, c))
-                        .collect(),
-                );
-            if !rkt_sides_with_pk {
-                finding = finding.expect(plain(other));
-            }
-            out.push(finding);
+        let mut finding = rule
+            .finding(analysis.loc(pk.table, f.at), message, f.written.clone())
+            .related(
+                related
+                    .into_iter()
+                    .map(|c| analysis.loc(real.table, c))
+                    .collect(),
+            );
+        if !rkt_sides_with_pk {
+            finding = finding.expect(plain(other));
         }
+        out.push(finding);
     }
 }
 
