@@ -214,7 +214,7 @@ impl<'a> BudgetAnalysis<'a> {
     }
 
     /// The value of a malformed figure of a budget table, pinned down by other
-    /// figures; `None` for figures of other tables.
+    /// figures (for NUM001); `None` for figures of other tables.
     pub fn pin_of(&self, col: &NumericColumn, figure: &Figure) -> Option<&Pin> {
         let table = self
             .model
@@ -229,12 +229,6 @@ impl<'a> BudgetAnalysis<'a> {
         }
         self.pins.get(&(table, figure.at))
     }
-}
-
-/// The value of a malformed figure pinned down by other figures of the budget
-/// documents, for NUM001; `None` for figures of other tables.
-pub(super) fn pin<'c>(ctx: &'c Context, col: &NumericColumn, figure: &Figure) -> Option<&'c Pin> {
-    ctx.budget.pin_of(col, figure)
 }
 
 /// Every line of a realisation table with amounts: kegiatan, subtotals, totals,
