@@ -10,6 +10,7 @@ mod identity;
 mod idm;
 mod numbers;
 mod performance;
+mod renja;
 mod tables;
 
 use crate::config::Config;
@@ -98,12 +99,13 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 7] = [
+    let families: [&'static [Rule]; 8] = [
         numbers::RULES,
         identity::RULES,
         idm::RULES,
         budget::RULES,
         performance::RULES,
+        renja::RULES,
         tables::RULES,
         config_rules::RULES,
     ];

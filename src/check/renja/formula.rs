@@ -1,0 +1,126 @@
+//! REN003: a formula names cells its row's place in the tree and the stated
+//! arithmetic do not (Excel's "inconsistent formula" and "formula omits adjacent cells").
+
+use super::super::{Context, Fixes, Handling, Rule};
+use super::{column, report};
+use crate::cell::CellRef;
+use crate::finding::{Finding, Severity};
+use crate::model::renja::{Cause, FormulaSlip};
+
+pub const RULE: Rule = Rule {
+    code: "REN003",
+    name: "formula-off-pattern",
+    severity: Severity::Error,
+    title: "A formula adds rows or columns it should not, or leaves one out",
+    judul: "Rumus menjumlahkan baris/kolom yang salah atau melewatkan baris anaknya",
+    doc: "Reads every formula of an Evaluasi Renja (and of any table whose numbering row states \
+its arithmetic) and compares the cells it names with what the cell should follow from: a parent's \
+Rp with its children's cells in the same column, a stated column (`14 = 7 + 13`) with its row's \
+cells of the columns named. A formula that adds rows of its parent or grandchildren, omits a \
+child, or names another column (the `K` or `%` beside the `Rp` it means) is reported at its cell \
+with the formula it should be, even when the value happens to come out right; the cells whose \
+values follow from it are in `related`.\n\n\
+## Example\nKegiatan row 9, quarter II Rp holds `=SUM(O10:O12)`: rows 10–11 are its sub kegiatan, \
+row 12 is the next kegiatan (a child of its own parent). Expected `=SUM(O10:O11)`.\n\n\
+## Fix\nSafe: the cell gets the expected formula, value cached; cells that follow get their \
+recomputed values.",
+    fixes: Fixes::Safe,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn cells(cells: &[CellRef]) -> String {
+    cells.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let start = out.len();
+    report(
+        rule,
+        &ctx.model.renja.forms,
+        out,
+        |c| matches!(c, Cause::Formula(_)),
+        &|form, slip| {
+            let Cause::Formula(s) = &slip.cause else {
+                unreachable!("picked above")
+            };
+            let FormulaSlip {
+                foreign_rows,
+                omitted,
+                other_columns,
+                equation,
+            } = s;
+            let mut id = Vec::new();
+            let mut en = Vec::new();
+            if !foreign_rows.is_empty() {
+                id.push(format!("ikut menjumlahkan {} yang bukan baris anaknya", cells(foreign_rows)));
+                en.push(format!("also adds {}, which are not its children", cells(foreign_rows)));
+            }
+            if !omitted.is_empty() {
+                id.push(format!("melewatkan {}", cells(omitted)));
+                en.push(format!("leaves out {}", cells(omitted)));
+            }
+            if !other_columns.is_empty() {
+                let (wid, wen) = match equation {
+                    Some(e) => {
+                        let w = &form.equations[*e].written;
+                        (format!(" yang tidak disebut \"{w}\""), format!(" which \"{w}\" does not name"))
+                    }
+                    None => (String::new(), String::new()),
+                };
+                id.push(format!("memakai {}{wid}", cells(other_columns)));
+                en.push(format!("uses {}{wen}", cells(other_columns)));
+            }
+            let should = slip.formula.as_deref().unwrap_or("");
+            let col = column(form, slip);
+            (
+                format!("rumus kolom {col} {}; seharusnya ={should}", id.join(" dan ")),
+                format!("the formula of column {col} {}; it should be ={should}", en.join(" and ")),
+            )
+        },
+    );
+    // A formula whose value still comes out right is a warning.
+    for f in &mut out[start..] {
+        if !f.expected.as_deref().is_some_and(|e| e.contains('(')) {
+            f.severity = Severity::Warning;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::renja::tests::{findings_of, Mutant};
+
+    fn one(mutant: Mutant) -> crate::finding::Finding {
+        let f = findings_of(mutant);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_formula_adding_its_parents_rows_is_the_one_root() {
+        let f = one(Mutant::GrandparentRows);
+        assert_eq!(f.code, "REN003");
+        assert_eq!(f.loc.cell.to_string(), "O9");
+        assert_eq!(f.expected.as_deref(), Some("=SUM(O10:O11) (20)"));
+        assert!(f.message.id.contains("O12"), "{}", f.message.id);
+    }
+
+    #[test]
+    fn a_formula_naming_the_wrong_column_is_the_one_root() {
+        let f = one(Mutant::WrongColumn);
+        assert_eq!(f.code, "REN003");
+        assert_eq!(f.loc.cell.to_string(), "W10");
+        assert_eq!(f.expected.as_deref(), Some("=I10+U10 (139)"));
+        assert!(f.message.id.contains("14 = 7 + 13"), "{}", f.message.id);
+    }
+
+    #[test]
+    fn a_parent_sum_leaving_out_a_child_is_the_one_root() {
+        let f = one(Mutant::MissingChild);
+        assert_eq!(f.code, "REN003");
+        assert_eq!(f.loc.cell.to_string(), "M8");
+        assert_eq!(f.expected.as_deref(), Some("=M9+M12 (40)"));
+        assert!(f.message.id.contains("melewatkan M12"), "{}", f.message.id);
+    }
+}

@@ -1,0 +1,78 @@
+//! REN002: a parent row's Rp is not the sum of its children's.
+
+use super::super::{Context, Fixes, Handling, Rule};
+use super::{column, report, shown};
+use crate::finding::{Finding, Severity};
+use crate::model::renja::Cause;
+
+pub const RULE: Rule = Rule {
+    code: "REN002",
+    name: "parent-sum",
+    severity: Severity::Error,
+    title: "A parent row's Rp is not the sum of its children's",
+    judul: "Rp baris induk bukan jumlah Rp baris anaknya",
+    doc: "In the Evaluasi Renja, rows form a tree — urusan/bidang, program, kegiatan, sub kegiatan \
+— told by the code column (`1.01`, `1.01.02`, `1.01.02.2.01`, `1.01.02.2.01.0001`), by the words \
+a name starts with (`Program …`, `Kegiatan …`, `Sub Kegiatan …`), or by the rows' own SUM formulas. \
+Every Rp column of a parent (except a percentage) must equal the sum of its children's; the K \
+columns are not summed. A parent that only repeats a wrong child is not reported: the child is, \
+with the parent in `related`.\n\n\
+## Example\nKegiatan row 9, quarter II Rp typed `25` while its two sub kegiatan hold 10 and 10: \
+one finding at `O9` expecting `SUM(O10:O11)` = 20; its row's columns 13–15, the program's and the \
+bidang's quarter II follow from it and are in `related`.\n\n\
+## Fix\nSafe: the cell becomes the sum of its children as a formula, value cached.",
+    fixes: Fixes::Safe,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    report(
+        rule,
+        &ctx.model.renja.forms,
+        out,
+        |c| matches!(c, Cause::ParentSum { .. }),
+        &|form, slip| {
+            let Cause::ParentSum { children } = &slip.cause else {
+                unreachable!("picked above")
+            };
+            let expected = slip.expected.map(shown).unwrap_or_default();
+            let col = column(form, slip);
+            let n = children.len();
+            (
+                format!(
+                    "kolom {col} baris induk bukan jumlah {n} baris anaknya: tertulis {}, jumlahnya {expected}",
+                    slip.found
+                ),
+                format!(
+                    "column {col} of a parent row is not the sum of its {n} children: {} is written, they add up to {expected}",
+                    slip.found
+                ),
+            )
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::renja::tests::{findings_of, Mutant};
+
+    #[test]
+    fn a_quarter_typed_off_its_children_is_the_one_root() {
+        let f = findings_of(Mutant::QuarterOff);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = &f[0];
+        assert_eq!(f.code, "REN002");
+        assert_eq!(f.loc.cell.to_string(), "O9");
+        assert_eq!(f.found, "25");
+        assert_eq!(f.expected.as_deref(), Some("=SUM(O10:O11) (20)"));
+        let related: Vec<String> = f.related.iter().map(|l| l.cell.to_string()).collect();
+        assert_eq!(
+            related,
+            [
+                "O7", "U7", "W7", "Y7", "O8", "U8", "W8", "Y8", "U9", "W9", "Y9", "O18", "U18",
+                "W18", "Y18"
+            ]
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! An Evaluasi Renja form built in code, with live formulas and their cached
+//! results, and one mutant per check.
+
+use crate::cell::CellRef;
+use crate::config::Config;
+use crate::finding::{Finding, Severity};
+use rust_xlsxwriter::{Formula, Workbook};
+use std::collections::BTreeMap;
+
+/// One slip planted in the clean form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mutant {
+    Clean,
+    /// A sub kegiatan's column 13 Rp typed 0 beside quarters that add up to 35.
+    TypedTotal,
+    /// A kegiatan's quarter II Rp typed 5 more than its sub kegiatan add up to.
+    QuarterOff,
+    /// A kegiatan's quarter II Rp formula adds the next kegiatan's row, a row of its parent.
+    GrandparentRows,
+    /// A sub kegiatan's column 14 Rp formula names column 13's K instead of its Rp.
+    WrongColumn,
+    /// A program's quarter I Rp formula leaves out one of its kegiatan.
+    MissingChild,
+}
+
+/// Columns: A No, B Sasaran, C Kode, D Uraian, E Indikator, then groups 6–15 as
+/// K | Rp from F (6 K = F, 6 Rp = G, …, 15 K = X, 15 Rp = Y), Z Unit, AA Ket.
+const FIRST_GROUP: u16 = 5;
+
+fn k(group: u16) -> u16 {
+    FIRST_GROUP + (group - 6) * 2
+}
+
+fn rp(group: u16) -> u16 {
+    k(group) + 1
+}
+
+fn a1(row: u32, col: u16) -> String {
+    CellRef::new(row, u32::from(col)).to_string()
+}
+
+/// (code, name, children rows) of the rows from sheet row 6 (Excel row 7).
+fn lines() -> Vec<(&'static str, &'static str, Vec<u32>)> {
+    vec![
+        ("1.01", "Bidang Urusan Pemberdayaan Masyarakat", vec![7, 14]),
+        ("1.01.01", "Program Penunjang Urusan", vec![8, 11]),
+        ("1.01.01.2.01", "Kegiatan Perencanaan dan Evaluasi", vec![9, 10]),
+        ("1.01.01.2.01.0001", "Sub Kegiatan Penyusunan Dokumen", vec![]),
+        ("1.01.01.2.01.0002", "Sub Kegiatan Evaluasi Kinerja", vec![]),
+        ("1.01.01.2.02", "Kegiatan Administrasi Keuangan", vec![12, 13]),
+        ("1.01.01.2.02.0001", "Sub Kegiatan Penyediaan Gaji", vec![]),
+        ("1.01.01.2.02.0002", "Sub Kegiatan Pelaksanaan Akuntansi", vec![]),
+        ("1.01.02", "Program Pemberdayaan Lembaga Kemasyarakatan", vec![15]),
+        ("1.01.02.2.01", "Kegiatan Fasilitasi Kerja Sama", vec![16]),
+        ("1.01.02.2.01.0001", "Sub Kegiatan Fasilitasi Kerja Sama Antar Desa", vec![]),
+        ("", "JUMLAH", vec![6]),
+    ]
+}
+
+/// A cell: its formula (no `=`) or a typed value.
+#[derive(Clone)]
+enum Entry {
+    Typed(f64),
+    Formula(String),
+}
+
+/// The grid of the form's number cells.
+fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
+    let mut g = BTreeMap::new();
+    let lines = lines();
+    for (i, (_, _, children)) in lines.iter().enumerate() {
+        let row = 6 + i as u32;
+        let r = row + 1;
+        let leaf = children.is_empty();
+        let seed = f64::from(i as u32 + 1);
+        for group in 6..=12u16 {
+            // Money: leaves typed, parents the sum of their children.
+            let money = if leaf {
+                let quarter = [10.0, 10.0, 10.0, 5.0];
+                let v = match group {
+                    6 => 200.0 + seed,
+                    7 => 100.0 + seed,
+                    8 => 50.0,
+                    q => quarter[(q - 9) as usize],
+                };
+                Entry::Typed(v)
+            } else {
+                let cells: Vec<String> = children.iter().map(|c| a1(*c, rp(group))).collect();
+                Entry::Formula(if children.len() > 1 && children.windows(2).all(|w| w[1] == w[0] + 1) {
+                    format!("SUM({}:{})", cells[0], cells[cells.len() - 1])
+                } else {
+                    cells.join("+")
+                })
+            };
+            g.insert((row, rp(group)), money);
+            let kinerja = match group {
+                6 => 100.0,
+                7 => 40.0,
+                8 => 20.0,
+                _ => 5.0,
+            };
+            g.insert((row, k(group)), Entry::Typed(kinerja));
+        }
+        for col in [k(13), rp(13)] {
+            let q = |g: u16| a1(row, col - k(13) + k(g));
+            g.insert((row, col), Entry::Formula(format!("{}+{}+{}+{}", q(9), q(10), q(11), q(12))));
+        }
+        for (col7, col13, col14, col6) in [(k(7), k(13), k(14), k(6)), (rp(7), rp(13), rp(14), rp(6))] {
+            g.insert((row, col14), Entry::Formula(format!("{}+{}", a1(row, col7), a1(row, col13))));
+            g.insert(
+                (row, col14 + 2),
+                Entry::Formula(format!("{}/{}*100", a1(row, col14), a1(row, col6))),
+            );
+        }
+        let _ = r;
+    }
+    match mutant {
+        Mutant::Clean => {}
+        Mutant::TypedTotal => {
+            g.insert((9, rp(13)), Entry::Typed(0.0));
+        }
+        Mutant::QuarterOff => {
+            g.insert((8, rp(10)), Entry::Typed(25.0));
+        }
+        Mutant::GrandparentRows => {
+            g.insert((8, rp(10)), Entry::Formula(format!("SUM({}:{})", a1(9, rp(10)), a1(11, rp(10)))));
+        }
+        Mutant::WrongColumn => {
+            g.insert((9, rp(14)), Entry::Formula(format!("{}+{}", a1(9, rp(7)), a1(9, k(13)))));
+        }
+        Mutant::MissingChild => {
+            g.insert((7, rp(9)), Entry::Formula(a1(8, rp(9))));
+        }
+    }
+    g
+}
+
+/// The values Excel would cache: formulas evaluated until nothing changes.
+fn values(g: &BTreeMap<(u32, u16), Entry>) -> BTreeMap<(u32, u16), f64> {
+    let mut v: BTreeMap<(u32, u16), f64> = BTreeMap::new();
+    for _ in 0..10 {
+        for (&at, e) in g {
+            let x = match e {
+                Entry::Typed(x) => *x,
+                Entry::Formula(f) => eval(f, &v),
+            };
+            v.insert(at, x);
+        }
+    }
+    v
+}
+
+fn eval(f: &str, v: &BTreeMap<(u32, u16), f64>) -> f64 {
+    let get = |a: &str| {
+        let c = CellRef::parse(a).unwrap();
+        v.get(&(c.row, c.col as u16)).copied().unwrap_or(0.0)
+    };
+    if let Some((num, den)) = f.strip_suffix("*100").and_then(|r| r.split_once('/')) {
+        let d = get(den);
+        return if d == 0.0 { 0.0 } else { get(num) / d * 100.0 };
+    }
+    let parsed = crate::read::Formula::parse(f).unwrap();
+    parsed
+        .cells()
+        .unwrap()
+        .iter()
+        .map(|c| v.get(&(c.row, c.col as u16)).copied().unwrap_or(0.0))
+        .sum()
+}
+
+/// The form as xlsx bytes: three title rows, the two-row merged header, the
+/// numbering row with its arithmetic, the rows.
+pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    let plain = rust_xlsxwriter::Format::new();
+    ws.write_string(0, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH").unwrap();
+    ws.write_string(1, 0, "DINAS PEMBERDAYAAN MASYARAKAT DAN KAMPUNG").unwrap();
+    ws.write_string(2, 0, "Periode pelaksanaan: Triwulan IV Tahun 2024").unwrap();
+    let tall = [
+        "No",
+        "Sasaran",
+        "Kode",
+        "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
+        "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+    ];
+    for (c, t) in tall.iter().enumerate() {
+        ws.merge_range(3, c as u16, 4, c as u16, t, &plain).unwrap();
+    }
+    let groups = [
+        "Target Renstra PD pada Tahun 2026 (Akhir Periode Renstra PD)",
+        "Realisasi Capaian Kinerja Renstra PD sampai dengan Renja PD Tahun Lalu",
+        "Target Kinerja dan Anggaran Renja PD Tahun Berjalan yang Dievaluasi",
+        "Realisasi Kinerja Pada Triwulan I",
+        "Realisasi Kinerja Pada Triwulan II",
+        "Realisasi Kinerja Pada Triwulan III",
+        "Realisasi Kinerja Pada Triwulan IV",
+        "Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi",
+        "Realisasi Kinerja dan Anggaran Renstra PD s/d Tahun Berjalan",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun Berjalan (%)",
+    ];
+    let numbering = [
+        "6", "7", "8", "9", "10", "11", "12", "13 = 9 + 10 + 11 + 12", "14 = 7 + 13", "15 = 14 / 6 x 100",
+    ];
+    for (i, (t, n)) in groups.iter().zip(numbering).enumerate() {
+        let c = k(6 + i as u16);
+        ws.merge_range(3, c, 3, c + 1, t, &plain).unwrap();
+        ws.write_string(4, c, "K").unwrap();
+        ws.write_string(4, c + 1, "Rp.").unwrap();
+        ws.merge_range(5, c, 5, c + 1, n, &plain).unwrap();
+    }
+    let unit = rp(15) + 1;
+    ws.merge_range(3, unit, 4, unit, "Unit Penanggung Jawab", &plain).unwrap();
+    ws.merge_range(3, unit + 1, 4, unit + 1, "Keterangan", &plain).unwrap();
+    for c in 0..5u16 {
+        ws.write_string(5, c, (c + 1).to_string()).unwrap();
+    }
+    ws.write_string(5, unit, "16").unwrap();
+    ws.write_string(5, unit + 1, "17").unwrap();
+    for (i, (code, name, _)) in lines().iter().enumerate() {
+        let row = 6 + i as u32;
+        if !name.starts_with("JUMLAH") {
+            ws.write_number(row, 0, (i + 1) as f64).unwrap();
+            ws.write_string(row, 2, *code).unwrap();
+            ws.write_string(row, 4, "Persentase dokumen tersusun").unwrap();
+        }
+        ws.write_string(row, 3, *name).unwrap();
+    }
+    let g = grid(mutant);
+    let v = values(&g);
+    for (&(row, col), e) in &g {
+        match e {
+            Entry::Typed(x) => ws.write_number(row, col, *x).unwrap(),
+            Entry::Formula(f) => ws
+                .write_formula(row, col, Formula::new(format!("={f}")).set_result(v[&(row, col)].to_string()))
+                .unwrap(),
+        };
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// The findings of a run on the form with `mutant`, errors and warnings only.
+pub fn findings_of(mutant: Mutant) -> Vec<Finding> {
+    let mut all = run(vec![("renja.xlsx", form(mutant, "Realisasi TW IV"))]);
+    all.retain(|f| f.severity != Severity::Info);
+    all
+}
+
+/// Reads, models and checks these workbooks.
+pub fn run(files: Vec<(&str, Vec<u8>)>) -> Vec<Finding> {
+    let (reading, model, cfg) = modelled(files);
+    crate::check::check(&reading, &model, &cfg)
+}
+
+pub fn modelled(files: Vec<(&str, Vec<u8>)>) -> (crate::read::Reading, crate::model::Model, Config) {
+    let cfg = Config::default_config();
+    let mut reading = crate::read::Reading::default();
+    for (name, bytes) in files {
+        let (input, tables) = crate::read::read_bytes(name, std::path::Path::new(name), bytes, &cfg);
+        reading.inputs.push(input);
+        reading.tables.extend(tables);
+    }
+    let model = crate::model::build(&reading, &cfg);
+    (reading, model, cfg)
+}
+
+#[test]
+fn the_form_is_read_with_its_tree_groups_and_formulas() {
+    let (reading, model, _) = modelled(vec![("renja.xlsx", form(Mutant::Clean, "Realisasi TW IV"))]);
+    assert_eq!(reading.tables.len(), 1);
+    assert_eq!(reading.tables[0].kind, crate::table::TableKind::EvaluasiRenja);
+    let f = model.renja.latest().expect("a form");
+    assert_eq!(f.quarter, Some(4));
+    assert_eq!(f.groups.len(), 10);
+    assert_eq!(f.groups[7].number, 13);
+    assert_eq!((f.groups[7].kinerja, f.groups[7].rupiah), (Some(19), Some(20)));
+    assert_eq!(f.equations.len(), 3);
+    assert_eq!(f.lines.len(), 12);
+    let names = |i: usize| f.lines[i].children.iter().map(|&c| f.lines[c].row).collect::<Vec<_>>();
+    assert_eq!(names(1), vec![8, 11]);
+    assert_eq!(names(11), vec![6]);
+    let at = CellRef::parse("U7").unwrap();
+    assert_eq!(f.amounts[&at].formula.as_deref(), Some("M7+O7+Q7+S7"));
+    assert_eq!(f.amounts[&at].figure.value, Some(rust_decimal::Decimal::from(175)));
+}
+
+#[test]
+fn a_clean_form_gives_no_error_or_warning() {
+    assert_eq!(findings_of(Mutant::Clean), Vec::new());
+}
