@@ -692,7 +692,11 @@ static RKT: &[ColumnSpec] = &[
 
 static EVALUASI_RENJA: &[ColumnSpec] = &[
     text(Col::No, NO, false),
-    text(Col::Sasaran, &["SASARAN", "SASARAN RENSTRA", "SASARAN PD"], false),
+    text(
+        Col::Sasaran,
+        &["SASARAN", "SASARAN RENSTRA", "SASARAN PD"],
+        false,
+    ),
     text(Col::Kode, &["KODE", "KODE REKENING"], false),
     text(
         Col::Uraian,

@@ -345,7 +345,13 @@ pub(super) fn realisation(ctx: &Ctx, number: &str) -> Vec<Block> {
         out.push(Block::Paragraph(s));
     }
     out.push(Block::Table(t));
-    if std::ptr::eq(Some(r), ctx.model.renja.realisation.as_ref()) {
+    if ctx
+        .model
+        .renja
+        .realisation
+        .as_ref()
+        .is_some_and(|f| std::ptr::eq(f, r))
+    {
         let t = &ctx.model.tables[r.table];
         out.push(Block::Paragraph(format!(
             "Sumber: Evaluasi Hasil Renja, {} lembar {} (pagu: target Renja tahun berjalan, Rp; realisasi: realisasi Renja yang dievaluasi, Rp).",

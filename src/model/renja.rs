@@ -266,7 +266,9 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
     let percent_targets: BTreeSet<u32> = numbering
         .equations
         .iter()
-        .filter(|e| matches!(&e.expr, Expr::Mul(_, b) if **b == Expr::Constant(Decimal::ONE_HUNDRED)))
+        .filter(
+            |e| matches!(&e.expr, Expr::Mul(_, b) if **b == Expr::Constant(Decimal::ONE_HUNDRED)),
+        )
         .map(|e| e.target)
         .collect();
     let mut amounts = BTreeMap::new();
@@ -334,7 +336,10 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
 /// `1.01.02.2.01.0001` sub kegiatan.
 fn level_of_code(code: &str) -> Option<Level> {
     let parts: Vec<&str> = code.trim().trim_end_matches('.').split('.').collect();
-    if parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric())) {
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
         return None;
     }
     Some(match parts.len() {
@@ -423,7 +428,9 @@ fn link_tree(form: &mut Form) {
         let level = match form.lines[i].level {
             Some(Level::Total) => {
                 let tops: Vec<usize> = (0..i)
-                    .filter(|&j| form.lines[j].parent.is_none() && form.lines[j].level != Some(Level::Total))
+                    .filter(|&j| {
+                        form.lines[j].parent.is_none() && form.lines[j].level != Some(Level::Total)
+                    })
                     .collect();
                 for &j in &tops {
                     form.lines[j].parent = Some(i);
@@ -484,7 +491,10 @@ fn formula_children(form: &Form, row: u32, by_row: &BTreeMap<u32, usize>) -> Opt
         if !f.additive || cells.iter().any(|c| c.col != col || c.row <= row) {
             continue;
         }
-        let rows: Vec<usize> = cells.iter().filter_map(|c| by_row.get(&c.row).copied()).collect();
+        let rows: Vec<usize> = cells
+            .iter()
+            .filter_map(|c| by_row.get(&c.row).copied())
+            .collect();
         match &found {
             Some(prev) if *prev != rows => return None,
             _ => found = Some(rows),
@@ -507,8 +517,10 @@ fn summable(form: &Form, number: u32) -> bool {
 fn carries_money(form: &Form, line: usize) -> bool {
     !form.lines[line].children.is_empty()
         && form.groups.iter().any(|g| {
-            g.rupiah
-                .is_some_and(|c| form.amounts.contains_key(&CellRef::new(form.lines[line].row, c)))
+            g.rupiah.is_some_and(|c| {
+                form.amounts
+                    .contains_key(&CellRef::new(form.lines[line].row, c))
+            })
         })
 }
 
@@ -555,12 +567,14 @@ fn analyse(form: &mut Form) {
     for li in lines {
         for lane in [Lane::Kinerja, Lane::Rupiah] {
             for &n in &order {
-                let Some(at) = form.cell(li, n, lane) else { continue };
+                let Some(at) = form.cell(li, n, lane) else {
+                    continue;
+                };
                 if form.unreadable(at) {
                     continue;
                 }
-                let value = expected_value(form, &corrected, li, n, lane)
-                    .or_else(|| form.stated(at));
+                let value =
+                    expected_value(form, &corrected, li, n, lane).or_else(|| form.stated(at));
                 if let Some(v) = value {
                     corrected.insert(at, v);
                 }
@@ -572,8 +586,12 @@ fn analyse(form: &mut Form) {
     for li in 0..form.lines.len() {
         for lane in [Lane::Kinerja, Lane::Rupiah] {
             for g in &form.groups {
-                let Some(at) = form.cell(li, g.number, lane) else { continue };
-                let Some(&should) = corrected.get(&at) else { continue };
+                let Some(at) = form.cell(li, g.number, lane) else {
+                    continue;
+                };
+                let Some(&should) = corrected.get(&at) else {
+                    continue;
+                };
                 if form.unreadable(at) {
                     continue;
                 }
@@ -607,21 +625,30 @@ fn analyse(form: &mut Form) {
     for li in 0..form.lines.len() {
         for lane in [Lane::Kinerja, Lane::Rupiah] {
             for g in &form.groups {
-                let Some(at) = form.cell(li, g.number, lane) else { continue };
-                let is_root = wrong.contains_key(&at) && roots_of.get(&at).is_some_and(|r| r == &[at]);
+                let Some(at) = form.cell(li, g.number, lane) else {
+                    continue;
+                };
+                let is_root =
+                    wrong.contains_key(&at) && roots_of.get(&at).is_some_and(|r| r == &[at]);
                 let formula_slip = formula_slip(form, li, g.number, lane);
                 let cause = match (formula_slip, is_root) {
                     (Some(s), _) => Cause::Formula(s),
                     (None, false) => continue,
                     (None, true) => {
                         let rels = relations(form, li, g.number, lane);
-                        match rels.iter().find(|r| matches!(r.kind, RelationKind::Equation(_))) {
+                        match rels
+                            .iter()
+                            .find(|r| matches!(r.kind, RelationKind::Equation(_)))
+                        {
                             Some(Relation {
                                 kind: RelationKind::Equation(e),
                                 ..
                             }) => Cause::Stated { equation: *e },
                             _ => Cause::ParentSum {
-                                children: rels.first().map(|r| r.operands.clone()).unwrap_or_default(),
+                                children: rels
+                                    .first()
+                                    .map(|r| r.operands.clone())
+                                    .unwrap_or_default(),
                             },
                         }
                     }
@@ -637,7 +664,13 @@ fn analyse(form: &mut Form) {
                 own_echoes.sort();
                 let mut fix = Vec::new();
                 if let (Some(f), Some(v)) = (&formula, corrected.get(&at)) {
-                    fix.push((at, NewValue::Formula { formula: f.clone(), value: rounded(*v) }));
+                    fix.push((
+                        at,
+                        NewValue::Formula {
+                            formula: f.clone(),
+                            value: rounded(*v),
+                        },
+                    ));
                 }
                 for e in &own_echoes {
                     let Some(v) = corrected.get(e) else { continue };
@@ -703,11 +736,11 @@ fn expected_value(
     if let Some(e) = equation_of(form, n) {
         let eq = &form.equations[e];
         if lane == Lane::Kinerja
-            && eq
-                .expr
-                .columns()
-                .iter()
-                .any(|&m| form.cell(li, m, lane).and_then(|at| form.stated(at)).is_none())
+            && eq.expr.columns().iter().any(|&m| {
+                form.cell(li, m, lane)
+                    .and_then(|at| form.stated(at))
+                    .is_none()
+            })
         {
             return None;
         }
@@ -744,7 +777,8 @@ fn relations(form: &Form, li: usize, n: u32, lane: Lane) -> Vec<Relation> {
             .filter_map(|&m| form.cell(li, m, lane))
             .collect();
         let computed = eq.expr.eval(&|m| stated(form.cell(li, m, lane)));
-        let holds = matches!((own, computed), (Some(o), Some(c)) if agrees(o, c, precision(form, here, n)));
+        let holds =
+            matches!((own, computed), (Some(o), Some(c)) if agrees(o, c, precision(form, here, n)));
         out.push(Relation {
             operands,
             holds,
@@ -783,7 +817,11 @@ fn roots(
     let mut causes: BTreeSet<CellRef> = BTreeSet::new();
     for r in relations(form, li, n, lane) {
         if r.holds {
-            for o in r.operands.iter().filter(|o| wrong.contains_key(o) && **o != at) {
+            for o in r
+                .operands
+                .iter()
+                .filter(|o| wrong.contains_key(o) && **o != at)
+            {
                 causes.extend(roots(form, *o, wrong, memo));
             }
         }
@@ -800,8 +838,17 @@ fn roots(
 /// Compares a cell's formula with what the tree and the stated arithmetic give.
 fn formula_slip(form: &Form, li: usize, n: u32, lane: Lane) -> Option<FormulaSlip> {
     let at = form.cell(li, n, lane)?;
-    let f = form.amounts.get(&at)?.formula.as_deref().and_then(Formula::parse)?;
-    let named: BTreeSet<CellRef> = f.cells()?.into_iter().filter(|c| filled(form, *c)).collect();
+    let f = form
+        .amounts
+        .get(&at)?
+        .formula
+        .as_deref()
+        .and_then(Formula::parse)?;
+    let named: BTreeSet<CellRef> = f
+        .cells()?
+        .into_iter()
+        .filter(|c| filled(form, *c))
+        .collect();
     let mut expected: Vec<(BTreeSet<CellRef>, Option<usize>)> = Vec::new();
     let equation = equation_of(form, n);
     if let Some(e) = equation {
@@ -856,9 +903,7 @@ fn filled(form: &Form, at: CellRef) -> bool {
         .groups
         .iter()
         .any(|g| g.kinerja == Some(at.col) || g.rupiah == Some(at.col));
-    form.amounts.contains_key(&at)
-        || !lane_column
-        || form.lines.iter().all(|l| l.row != at.row)
+    form.amounts.contains_key(&at) || !lane_column || form.lines.iter().all(|l| l.row != at.row)
 }
 
 /// The formula a cell should hold: its children's sum, or its equation over its
@@ -968,9 +1013,18 @@ mod tests {
         assert_eq!(level_of_code("1.01.02.2.01"), Some(Level::Kegiatan));
         assert_eq!(level_of_code("1.01.02.2.01.0001"), Some(Level::SubKegiatan));
         assert_eq!(level_of_code("abc def"), None);
-        assert_eq!(level_of_words("Program Penunjang Urusan"), Some(Level::Program));
-        assert_eq!(level_of_words("Sub Kegiatan Penyediaan Gaji"), Some(Level::SubKegiatan));
-        assert_eq!(level_of_words("Kegiatan Administrasi Keuangan"), Some(Level::Kegiatan));
+        assert_eq!(
+            level_of_words("Program Penunjang Urusan"),
+            Some(Level::Program)
+        );
+        assert_eq!(
+            level_of_words("Sub Kegiatan Penyediaan Gaji"),
+            Some(Level::SubKegiatan)
+        );
+        assert_eq!(
+            level_of_words("Kegiatan Administrasi Keuangan"),
+            Some(Level::Kegiatan)
+        );
         assert_eq!(level_of_words("JUMLAH"), Some(Level::Total));
         assert_eq!(level_of_words("Penyediaan Gaji"), None);
     }

@@ -124,7 +124,9 @@ impl Formula {
                     }
                     i += 1;
                 }
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'$' | b'_' | b'.')) {
+                while i < b.len()
+                    && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'$' | b'_' | b'.'))
+                {
                     i += 1;
                 }
                 let word = &text[start..i.min(text.len())];
@@ -132,7 +134,9 @@ impl Formula {
                     // Another sheet: not a sum of this sheet's cells.
                     additive = false;
                     i += 1;
-                    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'$' | b':')) {
+                    while i < b.len()
+                        && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'$' | b':'))
+                    {
                         i += 1;
                     }
                     continue;
@@ -243,7 +247,12 @@ mod tests {
     #[test]
     fn the_store_finds_a_cell_formula() {
         let f = Formulas::from_cells(
-            [(at("B2"), "of:=[.A1]"), (at("A1"), "SUM(A2:A3)"), (at("C1"), "")].into_iter(),
+            [
+                (at("B2"), "of:=[.A1]"),
+                (at("A1"), "SUM(A2:A3)"),
+                (at("C1"), ""),
+            ]
+            .into_iter(),
         );
         assert_eq!(f.get(at("A1")), Some("SUM(A2:A3)"));
         assert_eq!(f.get(at("B2")), Some("A1"));

@@ -474,7 +474,11 @@ fn repeated_columns(
         if columns.iter().any(|x| x.index == c) {
             continue;
         }
-        let own = label.bottom.as_deref().or(label.top.as_deref()).unwrap_or("");
+        let own = label
+            .bottom
+            .as_deref()
+            .or(label.top.as_deref())
+            .unwrap_or("");
         let Some(&col) = repeated.iter().find(|&&col| {
             cfg.header_words(kind, col)
                 .iter()

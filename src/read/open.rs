@@ -77,9 +77,10 @@ pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet
             for sheet in &mut sheets {
                 if let Ok(range) = wb.worksheet_formula(&sheet.name) {
                     let (r0, c0) = range.start().unwrap_or((0, 0));
-                    sheet.formulas = Formulas::from_cells(range.used_cells().map(|(r, c, f)| {
-                        (CellRef::new(r0 + r as u32, c0 + c as u32), f.as_str())
-                    }));
+                    sheet.formulas =
+                        Formulas::from_cells(range.used_cells().map(|(r, c, f)| {
+                            (CellRef::new(r0 + r as u32, c0 + c as u32), f.as_str())
+                        }));
                 }
             }
             sheets
@@ -305,10 +306,7 @@ fn read_xlsx(bytes: Vec<u8>, parts: &Parts, limits: &Limits) -> Result<Vec<Sheet
 }
 
 /// A second pass over a sheet that holds formulas, keeping only those cells.
-fn xlsx_formulas(
-    wb: &mut Xlsx<Cursor<Vec<u8>>>,
-    name: &str,
-) -> Result<Formulas, Unreadable> {
+fn xlsx_formulas(wb: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Formulas, Unreadable> {
     let mut reader = wb
         .worksheet_cells_reader(name)
         .map_err(|e| damaged("xlsx", e))?;

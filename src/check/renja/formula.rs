@@ -30,7 +30,11 @@ recomputed values.",
 };
 
 fn cells(cells: &[CellRef]) -> String {
-    cells.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+    cells
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
@@ -53,8 +57,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let mut id = Vec::new();
             let mut en = Vec::new();
             if !foreign_rows.is_empty() {
-                id.push(format!("ikut menjumlahkan {} yang bukan baris anaknya", cells(foreign_rows)));
-                en.push(format!("also adds {}, which are not its children", cells(foreign_rows)));
+                id.push(format!(
+                    "ikut menjumlahkan {} yang bukan baris anaknya",
+                    cells(foreign_rows)
+                ));
+                en.push(format!(
+                    "also adds {}, which are not its children",
+                    cells(foreign_rows)
+                ));
             }
             if !omitted.is_empty() {
                 id.push(format!("melewatkan {}", cells(omitted)));
@@ -64,7 +74,10 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let (wid, wen) = match equation {
                     Some(e) => {
                         let w = &form.equations[*e].written;
-                        (format!(" yang tidak disebut \"{w}\""), format!(" which \"{w}\" does not name"))
+                        (
+                            format!(" yang tidak disebut \"{w}\""),
+                            format!(" which \"{w}\" does not name"),
+                        )
                     }
                     None => (String::new(), String::new()),
                 };
@@ -74,8 +87,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let should = slip.formula.as_deref().unwrap_or("");
             let col = column(form, slip);
             (
-                format!("rumus kolom {col} {}; seharusnya ={should}", id.join(" dan ")),
-                format!("the formula of column {col} {}; it should be ={should}", en.join(" and ")),
+                format!(
+                    "rumus kolom {col} {}; seharusnya ={should}",
+                    id.join(" dan ")
+                ),
+                format!(
+                    "the formula of column {col} {}; it should be ={should}",
+                    en.join(" and ")
+                ),
             )
         },
     );

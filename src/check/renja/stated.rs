@@ -67,7 +67,11 @@ mod tests {
         assert_eq!(f.loc.cell.to_string(), "U10");
         assert_eq!(f.found, "0");
         assert_eq!(f.expected.as_deref(), Some("=M10+O10+Q10+S10 (35)"));
-        assert!(f.message.id.contains("13 = 9 + 10 + 11 + 12"), "{}", f.message.id);
+        assert!(
+            f.message.id.contains("13 = 9 + 10 + 11 + 12"),
+            "{}",
+            f.message.id
+        );
         let related: Vec<String> = f.related.iter().map(|l| l.cell.to_string()).collect();
         // The kegiatan above adds its own quarters, so only this row's 14 and 15 follow.
         assert_eq!(related, ["W10", "Y10"]);

@@ -44,15 +44,39 @@ fn lines() -> Vec<(&'static str, &'static str, Vec<u32>)> {
     vec![
         ("1.01", "Bidang Urusan Pemberdayaan Masyarakat", vec![7, 14]),
         ("1.01.01", "Program Penunjang Urusan", vec![8, 11]),
-        ("1.01.01.2.01", "Kegiatan Perencanaan dan Evaluasi", vec![9, 10]),
-        ("1.01.01.2.01.0001", "Sub Kegiatan Penyusunan Dokumen", vec![]),
+        (
+            "1.01.01.2.01",
+            "Kegiatan Perencanaan dan Evaluasi",
+            vec![9, 10],
+        ),
+        (
+            "1.01.01.2.01.0001",
+            "Sub Kegiatan Penyusunan Dokumen",
+            vec![],
+        ),
         ("1.01.01.2.01.0002", "Sub Kegiatan Evaluasi Kinerja", vec![]),
-        ("1.01.01.2.02", "Kegiatan Administrasi Keuangan", vec![12, 13]),
+        (
+            "1.01.01.2.02",
+            "Kegiatan Administrasi Keuangan",
+            vec![12, 13],
+        ),
         ("1.01.01.2.02.0001", "Sub Kegiatan Penyediaan Gaji", vec![]),
-        ("1.01.01.2.02.0002", "Sub Kegiatan Pelaksanaan Akuntansi", vec![]),
-        ("1.01.02", "Program Pemberdayaan Lembaga Kemasyarakatan", vec![15]),
+        (
+            "1.01.01.2.02.0002",
+            "Sub Kegiatan Pelaksanaan Akuntansi",
+            vec![],
+        ),
+        (
+            "1.01.02",
+            "Program Pemberdayaan Lembaga Kemasyarakatan",
+            vec![15],
+        ),
         ("1.01.02.2.01", "Kegiatan Fasilitasi Kerja Sama", vec![16]),
-        ("1.01.02.2.01.0001", "Sub Kegiatan Fasilitasi Kerja Sama Antar Desa", vec![]),
+        (
+            "1.01.02.2.01.0001",
+            "Sub Kegiatan Fasilitasi Kerja Sama Antar Desa",
+            vec![],
+        ),
         ("", "JUMLAH", vec![6]),
     ]
 }
@@ -86,11 +110,13 @@ fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
                 Entry::Typed(v)
             } else {
                 let cells: Vec<String> = children.iter().map(|c| a1(*c, rp(group))).collect();
-                Entry::Formula(if children.len() > 1 && children.windows(2).all(|w| w[1] == w[0] + 1) {
-                    format!("SUM({}:{})", cells[0], cells[cells.len() - 1])
-                } else {
-                    cells.join("+")
-                })
+                Entry::Formula(
+                    if children.len() > 1 && children.windows(2).all(|w| w[1] == w[0] + 1) {
+                        format!("SUM({}:{})", cells[0], cells[cells.len() - 1])
+                    } else {
+                        cells.join("+")
+                    },
+                )
             };
             g.insert((row, rp(group)), money);
             let kinerja = match group {
@@ -103,10 +129,18 @@ fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
         }
         for col in [k(13), rp(13)] {
             let q = |g: u16| a1(row, col - k(13) + k(g));
-            g.insert((row, col), Entry::Formula(format!("{}+{}+{}+{}", q(9), q(10), q(11), q(12))));
+            g.insert(
+                (row, col),
+                Entry::Formula(format!("{}+{}+{}+{}", q(9), q(10), q(11), q(12))),
+            );
         }
-        for (col7, col13, col14, col6) in [(k(7), k(13), k(14), k(6)), (rp(7), rp(13), rp(14), rp(6))] {
-            g.insert((row, col14), Entry::Formula(format!("{}+{}", a1(row, col7), a1(row, col13))));
+        for (col7, col13, col14, col6) in
+            [(k(7), k(13), k(14), k(6)), (rp(7), rp(13), rp(14), rp(6))]
+        {
+            g.insert(
+                (row, col14),
+                Entry::Formula(format!("{}+{}", a1(row, col7), a1(row, col13))),
+            );
             g.insert(
                 (row, col14 + 2),
                 Entry::Formula(format!("{}/{}*100", a1(row, col14), a1(row, col6))),
@@ -123,10 +157,16 @@ fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
             g.insert((8, rp(10)), Entry::Typed(25.0));
         }
         Mutant::GrandparentRows => {
-            g.insert((8, rp(10)), Entry::Formula(format!("SUM({}:{})", a1(9, rp(10)), a1(11, rp(10)))));
+            g.insert(
+                (8, rp(10)),
+                Entry::Formula(format!("SUM({}:{})", a1(9, rp(10)), a1(11, rp(10)))),
+            );
         }
         Mutant::WrongColumn => {
-            g.insert((9, rp(14)), Entry::Formula(format!("{}+{}", a1(9, rp(7)), a1(9, k(13)))));
+            g.insert(
+                (9, rp(14)),
+                Entry::Formula(format!("{}+{}", a1(9, rp(7)), a1(9, k(13)))),
+            );
         }
         Mutant::MissingChild => {
             g.insert((7, rp(9)), Entry::Formula(a1(8, rp(9))));
@@ -175,9 +215,12 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
     let ws = wb.add_worksheet();
     ws.set_name(sheet).unwrap();
     let plain = rust_xlsxwriter::Format::new();
-    ws.write_string(0, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH").unwrap();
-    ws.write_string(1, 0, "DINAS PEMBERDAYAAN MASYARAKAT DAN KAMPUNG").unwrap();
-    ws.write_string(2, 0, "Periode pelaksanaan: Triwulan IV Tahun 2024").unwrap();
+    ws.write_string(0, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")
+        .unwrap();
+    ws.write_string(1, 0, "DINAS PEMBERDAYAAN MASYARAKAT DAN KAMPUNG")
+        .unwrap();
+    ws.write_string(2, 0, "Periode pelaksanaan: Triwulan IV Tahun 2024")
+        .unwrap();
     let tall = [
         "No",
         "Sasaran",
@@ -201,7 +244,16 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
         "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun Berjalan (%)",
     ];
     let numbering = [
-        "6", "7", "8", "9", "10", "11", "12", "13 = 9 + 10 + 11 + 12", "14 = 7 + 13", "15 = 14 / 6 x 100",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        "13 = 9 + 10 + 11 + 12",
+        "14 = 7 + 13",
+        "15 = 14 / 6 x 100",
     ];
     for (i, (t, n)) in groups.iter().zip(numbering).enumerate() {
         let c = k(6 + i as u16);
@@ -211,8 +263,10 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
         ws.merge_range(5, c, 5, c + 1, n, &plain).unwrap();
     }
     let unit = rp(15) + 1;
-    ws.merge_range(3, unit, 4, unit, "Unit Penanggung Jawab", &plain).unwrap();
-    ws.merge_range(3, unit + 1, 4, unit + 1, "Keterangan", &plain).unwrap();
+    ws.merge_range(3, unit, 4, unit, "Unit Penanggung Jawab", &plain)
+        .unwrap();
+    ws.merge_range(3, unit + 1, 4, unit + 1, "Keterangan", &plain)
+        .unwrap();
     for c in 0..5u16 {
         ws.write_string(5, c, (c + 1).to_string()).unwrap();
     }
@@ -223,7 +277,8 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
         if !name.starts_with("JUMLAH") {
             ws.write_number(row, 0, (i + 1) as f64).unwrap();
             ws.write_string(row, 2, *code).unwrap();
-            ws.write_string(row, 4, "Persentase dokumen tersusun").unwrap();
+            ws.write_string(row, 4, "Persentase dokumen tersusun")
+                .unwrap();
         }
         ws.write_string(row, 3, *name).unwrap();
     }
@@ -233,7 +288,11 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
         match e {
             Entry::Typed(x) => ws.write_number(row, col, *x).unwrap(),
             Entry::Formula(f) => ws
-                .write_formula(row, col, Formula::new(format!("={f}")).set_result(v[&(row, col)].to_string()))
+                .write_formula(
+                    row,
+                    col,
+                    Formula::new(format!("={f}")).set_result(v[&(row, col)].to_string()),
+                )
                 .unwrap(),
         };
     }
@@ -253,11 +312,14 @@ pub fn run(files: Vec<(&str, Vec<u8>)>) -> Vec<Finding> {
     crate::check::check(&reading, &model, &cfg)
 }
 
-pub fn modelled(files: Vec<(&str, Vec<u8>)>) -> (crate::read::Reading, crate::model::Model, Config) {
+pub fn modelled(
+    files: Vec<(&str, Vec<u8>)>,
+) -> (crate::read::Reading, crate::model::Model, Config) {
     let cfg = Config::default_config();
     let mut reading = crate::read::Reading::default();
     for (name, bytes) in files {
-        let (input, tables) = crate::read::read_bytes(name, std::path::Path::new(name), bytes, &cfg);
+        let (input, tables) =
+            crate::read::read_bytes(name, std::path::Path::new(name), bytes, &cfg);
         reading.inputs.push(input);
         reading.tables.extend(tables);
     }
@@ -267,22 +329,38 @@ pub fn modelled(files: Vec<(&str, Vec<u8>)>) -> (crate::read::Reading, crate::mo
 
 #[test]
 fn the_form_is_read_with_its_tree_groups_and_formulas() {
-    let (reading, model, _) = modelled(vec![("renja.xlsx", form(Mutant::Clean, "Realisasi TW IV"))]);
+    let (reading, model, _) =
+        modelled(vec![("renja.xlsx", form(Mutant::Clean, "Realisasi TW IV"))]);
     assert_eq!(reading.tables.len(), 1);
-    assert_eq!(reading.tables[0].kind, crate::table::TableKind::EvaluasiRenja);
+    assert_eq!(
+        reading.tables[0].kind,
+        crate::table::TableKind::EvaluasiRenja
+    );
     let f = model.renja.latest().expect("a form");
     assert_eq!(f.quarter, Some(4));
     assert_eq!(f.groups.len(), 10);
     assert_eq!(f.groups[7].number, 13);
-    assert_eq!((f.groups[7].kinerja, f.groups[7].rupiah), (Some(19), Some(20)));
+    assert_eq!(
+        (f.groups[7].kinerja, f.groups[7].rupiah),
+        (Some(19), Some(20))
+    );
     assert_eq!(f.equations.len(), 3);
     assert_eq!(f.lines.len(), 12);
-    let names = |i: usize| f.lines[i].children.iter().map(|&c| f.lines[c].row).collect::<Vec<_>>();
+    let names = |i: usize| {
+        f.lines[i]
+            .children
+            .iter()
+            .map(|&c| f.lines[c].row)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(1), vec![8, 11]);
     assert_eq!(names(11), vec![6]);
     let at = CellRef::parse("U7").unwrap();
     assert_eq!(f.amounts[&at].formula.as_deref(), Some("M7+O7+Q7+S7"));
-    assert_eq!(f.amounts[&at].figure.value, Some(rust_decimal::Decimal::from(175)));
+    assert_eq!(
+        f.amounts[&at].figure.value,
+        Some(rust_decimal::Decimal::from(175))
+    );
 }
 
 #[test]
