@@ -400,68 +400,86 @@ fn title_quarter(sheet: &Sheet, t: &crate::read::Table) -> Option<u8> {
         .find_map(quarter_of)
 }
 
-/// Parents and children: by level where rows have one; a row without a level is
-/// a child of the row above it that has one, unless its own formulas say which
-/// rows it adds up.
+/// Parents and children: by level where rows have one; a row known by neither
+/// code nor words takes the children its own SUM formulas add up, or else is a
+/// child of the row above it. Rows without a level then get one from their height.
 fn link_tree(form: &mut Form) {
-    // Children a row's Rp formulas add up, for rows known by neither code nor words.
     let by_row: BTreeMap<u32, usize> = form
         .lines
         .iter()
         .enumerate()
         .map(|(i, l)| (l.row, i))
         .collect();
-    let mut summed: Vec<Option<Vec<usize>>> = vec![None; form.lines.len()];
-    for (i, line) in form.lines.iter().enumerate() {
-        if line.level.is_some() {
-            continue;
-        }
-        summed[i] = formula_children(form, line.row, &by_row);
-    }
+    let summed: Vec<Option<Vec<usize>>> = form
+        .lines
+        .iter()
+        .map(|line| {
+            line.level
+                .is_none()
+                .then(|| formula_children(form, line.row, &by_row))
+                .flatten()
+        })
+        .collect();
     let mut stack: Vec<(usize, Level)> = Vec::new();
     let mut claimed = vec![false; form.lines.len()];
     for i in 0..form.lines.len() {
-        if claimed[i] {
-            // A row another row's formulas claimed as its child.
+        if form.lines[i].level == Some(Level::Total) {
+            let tops: Vec<usize> = (0..i)
+                .filter(|&j| {
+                    form.lines[j].parent.is_none() && form.lines[j].level != Some(Level::Total)
+                })
+                .collect();
+            for &j in &tops {
+                form.lines[j].parent = Some(i);
+            }
+            form.lines[i].children = tops;
+            stack.clear();
             continue;
         }
-        let level = match form.lines[i].level {
-            Some(Level::Total) => {
-                let tops: Vec<usize> = (0..i)
-                    .filter(|&j| {
-                        form.lines[j].parent.is_none() && form.lines[j].level != Some(Level::Total)
-                    })
-                    .collect();
-                for &j in &tops {
-                    form.lines[j].parent = Some(i);
-                }
-                form.lines[i].children = tops;
-                stack.clear();
-                continue;
+        if !claimed[i] {
+            let level = form.lines[i]
+                .level
+                .unwrap_or_else(|| stack.last().map_or(Level::Program, |(_, l)| next(*l)));
+            while stack.last().is_some_and(|(_, l)| *l >= level) {
+                stack.pop();
             }
-            Some(l) => l,
-            None => match &summed[i] {
-                Some(_) => stack.last().map_or(Level::Program, |(_, l)| next(*l)),
-                None => stack.last().map_or(Level::SubKegiatan, |(_, l)| next(*l)),
-            },
-        };
-        while stack.last().is_some_and(|(_, l)| *l >= level) {
-            stack.pop();
+            if let Some(&(p, _)) = stack.last() {
+                form.lines[i].parent = Some(p);
+                form.lines[p].children.push(i);
+            }
+            if summed[i].is_none() {
+                stack.push((i, level));
+            }
         }
-        if let Some(&(p, _)) = stack.last() {
-            form.lines[i].parent = Some(p);
-            form.lines[p].children.push(i);
-        }
-        if let Some(children) = summed[i].clone() {
-            for c in children {
+        for &c in summed[i].iter().flatten() {
+            if !claimed[c] && c > i {
                 claimed[c] = true;
                 form.lines[c].parent = Some(i);
                 form.lines[i].children.push(c);
             }
-        } else {
-            stack.push((i, level));
         }
     }
+    for i in 0..form.lines.len() {
+        if form.lines[i].level.is_none() {
+            form.lines[i].level = Some(match height(form, i) {
+                0 => Level::SubKegiatan,
+                1 => Level::Kegiatan,
+                2 => Level::Program,
+                3 => Level::Bidang,
+                _ => Level::Urusan,
+            });
+        }
+    }
+}
+
+/// How many levels of rows hang below a row.
+fn height(form: &Form, i: usize) -> usize {
+    form.lines[i]
+        .children
+        .iter()
+        .map(|&c| 1 + height(form, c))
+        .max()
+        .unwrap_or(0)
 }
 
 fn next(level: Level) -> Level {
@@ -473,10 +491,10 @@ fn next(level: Level) -> Level {
     }
 }
 
-/// The rows below `row` its Rp formulas add up in their own column, when they
-/// all agree.
+/// The rows below `row` that most of its Rp formulas add up in their own column
+/// (one formula off its pattern does not change the tree).
 fn formula_children(form: &Form, row: u32, by_row: &BTreeMap<u32, usize>) -> Option<Vec<usize>> {
-    let mut found: Option<Vec<usize>> = None;
+    let mut votes: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
     for g in &form.groups {
         let Some(col) = g.rupiah else { continue };
         let Some(f) = form
@@ -487,7 +505,7 @@ fn formula_children(form: &Form, row: u32, by_row: &BTreeMap<u32, usize>) -> Opt
         else {
             continue;
         };
-        let cells = f.cells()?;
+        let Some(cells) = f.cells() else { continue };
         if !f.additive || cells.iter().any(|c| c.col != col || c.row <= row) {
             continue;
         }
@@ -495,12 +513,14 @@ fn formula_children(form: &Form, row: u32, by_row: &BTreeMap<u32, usize>) -> Opt
             .iter()
             .filter_map(|c| by_row.get(&c.row).copied())
             .collect();
-        match &found {
-            Some(prev) if *prev != rows => return None,
-            _ => found = Some(rows),
+        if !rows.is_empty() {
+            *votes.entry(rows).or_default() += 1;
         }
     }
-    found.filter(|r| !r.is_empty())
+    votes
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(rows, _)| rows)
 }
 
 /// The equation giving group `number`, if any.

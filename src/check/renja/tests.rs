@@ -23,16 +23,59 @@ pub enum Mutant {
     MissingChild,
 }
 
-/// Columns: A No, B Sasaran, C Kode, D Uraian, E Indikator, then groups 6–15 as
-/// K | Rp from F (6 K = F, 6 Rp = G, …, 15 K = X, 15 Rp = Y), Z Unit, AA Ket.
-const FIRST_GROUP: u16 = 5;
-
-fn k(group: u16) -> u16 {
-    FIRST_GROUP + (group - 6) * 2
+/// How the office laid its form out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// A Kode column (`1.01.02.2.01`); without it the tree comes from the names.
+    pub codes: bool,
+    /// Names start with their level (`Program …`); without words or codes the tree
+    /// comes from the rows' own SUM formulas.
+    pub words: bool,
+    /// The quarters split into `K | % | Rp`.
+    pub triples: bool,
 }
 
-fn rp(group: u16) -> u16 {
-    k(group) + 1
+impl Layout {
+    /// Columns A No, B Sasaran, C Kode, D Uraian, E Indikator, then groups 6–15 as
+    /// K | Rp from F (6 K = F, 6 Rp = G, …, 15 K = X, 15 Rp = Y), Unit, Ket.
+    pub const PLAIN: Layout = Layout {
+        codes: true,
+        words: true,
+        triples: false,
+    };
+
+    fn first_group(self) -> u16 {
+        if self.codes {
+            5
+        } else {
+            4
+        }
+    }
+
+    fn width(self, group: u16) -> u16 {
+        if self.triples && (9..=12).contains(&group) {
+            3
+        } else {
+            2
+        }
+    }
+
+    pub fn k(self, group: u16) -> u16 {
+        self.first_group() + (6..group).map(|g| self.width(g)).sum::<u16>()
+    }
+
+    pub fn rp(self, group: u16) -> u16 {
+        self.k(group) + self.width(group) - 1
+    }
+
+    /// The quarter's `%` sub-column (triples only).
+    pub fn pct(self, group: u16) -> u16 {
+        self.k(group) + 1
+    }
+
+    fn uraian(self) -> u16 {
+        self.first_group() - 2
+    }
 }
 
 fn a1(row: u32, col: u16) -> String {
@@ -89,12 +132,12 @@ enum Entry {
 }
 
 /// The grid of the form's number cells.
-fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
+fn grid(l: Layout, mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
     let mut g = BTreeMap::new();
     let lines = lines();
+    let (k, rp) = (|g| l.k(g), |g| l.rp(g));
     for (i, (_, _, children)) in lines.iter().enumerate() {
         let row = 6 + i as u32;
-        let r = row + 1;
         let leaf = children.is_empty();
         let seed = f64::from(i as u32 + 1);
         for group in 6..=12u16 {
@@ -126,12 +169,16 @@ fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
                 _ => 5.0,
             };
             g.insert((row, k(group)), Entry::Typed(kinerja));
+            if l.width(group) == 3 {
+                g.insert((row, l.pct(group)), Entry::Typed(25.0));
+            }
         }
-        for col in [k(13), rp(13)] {
-            let q = |g: u16| a1(row, col - k(13) + k(g));
+        for kinerja in [true, false] {
+            let q = |g: u16| a1(row, if kinerja { k(g) } else { rp(g) });
+            let sum = format!("{}+{}+{}+{}", q(9), q(10), q(11), q(12));
             g.insert(
-                (row, col),
-                Entry::Formula(format!("{}+{}+{}+{}", q(9), q(10), q(11), q(12))),
+                (row, if kinerja { k(13) } else { rp(13) }),
+                Entry::Formula(sum),
             );
         }
         for (col7, col13, col14, col6) in
@@ -146,7 +193,6 @@ fn grid(mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
                 Entry::Formula(format!("{}/{}*100", a1(row, col14), a1(row, col6))),
             );
         }
-        let _ = r;
     }
     match mutant {
         Mutant::Clean => {}
@@ -210,7 +256,7 @@ fn eval(f: &str, v: &BTreeMap<(u32, u16), f64>) -> f64 {
 
 /// The form as xlsx bytes: three title rows, the two-row merged header, the
 /// numbering row with its arithmetic, the rows.
-pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
+pub fn form(l: Layout, mutant: Mutant, sheet: &str) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(sheet).unwrap();
@@ -221,15 +267,15 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
         .unwrap();
     ws.write_string(2, 0, "Periode pelaksanaan: Triwulan IV Tahun 2024")
         .unwrap();
-    let tall = [
-        "No",
-        "Sasaran",
-        "Kode",
-        "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
-        "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
-    ];
+    let mut tall = vec!["No", "Sasaran"];
+    if l.codes {
+        tall.push("Kode");
+    }
+    tall.push("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan");
+    tall.push("Indikator Kinerja Program (outcome)/ Kegiatan (output)");
     for (c, t) in tall.iter().enumerate() {
         ws.merge_range(3, c as u16, 4, c as u16, t, &plain).unwrap();
+        ws.write_string(5, c as u16, (c + 1).to_string()).unwrap();
     }
     let groups = [
         "Target Renstra PD pada Tahun 2026 (Akhir Periode Renstra PD)",
@@ -256,33 +302,41 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
         "15 = 14 / 6 x 100",
     ];
     for (i, (t, n)) in groups.iter().zip(numbering).enumerate() {
-        let c = k(6 + i as u16);
-        ws.merge_range(3, c, 3, c + 1, t, &plain).unwrap();
+        let group = 6 + i as u16;
+        let (c, last) = (l.k(group), l.rp(group));
+        ws.merge_range(3, c, 3, last, t, &plain).unwrap();
         ws.write_string(4, c, "K").unwrap();
-        ws.write_string(4, c + 1, "Rp.").unwrap();
-        ws.merge_range(5, c, 5, c + 1, n, &plain).unwrap();
+        if last > c + 1 {
+            ws.write_string(4, c + 1, "%").unwrap();
+        }
+        ws.write_string(4, last, "Rp.").unwrap();
+        ws.merge_range(5, c, 5, last, n, &plain).unwrap();
     }
-    let unit = rp(15) + 1;
+    let unit = l.rp(15) + 1;
     ws.merge_range(3, unit, 4, unit, "Unit Penanggung Jawab", &plain)
         .unwrap();
     ws.merge_range(3, unit + 1, 4, unit + 1, "Keterangan", &plain)
         .unwrap();
-    for c in 0..5u16 {
-        ws.write_string(5, c, (c + 1).to_string()).unwrap();
-    }
     ws.write_string(5, unit, "16").unwrap();
     ws.write_string(5, unit + 1, "17").unwrap();
     for (i, (code, name, _)) in lines().iter().enumerate() {
         let row = 6 + i as u32;
         if !name.starts_with("JUMLAH") {
             ws.write_number(row, 0, (i + 1) as f64).unwrap();
-            ws.write_string(row, 2, *code).unwrap();
-            ws.write_string(row, 4, "Persentase dokumen tersusun")
+            if l.codes {
+                ws.write_string(row, 2, *code).unwrap();
+            }
+            ws.write_string(row, l.uraian() + 1, "Persentase dokumen tersusun")
                 .unwrap();
         }
-        ws.write_string(row, 3, *name).unwrap();
+        let bare = ["Sub Kegiatan ", "Kegiatan ", "Program ", "Bidang Urusan "]
+            .iter()
+            .find_map(|w| name.strip_prefix(w))
+            .unwrap_or(name);
+        ws.write_string(row, l.uraian(), if l.words { name } else { bare })
+            .unwrap();
     }
-    let g = grid(mutant);
+    let g = grid(l, mutant);
     let v = values(&g);
     for (&(row, col), e) in &g {
         match e {
@@ -301,7 +355,12 @@ pub fn form(mutant: Mutant, sheet: &str) -> Vec<u8> {
 
 /// The findings of a run on the form with `mutant`, errors and warnings only.
 pub fn findings_of(mutant: Mutant) -> Vec<Finding> {
-    let mut all = run(vec![("renja.xlsx", form(mutant, "Realisasi TW IV"))]);
+    findings_in(Layout::PLAIN, mutant)
+}
+
+/// [`findings_of`] on a form of this layout.
+pub fn findings_in(l: Layout, mutant: Mutant) -> Vec<Finding> {
+    let mut all = run(vec![("renja.xlsx", form(l, mutant, "Realisasi TW IV"))]);
     all.retain(|f| f.severity != Severity::Info);
     all
 }
@@ -329,8 +388,10 @@ pub fn modelled(
 
 #[test]
 fn the_form_is_read_with_its_tree_groups_and_formulas() {
-    let (reading, model, _) =
-        modelled(vec![("renja.xlsx", form(Mutant::Clean, "Realisasi TW IV"))]);
+    let (reading, model, _) = modelled(vec![(
+        "renja.xlsx",
+        form(Layout::PLAIN, Mutant::Clean, "Realisasi TW IV"),
+    )]);
     assert_eq!(reading.tables.len(), 1);
     assert_eq!(
         reading.tables[0].kind,
@@ -366,4 +427,36 @@ fn the_form_is_read_with_its_tree_groups_and_formulas() {
 #[test]
 fn a_clean_form_gives_no_error_or_warning() {
     assert_eq!(findings_of(Mutant::Clean), Vec::new());
+}
+
+/// Every layout: codes or words or formulas for the tree, with quarter triples
+/// and without; each mutant found once, at its root, by its rule.
+#[test]
+fn every_mutant_is_found_at_its_root_in_every_layout() {
+    for codes in [true, false] {
+        for words in [true, false] {
+            for triples in [true, false] {
+                let l = Layout {
+                    codes,
+                    words,
+                    triples,
+                };
+                assert_eq!(findings_in(l, Mutant::Clean), Vec::new(), "{l:?}");
+                let cases = [
+                    (Mutant::TypedTotal, "REN001", 9, l.rp(13)),
+                    (Mutant::QuarterOff, "REN002", 8, l.rp(10)),
+                    (Mutant::GrandparentRows, "REN003", 8, l.rp(10)),
+                    (Mutant::WrongColumn, "REN003", 9, l.rp(14)),
+                    (Mutant::MissingChild, "REN003", 7, l.rp(9)),
+                ];
+                for (mutant, code, row, col) in cases {
+                    let f = findings_in(l, mutant);
+                    let at: Vec<(&str, String)> =
+                        f.iter().map(|f| (f.code, f.loc.cell.to_string())).collect();
+                    assert_eq!(at, [(code, a1(row, col))], "{l:?} {mutant:?}: {f:#?}");
+                    assert!(!f[0].related.is_empty(), "{l:?} {mutant:?}");
+                }
+            }
+        }
+    }
 }
