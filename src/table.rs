@@ -97,6 +97,18 @@ impl TableKind {
         }
     }
 
+    /// Columns this kind's own rules compute from the others (PCT010 the
+    /// realisation's %): a numbering row stating the same arithmetic is not checked
+    /// a second time.
+    pub fn computed(self) -> &'static [Col] {
+        match self {
+            TableKind::Anggaran | TableKind::IdmRekap => &[Col::Persen],
+            TableKind::IdmDesa => &[Col::Idm],
+            TableKind::Capaian => &[Col::Capaian],
+            _ => &[],
+        }
+    }
+
     /// Columns that repeat under every numbered group of the header (the Evaluasi
     /// Renja's `K | Rp` under each of columns 6–15): every header cell with their
     /// words is a column, not only the first.

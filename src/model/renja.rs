@@ -263,6 +263,16 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             rupiah,
         });
     }
+    let mut numbering = numbering;
+    numbering.equations.retain(|e| {
+        let target = groups
+            .iter()
+            .find(|g| g.number == e.target)
+            .and_then(|g| g.rupiah);
+        !t.columns
+            .iter()
+            .any(|c| Some(c.index) == target && t.kind.computed().contains(&c.col))
+    });
     let percent_targets: BTreeSet<u32> = numbering
         .equations
         .iter()

@@ -38,7 +38,6 @@ fn cells(cells: &[CellRef]) -> String {
 }
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
-    let start = out.len();
     report(
         rule,
         &ctx.model.renja.forms,
@@ -98,12 +97,6 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             )
         },
     );
-    // A formula whose value still comes out right is a warning.
-    for f in &mut out[start..] {
-        if !f.expected.as_deref().is_some_and(|e| e.contains('(')) {
-            f.severity = Severity::Warning;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! tells root causes from the cells that only follow from them; each rule here
 //! reports the roots of one cause, the echoes in `related`.
 
+mod agreement;
 mod formula;
 mod parent_sum;
 mod stated;
@@ -11,12 +12,17 @@ mod stated;
 mod tests;
 
 use super::Rule;
-use crate::finding::{Correction, Finding, Loc, Message, Safety};
+use crate::finding::{Correction, Finding, Loc, Message, Safety, Severity};
 use crate::model::renja::{Cause, Form, Slip};
 use crate::words::group_thousands;
 use rust_decimal::Decimal;
 
-pub static RULES: &[Rule] = &[stated::RULE, parent_sum::RULE, formula::RULE];
+pub static RULES: &[Rule] = &[
+    stated::RULE,
+    parent_sum::RULE,
+    formula::RULE,
+    agreement::RULE,
+];
 
 /// A figure as messages show it: grouped thousands, its own decimals (at most 2).
 fn shown(v: Decimal) -> String {
@@ -93,6 +99,10 @@ fn report(
                 .fix(fix);
             if !expected.is_empty() {
                 finding = finding.expect(expected);
+            }
+            if slip.expected.is_none() {
+                // Only the formula is off; its value still comes out right.
+                finding = finding.severity(Severity::Warning);
             }
             out.push(finding);
         }

@@ -77,3 +77,54 @@ mod tests {
         assert_eq!(related, ["W10", "Y10"]);
     }
 }
+
+#[cfg(test)]
+mod numbered_tables {
+    use crate::check::renja::tests::run;
+    use rust_xlsxwriter::Workbook;
+
+    /// A Tabel 3.4 numbered `(1) (2) (3) (4)=(3)/(2)x100` with one % typed wrong.
+    fn numbered() -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let header = [
+            "PROGRAM/KEGIATAN",
+            "PAGU ANGGARAN (Rp)",
+            "REALISASI (Rp)",
+            "%",
+        ];
+        let numbers = ["(1)", "(2)", "(3)", "(4)=(3)/(2)x100"];
+        for (c, (h, n)) in header.iter().zip(numbers).enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+            ws.write_string(1, c as u16, n).unwrap();
+        }
+        ws.write_string(2, 0, "Program Penunjang Urusan").unwrap();
+        for (r, (name, p, q, pct)) in [
+            ("Perencanaan dan Evaluasi", 100.0, 70.0, 70.0),
+            ("Administrasi Keuangan", 200.0, 50.0, 30.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = r as u32 + 3;
+            ws.write_string(r, 0, name).unwrap();
+            ws.write_number(r, 1, p).unwrap();
+            ws.write_number(r, 2, q).unwrap();
+            ws.write_number(r, 3, pct).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    /// The stated `(4)=(3)/(2)x100` is the arithmetic the table's own rule (PCT010)
+    /// already checks: the wrong cell is reported once, not by both rules.
+    #[test]
+    fn a_numbered_tabel_3_4_reports_its_wrong_percentage_once() {
+        let findings = run(vec![("tabel.xlsx", numbered())]);
+        let at: Vec<(&str, String)> = findings
+            .iter()
+            .filter(|f| f.severity != crate::finding::Severity::Info)
+            .map(|f| (f.code, f.loc.cell.to_string()))
+            .collect();
+        assert_eq!(at, [("PCT010", "D5".to_string())], "{findings:#?}");
+    }
+}

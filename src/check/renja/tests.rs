@@ -257,9 +257,21 @@ fn eval(f: &str, v: &BTreeMap<(u32, u16), f64>) -> f64 {
 /// The form as xlsx bytes: three title rows, the two-row merged header, the
 /// numbering row with its arithmetic, the rows.
 pub fn form(l: Layout, mutant: Mutant, sheet: &str) -> Vec<u8> {
+    workbook(l, &[(mutant, sheet)])
+}
+
+/// A workbook of several form sheets (one per quarter, say).
+pub fn workbook(l: Layout, sheets: &[(Mutant, &str)]) -> Vec<u8> {
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet).unwrap();
+    for (mutant, sheet) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*sheet).unwrap();
+        write_form(ws, l, *mutant);
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+fn write_form(ws: &mut rust_xlsxwriter::Worksheet, l: Layout, mutant: Mutant) {
     let plain = rust_xlsxwriter::Format::new();
     ws.write_string(0, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")
         .unwrap();
@@ -350,7 +362,6 @@ pub fn form(l: Layout, mutant: Mutant, sheet: &str) -> Vec<u8> {
                 .unwrap(),
         };
     }
-    wb.save_to_buffer().unwrap()
 }
 
 /// The findings of a run on the form with `mutant`, errors and warnings only.
@@ -459,4 +470,41 @@ fn every_mutant_is_found_at_its_root_in_every_layout() {
             }
         }
     }
+}
+
+/// Each quarter sheet is read and checked; the report takes the latest, wherever
+/// it stands in the workbook.
+#[test]
+fn every_quarter_sheet_is_read_and_the_latest_feeds_the_report() {
+    let bytes = workbook(
+        Layout::PLAIN,
+        &[
+            (Mutant::Clean, "Realisasi TW IV"),
+            (Mutant::TypedTotal, "Realisasi TW III"),
+        ],
+    );
+    let (reading, model, cfg) = modelled(vec![("renja.xlsx", bytes)]);
+    assert_eq!(model.renja.forms.len(), 2);
+    let latest = model.renja.latest().unwrap();
+    assert_eq!(
+        (&*latest.sheet, latest.quarter),
+        ("Realisasi TW IV", Some(4))
+    );
+    let r = model.renja.realisation.as_ref().unwrap();
+    assert_eq!(model.tables[r.table].sheet.as_ref(), "Realisasi TW IV");
+    assert_eq!(r.programs.len(), 2);
+    assert_eq!(r.programs[0].kegiatan.len(), 2);
+    let k = &r.programs[0].kegiatan[0];
+    assert_eq!(k.name, "Kegiatan Perencanaan dan Evaluasi");
+    assert_eq!(k.pagu.as_ref().unwrap().at.to_string(), "K9");
+    assert_eq!(k.pagu_value(), Some(100.into()));
+    assert_eq!(k.realisasi.as_ref().unwrap().at.to_string(), "U9");
+    assert_eq!(k.realisasi_value(), Some(70.into()));
+    let found = crate::check::check(&reading, &model, &cfg);
+    let loud: Vec<(&str, String)> = found
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| (&*f.loc.sheet, f.loc.cell.to_string()))
+        .collect();
+    assert_eq!(loud, [("Realisasi TW III", "U10".to_string())]);
 }
