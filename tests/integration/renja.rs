@@ -241,3 +241,23 @@ fn libreoffice_agrees_with_the_corrected_form() {
         );
     }
 }
+
+/// Guards the formulas of OpenDocument and LibreOffice-saved workbooks: the form
+/// saved by LibreOffice as .ods and as .xlsx gives the same one root.
+#[test]
+fn a_form_saved_by_libreoffice_keeps_its_formulas() {
+    for to in ["ods", "xlsx"] {
+        let dir = Dir::new();
+        form(&dir, true);
+        let original = dir.input("renja.xlsx");
+        let made = tempfile::tempdir().unwrap();
+        let converted = crate::util::convert(&original, to, made.path());
+        std::fs::remove_file(&original).unwrap();
+        std::fs::copy(&converted, dir.input(&format!("renja-lo.{to}"))).unwrap();
+        assert_eq!(
+            loud(&dir),
+            [("REN001".to_string(), "U9".to_string())],
+            "{to}"
+        );
+    }
+}
