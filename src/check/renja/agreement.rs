@@ -90,41 +90,28 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{form, run, Layout, Mutant};
-    use rust_xlsxwriter::Workbook;
+    use crate::check::renja::tests::{form, run, table, Layout, Mutant};
 
     /// A hand-typed Tabel 3.4 beside the form: the second kegiatan's pagu is 120
     /// where the form's column 8 Rp adds up to 100.
     fn tabel_3_4() -> Vec<u8> {
-        let mut wb = Workbook::new();
-        let ws = wb.add_worksheet();
-        ws.set_name("Tabel 3.4").unwrap();
-        for (c, h) in [
-            "PROGRAM/KEGIATAN",
-            "PAGU ANGGARAN (Rp)",
-            "REALISASI (Rp)",
-            "%",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
-        let rows: [(&str, Option<[f64; 3]>); 5] = [
-            ("Program Penunjang Urusan", None),
-            ("Perencanaan dan Evaluasi", Some([100.0, 70.0, 70.0])),
-            ("Administrasi Keuangan Daerah", Some([120.0, 70.0, 58.33])),
-            ("Program Pemberdayaan Lembaga Kemasyarakatan", None),
-            ("Fasilitasi Kerja Sama", Some([50.0, 35.0, 70.0])),
-        ];
-        for (i, (name, money)) in rows.iter().enumerate() {
-            let r = i as u32 + 1;
-            ws.write_string(r, 0, *name).unwrap();
-            for (c, v) in money.iter().flatten().enumerate() {
-                ws.write_number(r, c as u16 + 1, *v).unwrap();
-            }
-        }
-        wb.save_to_buffer().unwrap()
+        table(
+            "Tabel 3.4",
+            &[
+                "PROGRAM/KEGIATAN",
+                "PAGU ANGGARAN (Rp)",
+                "REALISASI (Rp)",
+                "%",
+            ],
+            &[],
+            &[
+                ("Program Penunjang Urusan", None),
+                ("Perencanaan dan Evaluasi", Some(&[100.0, 70.0, 70.0])),
+                ("Administrasi Keuangan Daerah", Some(&[120.0, 70.0, 58.33])),
+                ("Program Pemberdayaan Lembaga Kemasyarakatan", None),
+                ("Fasilitasi Kerja Sama", Some(&[50.0, 35.0, 70.0])),
+            ],
+        )
     }
 
     #[test]

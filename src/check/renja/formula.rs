@@ -101,13 +101,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{findings_of, Mutant};
-
-    fn one(mutant: Mutant) -> crate::finding::Finding {
-        let f = findings_of(mutant);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        f.into_iter().next().unwrap()
-    }
+    use crate::check::renja::tests::{the_one_finding as one, Mutant};
 
     #[test]
     fn a_formula_adding_its_parents_rows_is_the_one_root() {

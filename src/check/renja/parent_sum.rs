@@ -55,13 +55,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{findings_of, Mutant};
+    use crate::check::renja::tests::{the_one_finding, Mutant};
 
     #[test]
     fn a_quarter_typed_off_its_children_is_the_one_root() {
-        let f = findings_of(Mutant::QuarterOff);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        let f = &f[0];
+        let f = the_one_finding(Mutant::QuarterOff);
         assert_eq!(f.code, "REN002");
         assert_eq!(f.loc.cell.to_string(), "O9");
         assert_eq!(f.found, "25");

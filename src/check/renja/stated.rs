@@ -56,13 +56,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{findings_of, Mutant};
+    use crate::check::renja::tests::{the_one_finding, Mutant};
 
     #[test]
     fn a_typed_total_beside_its_quarters_is_the_one_root() {
-        let f = findings_of(Mutant::TypedTotal);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        let f = &f[0];
+        let f = the_one_finding(Mutant::TypedTotal);
         assert_eq!(f.code, "REN001");
         assert_eq!(f.loc.cell.to_string(), "U10");
         assert_eq!(f.found, "0");
@@ -80,39 +78,25 @@ mod tests {
 
 #[cfg(test)]
 mod numbered_tables {
-    use crate::check::renja::tests::run;
-    use rust_xlsxwriter::Workbook;
+    use crate::check::renja::tests::{run, table};
 
     /// A Tabel 3.4 numbered `(1) (2) (3) (4)=(3)/(2)x100` with one % typed wrong.
     fn numbered() -> Vec<u8> {
-        let mut wb = Workbook::new();
-        let ws = wb.add_worksheet();
-        let header = [
-            "PROGRAM/KEGIATAN",
-            "PAGU ANGGARAN (Rp)",
-            "REALISASI (Rp)",
-            "%",
-        ];
-        let numbers = ["(1)", "(2)", "(3)", "(4)=(3)/(2)x100"];
-        for (c, (h, n)) in header.iter().zip(numbers).enumerate() {
-            ws.write_string(0, c as u16, *h).unwrap();
-            ws.write_string(1, c as u16, n).unwrap();
-        }
-        ws.write_string(2, 0, "Program Penunjang Urusan").unwrap();
-        for (r, (name, p, q, pct)) in [
-            ("Perencanaan dan Evaluasi", 100.0, 70.0, 70.0),
-            ("Administrasi Keuangan", 200.0, 50.0, 30.0),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let r = r as u32 + 3;
-            ws.write_string(r, 0, name).unwrap();
-            ws.write_number(r, 1, p).unwrap();
-            ws.write_number(r, 2, q).unwrap();
-            ws.write_number(r, 3, pct).unwrap();
-        }
-        wb.save_to_buffer().unwrap()
+        table(
+            "Tabel 3.4",
+            &[
+                "PROGRAM/KEGIATAN",
+                "PAGU ANGGARAN (Rp)",
+                "REALISASI (Rp)",
+                "%",
+            ],
+            &["(1)", "(2)", "(3)", "(4)=(3)/(2)x100"],
+            &[
+                ("Program Penunjang Urusan", None),
+                ("Perencanaan dan Evaluasi", Some(&[100.0, 70.0, 70.0])),
+                ("Administrasi Keuangan", Some(&[200.0, 50.0, 30.0])),
+            ],
+        )
     }
 
     /// The stated `(4)=(3)/(2)x100` is the arithmetic the table's own rule (PCT010)

@@ -376,6 +376,41 @@ pub fn findings_in(l: Layout, mutant: Mutant) -> Vec<Finding> {
     all
 }
 
+/// The one error or warning a mutant gives.
+pub fn the_one_finding(mutant: Mutant) -> Finding {
+    let f = findings_of(mutant);
+    assert_eq!(f.len(), 1, "{mutant:?}: {f:#?}");
+    f.into_iter().next().unwrap()
+}
+
+/// A plain table as xlsx bytes: a header row, an optional numbering row, then rows
+/// of a name and its numbers (`None`: a row with the name only).
+pub fn table(
+    sheet: &str,
+    header: &[&str],
+    numbering: &[&str],
+    rows: &[(&str, Option<&[f64]>)],
+) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, n) in numbering.iter().enumerate() {
+        ws.write_string(1, c as u16, *n).unwrap();
+    }
+    let first = if numbering.is_empty() { 1 } else { 2 };
+    for (i, (name, numbers)) in rows.iter().enumerate() {
+        let r = first + i as u32;
+        ws.write_string(r, 0, *name).unwrap();
+        for (c, v) in numbers.iter().copied().flatten().enumerate() {
+            ws.write_number(r, c as u16 + 1, *v).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
 /// Reads, models and checks these workbooks.
 pub fn run(files: Vec<(&str, Vec<u8>)>) -> Vec<Finding> {
     let (reading, model, cfg) = modelled(files);
