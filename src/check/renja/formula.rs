@@ -2,10 +2,10 @@
 //! arithmetic do not (Excel's "inconsistent formula" and "formula omits adjacent cells").
 
 use super::super::{Context, Fixes, Handling, Rule};
-use super::{column, report};
+use super::{report, Said};
 use crate::cell::CellRef;
 use crate::finding::{Finding, Severity};
-use crate::model::renja::{Cause, FormulaSlip};
+use crate::model::renja::{Cause, Form, FormulaSlip, Slip};
 
 pub const RULE: Rule = Rule {
     code: "REN003",
@@ -38,65 +38,61 @@ fn cells(cells: &[CellRef]) -> String {
 }
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
-    report(
-        rule,
-        &ctx.model.renja.forms,
-        out,
-        |c| matches!(c, Cause::Formula(_)),
-        &|form, slip| {
-            let Cause::Formula(s) = &slip.cause else {
-                unreachable!("picked above")
-            };
-            let FormulaSlip {
-                foreign_rows,
-                omitted,
-                other_columns,
-                equation,
-            } = s;
-            let mut id = Vec::new();
-            let mut en = Vec::new();
-            if !foreign_rows.is_empty() {
-                id.push(format!(
-                    "ikut menjumlahkan {} yang bukan baris anaknya",
-                    cells(foreign_rows)
-                ));
-                en.push(format!(
-                    "also adds {}, which are not its children",
-                    cells(foreign_rows)
-                ));
+    report(rule, ctx, out, message);
+}
+
+fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
+    let Cause::Formula(s) = &slip.cause else {
+        return None;
+    };
+    let FormulaSlip {
+        foreign_rows,
+        omitted,
+        other_columns,
+        equation,
+    } = s;
+    let mut id = Vec::new();
+    let mut en = Vec::new();
+    if !foreign_rows.is_empty() {
+        id.push(format!(
+            "ikut menjumlahkan {} yang bukan baris anaknya",
+            cells(foreign_rows)
+        ));
+        en.push(format!(
+            "also adds {}, which are not its children",
+            cells(foreign_rows)
+        ));
+    }
+    if !omitted.is_empty() {
+        id.push(format!("melewatkan {}", cells(omitted)));
+        en.push(format!("leaves out {}", cells(omitted)));
+    }
+    if !other_columns.is_empty() {
+        let (wid, wen) = match equation {
+            Some(e) => {
+                let w = &form.equations[*e].written;
+                (
+                    format!(" yang tidak disebut \"{w}\""),
+                    format!(" which \"{w}\" does not name"),
+                )
             }
-            if !omitted.is_empty() {
-                id.push(format!("melewatkan {}", cells(omitted)));
-                en.push(format!("leaves out {}", cells(omitted)));
-            }
-            if !other_columns.is_empty() {
-                let (wid, wen) = match equation {
-                    Some(e) => {
-                        let w = &form.equations[*e].written;
-                        (
-                            format!(" yang tidak disebut \"{w}\""),
-                            format!(" which \"{w}\" does not name"),
-                        )
-                    }
-                    None => (String::new(), String::new()),
-                };
-                id.push(format!("memakai {}{wid}", cells(other_columns)));
-                en.push(format!("uses {}{wen}", cells(other_columns)));
-            }
-            let should = slip.formula.as_deref().unwrap_or("");
-            let col = column(form, slip);
-            (
-                format!(
-                    "rumus kolom {col} {}; seharusnya ={should}",
-                    id.join(" dan ")
-                ),
-                format!(
-                    "the formula of column {col} {}; it should be ={should}",
-                    en.join(" and ")
-                ),
-            )
-        },
-    );
+            None => (String::new(), String::new()),
+        };
+        id.push(format!("memakai {}{wid}", cells(other_columns)));
+        en.push(format!("uses {}{wen}", cells(other_columns)));
+    }
+    let should = slip.formula.as_deref().unwrap_or("");
+    let column = said.column;
+    Some((
+        format!(
+            "rumus kolom {column} {}; seharusnya ={should}",
+            id.join(" dan ")
+        ),
+        format!(
+            "the formula of column {column} {}; it should be ={should}",
+            en.join(" and ")
+        ),
+    ))
 }
 
 #[cfg(test)]

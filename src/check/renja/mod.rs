@@ -13,7 +13,7 @@ mod tests;
 
 use super::Rule;
 use crate::finding::{Correction, Finding, Loc, Message, Safety, Severity};
-use crate::model::renja::{Cause, Form, Slip};
+use crate::model::renja::{Form, Slip};
 use crate::words::group_thousands;
 use rust_decimal::Decimal;
 
@@ -57,17 +57,33 @@ fn echoes(slip: &Slip) -> (String, String) {
     )
 }
 
-/// Reports every root slip whose cause `pick` accepts, with `message` for it.
+/// What a message says of a slip, ready to quote: its column as the office
+/// numbers it, the cell as written, what it should be.
+pub struct Said<'a> {
+    pub column: String,
+    pub found: &'a str,
+    pub expected: String,
+}
+
+/// Reports every root slip `message` speaks for (it returns `None` for the slips
+/// of other rules), its echoes in `related`.
 fn report(
     rule: &Rule,
-    forms: &[Form],
+    ctx: &super::Context,
     out: &mut Vec<Finding>,
-    pick: fn(&Cause) -> bool,
-    message: &dyn Fn(&Form, &Slip) -> (String, String),
+    message: fn(&Form, &Slip, Said) -> Option<(String, String)>,
 ) {
+    let forms = &ctx.model.renja.forms;
     for form in forms {
-        for slip in form.slips.iter().filter(|s| pick(&s.cause)) {
-            let (id, en) = message(form, slip);
+        for slip in &form.slips {
+            let said = Said {
+                column: column(form, slip),
+                found: &slip.found,
+                expected: slip.expected.map(shown).unwrap_or_default(),
+            };
+            let Some((id, en)) = message(form, slip, said) else {
+                continue;
+            };
             let (echo_id, echo_en) = echoes(slip);
             let related = slip
                 .echoes

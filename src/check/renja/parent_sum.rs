@@ -1,9 +1,9 @@
 //! REN002: a parent row's Rp is not the sum of its children's.
 
 use super::super::{Context, Fixes, Handling, Rule};
-use super::{column, report, shown};
+use super::{report, Said};
 use crate::finding::{Finding, Severity};
-use crate::model::renja::Cause;
+use crate::model::renja::{Cause, Form, Slip};
 
 pub const RULE: Rule = Rule {
     code: "REN002",
@@ -27,30 +27,27 @@ bidang's quarter II follow from it and are in `related`.\n\n\
 };
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
-    report(
-        rule,
-        &ctx.model.renja.forms,
-        out,
-        |c| matches!(c, Cause::ParentSum { .. }),
-        &|form, slip| {
-            let Cause::ParentSum { children } = &slip.cause else {
-                unreachable!("picked above")
-            };
-            let expected = slip.expected.map(shown).unwrap_or_default();
-            let col = column(form, slip);
-            let n = children.len();
-            (
-                format!(
-                    "kolom {col} baris induk bukan jumlah {n} baris anaknya: tertulis {}, jumlahnya {expected}",
-                    slip.found
-                ),
-                format!(
-                    "column {col} of a parent row is not the sum of its {n} children: {} is written, they add up to {expected}",
-                    slip.found
-                ),
-            )
-        },
-    );
+    report(rule, ctx, out, message);
+}
+
+fn message(_: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
+    let Cause::ParentSum { children } = &slip.cause else {
+        return None;
+    };
+    let n = children.len();
+    let Said {
+        column,
+        found,
+        expected,
+    } = said;
+    Some((
+        format!(
+            "kolom {column} baris induk bukan jumlah {n} baris anaknya: tertulis {found}, jumlahnya {expected}"
+        ),
+        format!(
+            "column {column} of a parent row is not the sum of its {n} children: {found} is written, they add up to {expected}"
+        ),
+    ))
 }
 
 #[cfg(test)]

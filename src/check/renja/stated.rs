@@ -1,9 +1,9 @@
 //! REN001: a cell breaks the arithmetic its table's numbering row states.
 
 use super::super::{Context, Fixes, Handling, Rule};
-use super::{column, report, shown};
+use super::{report, Said};
 use crate::finding::{Finding, Severity};
-use crate::model::renja::Cause;
+use crate::model::renja::{Cause, Form, Slip};
 
 pub const RULE: Rule = Rule {
     code: "REN001",
@@ -28,30 +28,27 @@ value cached; the cells that follow from it get their recomputed values.",
 };
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
-    report(
-        rule,
-        &ctx.model.renja.forms,
-        out,
-        |c| matches!(c, Cause::Stated { .. }),
-        &|form, slip| {
-            let Cause::Stated { equation } = slip.cause else {
-                unreachable!("picked above")
-            };
-            let eq = &form.equations[equation].written;
-            let expected = slip.expected.map(shown).unwrap_or_default();
-            let col = column(form, slip);
-            (
-                format!(
-                    "kolom {col} tidak sesuai rumus \"{eq}\" yang tertulis di baris penomoran: tertulis {}, seharusnya {expected}",
-                    slip.found
-                ),
-                format!(
-                    "column {col} breaks \"{eq}\" as the numbering row states it: {} is written, it must be {expected}",
-                    slip.found
-                ),
-            )
-        },
-    );
+    report(rule, ctx, out, message);
+}
+
+fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
+    let Cause::Stated { equation } = slip.cause else {
+        return None;
+    };
+    let eq = &form.equations[equation].written;
+    let Said {
+        column,
+        found,
+        expected,
+    } = said;
+    Some((
+        format!(
+            "kolom {column} tidak sesuai rumus \"{eq}\" yang tertulis di baris penomoran: tertulis {found}, seharusnya {expected}"
+        ),
+        format!(
+            "column {column} breaks \"{eq}\" as the numbering row states it: {found} is written, it must be {expected}"
+        ),
+    ))
 }
 
 #[cfg(test)]
