@@ -90,19 +90,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{form, run, table, Layout, Mutant};
+    use crate::check::renja::tests::{form, run, table, Layout, Mutant, TABEL_3_4};
 
     /// A hand-typed Tabel 3.4 beside the form: the second kegiatan's pagu is 120
     /// where the form's column 8 Rp adds up to 100.
     fn tabel_3_4() -> Vec<u8> {
         table(
             "Tabel 3.4",
-            &[
-                "PROGRAM/KEGIATAN",
-                "PAGU ANGGARAN (Rp)",
-                "REALISASI (Rp)",
-                "%",
-            ],
+            TABEL_3_4,
             &[],
             &[
                 ("Program Penunjang Urusan", None),

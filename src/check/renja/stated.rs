@@ -75,18 +75,13 @@ mod tests {
 
 #[cfg(test)]
 mod numbered_tables {
-    use crate::check::renja::tests::{run, table};
+    use crate::check::renja::tests::{run, table, TABEL_3_4};
 
     /// A Tabel 3.4 numbered `(1) (2) (3) (4)=(3)/(2)x100` with one % typed wrong.
     fn numbered() -> Vec<u8> {
         table(
             "Tabel 3.4",
-            &[
-                "PROGRAM/KEGIATAN",
-                "PAGU ANGGARAN (Rp)",
-                "REALISASI (Rp)",
-                "%",
-            ],
+            TABEL_3_4,
             &["(1)", "(2)", "(3)", "(4)=(3)/(2)x100"],
             &[
                 ("Program Penunjang Urusan", None),

@@ -383,6 +383,14 @@ pub fn the_one_finding(mutant: Mutant) -> Finding {
     f.into_iter().next().unwrap()
 }
 
+/// The header of a budget realisation table.
+pub const TABEL_3_4: &[&str] = &[
+    "PROGRAM/KEGIATAN",
+    "PAGU ANGGARAN (Rp)",
+    "REALISASI (Rp)",
+    "%",
+];
+
 /// A plain table as xlsx bytes: a header row, an optional numbering row, then rows
 /// of a name and its numbers (`None`: a row with the name only).
 pub fn table(
