@@ -844,6 +844,8 @@ fn roots(
         return r.clone();
     }
     let (li, n, lane) = wrong[&at];
+    // Provisional, so equations stated in a circle (`6 = 7`, `7 = 6`) end here.
+    memo.insert(at, vec![at]);
     let mut causes: BTreeSet<CellRef> = BTreeSet::new();
     for r in relations(form, li, n, lane) {
         if r.holds {

@@ -292,6 +292,33 @@ mod tests {
         }
     }
 
+    /// Guards the cheap path: a sheet of typed values is never read a second time
+    /// for formulas, however its bytes are chunked, and one with `<f>` always is.
+    #[test]
+    fn formulas_are_noticed_in_any_chunking() {
+        let with = br#"<sheetData><row r="1"><c r="A1"><f>SUM(B1:B2)</f><v>3</v></c><c r="B1" t="inlineStr"><is><t>f of</t></is></c></row></sheetData>"#;
+        let shared = br#"<sheetData><row r="2"><c r="A2"><f t="shared" si="0"/><v>1</v></c></row></sheetData>"#;
+        let without = br#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>fase f</t></is></c><c r="F1"><v>2</v></c></row></sheetData>"#;
+        for (xml, expected) in [
+            (&with[..], true),
+            (&shared[..], true),
+            (&without[..], false),
+        ] {
+            for size in 1..xml.len() {
+                let mut parts = Parts::default();
+                let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
+                for chunk in xml.chunks(size) {
+                    reader.feed(chunk);
+                }
+                parts.finish(reader);
+                parts
+                    .paths
+                    .insert("S".into(), "xl/worksheets/sheet1.xml".into());
+                assert_eq!(parts.may_have_formulas("S"), expected, "{size}");
+            }
+        }
+    }
+
     #[test]
     fn sheet_names_resolve_to_parts() {
         let book = br#"<workbook xmlns:r="r"><sheets><sheet name="IDM &amp; Status" sheetId="1" r:id="rId2"/><sheet name="Rekap" sheetId="2" r:id="rId1"/></sheets></workbook>"#;
