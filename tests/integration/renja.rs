@@ -216,7 +216,7 @@ fn a_form_alone_gives_the_reports_tabel_3_4() {
 fn libreoffice_agrees_with_the_corrected_form() {
     let dir = Dir::new();
     form(&dir, true);
-    assert_eq!(loud(&dir), [("REN001".to_string(), "U9".to_string())]);
+    assert_eq!(loud(&dir), [("ARI001".to_string(), "U9".to_string())]);
     dir.run(&["fix"]);
     let path = dir.path().join("output/renja.koreksi.xlsx");
     let ours = formula_cells(&path);
@@ -262,7 +262,7 @@ fn a_form_saved_by_libreoffice_keeps_its_formulas() {
         std::fs::copy(&converted, dir.input(&format!("renja-lo.{to}"))).unwrap();
         assert_eq!(
             loud(&dir),
-            [("REN001".to_string(), "U9".to_string())],
+            [("ARI001".to_string(), "U9".to_string())],
             "{to}"
         );
     }

@@ -1,15 +1,15 @@
-//! Renja family: forms that state their own arithmetic (the Evaluasi Renja of
+//! Stated-arithmetic family: forms that state their own arithmetic (the Evaluasi Renja of
 //! Permendagri 86/2017, any table whose numbering row writes `13 = 9 + 10 + 11 + 12`).
 //! The model's analysis ([`crate::model::renja`]) finds every wrong cell once and
 //! tells root causes from the cells that only follow from them; each rule here
-//! reports the roots of one cause, the echoes in `related`.
+//! reports the roots of one cause, the echoes in `related`. One rule per file.
 
-mod agreement;
-mod formula;
-mod parent_sum;
-mod stated;
+mod ari001;
+mod fml001;
+mod sum030;
 #[cfg(test)]
-mod tests;
+mod testing;
+mod xdc030;
 
 use super::Rule;
 use crate::finding::{Correction, Finding, Loc, Message, Safety, Severity};
@@ -17,12 +17,7 @@ use crate::model::renja::{Form, Slip};
 use crate::words::group_thousands;
 use rust_decimal::Decimal;
 
-pub static RULES: &[Rule] = &[
-    stated::RULE,
-    parent_sum::RULE,
-    formula::RULE,
-    agreement::RULE,
-];
+pub static RULES: &[Rule] = &[ari001::RULE, sum030::RULE, fml001::RULE, xdc030::RULE];
 
 /// A figure as messages show it: grouped thousands, its own decimals (at most 2).
 fn shown(v: Decimal) -> String {

@@ -429,14 +429,7 @@ pub fn modelled(
     files: Vec<(&str, Vec<u8>)>,
 ) -> (crate::read::Reading, crate::model::Model, Config) {
     let cfg = Config::default_config();
-    let mut reading = crate::read::Reading::default();
-    for (name, bytes) in files {
-        let (input, tables) =
-            crate::read::read_bytes(name, std::path::Path::new(name), bytes, &cfg);
-        reading.inputs.push(input);
-        reading.tables.extend(tables);
-    }
-    let model = crate::model::build(&reading, &cfg);
+    let (reading, model) = crate::check::testing::modelled(files, &cfg);
     (reading, model, cfg)
 }
 
@@ -497,11 +490,16 @@ fn every_mutant_is_found_at_its_root_in_every_layout() {
                 };
                 assert_eq!(findings_in(l, Mutant::Clean), Vec::new(), "{l:?}");
                 let cases = [
-                    (Mutant::TypedTotal, "REN001", 9, l.rp(13)),
-                    (Mutant::QuarterOff, "REN002", 8, l.rp(10)),
-                    (Mutant::GrandparentRows, "REN003", 8, l.rp(10)),
-                    (Mutant::WrongColumn, "REN003", 9, l.rp(14)),
-                    (Mutant::MissingChild, "REN003", 7, l.rp(9)),
+                    (Mutant::TypedTotal, super::ari001::RULE.code, 9, l.rp(13)),
+                    (Mutant::QuarterOff, super::sum030::RULE.code, 8, l.rp(10)),
+                    (
+                        Mutant::GrandparentRows,
+                        super::fml001::RULE.code,
+                        8,
+                        l.rp(10),
+                    ),
+                    (Mutant::WrongColumn, super::fml001::RULE.code, 9, l.rp(14)),
+                    (Mutant::MissingChild, super::fml001::RULE.code, 7, l.rp(9)),
                 ];
                 for (mutant, code, row, col) in cases {
                     let f = findings_in(l, mutant);

@@ -1,26 +1,17 @@
-//! REN002: a parent row's Rp is not the sum of its children's.
+//! SUM030 parent-sum: a parent row's Rp is not the sum of its children's.
 
-use super::super::{Context, Fixes, Handling, Rule};
 use super::{report, Said};
+use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Severity};
 use crate::model::renja::{Cause, Form, Slip};
 
 pub const RULE: Rule = Rule {
-    code: "REN002",
+    code: "SUM030",
     name: "parent-sum",
     severity: Severity::Error,
     title: "A parent row's Rp is not the sum of its children's",
     judul: "Rp baris induk bukan jumlah Rp baris anaknya",
-    doc: "In the Evaluasi Renja, rows form a tree — urusan/bidang, program, kegiatan, sub kegiatan \
-— told by the code column (`1.01`, `1.01.02`, `1.01.02.2.01`, `1.01.02.2.01.0001`), by the words \
-a name starts with (`Program …`, `Kegiatan …`, `Sub Kegiatan …`), or by the rows' own SUM formulas. \
-Every Rp column of a parent (except a percentage) must equal the sum of its children's; the K \
-columns are not summed. A parent that only repeats a wrong child is not reported: the child is, \
-with the parent in `related`.\n\n\
-## Example\nKegiatan row 9, quarter II Rp typed `25` while its two sub kegiatan hold 10 and 10: \
-one finding at `O9` expecting `SUM(O10:O11)` = 20; its row's columns 13–15, the program's and the \
-bidang's quarter II follow from it and are in `related`.\n\n\
-## Fix\nSafe: the cell becomes the sum of its children as a formula, value cached.",
+    doc: include_str!("sum030.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,
@@ -52,12 +43,12 @@ fn message(_: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{the_one_finding, Mutant};
+    use crate::check::renja::testing::{the_one_finding, Mutant};
 
     #[test]
     fn a_quarter_typed_off_its_children_is_the_one_root() {
         let f = the_one_finding(Mutant::QuarterOff);
-        assert_eq!(f.code, "REN002");
+        assert_eq!(f.code, super::RULE.code);
         assert_eq!(f.loc.cell.to_string(), "O9");
         assert_eq!(f.found, "25");
         assert_eq!(f.expected.as_deref(), Some("=SUM(O10:O11) (20)"));

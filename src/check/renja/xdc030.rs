@@ -1,8 +1,8 @@
-//! XDC030: a kegiatan's pagu or realisasi differs between the budget realisation
+//! XDC030 renja-vs-realisation: a kegiatan's pagu or realisasi differs between the budget realisation
 //! table and the Evaluasi Renja it comes from.
 
-use super::super::{Context, Fixes, Handling, Rule};
 use super::shown;
+use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Loc, Message, Severity};
 use crate::model::budget::BudgetLine;
 use crate::model::Figure;
@@ -13,15 +13,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A kegiatan's pagu or realisasi differs between Tabel 3.4 and the Evaluasi Renja",
     judul: "Pagu atau realisasi kegiatan berbeda antara Tabel 3.4 dan Evaluasi Renja",
-    doc: "When the input holds both a budget realisation table (Tabel 3.4) and an Evaluasi Renja, \
-checks that each kegiatan's pagu equals the Renja target's Rp (column 8) and its realisasi the \
-Renja realisation's Rp (column 13) of the latest quarter's form. Kegiatan are paired by name \
-tolerantly (`tolerances.name_similarity`), and the finding says which names were paired.\n\n\
-## Example\n`Tabel 3.4!C12` holds 120.000.000 for Penyediaan Barang Cetak dan Penggandaan while the \
-form's `Realisasi TW IV!J18` holds 110.000.000 for Penyediaan Barang Cetakan dan Penggandaan: one \
-finding at `Tabel 3.4!C12`, the form's cell in `related`.\n\n\
-## Fix\nNone: a person must decide which document is right.\n\n\
-Config: `tolerances.name_similarity`, `tolerances.money`.",
+    doc: include_str!("xdc030.md").trim_ascii_end(),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -90,7 +82,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{form, run, table, Layout, Mutant, TABEL_3_4};
+    use crate::check::renja::testing::{form, run, table, Layout, Mutant, TABEL_3_4};
 
     /// A hand-typed Tabel 3.4 beside the form: the second kegiatan's pagu is 120
     /// where the form's column 8 Rp adds up to 100.

@@ -1,29 +1,19 @@
-//! REN003: a formula names cells its row's place in the tree and the stated
+//! FML001 formula-off-pattern: a formula names cells its row's place in the tree and the stated
 //! arithmetic do not (Excel's "inconsistent formula" and "formula omits adjacent cells").
 
-use super::super::{Context, Fixes, Handling, Rule};
 use super::{report, Said};
 use crate::cell::CellRef;
+use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Severity};
 use crate::model::renja::{Cause, Form, FormulaSlip, Slip};
 
 pub const RULE: Rule = Rule {
-    code: "REN003",
+    code: "FML001",
     name: "formula-off-pattern",
     severity: Severity::Error,
     title: "A formula adds rows or columns it should not, or leaves one out",
     judul: "Rumus menjumlahkan baris/kolom yang salah atau melewatkan baris anaknya",
-    doc: "Reads every formula of an Evaluasi Renja (and of any table whose numbering row states \
-its arithmetic) and compares the cells it names with what the cell should follow from: a parent's \
-Rp with its children's cells in the same column, a stated column (`14 = 7 + 13`) with its row's \
-cells of the columns named. A formula that adds rows of its parent or grandchildren, omits a \
-child, or names another column (the `K` or `%` beside the `Rp` it means) is reported at its cell \
-with the formula it should be, even when the value happens to come out right; the cells whose \
-values follow from it are in `related`.\n\n\
-## Example\nKegiatan row 9, quarter II Rp holds `=SUM(O10:O12)`: rows 10–11 are its sub kegiatan, \
-row 12 is the next kegiatan (a child of its own parent). Expected `=SUM(O10:O11)`.\n\n\
-## Fix\nSafe: the cell gets the expected formula, value cached; cells that follow get their \
-recomputed values.",
+    doc: include_str!("fml001.md").trim_ascii_end(),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,
@@ -97,12 +87,12 @@ fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::renja::tests::{the_one_finding as one, Mutant};
+    use crate::check::renja::testing::{the_one_finding as one, Mutant};
 
     #[test]
     fn a_formula_adding_its_parents_rows_is_the_one_root() {
         let f = one(Mutant::GrandparentRows);
-        assert_eq!(f.code, "REN003");
+        assert_eq!(f.code, super::RULE.code);
         assert_eq!(f.loc.cell.to_string(), "O9");
         assert_eq!(f.expected.as_deref(), Some("=SUM(O10:O11) (20)"));
         assert!(f.message.id.contains("O12"), "{}", f.message.id);
@@ -111,7 +101,7 @@ mod tests {
     #[test]
     fn a_formula_naming_the_wrong_column_is_the_one_root() {
         let f = one(Mutant::WrongColumn);
-        assert_eq!(f.code, "REN003");
+        assert_eq!(f.code, super::RULE.code);
         assert_eq!(f.loc.cell.to_string(), "W10");
         assert_eq!(f.expected.as_deref(), Some("=I10+U10 (139)"));
         assert!(f.message.id.contains("14 = 7 + 13"), "{}", f.message.id);
@@ -120,7 +110,7 @@ mod tests {
     #[test]
     fn a_parent_sum_leaving_out_a_child_is_the_one_root() {
         let f = one(Mutant::MissingChild);
-        assert_eq!(f.code, "REN003");
+        assert_eq!(f.code, super::RULE.code);
         assert_eq!(f.loc.cell.to_string(), "M8");
         assert_eq!(f.expected.as_deref(), Some("=M9+M12 (40)"));
         assert!(f.message.id.contains("melewatkan M12"), "{}", f.message.id);
