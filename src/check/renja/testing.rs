@@ -33,6 +33,9 @@ pub struct Layout {
     pub words: bool,
     /// The quarters split into `K | % | Rp`.
     pub triples: bool,
+    /// Every parent's total typed as its value, not a formula (a planted slip stays
+    /// as it is).
+    pub typed: bool,
 }
 
 impl Layout {
@@ -42,6 +45,7 @@ impl Layout {
         codes: true,
         words: true,
         triples: false,
+        typed: false,
     };
 
     fn first_group(self) -> u16 {
@@ -125,7 +129,7 @@ fn lines() -> Vec<(&'static str, &'static str, Vec<u32>)> {
 }
 
 /// A cell: its formula (no `=`) or a typed value.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum Entry {
     Typed(f64),
     Formula(String),
@@ -350,9 +354,18 @@ fn write_form(ws: &mut rust_xlsxwriter::Worksheet, l: Layout, mutant: Mutant) {
     }
     let g = grid(l, mutant);
     let v = values(&g);
+    let clean = grid(l, Mutant::Clean);
+    let parents: Vec<u32> = lines()
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, _, children))| !children.is_empty())
+        .map(|(i, _)| 6 + i as u32)
+        .collect();
     for (&(row, col), e) in &g {
+        let typed = l.typed && parents.contains(&row) && clean.get(&(row, col)) == Some(e);
         match e {
             Entry::Typed(x) => ws.write_number(row, col, *x).unwrap(),
+            Entry::Formula(_) if typed => ws.write_number(row, col, v[&(row, col)]).unwrap(),
             Entry::Formula(f) => ws
                 .write_formula(
                     row,
@@ -477,16 +490,22 @@ fn a_clean_form_gives_no_error_or_warning() {
 }
 
 /// Every layout: codes or words or formulas for the tree, with quarter triples
-/// and without; each mutant found once, at its root, by its rule.
+/// and without, totals as formulas or typed; each mutant found once, at its root,
+/// by its rule.
 #[test]
 fn every_mutant_is_found_at_its_root_in_every_layout() {
     for codes in [true, false] {
         for words in [true, false] {
-            for triples in [true, false] {
+            for (triples, typed) in [(false, false), (true, false), (false, true), (true, true)] {
+                if typed && !codes && !words {
+                    // Typed totals leave no formula to tell the tree by.
+                    continue;
+                }
                 let l = Layout {
                     codes,
                     words,
                     triples,
+                    typed,
                 };
                 assert_eq!(findings_in(l, Mutant::Clean), Vec::new(), "{l:?}");
                 let cases = [
