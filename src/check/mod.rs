@@ -7,7 +7,7 @@
 //! generated from it. docs/adding-a-rule.md walks through adding one.
 
 mod budget;
-mod compare;
+pub(crate) mod compare;
 mod config_rules;
 mod identity;
 mod idm;

@@ -17,7 +17,7 @@ use crate::finding::NewValue;
 use crate::number::NumberKind;
 use crate::read::{Formula, Reading, Sheet};
 use crate::table::{normalize_header, Col, TableKind};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -558,10 +558,7 @@ fn carries_money(form: &Form, line: usize) -> bool {
 fn agrees(stated: Decimal, computed: Decimal, decimals: Option<u32>) -> bool {
     match decimals {
         None => stated == computed,
-        Some(d) => {
-            computed.round_dp_with_strategy(d, RoundingStrategy::MidpointAwayFromZero)
-                == stated.round_dp_with_strategy(d, RoundingStrategy::MidpointAwayFromZero)
-        }
+        Some(d) => crate::check::compare::agrees(stated, d, computed),
     }
 }
 
@@ -758,6 +755,10 @@ fn expected_value(
 ) -> Option<Decimal> {
     let value_of = |at: Option<CellRef>| -> Option<Decimal> {
         let at = at?;
+        if form.unreadable(at) {
+            // A malformed figure is its own finding; what follows from it is unknown.
+            return None;
+        }
         corrected
             .get(&at)
             .copied()

@@ -21,6 +21,8 @@ pub enum Mutant {
     WrongColumn,
     /// A program's quarter I Rp formula leaves out one of its kegiatan.
     MissingChild,
+    /// A sub kegiatan's quarter III Rp typed with malformed grouping (`1.0.000`).
+    Malformed,
 }
 
 /// How the office laid its form out.
@@ -132,6 +134,8 @@ fn lines() -> Vec<(&'static str, &'static str, Vec<u32>)> {
 #[derive(Clone, PartialEq)]
 enum Entry {
     Typed(f64),
+    /// Text typed where a number belongs.
+    Text(&'static str),
     Formula(String),
 }
 
@@ -218,6 +222,9 @@ fn grid(l: Layout, mutant: Mutant) -> BTreeMap<(u32, u16), Entry> {
                 Entry::Formula(format!("{}+{}", a1(9, rp(7)), a1(9, k(13)))),
             );
         }
+        Mutant::Malformed => {
+            g.insert((9, rp(11)), Entry::Text("1.0.000"));
+        }
         Mutant::MissingChild => {
             g.insert((7, rp(9)), Entry::Formula(a1(8, rp(9))));
         }
@@ -232,6 +239,7 @@ fn values(g: &BTreeMap<(u32, u16), Entry>) -> BTreeMap<(u32, u16), f64> {
         for (&at, e) in g {
             let x = match e {
                 Entry::Typed(x) => *x,
+                Entry::Text(_) => 0.0,
                 Entry::Formula(f) => eval(f, &v),
             };
             v.insert(at, x);
@@ -365,6 +373,7 @@ fn write_form(ws: &mut rust_xlsxwriter::Worksheet, l: Layout, mutant: Mutant) {
         let typed = l.typed && parents.contains(&row) && clean.get(&(row, col)) == Some(e);
         match e {
             Entry::Typed(x) => ws.write_number(row, col, *x).unwrap(),
+            Entry::Text(t) => ws.write_string(row, col, *t).unwrap(),
             Entry::Formula(_) if typed => ws.write_number(row, col, v[&(row, col)]).unwrap(),
             Entry::Formula(f) => ws
                 .write_formula(
@@ -567,4 +576,19 @@ fn every_quarter_sheet_is_read_and_the_latest_feeds_the_report() {
         .map(|f| (&*f.loc.sheet, f.loc.cell.to_string()))
         .collect();
     assert_eq!(loud, [("Realisasi TW III", "U10".to_string())]);
+}
+
+/// A malformed figure is the number rules' finding; the sums and equations it
+/// takes part in are left alone rather than reported against a guess.
+#[test]
+fn a_malformed_figure_is_not_echoed_as_wrong_sums() {
+    let f = findings_of(Mutant::Malformed);
+    let ours = [
+        super::ari001::RULE.code,
+        super::sum030::RULE.code,
+        super::fml001::RULE.code,
+    ];
+    let at: Vec<(&str, String)> = f.iter().map(|f| (f.code, f.loc.cell.to_string())).collect();
+    assert!(at.iter().all(|(code, _)| !ours.contains(code)), "{at:?}");
+    assert!(at.iter().any(|(_, cell)| cell == "Q10"), "{at:?}");
 }
