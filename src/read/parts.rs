@@ -274,6 +274,17 @@ mod tests {
         }
     }
 
+    /// A worksheet part passed through in chunks of `size` bytes.
+    fn streamed(xml: &[u8], size: usize) -> Parts {
+        let mut parts = Parts::default();
+        let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
+        for chunk in xml.chunks(size) {
+            reader.feed(chunk);
+        }
+        parts.finish(reader);
+        parts
+    }
+
     #[test]
     fn merges_are_found_by_their_bytes() {
         let xml = br#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>mergeCell &lt;mergeCell ref="Z9:Z10"/&gt;</t></is></c></row></sheetData>
@@ -282,12 +293,7 @@ mod tests {
         assert_eq!(merged_ranges(xml), expected);
         // The same, streamed in chunks of every size.
         for size in 1..xml.len() {
-            let mut parts = Parts::default();
-            let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
-            for chunk in xml.chunks(size) {
-                reader.feed(chunk);
-            }
-            parts.finish(reader);
+            let parts = streamed(xml, size);
             assert_eq!(parts.merges["xl/worksheets/sheet1.xml"], expected, "{size}");
         }
     }
@@ -305,12 +311,7 @@ mod tests {
             (&without[..], false),
         ] {
             for size in 1..xml.len() {
-                let mut parts = Parts::default();
-                let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
-                for chunk in xml.chunks(size) {
-                    reader.feed(chunk);
-                }
-                parts.finish(reader);
+                let mut parts = streamed(xml, size);
                 parts
                     .paths
                     .insert("S".into(), "xl/worksheets/sheet1.xml".into());
