@@ -7,12 +7,13 @@
 //! generated from it. docs/adding-a-rule.md walks through adding one.
 
 mod budget;
-mod compare;
+pub(crate) mod compare;
 mod config_rules;
 mod identity;
 mod idm;
 mod numbers;
 mod performance;
+mod renja;
 mod tables;
 #[cfg(test)]
 mod testing;
@@ -118,12 +119,13 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 7] = [
+    let families: [&'static [Rule]; 8] = [
         numbers::RULES,
         identity::RULES,
         idm::RULES,
         budget::RULES,
         performance::RULES,
+        renja::RULES,
         tables::RULES,
         config_rules::RULES,
     ];

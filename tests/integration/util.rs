@@ -19,6 +19,8 @@ pub enum W {
     Merge(&'static str, u16),
     /// Text merged over this many rows down.
     MergeDown(&'static str, u32),
+    /// A live formula (with its `=`) and the result Excel would cache.
+    F(String, f64),
     E,
 }
 
@@ -72,6 +74,10 @@ pub fn xlsx(path: &Path, sheets: Vec<SheetSpec>) {
                     }
                     W::MergeDown(t, n) => {
                         ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap();
+                    }
+                    W::F(f, v) => {
+                        let f = rust_xlsxwriter::Formula::new(f).set_result(v.to_string());
+                        ws.write_formula(r, c, f).unwrap();
                     }
                     W::E => {}
                 }
