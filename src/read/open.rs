@@ -29,6 +29,14 @@ impl Sheet {
         let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
         Some(&cells[col])
     }
+
+    /// The filled cell at `at`, to change.
+    pub fn cell_mut(&mut self, at: CellRef) -> Option<&mut Cell> {
+        let row = self.rows.binary_search_by_key(&at.row, |(r, _)| *r).ok()?;
+        let cells = &mut self.rows[row].1;
+        let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
+        Some(&mut cells[col])
+    }
 }
 
 /// The spreadsheet formats the tool reads.
