@@ -8,7 +8,6 @@ use crate::finding::{Finding, FixPriority, Lang, NewValue, Place, Safety, Severi
 use crate::model::Model;
 use crate::number::NumberKind;
 use crate::read::{Cell, Input, InputStatus, Sheet, Value};
-use crate::Analysis;
 use std::collections::{BTreeMap, HashMap};
 
 /// One cell's new content and why.
@@ -53,17 +52,15 @@ fn rank(f: &Finding, value: &NewValue) -> (FixPriority, bool) {
 }
 
 /// The plan of every readable workbook.
-pub fn plan(analysis: &Analysis, lang: Lang) -> Vec<WorkbookPlan> {
-    analysis
-        .reading
-        .inputs
+pub fn plan(inputs: &[Input], findings: &[Finding], lang: Lang) -> Vec<WorkbookPlan> {
+    inputs
         .iter()
         .filter(|i| i.status == InputStatus::Ok)
-        .map(|input| plan_one(analysis, input, lang))
+        .map(|input| plan_one(findings, input, lang))
         .collect()
 }
 
-fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
+fn plan_one(findings: &[Finding], input: &Input, lang: Lang) -> WorkbookPlan {
     let mut plan = WorkbookPlan {
         file: input.file.clone(),
         changes: BTreeMap::new(),
@@ -71,11 +68,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         findings: Vec::new(),
     };
     let mut ranks: HashMap<(String, CellRef), (FixPriority, bool)> = HashMap::new();
-    for f in analysis
-        .findings
-        .iter()
-        .filter(|f| *f.loc.file == *input.file)
-    {
+    for f in findings.iter().filter(|f| *f.loc.file == *input.file) {
         plan.findings.push(f.clone());
         let sheet = f.loc.sheet.to_string();
         let Place::Cell(at) = f.loc.cell else {

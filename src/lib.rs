@@ -31,31 +31,7 @@ pub mod timing;
 pub mod words;
 pub mod write;
 
-use finding::Finding;
-use model::Model;
-use read::Reading;
-
-/// A run's reading, model and findings: the checked stage.
-pub struct Analysis {
-    pub reading: Reading,
-    pub model: Model,
-    pub findings: Vec<Finding>,
-}
-
-impl Analysis {
-    /// Lets go of what only checking needed (the located tables' copies of their
-    /// cells and the model), keeping the inputs, the tables' summaries and the
-    /// findings; it is freed on another thread while the caller goes on.
-    pub fn release_model(&mut self) {
-        let tables = std::mem::take(&mut self.reading.tables);
-        let model = Model {
-            tables: std::mem::take(&mut self.model.tables),
-            ..Model::default()
-        };
-        let model = std::mem::replace(&mut self.model, model);
-        parallel::discard((tables, model));
-    }
-}
+pub use pipeline::Analysis;
 
 /// Reads, models and checks the given files (see [`pipeline::check`]).
 pub fn analyse(files: &[(String, std::path::PathBuf)], cfg: &config::Config) -> Analysis {

@@ -22,9 +22,31 @@ use crate::narrative::Narrative;
 use crate::output::Staging;
 use crate::present::{self, FixState};
 use crate::read::{Input, InputStatus, Reading};
+use crate::timing;
 use crate::write::Dressed;
-use crate::{timing, Analysis};
 use std::path::{Path, PathBuf};
+
+/// A run's reading, model and findings: the checked stage.
+pub struct Analysis {
+    pub reading: Reading,
+    pub model: Model,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// Lets go of what only checking needed (the located tables' copies of their
+    /// cells and the model), keeping the inputs, the tables' summaries and the
+    /// findings; it is freed on another thread while the caller goes on.
+    pub fn release_model(&mut self) {
+        let tables = std::mem::take(&mut self.reading.tables);
+        let model = Model {
+            tables: std::mem::take(&mut self.model.tables),
+            ..Model::default()
+        };
+        let model = std::mem::replace(&mut self.model, model);
+        crate::parallel::discard((tables, model));
+    }
+}
 
 /// What a run is asked for.
 #[derive(Debug, Clone)]
@@ -181,7 +203,7 @@ pub fn run(
     let files = files(&options.inputs)?;
     let lang = options.lang;
     let (mut analysis, dressed) = analyse(&files, cfg, progress, true);
-    let plans = crate::fix::plan(&analysis, lang);
+    let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, lang);
     timing::mark("plan");
     let changes = plans.iter().map(|p| p.changes.len()).sum();
     let left = analysis
@@ -459,7 +481,7 @@ mod tests {
         let cfg = Config::load(Path::new("config.toml")).unwrap();
         let files = files(&[PathBuf::from("input")]).unwrap();
         let (mut analysis, dressed) = analyse(&files, &cfg, &mut |_| {}, true);
-        let plans = crate::fix::plan(&analysis, Lang::Id);
+        let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, Lang::Id);
         assert_eq!(plans.iter().map(|p| p.changes.len()).sum::<usize>(), 79);
         let (model, findings) = corrected(&mut analysis, &plans, &cfg).expect("changes");
         let workbooks =
