@@ -202,7 +202,7 @@ pub fn run(
     let mut staging = Staging::begin(&options.output)?;
     let files = files(&options.inputs)?;
     let lang = options.lang;
-    let (mut analysis, dressed) = analyse(&files, cfg, progress, true);
+    let (mut analysis, dressed) = analyse(&files, cfg, progress, options.outputs.workbooks());
     let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, lang);
     timing::mark("plan");
     let changes = plans.iter().map(|p| p.changes.len()).sum();
