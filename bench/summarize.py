@@ -113,8 +113,7 @@ def main():
     p("")
 
     if any((n, "run") in runs for n in sizes):
-        p("## Run and check against their floors
-")
+        p("## Run and check against their floors\n")
         p(f"Targets: `kinerja run` (check, corrected workbooks, temuan.json and the PDF) within "
           f"{RUN_TIME_TARGET}× the floor's wall time and {RUN_MEM_TARGET}× its peak memory; "
           f"`kinerja check` within {CHECK_VS_READ}× of reading alone (`floor --read`: calamine "
