@@ -14,5 +14,6 @@ mod performance;
 mod properties;
 mod reading;
 mod render;
+mod renja;
 mod report;
 mod sample;
