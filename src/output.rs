@@ -202,8 +202,17 @@ fn remove_abandoned(folder: &Path) {
         let dir = entry.path();
         let abandoned = match File::open(dir.join(ALIVE)) {
             Ok(f) => f.try_lock().is_ok(),
-            // Killed between creating the folder and its lock.
-            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+            // Killed between creating the folder and its lock; or a run that is
+            // just between the two, which a minute later has its lock.
+            Err(e) => {
+                e.kind() == std::io::ErrorKind::NotFound
+                    && entry
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(60))
+            }
         };
         if abandoned {
             let _ = std::fs::remove_dir_all(&dir);
@@ -280,16 +289,19 @@ mod tests {
     #[test]
     fn only_abandoned_staging_folders_are_removed() {
         let tmp = tempfile::tempdir().unwrap();
-        // A killed run's folder (its lock is free), a live run's, and look-alikes.
+        // A killed run's folder (its lock is free), one just begun (no lock yet),
+        // a live run's, and look-alikes.
         std::fs::create_dir(tmp.path().join(".kinerja-staging-1-0")).unwrap();
         std::fs::write(tmp.path().join(".kinerja-staging-1-0/x.pdf"), "half").unwrap();
         std::fs::write(tmp.path().join(".kinerja-staging-1-0/.alive"), "").unwrap();
+        std::fs::create_dir(tmp.path().join(".kinerja-staging-2-0")).unwrap();
         std::fs::create_dir(tmp.path().join("kinerja-staging-mine")).unwrap();
         std::fs::write(tmp.path().join(".kinerja-staging-note.txt"), "a file").unwrap();
         let live = Staging::begin(tmp.path()).unwrap();
         let live_name = live.dir.file_name().unwrap().to_string_lossy().into_owned();
         let other = Staging::begin(tmp.path()).unwrap();
         let mut expected = vec![
+            ".kinerja-staging-2-0".to_string(),
             ".kinerja-staging-note.txt".to_string(),
             "kinerja-staging-mine".to_string(),
             live_name,
@@ -305,7 +317,11 @@ mod tests {
         drop((live, other));
         assert_eq!(
             names(tmp.path()),
-            [".kinerja-staging-note.txt", "kinerja-staging-mine"]
+            [
+                ".kinerja-staging-2-0",
+                ".kinerja-staging-note.txt",
+                "kinerja-staging-mine"
+            ]
         );
     }
 }

@@ -144,9 +144,10 @@ fn a_killed_run_leaves_only_its_staging_folder_and_the_next_run_removes_it() {
         .spawn()
         .unwrap();
     let staging = loop {
+        // Once the run holds its staging folder's lock: it is working.
         let found = contents(&out)
             .into_iter()
-            .find(|n| n.starts_with(".kinerja-staging-"));
+            .find(|n| n.starts_with(".kinerja-staging-") && out.join(n).join(".alive").exists());
         if let Some(name) = found {
             break name;
         }
