@@ -10,6 +10,7 @@ mod fixing;
 mod hostile;
 mod identity;
 mod idm;
+mod ministry;
 mod performance;
 mod properties;
 mod reading;
