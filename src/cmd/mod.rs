@@ -24,7 +24,12 @@ pub fn load_config(common: &Common) -> Result<Config, Error> {
         Some(path) => Config::load(path),
         None if Path::new("config.toml").is_file() => Config::load(Path::new("config.toml")),
         None => {
-            eprintln!("catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan");
+            match Lang::from(common.lang) {
+                Lang::Id => {
+                    eprintln!("catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan")
+                }
+                Lang::En => eprintln!("note: no config.toml found; using the built-in config"),
+            }
             Ok(Config::default_config())
         }
     }
@@ -126,11 +131,15 @@ pub fn say(outcome: &Outcome, lang: Lang) {
         }
     }
     if let Some(report) = &outcome.report {
-        match report.open_errors {
-            0 => eprintln!("laporan ditulis ke {}", report.path.display()),
-            n => eprintln!(
-                "laporan DRAFT ditulis ke {}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)",
-                report.path.display()
+        let path = report.path.display();
+        match (report.open_errors, lang) {
+            (0, Lang::Id) => eprintln!("laporan ditulis ke {path}"),
+            (0, Lang::En) => eprintln!("report written to {path}"),
+            (n, Lang::Id) => eprintln!(
+                "laporan DRAFT ditulis ke {path}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"
+            ),
+            (n, Lang::En) => eprintln!(
+                "DRAFT report written to {path}: {n} error findings unresolved (DRAFT marked on every page)"
             ),
         }
     }

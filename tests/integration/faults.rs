@@ -45,16 +45,17 @@ fn reference(dir: &Dir, lang: &str) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Guards the set: with the output folder on a full disk (a 150 KB tmpfs, as the
-/// issue tried it), the run fails with the file and the reason, and the folder
-/// holds exactly what it held: last year's report, untouched, and nothing else.
+/// Guards the set: with the output folder on a full disk (a 60 KB tmpfs, smaller
+/// than the 150 KB the issue tried), `run`, `fix` and `report` each fail with the
+/// file and the reason, and the folder holds exactly what it held: last year's
+/// report, untouched, and nothing else.
 #[test]
 fn a_full_disk_leaves_the_output_folder_as_it_was() {
     let dir = Dir::new().with_sample();
     let mount = dir.path().join("small");
     std::fs::create_dir(&mount).unwrap();
     let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=150k", "tmpfs"])
+        .args(["-t", "tmpfs", "-o", "size=60k", "tmpfs"])
         .arg(&mount)
         .output();
     if !mounted.as_ref().is_ok_and(|o| o.status.success()) {
@@ -66,8 +67,12 @@ fn a_full_disk_leaves_the_output_folder_as_it_was() {
     };
     let result = std::panic::catch_unwind(|| {
         std::fs::write(mount.join("LKjIP-2023.pdf"), b"last year's report").unwrap();
-        for lang in ["id", "en"] {
-            let out = dir.run(&["run", "-q", "--lang", lang, "-o", "small"]);
+        // 60 KB holds neither the PDF nor the corrected workbooks (115 KB).
+        for (lang, command) in ["id", "en"]
+            .into_iter()
+            .flat_map(|l| ["run", "fix", "report"].map(|c| (l, c)))
+        {
+            let out = dir.run(&[command, "-q", "--lang", lang, "-o", "small"]);
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{stderr}");
             let (said, reason) = match lang {
@@ -238,4 +243,31 @@ fn a_closed_stdout_is_no_error() {
         assert_eq!(stderr, expected, "{args:?}");
     }
     assert_eq!(contents(&dir.path().join("hasil")), SAMPLE_SET);
+}
+
+/// Guards "the messages stay Indonesian, English with `--lang en`": every line
+/// a command prints about its outputs follows the language asked for, the
+/// note about a missing config.toml too.
+#[test]
+fn every_line_about_the_outputs_follows_the_language() {
+    let dir = Dir::new().with_sample();
+    std::fs::remove_file(dir.path().join("config.toml")).unwrap();
+    for (lang, note, report) in [
+        (
+            "id",
+            "catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan\n",
+            "laporan DRAFT ditulis ke hasil-id/LKjIP-2023.pdf: 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n",
+        ),
+        (
+            "en",
+            "note: no config.toml found; using the built-in config\n",
+            "DRAFT report written to hasil-en/LKjIP-2023.pdf: 4 error findings unresolved (DRAFT marked on every page)\n",
+        ),
+    ] {
+        let out = format!("hasil-{lang}");
+        let done = dir.run(&["report", "-q", "--lang", lang, "-o", &out]);
+        assert_eq!(done.status.code(), Some(1));
+        assert_eq!(String::from_utf8_lossy(&done.stderr), format!("{note}{report}"));
+        assert_eq!(contents(&dir.path().join(&out)), ["LKjIP-2023.pdf"]);
+    }
 }
