@@ -32,6 +32,10 @@ pub struct Staging {
     _alive: File,
     /// Output names relative to the folder, in the order written.
     names: Vec<PathBuf>,
+    /// The folders this run created for the output folder, outermost first: a run
+    /// that fails removes them again (each only if empty), so it leaves no folder
+    /// that was not there.
+    made: Vec<PathBuf>,
 }
 
 fn failed(path: &Path, e: &std::io::Error) -> Error {
@@ -57,6 +61,15 @@ impl Staging {
             path: folder.to_path_buf(),
             message: Message::new(format!("{} ({e})", what.0), format!("{} ({e})", what.1)),
         };
+        let made: Vec<PathBuf> = {
+            let mut missing: Vec<PathBuf> = folder
+                .ancestors()
+                .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            missing.reverse();
+            missing
+        };
         std::fs::create_dir_all(folder).map_err(|e| {
             fail(
                 e,
@@ -65,18 +78,25 @@ impl Staging {
         })?;
         remove_abandoned(folder);
         let not_writable = ("folder tidak dapat ditulisi", "the folder is not writable");
-        let dir = unique_dir(folder).map_err(|e| fail(e, not_writable))?;
+        let unmake = |e| {
+            for made in made.iter().rev() {
+                let _ = std::fs::remove_dir(made);
+            }
+            fail(e, not_writable)
+        };
+        let dir = unique_dir(folder).map_err(unmake)?;
         let alive = File::create(dir.join(ALIVE))
             .and_then(|f| f.lock().map(|()| f))
             .map_err(|e| {
                 let _ = std::fs::remove_dir_all(&dir);
-                fail(e, not_writable)
+                unmake(e)
             })?;
         Ok(Staging {
             folder: folder.to_path_buf(),
             dir,
             _alive: alive,
             names: Vec::new(),
+            made,
         })
     }
 
@@ -101,7 +121,7 @@ impl Staging {
     /// and returns their paths. Either all are moved or none: a name that cannot
     /// take its file (a folder in the way) stops the commit before anything moves,
     /// and a move that fails puts back what was moved.
-    pub fn commit(self) -> Result<Vec<PathBuf>, Error> {
+    pub fn commit(mut self) -> Result<Vec<PathBuf>, Error> {
         let lock = File::open(&self.folder)
             .and_then(|f| f.lock().map(|()| f))
             .map_err(|e| failed(&self.folder, &e))?;
@@ -152,15 +172,19 @@ impl Staging {
         }
         drop(lock);
         result?;
+        self.made.clear();
         Ok(self.names.iter().map(|n| self.folder.join(n)).collect())
     }
 }
 
 impl Drop for Staging {
     /// Committed or not, the staging folder (with the files a commit replaced)
-    /// goes.
+    /// goes; without a commit, so do the folders this run made.
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+        for folder in self.made.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
 }
 

@@ -199,8 +199,8 @@ pub fn run(
     progress: &mut dyn FnMut(&str),
 ) -> Result<Outcome, Error> {
     refuse_input_folder(&options.output, &options.inputs)?;
-    let mut staging = Staging::begin(&options.output)?;
     let files = files(&options.inputs)?;
+    let mut staging = Staging::begin(&options.output)?;
     let lang = options.lang;
     let (mut analysis, dressed) = analyse(&files, cfg, progress, options.outputs.workbooks());
     let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, lang);
@@ -418,10 +418,15 @@ fn refuse_input_folder(out: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     // input must not be left behind there.
     let out_real = real_path(out);
     for input in inputs {
-        let folder = if input.is_dir() {
-            input.clone()
+        // A folder of inputs is walked whole, so nothing may be written anywhere
+        // inside it (the next run would read it); a file named alone only keeps
+        // the outputs out of its own folder, so `kinerja data.xlsx` may write to
+        // a folder beside it.
+        let (folder, inside_counts) = if input.is_dir() {
+            (input.clone(), true)
         } else {
-            input.parent().map(Path::to_path_buf).unwrap_or_default()
+            let parent = input.parent().map(Path::to_path_buf).unwrap_or_default();
+            (parent, false)
         };
         let folder = if folder.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -429,7 +434,7 @@ fn refuse_input_folder(out: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
             folder
         };
         if let Ok(real) = folder.canonicalize() {
-            if out_real.starts_with(&real) {
+            if out_real == real || (inside_counts && out_real.starts_with(&real)) {
                 return Err(Error::Output {
                     path: out.to_path_buf(),
                     message: Message::new(

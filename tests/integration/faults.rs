@@ -94,6 +94,10 @@ fn a_full_disk_leaves_the_output_folder_as_it_was() {
                 b"last year's report"
             );
         }
+        // Folders a failed run made for its output go with it.
+        let out = dir.run(&["run", "-q", "-o", "small/baru/hasil"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(contents(&mount), ["LKjIP-2023.pdf"]);
     });
     unmount();
     result.unwrap();
