@@ -495,7 +495,7 @@ pub struct Limits {
     pub max_cells: u64,
 }
 
-use crate::render::DocumentDate;
+use crate::date::DocumentDate;
 pub use crate::words::MoneyStyle;
 
 /// The resolved configuration the stages use.

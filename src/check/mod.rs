@@ -7,7 +7,6 @@
 //! generated from it. docs/adding-a-rule.md walks through adding one.
 
 mod budget;
-pub(crate) mod compare;
 mod config_rules;
 mod identity;
 mod idm;

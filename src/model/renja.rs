@@ -558,7 +558,7 @@ fn carries_money(form: &Form, line: usize) -> bool {
 fn agrees(stated: Decimal, computed: Decimal, decimals: Option<u32>) -> bool {
     match decimals {
         None => stated == computed,
-        Some(d) => crate::check::compare::agrees(stated, d, computed),
+        Some(d) => crate::compare::agrees(stated, d, computed),
     }
 }
 

@@ -48,15 +48,7 @@ impl Report {
     }
 }
 
-/// A calendar date (no time zone: the PDF dates are written as local midnight, WIB).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DocumentDate {
-    pub year: i32,
-    /// 1–12.
-    pub month: u32,
-    /// 1–31.
-    pub day: u32,
-}
+pub use crate::date::DocumentDate;
 
 /// A signing official as the signature block shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]

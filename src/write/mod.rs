@@ -142,7 +142,7 @@ pub fn corrected_workbook(
     input: &Input,
     dressed: Dressed,
     plan: &WorkbookPlan,
-    date: &crate::render::DocumentDate,
+    date: &crate::date::DocumentDate,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -788,7 +788,7 @@ mod tests {
             findings: Vec::new(),
         };
         let dressed = dress(draft(&input).unwrap(), &input, look).unwrap();
-        let date = crate::render::DocumentDate {
+        let date = crate::date::DocumentDate {
             year: 2024,
             month: 1,
             day: 31,

@@ -158,3 +158,173 @@ fn the_one_rule_one_file_check_reports_each_breach() {
         ]
     );
 }
+
+/// The top-level modules of `src/` each module names through `crate::…`, as
+/// (importer, imported) pairs, sorted. `src/main.rs` (the binary) and the crate
+/// root are left out: they sit above every module.
+fn module_imports(root: &std::path::Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(root, &root.join("src"), &mut files);
+    let mut edges = std::collections::BTreeSet::new();
+    for file in files {
+        let module = file
+            .trim_start_matches("src/")
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if module == "main" || module == "lib" {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(&file)).unwrap();
+        let mut named = Vec::new();
+        for (at, _) in text.match_indices("crate::") {
+            let rest = &text[at + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                // `use crate::{a, b::c}`: each first segment.
+                let group = &group[..group.find('}').unwrap_or(group.len())];
+                named.extend(group.split(',').map(|part| {
+                    part.trim()
+                        .split("::")
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                }));
+            } else {
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                named.push(rest[..end].to_string());
+            }
+        }
+        for name in named {
+            // Lower-case names are modules; items of the crate root are not.
+            if !name.is_empty() && name != module && name.starts_with(|c: char| c.is_lowercase()) {
+                edges.insert((module.clone(), name));
+            }
+        }
+    }
+    edges.into_iter().collect()
+}
+
+/// What `docs/architecture.md` forbids: a stage importing a later stage or a
+/// front end, the argument types importing the commands, and any circle.
+fn import_breaches(edges: &[(String, String)]) -> Vec<String> {
+    const LATER: [(&str, &[&str]); 8] = [
+        (
+            "read",
+            &[
+                "model", "check", "fix", "write", "assemble", "render", "output", "pipeline",
+            ],
+        ),
+        (
+            "model",
+            &[
+                "check", "fix", "write", "assemble", "render", "output", "pipeline",
+            ],
+        ),
+        (
+            "check",
+            &["fix", "write", "assemble", "render", "output", "pipeline"],
+        ),
+        (
+            "fix",
+            &["check", "write", "assemble", "render", "output", "pipeline"],
+        ),
+        (
+            "write",
+            &["check", "assemble", "render", "output", "pipeline"],
+        ),
+        (
+            "assemble",
+            &["read", "check", "fix", "write", "output", "pipeline"],
+        ),
+        (
+            "render",
+            &[
+                "read", "model", "check", "fix", "write", "assemble", "output", "pipeline",
+            ],
+        ),
+        ("pipeline", &[]),
+    ];
+    let mut breaches = Vec::new();
+    for (from, to) in edges {
+        let later = LATER
+            .iter()
+            .any(|(stage, later)| stage == from && later.contains(&to.as_str()));
+        let front = (to == "cmd" || to == "cli") && from != "cmd";
+        if later || front {
+            breaches.push(format!("{from} imports {to}"));
+        }
+    }
+    // A circle: a module that reaches itself through what it imports.
+    let modules: std::collections::BTreeSet<&String> = edges.iter().map(|(f, _)| f).collect();
+    for start in modules {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo: Vec<&String> = vec![start];
+        while let Some(at) = todo.pop() {
+            for (_, to) in edges.iter().filter(|(f, _)| f == at) {
+                if to == start {
+                    breaches.push(format!("{start} is in an import circle (through {at})"));
+                } else if seen.insert(to) {
+                    todo.push(to);
+                }
+            }
+        }
+    }
+    breaches
+}
+
+/// Guards issue 15's "no import circle anywhere" and the stage order the
+/// architecture document promises.
+#[test]
+fn no_stage_imports_a_later_one_and_no_module_imports_itself() {
+    let edges = module_imports(&repo());
+    // The guard reads the real graph: the pipeline names every stage.
+    for stage in [
+        "read", "model", "check", "fix", "write", "assemble", "render", "output",
+    ] {
+        assert!(
+            edges.contains(&("pipeline".to_string(), stage.to_string())),
+            "pipeline imports {stage}: {edges:?}"
+        );
+    }
+    assert_eq!(import_breaches(&edges), Vec::<String>::new());
+}
+
+/// Guards the guard: a later stage, a front end and a circle are each reported.
+#[test]
+fn the_import_check_reports_each_breach() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    std::fs::create_dir_all(src.join("model")).unwrap();
+    std::fs::write(
+        src.join("model/idm.rs"),
+        "use crate::{check::rules, cell};\n",
+    )
+    .unwrap();
+    std::fs::write(src.join("check.rs"), "fn f() { crate::model::x(); }\n").unwrap();
+    std::fs::write(src.join("cli.rs"), "use crate::cmd::run;\n").unwrap();
+    std::fs::write(src.join("lib.rs"), "use crate::cmd;\n").unwrap();
+    let edges = module_imports(tmp.path());
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        edges,
+        vec![
+            pair("check", "model"),
+            pair("cli", "cmd"),
+            pair("model", "cell"),
+            pair("model", "check")
+        ]
+    );
+    assert_eq!(
+        import_breaches(&edges),
+        vec![
+            "cli imports cmd".to_string(),
+            "model imports check".to_string(),
+            "check is in an import circle (through model)".to_string(),
+            "model is in an import circle (through check)".to_string(),
+        ]
+    );
+}

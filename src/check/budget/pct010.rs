@@ -3,8 +3,8 @@
 use super::format::{en_dec, en_num, id_dec, id_num, plain, short};
 use super::{lines, LineRole};
 use crate::cell::CellRef;
-use crate::check::compare::{agrees, at_precision};
 use crate::check::{Context, Fixes, Handling, Rule};
+use crate::compare::{agrees, at_precision};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
 use rust_decimal::Decimal;
 

@@ -1,9 +1,9 @@
 //! IDM family: village statuses against the bands, index ranges and means, and the
 //! status summary against the village table.
 
-use super::compare::{agrees, at_precision};
 use super::{Context, Fixes, Handling, Rule};
 use crate::cell::{column_name, sum_formula, CellRef};
+use crate::compare::{agrees, at_precision};
 use crate::config::{Band, Bound};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
 use crate::model::idm::{Basis, IdmSummary, SummaryRow, Village};

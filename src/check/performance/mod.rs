@@ -12,9 +12,9 @@ mod thr020;
 mod thr021;
 mod xdc020;
 
-use super::compare::agrees;
 use super::{Context, Rule};
 use crate::cell::CellRef;
+use crate::compare::agrees;
 use crate::finding::Loc;
 use crate::model::performance::Achievement;
 use rust_decimal::Decimal;

@@ -2,8 +2,8 @@
 
 use super::{loc, plain};
 use crate::cell::CellRef;
-use crate::check::compare::{agrees, at_precision};
 use crate::check::{Context, Fixes, Handling, Rule};
+use crate::compare::{agrees, at_precision};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
 use crate::model::performance::{Achievement, Measure, Polarity};
 use crate::model::Figure;

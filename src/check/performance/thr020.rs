@@ -1,8 +1,8 @@
 //! THR020 kategori: the category is the capaian scale's band of the capaian.
 
 use super::{capaian_basis, loc, plain};
-use crate::check::compare::at_precision;
 use crate::check::{Context, Fixes, Handling, Rule};
+use crate::compare::at_precision;
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
 
 pub const RULE: Rule = Rule {

@@ -1,4 +1,5 @@
-//! Comparing a stated figure with the one computed from its parts.
+//! Comparing a stated figure with the one computed from its parts: shared by the
+//! model (a form's stated arithmetic) and the rules.
 
 use rust_decimal::prelude::*;
 
