@@ -13,6 +13,7 @@ Contoh / examples:
   kinerja check data/IDM.xlsx      periksa satu buku kerja
   kinerja explain NUM001           penjelasan satu aturan
   kinerja rules                    daftar semua aturan
+  kinerja serve                    halaman web di http://127.0.0.1:8080/
 
 Exit codes: 0 no errors, 1 errors found, 2 some input or the config could not be used.";
 
@@ -40,6 +41,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule.
     Explain(ExplainArgs),
+    /// Serve the whole job as a web page (offline, from this binary).
+    Serve(ServeArgs),
 }
 
 /// Options every working command takes.
@@ -80,6 +83,19 @@ pub struct RulesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; beyond loopback an access token is required.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Config file (default: ./config.toml, else the built-in one).
+    #[arg(short, long, value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// How long a run's outputs stay downloadable (such as 1h, 30m, 90s).
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = crate::cmd::serve::duration)]
+    pub keep: std::time::Duration,
+}
+
+#[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule code, such as NUM001.
     pub code: String,
@@ -116,7 +132,7 @@ pub fn main() -> i32 {
         Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
         Some(Command::Check(c)) => c.common.lang,
         Some(Command::Rules(r)) => r.lang,
-        Some(Command::Explain(_)) => LangArg::Id,
+        Some(Command::Explain(_) | Command::Serve(_)) => LangArg::Id,
     }
     .into();
     let outcome = match cli.command {
@@ -127,6 +143,7 @@ pub fn main() -> i32 {
         Some(Command::Report(c)) => cmd::report::run(&c),
         Some(Command::Rules(r)) => cmd::rules::list(r.markdown, r.lang.into()),
         Some(Command::Explain(e)) => cmd::rules::explain(&e.code),
+        Some(Command::Serve(s)) => cmd::serve::run(&s),
     };
     match outcome {
         Ok(code) => code,

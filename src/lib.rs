@@ -21,6 +21,7 @@ pub mod parallel;
 pub mod present;
 pub mod read;
 pub mod render;
+pub mod serve;
 pub mod table;
 pub mod timing;
 pub mod words;

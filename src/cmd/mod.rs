@@ -5,6 +5,7 @@ pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod serve;
 
 use crate::cli::Common;
 use crate::config::Config;
@@ -96,7 +97,8 @@ pub fn exit_code(analysis: Analysis) -> i32 {
     code
 }
 
-fn code_of(analysis: &Analysis) -> i32 {
+/// The exit code of an analysis (see [`exit_code`]).
+pub fn code_of(analysis: &Analysis) -> i32 {
     if analysis
         .reading
         .inputs

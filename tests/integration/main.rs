@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod browser;
 mod budget;
 mod docs;
 mod fixing;
@@ -15,3 +16,5 @@ mod reading;
 mod render;
 mod report;
 mod sample;
+mod temuan;
+mod web;
