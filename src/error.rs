@@ -139,6 +139,10 @@ mod tests {
             message: Message::new("folder masukan", "is an input folder"),
         };
         assert_eq!(e.to_string(), "output input: is an input folder");
+        assert_eq!(e.describe(Lang::Id), "keluaran input: folder masukan");
+        assert!(e.report(Lang::Id).starts_with(
+            "galat: keluaran input: folder masukan\nsaran: pilih folder lain dengan -o"
+        ));
         let e = Error::Listen {
             addr: "127.0.0.1:8080".into(),
             message: "Address in use".into(),
@@ -147,9 +151,5 @@ mod tests {
             e.report(Lang::Id),
             "galat: tidak dapat mendengarkan di 127.0.0.1:8080: Address in use\nsaran: pilih porta lain dengan --listen, misalnya --listen 127.0.0.1:8081, atau hentikan program yang memakainya"
         );
-        assert_eq!(e.describe(Lang::Id), "keluaran input: folder masukan");
-        assert!(e.report(Lang::Id).starts_with(
-            "galat: keluaran input: folder masukan\nsaran: pilih folder lain dengan -o"
-        ));
     }
 }

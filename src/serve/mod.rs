@@ -443,8 +443,21 @@ fn work(
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let paths: Vec<PathBuf> = files.iter().map(|(_, p)| p.clone()).collect();
-    let outcome = pipeline::run(&paths, narrative.as_deref(), &state.cfg, output, lang)
-        .map_err(|e| error(500, &without_paths(&e, lang)))?;
+    // A bug must cost this run, not a worker of the server; its trace stays on
+    // the server's stderr.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline::run(&paths, narrative.as_deref(), &state.cfg, output, lang)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Error::Output {
+            path: PathBuf::new(),
+            message: crate::finding::Message::new(
+                "pemeriksaan terhenti karena galat di kinerja; laporkan berkas yang diunggah",
+                "the run stopped on a bug in kinerja; please report the uploaded files",
+            ),
+        })
+    })
+    .map_err(|e| error(500, &without_paths(&e, lang)))?;
     // Only the outputs are kept until the run expires.
     let _ = std::fs::remove_dir_all(input);
     let mut doc = outcome.doc;
@@ -461,11 +474,10 @@ fn work(
 /// An error's message without the server's folders: only the file's own name.
 fn without_paths(e: &Error, lang: Lang) -> String {
     match e {
-        Error::Output { path, message } => format!(
-            "{}: {}",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            message.get(lang)
-        ),
+        Error::Output { path, message } => match path.file_name() {
+            Some(name) => format!("{}: {}", name.to_string_lossy(), message.get(lang)),
+            None => message.get(lang).to_string(),
+        },
         _ => match lang {
             Lang::Id => "pemeriksaan tidak dapat diselesaikan".into(),
             Lang::En => "the run could not be completed".into(),
