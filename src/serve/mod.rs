@@ -283,25 +283,12 @@ impl Drop for Running<'_> {
 }
 
 fn start_run(state: &State, request: &mut Request, lang: Lang) -> Reply {
-    let en = lang == Lang::En;
-    let say = |id: &str, en_text: &str| {
-        if en {
-            en_text.to_string()
-        } else {
-            id.to_string()
-        }
-    };
+    let say = |id: &str, en: &str| say(lang, id, en);
     if request
         .body_length()
         .is_some_and(|n| n as u64 > MAX_UPLOAD_BYTES)
     {
-        return error(
-            413,
-            &say(
-                &format!("unggahan lebih besar dari {} MB", MAX_UPLOAD_BYTES >> 20),
-                &format!("the upload is larger than {} MB", MAX_UPLOAD_BYTES >> 20),
-            ),
-        );
+        return error(413, &too_large(lang));
     }
     let Some(boundary) = request_header(request, "Content-Type").and_then(multipart::boundary)
     else {
@@ -365,6 +352,23 @@ fn start_run(state: &State, request: &mut Request, lang: Lang) -> Reply {
     }
 }
 
+/// The words for `lang`.
+fn say(lang: Lang, id: &str, en: &str) -> String {
+    match lang {
+        Lang::Id => id.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+fn too_large(lang: Lang) -> String {
+    let mb = MAX_UPLOAD_BYTES >> 20;
+    say(
+        lang,
+        &format!("unggahan lebih besar dari {mb} MB"),
+        &format!("the upload is larger than {mb} MB"),
+    )
+}
+
 /// Receives the upload into `input` and runs the pipeline into `output`.
 fn work(
     state: &State,
@@ -375,26 +379,13 @@ fn work(
     output: &Path,
     lang: Lang,
 ) -> Result<(serde_json::Value, Vec<String>), Reply> {
-    let en = lang == Lang::En;
-    let say = |id: &str, en_text: &str| {
-        if en {
-            en_text.to_string()
-        } else {
-            id.to_string()
-        }
-    };
+    let say = |id: &str, en: &str| say(lang, id, en);
     let mut upload = upload::Upload::new(input.to_path_buf(), state.cfg.limits.max_file_bytes);
     let body = request.as_reader().take(MAX_UPLOAD_BYTES + 1);
     let mut counted = Counted { inner: body, n: 0 };
     let read = multipart::read(&mut counted, boundary, &mut upload);
     if counted.n > MAX_UPLOAD_BYTES {
-        return Err(error(
-            413,
-            &say(
-                &format!("unggahan lebih besar dari {} MB", MAX_UPLOAD_BYTES >> 20),
-                &format!("the upload is larger than {} MB", MAX_UPLOAD_BYTES >> 20),
-            ),
-        ));
+        return Err(error(413, &too_large(lang)));
     }
     match read {
         Ok(()) => {}

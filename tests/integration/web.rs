@@ -405,21 +405,6 @@ fn profil() -> Vec<u8> {
     std::fs::read(repo().join("input/Profil Dinas 2023.xlsx")).unwrap()
 }
 
-/// A zip that unpacks to 1,100 MiB of spaces (about 1 MB packed).
-fn zip_bomb() -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("xl/workbook.xml", opts).unwrap();
-    zip.write_all(b"<workbook/>").unwrap();
-    zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
-    let block = vec![b' '; 1 << 20];
-    for _ in 0..1100 {
-        zip.write_all(&block).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
 fn input_status(doc: &Value, file: &str) -> (String, String) {
     let i = doc["inputs"]
         .as_array()
@@ -451,7 +436,7 @@ fn hostile_uploads_each_cost_only_their_own_file() {
             ("Profil.XLSX", profil()),
             ("kosong.xlsx", Vec::new()),
             ("besar.xlsx", vec![b'x'; 3 << 20]),
-            ("bom.xlsx", zip_bomb()),
+            ("bom.xlsx", crate::util::zip_bomb()),
         ],
         "",
     );
