@@ -741,6 +741,7 @@ mod tests {
                 name: "IDM".into(),
                 rows,
                 merges: Vec::new(),
+                formulas: Default::default(),
             }],
         };
         let figures =

@@ -14,6 +14,7 @@ mod performance;
 mod properties;
 mod reading;
 mod render;
+mod renja;
 mod report;
 mod sample;
 mod temuan;
