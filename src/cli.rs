@@ -1,6 +1,5 @@
-//! The command line: arguments, and the exit code of each outcome.
+//! The command line's arguments; `main` dispatches them to `cmd`.
 
-use crate::cmd;
 use crate::finding::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -91,7 +90,7 @@ pub struct ServeArgs {
     #[arg(short, long, value_name = "CONFIG")]
     pub config: Option<PathBuf>,
     /// How long a run's outputs stay downloadable (such as 1h, 30m, 90s).
-    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = crate::cmd::serve::duration)]
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = duration)]
     pub keep: std::time::Duration,
 }
 
@@ -124,32 +123,50 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// Parses the arguments, runs the command, and returns the exit code.
-pub fn main() -> i32 {
-    let cli = Cli::parse();
-    let lang: Lang = match &cli.command {
-        None => cli.run.lang,
-        Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
-        Some(Command::Check(c)) => c.common.lang,
-        Some(Command::Rules(r)) => r.lang,
-        Some(Command::Explain(_) | Command::Serve(_)) => LangArg::Id,
-    }
-    .into();
-    let outcome = match cli.command {
-        None => cmd::run::run(&cli.run),
-        Some(Command::Run(c)) => cmd::run::run(&c),
-        Some(Command::Check(c)) => cmd::check::run(&c.common, c.format),
-        Some(Command::Fix(c)) => cmd::fix::run(&c),
-        Some(Command::Report(c)) => cmd::report::run(&c),
-        Some(Command::Rules(r)) => cmd::rules::list(r.markdown, r.lang.into()),
-        Some(Command::Explain(e)) => cmd::rules::explain(&e.code),
-        Some(Command::Serve(s)) => cmd::serve::run(&s),
-    };
-    match outcome {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("{}", e.report(lang));
-            2
+impl Cli {
+    /// The language of the messages the chosen command prints.
+    pub fn lang(&self) -> Lang {
+        match &self.command {
+            None => self.run.lang,
+            Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
+            Some(Command::Check(c)) => c.common.lang,
+            Some(Command::Rules(r)) => r.lang,
+            Some(Command::Explain(_) | Command::Serve(_)) => LangArg::Id,
         }
+        .into()
+    }
+}
+
+/// `90s`, `30m`, `1h` (a bare number is minutes).
+pub fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => text.split_at(at),
+        None => (text, "m"),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("not a duration: {text:?} (such as 1h, 30m, 90s)"))?;
+    let seconds = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        _ => return Err(format!("unknown unit in {text:?} (s, m or h)")),
+    };
+    Ok(std::time::Duration::from_secs(n.saturating_mul(seconds)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn durations_read_with_their_unit() {
+        assert_eq!(duration("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration("15"), Ok(Duration::from_secs(900)));
+        assert!(duration("1d").is_err());
+        assert!(duration("h").is_err());
     }
 }

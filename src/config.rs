@@ -22,7 +22,7 @@ struct RawConfig {
     office: RawOffice,
     #[serde(default)]
     paths: RawPaths,
-    idm: RawScale,
+    idm: RawIdm,
     capaian: RawScale,
     #[serde(default)]
     headers: BTreeMap<String, BTreeMap<String, Vec<String>>>,
@@ -90,6 +90,28 @@ fn default_output() -> PathBuf {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawScale {
+    bands: Vec<RawBand>,
+}
+
+/// `[idm]`: the bands in use, given inline (`bands`) or as the name of one of the
+/// documented band sets (`profile`, `[idm.profiles.NAME]`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIdm {
+    #[serde(default)]
+    profile: Option<String>,
+    #[serde(default)]
+    bands: Option<Vec<RawBand>>,
+    #[serde(default)]
+    profiles: BTreeMap<String, RawProfile>,
+}
+
+/// A named band set with where it comes from.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    #[serde(default)]
+    source: String,
     bands: Vec<RawBand>,
 }
 
@@ -305,6 +327,10 @@ pub struct Scale {
     /// The config key it came from (`idm`, `capaian`).
     pub key: &'static str,
     pub bands: Vec<Band>,
+    /// The named band set in use (`kemendesa`), when the config names one.
+    pub profile: Option<String>,
+    /// Where the bands come from, as the config documents it (for the report).
+    pub source: String,
 }
 
 impl Scale {
@@ -480,7 +506,11 @@ pub struct Config {
     pub office: Office,
     pub input: PathBuf,
     pub output: PathBuf,
+    /// The IDM bands in use.
     pub idm: Scale,
+    /// Every named IDM band set of the config, the one in use among them: a value
+    /// near any of their boundaries hangs on which cut-off one reads (THR002).
+    pub idm_profiles: Vec<Scale>,
     pub capaian: Scale,
     headers: HashMap<(TableKind, Col), Vec<String>>,
     pub tolerances: Tolerances,
@@ -574,6 +604,7 @@ impl Config {
             });
         }
         let o = raw.office;
+        let (idm, idm_profiles) = resolve_idm(&raw.idm)?;
         Ok(Config {
             source: None,
             office: Office {
@@ -589,8 +620,9 @@ impl Config {
             },
             input: raw.paths.input,
             output: raw.paths.output,
-            idm: resolve_scale("idm", &raw.idm)?,
-            capaian: resolve_scale("capaian", &raw.capaian)?,
+            idm,
+            idm_profiles,
+            capaian: resolve_scale("capaian", "capaian", &raw.capaian.bands)?,
             headers: resolve_headers(&raw.headers)?,
             tolerances: Tolerances {
                 boundary_margin: t.boundary_margin.resolve("tolerances.boundary_margin")?,
@@ -665,16 +697,17 @@ fn iso_date(s: &str) -> Option<DocumentDate> {
     (year >= 1900 && (1..=days).contains(&day)).then_some(DocumentDate { year, month, day })
 }
 
-fn resolve_scale(key: &'static str, raw: &RawScale) -> Result<Scale, Error> {
-    if raw.bands.is_empty() {
+/// A scale from its bands; `at` is where they stand in the config, for messages.
+fn resolve_scale(key: &'static str, at_key: &str, raw_bands: &[RawBand]) -> Result<Scale, Error> {
+    if raw_bands.is_empty() {
         return Err(Error::ConfigValue {
-            key: format!("{key}.bands"),
+            key: format!("{at_key}.bands"),
             message: "needs at least one band".into(),
         });
     }
     let mut bands = Vec::new();
-    for (i, b) in raw.bands.iter().enumerate() {
-        let at = |field: &str| format!("{key}.bands[{i}].{field}");
+    for (i, b) in raw_bands.iter().enumerate() {
+        let at = |field: &str| format!("{at_key}.bands[{i}].{field}");
         if b.min.is_some() && b.above.is_some() {
             return Err(Error::ConfigValue {
                 key: at("min"),
@@ -724,7 +757,46 @@ fn resolve_scale(key: &'static str, raw: &RawScale) -> Result<Scale, Error> {
             upper,
         });
     }
-    Ok(Scale { key, bands })
+    Ok(Scale {
+        key,
+        bands,
+        profile: None,
+        source: String::new(),
+    })
+}
+
+/// `[idm]`: the named profile in use (every profile is validated, so a typo in an
+/// alternative does not wait until someone switches to it), or the inline bands.
+fn resolve_idm(raw: &RawIdm) -> Result<(Scale, Vec<Scale>), Error> {
+    let mut chosen = None;
+    let mut all = Vec::new();
+    for (name, p) in &raw.profiles {
+        let mut scale = resolve_scale("idm", &format!("idm.profiles.{name}"), &p.bands)?;
+        scale.profile = Some(name.clone());
+        scale.source = p.source.clone();
+        if raw.profile.as_deref() == Some(name.as_str()) {
+            chosen = Some(scale.clone());
+        }
+        all.push(scale);
+    }
+    match (&raw.profile, &raw.bands) {
+        (Some(_), Some(_)) => Err(Error::ConfigValue {
+            key: "idm.bands".into(),
+            message: "give either bands or profile, not both".into(),
+        }),
+        (None, Some(bands)) => Ok((resolve_scale("idm", "idm", bands)?, all)),
+        (Some(name), None) => chosen.map(|c| (c, all)).ok_or_else(|| Error::ConfigValue {
+            key: "idm.profile".into(),
+            message: format!(
+                "no [idm.profiles.{name}]; known: {}",
+                raw.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        }),
+        (None, None) => Err(Error::ConfigValue {
+            key: "idm.profile".into(),
+            message: "name the band set in use (profile) or give the bands".into(),
+        }),
+    }
 }
 
 fn resolve_headers(
@@ -818,17 +890,59 @@ mod tests {
             cfg.capaian.classify(dec!(100.01)).map(|b| b.label.as_str()),
             Some("Baik Sekali")
         );
-        assert_eq!(
-            cfg.idm.classify(dec!(0.707)).map(|b| b.label.as_str()),
-            Some("BERKEMBANG")
-        );
+        // The ministry's cut-offs, the boundary in the lower band.
+        assert_eq!(cfg.idm.profile.as_deref(), Some("kemendesa"));
+        fn label(s: &Scale, v: Decimal) -> Option<&str> {
+            s.classify(v).map(|b| b.label.as_str())
+        }
+        assert_eq!(label(&cfg.idm, dec!(0.7072)), Some("BERKEMBANG"));
+        assert_eq!(label(&cfg.idm, dec!(0.70714285714286)), Some("BERKEMBANG"));
+        assert_eq!(label(&cfg.idm, dec!(0.7073)), Some("MAJU"));
+        assert_eq!(label(&cfg.idm, dec!(0.4907)), Some("SANGAT TERTINGGAL"));
+        assert_eq!(label(&cfg.idm, dec!(0.4908)), Some("TERTINGGAL"));
+        assert_eq!(label(&cfg.idm, dec!(0.8155)), Some("MAJU"));
+        assert_eq!(label(&cfg.idm, dec!(0.8156)), Some("MANDIRI"));
+        // The regulation's text, the named alternative.
+        let names: Vec<_> = cfg
+            .idm_profiles
+            .iter()
+            .map(|p| p.profile.clone().unwrap())
+            .collect();
+        assert_eq!(names, ["kemendesa", "permendesa-2-2016"]);
+        let text = &cfg.idm_profiles[1];
+        assert_eq!(text.source, "Permendesa PDTT Nomor 2 Tahun 2016");
+        assert_eq!(label(text, dec!(0.707)), Some("BERKEMBANG"));
+        assert_eq!(label(text, dec!(0.7071)), Some("MAJU"));
+        assert!(text.problems().is_empty());
+    }
+
+    #[test]
+    fn the_idm_profile_is_chosen_by_name_or_given_inline() {
+        let text =
+            DEFAULT_TOML.replace("profile = \"kemendesa\"", "profile = \"permendesa-2-2016\"");
+        let cfg = Config::parse(&text, Path::new("c.toml")).unwrap();
         assert_eq!(
             cfg.idm.classify(dec!(0.7071)).map(|b| b.label.as_str()),
             Some("MAJU")
         );
+        let e = Config::parse(
+            &DEFAULT_TOML.replace("profile = \"kemendesa\"", "profile = \"kemendes\""),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
         assert_eq!(
-            cfg.idm.classify(dec!(0.491)).map(|b| b.label.as_str()),
-            Some("SANGAT TERTINGGAL")
+            e.to_string(),
+            "config key `idm.profile`: no [idm.profiles.kemendes]; known: kemendesa, permendesa-2-2016"
+        );
+        let inline = DEFAULT_TOML.replace(
+            "profile = \"kemendesa\"",
+            "bands = [{ label = \"RENDAH\", max = 0.5 }, { label = \"TINGGI\", above = 0.5 }]",
+        );
+        let cfg = Config::parse(&inline, Path::new("c.toml")).unwrap();
+        assert_eq!(cfg.idm.profile, None);
+        assert_eq!(
+            cfg.idm.classify(dec!(0.5)).map(|b| b.label.as_str()),
+            Some("RENDAH")
         );
     }
 
@@ -901,7 +1015,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "config key `idm.bands[0].max`: not a number: \"nol\""
+            "config key `idm.profiles.permendesa-2-2016.bands[0].max`: not a number: \"nol\""
         );
         let e = Config::parse(
             &format!("{DEFAULT_TOML}\n[headers.anggaran]\nplafon = [\"PLAFON\"]\n"),

@@ -129,6 +129,9 @@ pub enum Col {
     Kabupaten,
     Provinsi,
     KodeDesa,
+    KodeKecamatan,
+    KodeKabupaten,
+    KodeProvinsi,
     Idm,
     Status,
     Iks,
@@ -187,6 +190,9 @@ impl Col {
             Col::Kabupaten => "kabupaten",
             Col::Provinsi => "provinsi",
             Col::KodeDesa => "kode_desa",
+            Col::KodeKecamatan => "kode_kecamatan",
+            Col::KodeKabupaten => "kode_kabupaten",
+            Col::KodeProvinsi => "kode_provinsi",
             Col::Idm => "idm",
             Col::Status => "status",
             Col::Iks => "iks",
@@ -246,6 +252,10 @@ pub enum YearIn {
     Label,
     /// The group header above the column is the year (`2022` over `JUMLAH | %`).
     Group,
+    /// A measure that may repeat once per year, its year ending the header
+    /// (`NILAI IDM 2023`) or standing in a group row above it (`2023` over `IKS`),
+    /// or that has no year at all (`IDM`).
+    Optional,
 }
 
 /// One column of a table kind: how to find it and what it holds.
@@ -316,18 +326,47 @@ const NO: &[&str] = &["NO", "NOMOR", "NO URUT"];
 
 static IDM_DESA: &[ColumnSpec] = &[
     text(Col::No, NO, false),
+    // Codes are identifiers: read as text, never as numbers (`3604052001.0`).
     text(
         Col::KodeDesa,
         &["KODE DESA", "KODE KAMPUNG", "KODE WILAYAH", "KODE"],
         false,
     ),
-    text(Col::Provinsi, &["PROVINSI"], false),
+    text(Col::KodeKecamatan, &["KODE KEC", "KODE KECAMATAN"], false),
     text(
-        Col::Kabupaten,
-        &["KABUPATEN", "KABUPATEN KOTA", "KAB KOTA"],
+        Col::KodeKabupaten,
+        &[
+            "KODE KAB",
+            "KODE KABUPATEN",
+            "KODE KAB KOTA",
+            "KODE KABUPATEN KOTA",
+        ],
         false,
     ),
-    text(Col::Kecamatan, &["KECAMATAN"], true),
+    text(Col::KodeProvinsi, &["KODE PROV", "KODE PROVINSI"], false),
+    text(
+        Col::Provinsi,
+        &["PROVINSI", "NAMA PROVINSI", "NAMA PROV"],
+        false,
+    ),
+    text(
+        Col::Kabupaten,
+        &[
+            "KABUPATEN",
+            "KABUPATEN KOTA",
+            "KAB KOTA",
+            "NAMA KABUPATEN",
+            "NAMA KABUPATEN KOTA",
+            "NAMA KAB KOTA",
+            "NAMA KAB",
+        ],
+        false,
+    ),
+    text(
+        Col::Kecamatan,
+        &["KECAMATAN", "NAMA KECAMATAN", "NAMA KEC"],
+        true,
+    ),
     text(
         Col::Desa,
         &[
@@ -341,33 +380,80 @@ static IDM_DESA: &[ColumnSpec] = &[
         ],
         true,
     ),
-    num(Col::Iks, &["IKS", "NILAI IKS"], false, Index),
-    num(Col::Ike, &["IKE", "NILAI IKE"], false, Index),
-    num(Col::Ikl, &["IKL", "NILAI IKL"], false, Index),
-    num(
-        Col::Idm,
-        &[
-            "IDM",
-            "NILAI IDM",
-            "SKOR IDM",
-            "IDM {tahun}",
-            "NILAI IDM {tahun}",
-        ],
-        true,
-        Index,
+    per_year(
+        num(Col::Iks, &["IKS", "NILAI IKS"], false, Index),
+        YearIn::Optional,
+        &[],
     ),
-    text(
-        Col::Status,
-        &[
-            "STATUS",
-            "STATUS DESA",
-            "STATUS IDM",
-            "STATUS IDM {tahun}",
-            "STATUS DESA {tahun}",
-        ],
-        true,
+    per_year(
+        num(Col::Ike, &["IKE", "NILAI IKE"], false, Index),
+        YearIn::Optional,
+        &[],
+    ),
+    per_year(
+        num(Col::Ikl, &["IKL", "NILAI IKL"], false, Index),
+        YearIn::Optional,
+        &[],
+    ),
+    per_year(
+        num(
+            Col::Idm,
+            &[
+                "IDM",
+                "NILAI IDM",
+                "SKOR IDM",
+                "NILAI IDM TAHUN",
+                "IDM TAHUN",
+            ],
+            true,
+            Index,
+        ),
+        YearIn::Optional,
+        &[],
+    ),
+    per_year(
+        text(
+            Col::Status,
+            &[
+                "STATUS",
+                "STATUS DESA",
+                "STATUS IDM",
+                "STATUS IDM TAHUN",
+                "STATUS DESA TAHUN",
+            ],
+            true,
+        ),
+        YearIn::Optional,
+        &[],
     ),
 ];
+
+impl Col {
+    /// The measures of a village table that repeat once per year.
+    pub fn is_village_measure(self) -> bool {
+        matches!(
+            self,
+            Col::Iks | Col::Ike | Col::Ikl | Col::Idm | Col::Status
+        )
+    }
+}
+
+/// A header text without its trailing number, and that number as a year when it
+/// is one (`NILAI IDM 2023` → `NILAI IDM`, 2023; `IDM 20233` → `IDM`, no year).
+/// The number is stripped either way, so a mistyped year still names its column
+/// and is reported rather than leaving the column unrecognised.
+pub fn split_year(normalized: &str) -> (&str, Option<i32>, bool) {
+    match normalized.rsplit_once(' ') {
+        Some((stem, last)) if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) => {
+            let year = last
+                .parse::<i32>()
+                .ok()
+                .filter(|y| last.len() == 4 && (1900..=2100).contains(y));
+            (stem, year, true)
+        }
+        _ => (normalized, None, false),
+    }
+}
 
 static IDM_REKAP: &[ColumnSpec] = &[
     text(
@@ -809,6 +895,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn years_in_headers() {
+        assert_eq!(split_year("IDM 2022"), ("IDM", Some(2022), true));
+        assert_eq!(
+            split_year("STATUS IDM TAHUN 2023"),
+            ("STATUS IDM TAHUN", Some(2023), true)
+        );
+        assert_eq!(split_year("NILAI IDM"), ("NILAI IDM", None, false));
+        assert_eq!(split_year("IDM 20222"), ("IDM", None, true));
+        assert_eq!(split_year("IDM 20233"), ("IDM", None, true));
     }
 
     #[test]

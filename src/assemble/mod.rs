@@ -113,6 +113,22 @@ fn measure_text(m: Option<&Measure>) -> String {
     }
 }
 
+/// One numbered row per band of a scale: `1.` and the two cells `cells` gives.
+fn numbered_bands(
+    scale: &crate::config::Scale,
+    cells: impl Fn(&crate::config::Band) -> [String; 2],
+) -> Vec<Vec<String>> {
+    scale
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let [a, c] = cells(b);
+            vec![format!("{}.", i + 1), a, c]
+        })
+        .collect()
+}
+
 fn table(
     number: &str,
     title: String,
@@ -548,17 +564,18 @@ impl<'a> Ctx<'a> {
             self.cfg.office.name
         )));
         blocks.extend(self.iku_table("Tabel 2.1"));
+        blocks.extend(self.idm_bands_table("Tabel 2.2"));
         blocks.push(heading(
             2,
             format!("2.4. Rencana Kinerja Tahunan (RKT) Tahun {}", self.year()),
         ));
-        blocks.extend(budget::rkt_summary(self, "Tabel 2.2"));
+        blocks.extend(budget::rkt_summary(self, "Tabel 2.3"));
         blocks.push(heading(
             2,
             format!("2.5. Perjanjian Kinerja Tahun {}", self.year()),
         ));
-        blocks.extend(self.pk_targets_table("Tabel 2.3"));
-        blocks.extend(budget::pk_budget(self, "Tabel 2.4"));
+        blocks.extend(self.pk_targets_table("Tabel 2.4"));
+        blocks.extend(budget::pk_budget(self, "Tabel 2.5"));
         Chapter {
             number: Some("BAB II".into()),
             title: "PERENCANAAN KINERJA".into(),
@@ -566,21 +583,39 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The IDM bands the checks used, with where they come from: the report shows
+    /// the cut-offs its statuses were judged by, not the regulation's by habit.
+    fn idm_bands_table(&self, number: &str) -> Vec<Block> {
+        let scale = &self.cfg.idm;
+        let rows = numbered_bands(scale, |b| [b.label.clone(), b.describe().replace('.', ",")]);
+        let mut out = vec![Block::Paragraph(
+            "Status desa ditentukan dari nilai Indeks Desa Membangun (IDM) dengan batas berikut."
+                .into(),
+        )];
+        out.push(Block::Table(table(
+            number,
+            "Klasifikasi Status Desa Berdasarkan IDM".into(),
+            vec![
+                col("NO", 6, Align::Center),
+                col("STATUS DESA", 30, Align::Left),
+                col("NILAI BATAS", 30, Align::Left),
+            ],
+            rows,
+        )));
+        if !scale.source.is_empty() {
+            out.push(Block::Paragraph(format!("Sumber batas: {}.", scale.source)));
+        }
+        out
+    }
+
     fn scale_table(&self) -> Block {
-        let rows = self
-            .cfg
-            .capaian
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let label = match &b.short {
-                    Some(s) => format!("{} ({s})", b.label),
-                    None => b.label.clone(),
-                };
-                vec![format!("{}.", i + 1), b.describe().replace('.', ","), label]
-            })
-            .collect();
+        let rows = numbered_bands(&self.cfg.capaian, |b| {
+            let label = match &b.short {
+                Some(s) => format!("{} ({s})", b.label),
+                None => b.label.clone(),
+            };
+            [b.describe().replace('.', ","), label]
+        });
         Block::Table(table(
             "Tabel 3.1",
             "Skala Pengukuran Indikator Sasaran".into(),
@@ -702,9 +737,17 @@ impl<'a> Ctx<'a> {
         let y = self.year();
         let scale = &self.cfg.idm;
         let mut years: Vec<(i32, Vec<Decimal>)> = Vec::new();
-        // The year before from the summary table; the report year from the villages.
+        // The year before from its village table where the input holds one (a
+        // workbook of several years), else from the summary; the report year from
+        // the villages.
         for prev in [y - 1] {
-            if let Some(summary) = self.model.idm.summaries.first() {
+            if let Some(list) = self.model.idm.list_of_year(&self.model.tables, prev) {
+                let (counts, _) = list.status_counts(scale, Basis::Value);
+                years.push((
+                    prev,
+                    counts.iter().map(|c| Decimal::from(c.count)).collect(),
+                ));
+            } else if let Some(summary) = self.model.idm.summaries.first() {
                 let dist = summary.distribution(prev);
                 if dist.iter().any(|(_, f)| f.is_some()) {
                     let counts = scale

@@ -162,6 +162,9 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
     );
     let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     sort(&mut findings);
+    // A village table of several years is one table per year sharing its code and
+    // name columns: a slip in a shared cell is found once per year, reported once.
+    findings.dedup_by(|a, b| a.code == b.code && a.loc == b.loc && a.message == b.message);
     findings
 }
 

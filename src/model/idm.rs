@@ -6,6 +6,12 @@
 //! shares, and its JUMLAH row if it has one. Status labels are resolved to the
 //! configured band they name (short forms and synonyms accepted), so checks and
 //! the report compare bands, not spellings. Nothing here decides what is right.
+//!
+//! The IDM is one village-index profile: three components (IKS, IKE, IKL) whose
+//! mean is the index, on a 0–1 scale, classified by the bands of `[idm] profile`
+//! (labels and synonyms in the config). A village table whose measures repeat per
+//! year arrives from the reading as one table per year (`VillageTable::year`), so
+//! every rule and the report see one year at a time.
 
 use super::{Figure, TableInfo, TableView};
 use crate::cell::CellRef;
@@ -45,7 +51,13 @@ pub struct Village {
     /// Zero-based sheet row.
     pub row: u32,
     pub no: Option<Text>,
+    /// The village code (KODE DESA), as an identifier: `3604052001.0` (a code
+    /// stored as a number and written back as text) reads `3604052001`.
     pub kode: Option<Text>,
+    /// The codes of its kecamatan, kabupaten and province, where the table has them.
+    pub kode_kecamatan: Option<Text>,
+    pub kode_kabupaten: Option<Text>,
+    pub kode_provinsi: Option<Text>,
     pub provinsi: Option<Text>,
     pub kabupaten: Option<Text>,
     pub kecamatan: Option<Text>,
@@ -104,8 +116,8 @@ pub struct StatusCount {
 pub struct VillageTable {
     /// Index into [`super::Model::tables`].
     pub table: usize,
-    /// The year the IDM values are of: the report year unless the IDM or STATUS
-    /// header names another.
+    /// The year the IDM values are of: the year its measures' headers name
+    /// (`NILAI IDM 2022`, a year row over them), else the report year.
     pub year: i32,
     /// Whether the year was read from the header.
     pub year_from_header: bool,
@@ -390,13 +402,24 @@ pub fn band_of_label(scale: &Scale, text: &str) -> Option<String> {
     None
 }
 
-/// A four-digit year in a header text (`IDM 2022`, `STATUS IDM TAHUN 2022`).
-fn year_in(text: &str) -> Option<i32> {
-    normalize_header(text)
-        .split(' ')
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .find(|y| (1900..=2100).contains(y))
+/// A code cell as an identifier: a number as its digits, a text with a trailing
+/// `.0` (a number written back as text) without it.
+fn code_of(view: &TableView, row: &Row, col: Col) -> Option<Text> {
+    let t = text_of(view, row, col)?;
+    match t.text.split_once('.') {
+        Some((digits, zeros))
+            if !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !zeros.is_empty()
+                && zeros.bytes().all(|b| b == b'0') =>
+        {
+            Some(Text {
+                at: t.at,
+                text: digits.into(),
+            })
+        }
+        _ => Some(t),
+    }
 }
 
 fn text_of(view: &TableView, row: &Row, col: Col) -> Option<Text> {
@@ -413,9 +436,11 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             header: c.header,
         });
     }
-    let header_year = [Col::Idm, Col::Status]
+    let header_year = table
+        .columns
         .iter()
-        .find_map(|c| table.column(*c).and_then(|c| year_in(&c.label)));
+        .filter(|c| c.col.is_village_measure())
+        .find_map(|c| c.year);
     let mut out = VillageTable {
         table: view.index,
         year: header_year.unwrap_or(cfg.office.year),
@@ -429,7 +454,7 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
         let t = |col| text_of(view, row, col);
         let (no, kode, provinsi, kabupaten, kecamatan, name, status) = (
             t(Col::No),
-            t(Col::KodeDesa),
+            code_of(view, row, Col::KodeDesa),
             t(Col::Provinsi),
             t(Col::Kabupaten),
             t(Col::Kecamatan),
@@ -461,6 +486,9 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             row: row.row,
             no,
             kode,
+            kode_kecamatan: code_of(view, row, Col::KodeKecamatan),
+            kode_kabupaten: code_of(view, row, Col::KodeKabupaten),
+            kode_provinsi: code_of(view, row, Col::KodeProvinsi),
             provinsi,
             kabupaten,
             kecamatan,
@@ -574,14 +602,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn years_in_headers() {
-        assert_eq!(year_in("IDM 2022"), Some(2022));
-        assert_eq!(year_in("STATUS IDM TAHUN 2023"), Some(2023));
-        assert_eq!(year_in("NILAI IDM"), None);
-        assert_eq!(year_in("IDM 20222"), None);
-    }
-
-    #[test]
     fn status_labels_name_bands() {
         let cfg = Config::default_config();
         assert_eq!(band_of_label(&cfg.idm, "Maju").as_deref(), Some("MAJU"));
@@ -605,6 +625,9 @@ mod tests {
             row,
             no: None,
             kode: None,
+            kode_kecamatan: None,
+            kode_kabupaten: None,
+            kode_provinsi: None,
             provinsi: None,
             kabupaten: None,
             kecamatan: None,

@@ -3,10 +3,10 @@
 //! headers with merged group cells, several tables in one sheet, notes under a table.
 
 use super::open::Sheet;
-use super::{Cell, Column, Row, Table, Value};
+use super::{Cell, Column, Row, Table, Value, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
-use crate::table::{normalize_header, TableKind, YearIn};
+use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
 
 /// The header text of one column, as one or two header rows give it.
@@ -52,7 +52,7 @@ pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
             continue;
         };
         let (table, next) = build(sheet, file, i, header_rows, m, cfg);
-        tables.push(table);
+        tables.extend(one_table_per_year(table));
         i = next.max(i + 1);
     }
     tables
@@ -206,6 +206,34 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                         .find_map(|w| word_matches(w, own, year))
                         .filter(|y| y.is_some() && in_group)
                 }
+                YearIn::Optional => {
+                    // `2023` over `IKS` (a group row of years), or `NILAI IDM 2023`.
+                    let group_year = label
+                        .bottom
+                        .as_ref()
+                        .and(label.top.as_deref())
+                        .and_then(is_year);
+                    let own = label
+                        .bottom
+                        .as_deref()
+                        .or(label.top.as_deref())
+                        .unwrap_or("");
+                    let (stem, own_year, numbered) = split_year(own);
+                    let by_own = words
+                        .iter()
+                        .any(|w| word_matches(w, stem, year).is_some())
+                        .then_some(own_year);
+                    match (by_own, group_year) {
+                        (Some(y), g) if numbered || g.is_some() => Some(y.or(g)),
+                        (Some(_), None) => Some(None),
+                        _ => label.candidates().iter().find_map(|cand| {
+                            words
+                                .iter()
+                                .find_map(|w| word_matches(w, cand, year))
+                                .map(|_| None)
+                        }),
+                    }
+                }
                 YearIn::None => label.candidates().iter().find_map(|cand| {
                     words
                         .iter()
@@ -222,7 +250,23 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                     header: label.cell.unwrap_or(CellRef::new(0, c)),
                 });
                 found = true;
-                if spec.year == YearIn::None {
+                // A column of one year; a per-year measure repeats, and so may
+                // the same measure with no or a mistyped year (reported later).
+                let repeats = match spec.year {
+                    YearIn::None => false,
+                    YearIn::Optional => {
+                        let (_, _, numbered) = split_year(
+                            label
+                                .bottom
+                                .as_deref()
+                                .or(label.top.as_deref())
+                                .unwrap_or(""),
+                        );
+                        y.is_some() || numbered
+                    }
+                    _ => true,
+                };
+                if !repeats {
                     break;
                 }
             }
@@ -456,8 +500,142 @@ fn build(
         numbering,
         rows: table_rows,
         notes,
+        year_problems: Vec::new(),
     };
     (table, j)
+}
+
+/// A village table whose measures repeat per year (`IKS 2021 … STATUS IDM 2024`),
+/// as one table per year: the shared columns (codes, names) and that year's
+/// measures, each with its own range. A measure whose year cannot be told is left
+/// out and kept as a [`YearProblem`] on the first year's table. Any other table,
+/// and a village table of one year, comes back as it is.
+fn one_table_per_year(mut table: Table) -> Vec<Table> {
+    if table.kind != TableKind::IdmDesa {
+        return vec![table];
+    }
+    let own = |c: &Column| {
+        let n = normalize_header(c.label.rsplit(" / ").next().unwrap_or(""));
+        split_year(&n).2
+    };
+    let mut problems = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    let mut keep = vec![true; table.columns.len()];
+    for (i, c) in table.columns.iter().enumerate() {
+        if !c.col.is_village_measure() {
+            continue;
+        }
+        match c.year {
+            Some(y) => {
+                let first = table.columns[..i]
+                    .iter()
+                    .zip(&keep)
+                    .find(|(p, k)| **k && p.col == c.col && p.year == Some(y));
+                if let Some((p, _)) = first {
+                    problems.push(YearProblem {
+                        header: c.header,
+                        label: c.label.clone(),
+                        kind: YearProblemKind::Twice {
+                            year: y,
+                            first: p.header,
+                        },
+                    });
+                    keep[i] = false;
+                } else if !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+            None if own(c) => {
+                problems.push(YearProblem {
+                    header: c.header,
+                    label: c.label.clone(),
+                    kind: YearProblemKind::NotAYear,
+                });
+                keep[i] = false;
+            }
+            None => {}
+        }
+    }
+    if years.len() > 1 {
+        for (i, c) in table.columns.iter().enumerate() {
+            if c.col.is_village_measure() && c.year.is_none() && keep[i] {
+                let mut ys = years.clone();
+                ys.sort();
+                problems.push(YearProblem {
+                    header: c.header,
+                    label: c.label.clone(),
+                    kind: YearProblemKind::Missing { years: ys },
+                });
+                keep[i] = false;
+            }
+        }
+    }
+    if problems.is_empty() && years.len() <= 1 {
+        return vec![table];
+    }
+    let columns: Vec<Column> = std::mem::take(&mut table.columns)
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect();
+    problems.sort_by_key(|p| (p.header.row, p.header.col));
+    if years.len() <= 1 {
+        table.columns = columns;
+        table.year_problems = problems;
+        return vec![table];
+    }
+    let mut out = Vec::with_capacity(years.len());
+    for y in years {
+        let cols: Vec<Column> = columns
+            .iter()
+            .filter(|c| !c.col.is_village_measure() || c.year == Some(y))
+            .cloned()
+            .collect();
+        let first = cols.iter().map(|c| c.index).min().unwrap_or(0);
+        let last = cols.iter().map(|c| c.index).max().unwrap_or(0);
+        let rows = table
+            .rows
+            .iter()
+            .map(|r| Row {
+                row: r.row,
+                cells: r
+                    .cells
+                    .iter()
+                    .filter(|x| cols.iter().any(|c| c.index == x.at.col))
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        let narrow = |r: CellRange| CellRange {
+            first: CellRef::new(r.first.row, first),
+            last: CellRef::new(r.last.row, last),
+        };
+        out.push(Table {
+            kind: table.kind,
+            file: table.file.clone(),
+            sheet: table.sheet.clone(),
+            header: narrow(table.header),
+            range: narrow(table.range),
+            numbering: table
+                .numbering
+                .iter()
+                .filter(|x| cols.iter().any(|c| c.index == x.at.col))
+                .cloned()
+                .collect(),
+            columns: cols,
+            rows,
+            notes: Vec::new(),
+            year_problems: if out.is_empty() {
+                std::mem::take(&mut problems)
+            } else {
+                Vec::new()
+            },
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.notes = table.notes;
+    }
+    out
 }
 
 /// Every header cell in the table's span whose own label is a word of a

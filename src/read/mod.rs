@@ -115,6 +115,29 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Text lines right under the table: a source note, a terbilang line.
     pub notes: Vec<Cell>,
+    /// Header cells whose year cannot be told (`IDM 20233`, a year twice, a year
+    /// missing beside others); their columns are left out of the table.
+    pub year_problems: Vec<YearProblem>,
+}
+
+/// A per-year column whose year cannot be told: the reading leaves it out rather
+/// than guess, and the check stage reports it at its header cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearProblem {
+    pub header: CellRef,
+    /// The header as written.
+    pub label: String,
+    pub kind: YearProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearProblemKind {
+    /// The header ends in a number that is not a year (`IDM 20233`).
+    NotAYear,
+    /// The same measure and year again; `first` is the header read.
+    Twice { year: i32, first: CellRef },
+    /// No year, while the table's other measures carry these.
+    Missing { years: Vec<i32> },
 }
 
 impl Table {
@@ -316,6 +339,15 @@ pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> (Inp
         });
     }
     (input, tables)
+}
+
+/// The tables of an input's sheets, located again (after its cells were corrected).
+pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
+    input
+        .sheets
+        .iter()
+        .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
+        .collect()
 }
 
 fn is_findings_sheet(sheet: &Sheet) -> bool {

@@ -4,8 +4,8 @@
 //! with the run's outputs, each downloadable from its `url`. Every run works in its
 //! own temporary folder, removed when its outputs expire and on shutdown.
 
+mod job;
 mod multipart;
-mod pipeline;
 mod upload;
 
 use crate::config::Config;
@@ -55,6 +55,17 @@ struct State {
     runs: Mutex<HashMap<String, Run>>,
     running: AtomicUsize,
     keep: Duration,
+    /// How far each run under way has come, by the progress id its page chose.
+    progress: Mutex<HashMap<String, Progress>>,
+}
+
+/// How far a run has come: `done` of `total` steps (each file read, the model,
+/// the rules), and the step under way.
+#[derive(Clone, Default)]
+struct Progress {
+    step: String,
+    done: usize,
+    total: usize,
 }
 
 /// Serves until Ctrl+C (or SIGTERM), then removes every run's folder.
@@ -87,6 +98,7 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
         runs: Mutex::new(HashMap::new()),
         running: AtomicUsize::new(0),
         keep: opts.keep,
+        progress: Mutex::new(HashMap::new()),
     });
     let (stop, stopped) = std::sync::mpsc::channel::<()>();
     // Kept so the loop below waits even where no handler can be set (then the
@@ -265,7 +277,10 @@ fn route(state: &State, request: &mut Request, path: &str, query: &str) -> Reply
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     match (request.method(), segments.as_slice()) {
         (Method::Get, [""]) => reply(200, "text/html; charset=utf-8", PAGE.as_bytes().to_vec()),
-        (Method::Post, ["api", "run"]) => start_run(state, request, lang),
+        (Method::Post, ["api", "run"]) => {
+            start_run(state, request, lang, query_value(query, "progress"))
+        }
+        (Method::Get, ["api", "progress", id]) => progress(state, id),
         (Method::Get, ["runs", id, "semua.zip"]) => download_all(state, id),
         (Method::Get, ["runs", id, name]) => download(state, id, name),
         (Method::Get | Method::Head, _) => error(404, "tidak ditemukan"),
@@ -282,7 +297,51 @@ impl Drop for Running<'_> {
     }
 }
 
-fn start_run(state: &State, request: &mut Request, lang: Lang) -> Reply {
+/// A progress id as a page chooses it: 16 to 64 hex digits.
+fn progress_id(id: Option<String>) -> Option<String> {
+    id.filter(|id| (16..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// How far the run with progress id `id` has come, while it runs.
+fn progress(state: &State, id: &str) -> Reply {
+    let p = state
+        .progress
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(id)
+        .cloned();
+    match p {
+        Some(p) => reply(
+            200,
+            "application/json; charset=utf-8",
+            serde_json::to_vec(&json!({"step": p.step, "done": p.done, "total": p.total}))
+                .expect("JSON of plain data"),
+        ),
+        None => error(404, "tidak ada pemeriksaan berjalan dengan kode ini"),
+    }
+}
+
+/// Forgets a run's progress when it ends, however it ends.
+struct Tracked<'a>(&'a State, Option<String>);
+
+impl Drop for Tracked<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = &self.1 {
+            self.0
+                .progress
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .remove(id);
+        }
+    }
+}
+
+fn start_run(
+    state: &State,
+    request: &mut Request,
+    lang: Lang,
+    progress_id: Option<String>,
+) -> Reply {
     let say = |id: &str, en: &str| say(lang, id, en);
     if request
         .body_length()
@@ -311,6 +370,15 @@ fn start_run(state: &State, request: &mut Request, lang: Lang) -> Reply {
         );
     }
     let _running = Running(&state.running);
+    let progress_id = self::progress_id(progress_id);
+    if let Some(pid) = &progress_id {
+        state
+            .progress
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(pid.clone(), Progress::default());
+    }
+    let tracked = Tracked(state, progress_id);
     let id = random_hex();
     let dir = state.root.join(&id);
     let (input, output) = (dir.join("input"), dir.join("output"));
@@ -327,7 +395,15 @@ fn start_run(state: &State, request: &mut Request, lang: Lang) -> Reply {
             ),
         );
     }
-    let answer = work(state, request, &boundary, &id, &input, &output, lang);
+    let answer = work(
+        state,
+        request,
+        &boundary,
+        &id,
+        (&input, &output),
+        lang,
+        tracked.1.as_deref(),
+    );
     match answer {
         Ok(outputs) => {
             let (doc, names) = outputs;
@@ -375,9 +451,9 @@ fn work(
     request: &mut Request,
     boundary: &str,
     id: &str,
-    input: &Path,
-    output: &Path,
+    (input, output): (&Path, &Path),
     lang: Lang,
+    progress_id: Option<&str>,
 ) -> Result<(serde_json::Value, Vec<String>), Reply> {
     let say = |id: &str, en: &str| say(lang, id, en);
     let mut upload = upload::Upload::new(input.to_path_buf(), state.cfg.limits.max_file_bytes);
@@ -434,10 +510,37 @@ fn work(
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let paths: Vec<PathBuf> = files.iter().map(|(_, p)| p.clone()).collect();
+    // Each file read, then the model, then the rules (and after them the writing).
+    let total = paths.len() + 2;
+    let mut done = 0;
+    let mut step = |what: &str| {
+        let Some(pid) = progress_id else { return };
+        done += 1;
+        let step = match what {
+            "model" => say("menyusun data", "building the model"),
+            "check" => say(
+                "memeriksa aturan, mengoreksi, menyusun laporan",
+                "checking the rules, correcting, rendering the report",
+            ),
+            file => file.to_string(),
+        };
+        state
+            .progress
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(pid.to_string(), Progress { step, done, total });
+    };
     // A bug must cost this run, not a worker of the server; its trace stays on
     // the server's stderr.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pipeline::run(&paths, narrative.as_deref(), &state.cfg, output, lang)
+        job::run(
+            &paths,
+            narrative.as_deref(),
+            &state.cfg,
+            output,
+            lang,
+            &mut step,
+        )
     }))
     .unwrap_or_else(|_| {
         Err(Error::Output {

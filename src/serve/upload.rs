@@ -16,13 +16,11 @@ pub struct Upload {
     /// storing the rest.
     keep: u64,
     pub files: Vec<(String, PathBuf)>,
-    pub lang: Option<String>,
     current: Option<Current>,
 }
 
 enum Current {
     File { out: std::fs::File, written: u64 },
-    Lang(Vec<u8>),
     Ignored,
 }
 
@@ -32,7 +30,6 @@ impl Upload {
             dir,
             keep: max_file_bytes.saturating_add(1),
             files: Vec::new(),
-            lang: None,
             current: None,
         }
     }
@@ -55,7 +52,6 @@ impl Parts for Upload {
                 self.files.push((name, path));
                 Current::File { out, written: 0 }
             }
-            ("lang", None) => Current::Lang(Vec::new()),
             _ => Current::Ignored,
         });
         Ok(())
@@ -69,7 +65,6 @@ impl Parts for Upload {
                 out.write_all(&bytes[..take]).map_err(|e| e.to_string())?;
                 *written += take as u64;
             }
-            Some(Current::Lang(text)) if text.len() < 8 => text.extend_from_slice(bytes),
             _ => {}
         }
         Ok(())
@@ -78,10 +73,6 @@ impl Parts for Upload {
     fn end(&mut self) -> Result<(), String> {
         match self.current.take() {
             Some(Current::File { out, .. }) => out.sync_all().map_err(|e| e.to_string()),
-            Some(Current::Lang(text)) => {
-                self.lang = Some(String::from_utf8_lossy(&text).trim().to_string());
-                Ok(())
-            }
             _ => Ok(()),
         }
     }

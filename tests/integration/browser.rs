@@ -215,13 +215,53 @@ fn the_page_checks_the_sample_in_a_real_browser() {
         })
         .collect();
     assert_eq!(errors.len(), 7);
-    let shown_errors: Vec<Vec<String>> = rows
+    let mut shown_errors: Vec<Vec<String>> = rows
         .iter()
         .filter(|r| r[4] == "galat")
         .map(|r| r[..4].to_vec())
         .collect();
-    assert_eq!(shown_errors, errors);
+    shown_errors.sort();
+    let mut sorted_errors = errors.clone();
+    sorted_errors.sort();
+    assert_eq!(shown_errors, sorted_errors);
     assert_eq!(rows.len(), check["findings"].as_array().unwrap().len());
+    // Worst first: files by their count of errors, then warnings, then infos (ties
+    // in the order check gives), and within a file the same for its sheets; within a
+    // sheet errors before warnings before infos.
+    let findings = check["findings"].as_array().unwrap();
+    let weight = |key: &dyn Fn(&Value) -> bool| {
+        let mut w = [0i64; 3];
+        for f in findings.iter().filter(|f| key(f)) {
+            let rank = ["error", "warning", "info"]
+                .iter()
+                .position(|s| f["severity"] == *s)
+                .unwrap();
+            w[rank] -= 1;
+        }
+        w
+    };
+    let mut files: Vec<String> = Vec::new();
+    for f in findings {
+        let name = f["file"].as_str().unwrap().to_string();
+        if !files.contains(&name) {
+            files.push(name);
+        }
+    }
+    files.sort_by_key(|name| weight(&|f: &Value| f["file"] == name.as_str()));
+    let mut shown_files: Vec<String> = Vec::new();
+    for r in &rows {
+        if shown_files.last() != Some(&r[0]) {
+            shown_files.push(r[0].clone());
+        }
+    }
+    assert_eq!(shown_files, files, "file groups, worst first, each once");
+    assert_eq!(rows[0][4], "galat");
+    for pair in rows.windows(2) {
+        let rank = |s: &str| ["galat", "peringatan", "info"].iter().position(|x| *x == s);
+        if pair[0][..2] == pair[1][..2] {
+            assert!(rank(&pair[0][4]) <= rank(&pair[1][4]), "{pair:?}");
+        }
+    }
     let b25 = rows
         .iter()
         .find(|r| r[2] == "NUM001" && r[3] == "B25")
@@ -291,7 +331,8 @@ fn the_page_checks_the_sample_in_a_real_browser() {
     );
     browser.wait_for(
         &format!(
-            "return document.querySelector('#findings tr.finding .message').textContent.startsWith({})",
+            "return [...document.querySelectorAll('#findings tr.finding[data-code=RNG020] .message')]
+                .some(m => m.textContent.startsWith({}))",
             serde_json::to_string(&first_en).unwrap()
         ),
         Duration::from_secs(120),
@@ -304,7 +345,9 @@ fn the_page_checks_the_sample_in_a_real_browser() {
         )
     );
     assert_eq!(
-        browser.script("return document.querySelector('#findings tr.finding .done').textContent"),
-        "left for a person"
+        browser.script(
+            "return document.querySelector('#findings tr.finding[data-code=NUM001][data-cell=B25] .done').textContent"
+        ),
+        "corrected"
     );
 }

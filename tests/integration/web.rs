@@ -692,3 +692,72 @@ fn a_port_in_use_is_a_clear_message_and_exit_2() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// Guards the progress the page shows: while a run with a progress id works, `GET
+/// /api/progress/ID` says how far it has come (each workbook read, the model, the
+/// rules); once it is done, the id is forgotten.
+#[test]
+fn a_run_tells_its_progress_while_it_works() {
+    let dir = Dir::new();
+    let server = Server::start(&dir, "127.0.0.1:0", &[]);
+    let files = sample_files();
+    let workbooks: Vec<String> = files
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| !n.ends_with(".md"))
+        .collect();
+    assert_eq!(workbooks.len(), 7);
+    let id = "0123456789abcdef0123456789abcdef";
+    let mut seen: Vec<(u64, u64, String)> = Vec::new();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let reply = std::thread::scope(|s| {
+        let run = s.spawn(|| {
+            let r = server.run(&borrowed(&files), &format!("?progress={id}"));
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+            r
+        });
+        while !done.load(std::sync::atomic::Ordering::SeqCst) {
+            let p = server.get(&format!("/api/progress/{id}"));
+            if p.status == 200 {
+                let v = p.json();
+                let step = (
+                    v["done"].as_u64().unwrap(),
+                    v["total"].as_u64().unwrap(),
+                    v["step"].as_str().unwrap().to_string(),
+                );
+                if seen.last() != Some(&step) {
+                    seen.push(step);
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        run.join().unwrap()
+    });
+    assert_eq!(reply.status, 200);
+    let last = seen.last().expect("progress was seen").clone();
+    assert_eq!(
+        last,
+        (
+            9,
+            9,
+            "memeriksa aturan, mengoreksi, menyusun laporan".to_string()
+        ),
+        "{seen:?}"
+    );
+    for (n, total, step) in &seen {
+        assert!(*n <= 9, "{seen:?}");
+        let known = step.is_empty() && *total == 0
+            || *total == 9
+                && (workbooks.contains(step)
+                    || step == "menyusun data"
+                    || step == "memeriksa aturan, mengoreksi, menyusun laporan");
+        assert!(known, "{seen:?}");
+    }
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "only forward: {seen:?}"
+    );
+    let gone = server.get(&format!("/api/progress/{id}"));
+    assert_eq!(gone.status, 404);
+    assert!(gone.json()["error"].is_string());
+}

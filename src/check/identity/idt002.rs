@@ -41,8 +41,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             for v in &vt.villages {
                 let mut first: Option<((usize, &Village), bool)> = None;
                 if v.name.is_some() {
+                    // Judged by code where there is one: two coded rows of one name
+                    // are two villages (a national file has namesakes); one code
+                    // under two names is a code rule's.
                     match by_name.entry(name_key(v)) {
-                        Entry::Occupied(f) => first = Some((*f.get(), false)),
+                        Entry::Occupied(f) if v.kode.is_none() || f.get().1.kode.is_none() => {
+                            first = Some((*f.get(), false))
+                        }
+                        Entry::Occupied(_) => {}
                         Entry::Vacant(e) => drop(e.insert((vt.table, v))),
                     }
                 }
@@ -53,7 +59,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     .filter(|k| !k.is_empty())
                 {
                     match by_code.entry(kode) {
-                        Entry::Occupied(f) if first.is_none() => first = Some((*f.get(), true)),
+                        Entry::Occupied(f)
+                            if first.is_none() && name_key(f.get().1) == name_key(v) =>
+                        {
+                            first = Some((*f.get(), true))
+                        }
                         Entry::Occupied(_) => {}
                         Entry::Vacant(e) => drop(e.insert((vt.table, v))),
                     }

@@ -1,0 +1,83 @@
+//! KOD001: see `kod001.md` beside this file.
+
+use super::*;
+
+pub(super) const RULE: Rule = Rule {
+    code: "KOD001",
+    name: "code-outside-its-region",
+    severity: Severity::Error,
+    title: "A region code does not begin with the code of the region it lies in",
+    judul: "Kode wilayah tidak diawali kode wilayah induknya",
+    doc: include_str!("kod001.md"),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let m = ctx.model;
+    for vt in &m.idm.villages {
+        for v in &vt.villages {
+            // Village in kecamatan, kecamatan in kabupaten, kabupaten in province.
+            let chain = [
+                (&v.kode, "desa", &v.kode_kecamatan, "kecamatan"),
+                (
+                    &v.kode_kecamatan,
+                    "kecamatan",
+                    &v.kode_kabupaten,
+                    "kabupaten",
+                ),
+                (&v.kode_kabupaten, "kabupaten", &v.kode_provinsi, "provinsi"),
+            ];
+            for (child, child_name, parent, parent_name) in chain {
+                let (Some(c), Some(p)) = (child, parent) else {
+                    continue;
+                };
+                if c.text.starts_with(&*p.text) {
+                    continue;
+                }
+                let message = Message::new(
+                    format!(
+                        "kode {child_name} {} desa {} tidak diawali kode {parent_name} {}",
+                        c.text,
+                        village_label(v),
+                        p.text
+                    ),
+                    format!(
+                        "the {child_name} code {} of village {} does not begin with the {parent_name} code {}",
+                        c.text,
+                        village_label(v),
+                        p.text
+                    ),
+                );
+                out.push(
+                    rule.finding(m.loc(vt.table, c.at), message, c.text.to_string())
+                        .related(vec![m.loc(vt.table, p.at)]),
+                );
+                // The deeper mismatch is the root; the level above is judged on its own row.
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::village_with_codes;
+    use super::*;
+
+    #[test]
+    fn a_village_code_outside_its_kecamatan_is_found_once() {
+        let v = village_with_codes(["1808042001", "1808032", "1808", "18"]);
+        let found = super::super::tests::run(&RULE, vec![v]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].found, "1808042001");
+        assert_eq!(found[0].loc.cell.to_string(), "A2");
+        let ok = village_with_codes(["1808032001", "1808032", "1808", "18"]);
+        assert!(super::super::tests::run(&RULE, vec![ok]).is_empty());
+        let kab = village_with_codes(["1808032001", "1808032", "1809", "18"]);
+        let found = super::super::tests::run(&RULE, vec![kab]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].found, "1808032");
+    }
+}

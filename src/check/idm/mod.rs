@@ -1,0 +1,302 @@
+//! IDM family: village statuses against the bands, index ranges and means, and the
+//! status summary against the village table.
+
+use super::compare::{agrees, at_precision};
+use super::{Context, Fixes, Handling, Rule};
+use crate::cell::{column_name, sum_formula, CellRef};
+use crate::config::{Band, Bound};
+use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
+use crate::model::idm::{Basis, IdmSummary, SummaryRow, Village};
+use crate::model::Figure;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+mod kod001;
+mod kod002;
+mod kod003;
+mod kod004;
+mod pairing;
+mod pct001;
+mod pct002;
+mod rng001;
+mod sum001;
+mod sum002;
+mod sum003;
+mod thn001;
+mod thr001;
+mod thr002;
+mod xdc001;
+mod xdc002;
+
+pub static RULES: &[Rule] = &[
+    thr001::RULE,
+    thr002::RULE,
+    rng001::RULE,
+    sum001::RULE,
+    sum002::RULE,
+    sum003::RULE,
+    pct001::RULE,
+    pct002::RULE,
+    kod001::RULE,
+    kod002::RULE,
+    kod003::RULE,
+    kod004::RULE,
+    thn001::RULE,
+    xdc001::RULE,
+    xdc002::RULE,
+];
+
+/// A number in Indonesian writing (`words::group_thousands`): `.` groups
+/// thousands, `,` marks decimals. `decimals` = None keeps the value's own digits.
+pub(super) fn angka(value: Decimal, decimals: Option<u32>) -> String {
+    let d = decimals.unwrap_or_else(|| value.normalize().scale());
+    crate::words::group_thousands(value, d)
+}
+
+/// A figure's value in Indonesian writing, at the precision it was written with.
+fn angka_of(f: &Figure) -> String {
+    f.value
+        .map_or_else(|| f.written.clone(), |v| angka(v, Some(f.decimals)))
+}
+
+/// A percentage as the office sees it: text as typed, a number in whole percent
+/// with its sign (`0.252` in a percent-formatted cell shows as `25,2%`).
+fn shown_percent(f: &Figure) -> String {
+    match f.value {
+        Some(v) if !f.stored_as_text => format!("{}%", angka(v, Some(f.decimals))),
+        _ => f.written.clone(),
+    }
+}
+
+fn half_unit(decimals: u32) -> Decimal {
+    Decimal::new(5, decimals.min(27) + 1)
+}
+
+/// A band's range in words: (`> 0,707 dan ≤ 0,815`, `> 0.707 and ≤ 0.815`).
+fn band_range(band: &Band) -> (String, String) {
+    let lower = |b: Bound| (if b.inclusive { "≥" } else { ">" }, b.value);
+    let upper = |b: Bound| (if b.inclusive { "≤" } else { "<" }, b.value);
+    let parts: Vec<(&str, Decimal)> = band
+        .lower
+        .map(lower)
+        .into_iter()
+        .chain(band.upper.map(upper))
+        .collect();
+    let id: Vec<String> = parts
+        .iter()
+        .map(|(op, v)| format!("{op} {}", angka(*v, None)))
+        .collect();
+    let en: Vec<String> = parts
+        .iter()
+        .map(|(op, v)| format!("{op} {}", v.normalize()))
+        .collect();
+    (id.join(" dan "), en.join(" and "))
+}
+
+/// `NAMA (KECAMATAN)` of a village, for messages.
+fn village_label(v: &Village) -> String {
+    match (v.name.as_ref(), v.kecamatan.as_ref()) {
+        (Some(n), Some(k)) => format!("{} ({})", n.text, k.text),
+        (Some(n), None) => n.text.to_string(),
+        _ => format!("baris {}", v.row + 1),
+    }
+}
+
+fn in_unit_range(v: Decimal) -> bool {
+    v >= Decimal::ZERO && v <= Decimal::ONE
+}
+
+/// The IDM a village should show when the one written is not the mean of its IKS,
+/// IKE and IKL (what SUM001 writes), with its decimals; `None` when it is, or when
+/// the components cannot tell.
+fn idm_by_components(v: &Village) -> Option<(Decimal, u32)> {
+    let (idm, iks, ike, ikl) = (
+        v.idm.as_ref()?,
+        v.iks.as_ref()?,
+        v.ike.as_ref()?,
+        v.ikl.as_ref()?,
+    );
+    let (stated, a, b, c) = (idm.value?, iks.value?, ike.value?, ikl.value?);
+    if ![a, b, c].into_iter().all(in_unit_range) {
+        return None;
+    }
+    let computed = (a + b + c) / Decimal::from(3);
+    let dc = iks.decimals.max(ike.decimals).max(ikl.decimals);
+    if agrees(stated, idm.decimals, computed)
+        || (idm.decimals > 0
+            && (stated - computed).abs() <= half_unit(idm.decimals) + half_unit(dc))
+    {
+        return None;
+    }
+    let d = if idm.decimals > 0 {
+        idm.decimals
+    } else {
+        dc.max(4)
+    };
+    Some((at_precision(computed, d), d))
+}
+
+/// The non-total rows above the summary's total row (all of them without one).
+fn rows_above(s: &IdmSummary) -> impl Iterator<Item = &SummaryRow> {
+    let limit = s.total.as_ref().map_or(u32::MAX, |t| t.row);
+    s.rows.iter().filter(move |r| r.row < limit)
+}
+
+/// `SUM(B$5:B$9)` over these count cells (rows anchored), or `(B5+B7)`.
+fn anchored_sum(cells: &[CellRef]) -> String {
+    let contiguous = cells
+        .windows(2)
+        .all(|w| w[1].col == w[0].col && w[1].row == w[0].row + 1);
+    match cells {
+        [first, .., last] if contiguous => {
+            format!(
+                "SUM({}${}:{}${})",
+                column_name(first.col),
+                first.row + 1,
+                column_name(last.col),
+                last.row + 1
+            )
+        }
+        _ => format!(
+            "({})",
+            cells
+                .iter()
+                .map(|c| format!("{}${}", column_name(c.col), c.row + 1))
+                .collect::<Vec<_>>()
+                .join("+")
+        ),
+    }
+}
+
+/// The counts of one year of a summary, above its total row.
+struct Counts {
+    /// The count cells, in table order.
+    cells: Vec<CellRef>,
+    /// Sheet row → the count: as the village table of that year has it where there
+    /// is one and the row names a status (so a count SUM002 reports does not also
+    /// throw off every share and the total), otherwise as stated.
+    by_row: HashMap<u32, Decimal>,
+    total: Decimal,
+}
+
+/// The counts of `year`, when every row above the total has a numeric count.
+fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
+    let m = ctx.model;
+    let villages = m
+        .idm
+        .list_of_year(&m.tables, year)
+        .map(|l| l.status_counts(&ctx.cfg.idm, Basis::Value).0);
+    let mut counts = Counts {
+        cells: Vec::new(),
+        by_row: HashMap::new(),
+        total: Decimal::ZERO,
+    };
+    for r in rows_above(s) {
+        let Some(f) = r.of_year(year).and_then(|f| f.count.as_ref()) else {
+            continue;
+        };
+        let stated = f.value?;
+        let n = match (&villages, &r.band) {
+            (Some(v), Some(band)) => v
+                .iter()
+                .find(|c| &c.label == band)
+                .map_or(Decimal::ZERO, |c| Decimal::from(c.count)),
+            _ => stated,
+        };
+        counts.cells.push(f.at);
+        counts.by_row.insert(r.row, n);
+        counts.total += n;
+    }
+    (!counts.cells.is_empty()).then_some(counts)
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::model::idm::{Text, VillageTable};
+    use crate::model::{Model, TableInfo};
+
+    /// A village in row 2 with these codes (desa, kecamatan, kabupaten, provinsi)
+    /// in columns A to D.
+    pub fn village_with_codes(codes: [&str; 4]) -> Village {
+        let t = |col, s: &str| {
+            Some(Text {
+                at: CellRef::new(1, col),
+                text: s.into(),
+            })
+        };
+        Village {
+            row: 1,
+            no: None,
+            kode: t(0, codes[0]),
+            kode_kecamatan: t(1, codes[1]),
+            kode_kabupaten: t(2, codes[2]),
+            kode_provinsi: t(3, codes[3]),
+            provinsi: None,
+            kabupaten: None,
+            kecamatan: t(4, "BANJIT"),
+            name: t(5, "BONGLAI"),
+            iks: None,
+            ike: None,
+            ikl: None,
+            idm: None,
+            status: None,
+            status_band: None,
+        }
+    }
+
+    /// The findings of `rule` on one village table of these villages.
+    pub fn run(rule: &Rule, villages: Vec<Village>) -> Vec<Finding> {
+        let mut model = Model::default();
+        model.tables.push(TableInfo {
+            kind: crate::table::TableKind::IdmDesa,
+            file: "a.xlsx".into(),
+            sheet: "IDM".into(),
+            range: crate::cell::CellRange {
+                first: CellRef::new(0, 0),
+                last: CellRef::new(9, 9),
+            },
+            rows: villages.len(),
+        });
+        model.idm.villages.push(VillageTable {
+            table: 0,
+            year: 2023,
+            year_from_header: false,
+            header: CellRef::new(0, 0),
+            columns: Default::default(),
+            villages,
+            total_rows: vec![],
+        });
+        let reading = crate::read::Reading::default();
+        let cfg = crate::config::Config::default_config();
+        let ctx = Context::new(&reading, &model, &cfg);
+        let mut out = Vec::new();
+        (rule.check)(rule, &ctx, &mut out);
+        out
+    }
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn indonesian_numbers() {
+        assert_eq!(angka(dec!(6796834585), None), "6.796.834.585");
+        assert_eq!(angka(dec!(0.73040), Some(4)), "0,7304");
+        assert_eq!(angka(dec!(11.764705), Some(2)), "11,76");
+        assert_eq!(angka(dec!(-1234.5), None), "-1.234,5");
+        assert_eq!(angka(dec!(100), Some(0)), "100");
+    }
+
+    #[test]
+    fn anchored_sums() {
+        let c = |r, col| CellRef::new(r, col);
+        assert_eq!(anchored_sum(&[c(4, 1), c(5, 1), c(6, 1)]), "SUM(B$5:B$7)");
+        assert_eq!(anchored_sum(&[c(4, 1), c(6, 1)]), "(B$5+B$7)");
+    }
+
+    #[test]
+    fn band_ranges_in_words() {
+        let cfg = crate::config::Config::default_config();
+        let maju = cfg.idm.band_named("MAJU").unwrap();
+        assert_eq!(band_range(maju).0, "> 0,7072 dan ≤ 0,8155");
+        assert_eq!(band_range(maju).1, "> 0.7072 and ≤ 0.8155");
+    }
+}

@@ -1,0 +1,65 @@
+//! THR001: see `thr001.md` beside this file.
+
+use super::*;
+
+pub(super) const RULE: Rule = Rule {
+    code: "THR001",
+    name: "idm-status",
+    severity: Severity::Error,
+    title: "A village's status does not match the band of its IDM value",
+    judul: "Status desa tidak sesuai rentang nilai IDM-nya",
+    doc: include_str!("thr001.md"),
+    fixes: Fixes::Safe,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let m = ctx.model;
+    for vt in &m.idm.villages {
+        for v in &vt.villages {
+            let (Some(idm), Some(st)) = (&v.idm, &v.status) else {
+                continue;
+            };
+            // Judged against the IDM SUM001 will write where the one written is not
+            // the mean of its components: a right status beside a mistyped IDM stays.
+            let corrected = idm_by_components(v).map(|(x, _)| x);
+            let Some(x) = corrected.or(idm.value).filter(|x| in_unit_range(*x)) else {
+                continue;
+            };
+            let Some(band) = ctx.cfg.idm.classify(x) else {
+                continue;
+            };
+            if v.status_band.as_deref() == Some(band.label.as_str()) {
+                continue;
+            }
+            let (range_id, range_en) = band_range(band);
+            let message = Message::new(
+                format!(
+                    "status desa {} tertulis {}, padahal IDM {} termasuk {} ({range_id})",
+                    village_label(v),
+                    st.text,
+                    corrected.map_or_else(|| angka_of(idm), |x| angka(x, None)),
+                    band.label
+                ),
+                format!(
+                    "village {} has status {}, but IDM {} is in band {} ({range_en})",
+                    village_label(v),
+                    st.text,
+                    x.normalize(),
+                    band.label
+                ),
+            );
+            out.push(
+                rule.finding(m.loc(vt.table, st.at), message, st.text.to_string())
+                    .expect(band.label.clone())
+                    .related(vec![m.loc(vt.table, idm.at)])
+                    .fix(vec![Correction {
+                        cell: st.at,
+                        value: NewValue::Text(band.label.clone()),
+                        safety: Safety::Safe,
+                    }]),
+            );
+        }
+    }
+}

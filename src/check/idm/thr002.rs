@@ -1,0 +1,118 @@
+//! THR002: see `thr002.md` beside this file.
+
+use super::*;
+
+pub(super) const RULE: Rule = Rule {
+    code: "THR002",
+    name: "idm-near-boundary",
+    severity: Severity::Info,
+    title: "An IDM value lies next to a band boundary",
+    judul: "Nilai IDM berada di dekat batas status",
+    doc: include_str!("thr002.md"),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let m = ctx.model;
+    let scale = &ctx.cfg.idm;
+    let margin = ctx.cfg.tolerances.boundary_margin;
+    // The cut-offs of the bands in use first, then those of every other documented
+    // set: a value between 0,707 and 0,7072 is BERKEMBANG to the ministry and MAJU
+    // by the regulation's text.
+    let sets = std::iter::once(scale).chain(
+        ctx.cfg
+            .idm_profiles
+            .iter()
+            .filter(|p| p.profile.is_none() || p.profile != scale.profile),
+    );
+    let boundaries: Vec<(Decimal, &crate::config::Scale)> = sets
+        .flat_map(|s| s.boundaries().into_iter().map(move |b| (b, s)))
+        .collect();
+    for vt in &m.idm.villages {
+        for v in &vt.villages {
+            let Some(idm) = &v.idm else { continue };
+            let Some(x) = idm.value.filter(|x| in_unit_range(*x)) else {
+                continue;
+            };
+            let Some((b, of)) = boundaries
+                .iter()
+                .copied()
+                .filter(|(b, _)| (x - b).abs() <= margin)
+                .min_by_key(|(b, _)| (x - b).abs())
+            else {
+                continue;
+            };
+            let below = of
+                .bands
+                .iter()
+                .find(|band| band.upper.is_some_and(|u| u.value == b))
+                .map(|band| band.label.as_str());
+            let above = of
+                .bands
+                .iter()
+                .find(|band| band.lower.is_some_and(|l| l.value == b))
+                .map(|band| band.label.as_str());
+            let here = scale.classify(x).map_or("-", |band| band.label.as_str());
+            let d = (x - b).abs();
+            let (set_id, set_en) = match &of.profile {
+                Some(name) if !std::ptr::eq(of, scale) => {
+                    (format!(" menurut {name}"), format!(" of {name}"))
+                }
+                _ => (String::new(), String::new()),
+            };
+            let (between_id, between_en) = (
+                format!(
+                    "{} dan {}{set_id}",
+                    below.unwrap_or("-"),
+                    above.unwrap_or("-")
+                ),
+                format!(
+                    "{} and {}{set_en}",
+                    below.unwrap_or("-"),
+                    above.unwrap_or("-")
+                ),
+            );
+            let (where_id, where_en) = if d.is_zero() {
+                (
+                    format!("tepat pada batas {} antara {between_id}", angka(b, None)),
+                    format!(
+                        "exactly on the boundary {} between {between_en}",
+                        b.normalize()
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "berjarak {} dari batas {} antara {between_id}",
+                        angka(d, None),
+                        angka(b, None)
+                    ),
+                    format!(
+                        "{} from the boundary {} between {between_en}",
+                        d.normalize(),
+                        b.normalize()
+                    ),
+                )
+            };
+            let message = Message::new(
+                format!(
+                    "IDM {} desa {}, berstatus {here}, {where_id}: statusnya bergantung pada desimal terakhir",
+                    angka_of(idm),
+                    village_label(v),
+                ),
+                format!(
+                    "IDM {} of village {}, status {here}, is {where_en}: its status hangs on the last decimal",
+                    x.normalize(),
+                    village_label(v),
+                ),
+            );
+            let related = v.status.iter().map(|s| m.loc(vt.table, s.at)).collect();
+            out.push(
+                rule.finding(m.loc(vt.table, idm.at), message, idm.written.clone())
+                    .related(related),
+            );
+        }
+    }
+}
