@@ -58,14 +58,11 @@ impl Parts for Upload {
     }
 
     fn data(&mut self, bytes: &[u8]) -> Result<(), String> {
-        match &mut self.current {
-            Some(Current::File { out, written }) => {
-                let room = self.keep.saturating_sub(*written);
-                let take = bytes.len().min(usize::try_from(room).unwrap_or(usize::MAX));
-                out.write_all(&bytes[..take]).map_err(|e| e.to_string())?;
-                *written += take as u64;
-            }
-            _ => {}
+        if let Some(Current::File { out, written }) = &mut self.current {
+            let room = self.keep.saturating_sub(*written);
+            let take = bytes.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+            out.write_all(&bytes[..take]).map_err(|e| e.to_string())?;
+            *written += take as u64;
         }
         Ok(())
     }
@@ -73,7 +70,7 @@ impl Parts for Upload {
     fn end(&mut self) -> Result<(), String> {
         match self.current.take() {
             Some(Current::File { out, .. }) => out.sync_all().map_err(|e| e.to_string()),
-            _ => Ok(()),
+            Some(Current::Ignored) | None => Ok(()),
         }
     }
 }

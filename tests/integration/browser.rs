@@ -296,6 +296,29 @@ fn the_page_checks_the_sample_in_a_real_browser() {
     );
     let shown = browser.script("return document.querySelectorAll('#findings tr.finding').length");
     assert_eq!(shown, 7);
+    // The file filter, with the severity filter back on everything.
+    browser.script(
+        "const s = document.getElementById('fSeverity'); s.value = ''; s.dispatchEvent(new Event('change'));
+         const f = document.getElementById('fFile'); f.value = 'Realisasi Anggaran 2023.xlsx'; f.dispatchEvent(new Event('change'));",
+    );
+    let of_file = check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"] == "Realisasi Anggaran 2023.xlsx")
+        .count();
+    assert!(of_file > 0);
+    let shown = browser.script(
+        "return [...document.querySelectorAll('#findings tr.finding')].map(r => r.dataset.file)",
+    );
+    assert_eq!(
+        shown,
+        json!(vec!["Realisasi Anggaran 2023.xlsx"; of_file]),
+        "only the chosen file's findings"
+    );
+    browser.script(
+        "const f = document.getElementById('fFile'); f.value = ''; f.dispatchEvent(new Event('change'));",
+    );
     // The PDF link downloads the report, in the browser and outside it.
     let fetched = browser.session(
         "POST",
@@ -350,4 +373,21 @@ fn the_page_checks_the_sample_in_a_real_browser() {
         ),
         "corrected"
     );
+    // A file that cannot be used gets its own line, with the reason kinerja check
+    // gives.
+    let empty = dir.path().join("kosong.xlsx");
+    std::fs::write(&empty, b"").unwrap();
+    let (alone, code) = dir.check_json(&[empty.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 2);
+    let reason = alone["inputs"][0]["message"].as_str().unwrap().to_string();
+    browser.session(
+        "POST",
+        &format!("/element/{}/value", browser.element("#files")),
+        json!({"text": empty.to_string_lossy()}),
+    );
+    let line = browser.wait_for(
+        "const n = document.querySelector('#unreadable .notice'); return n && n.textContent",
+        Duration::from_secs(60),
+    );
+    assert_eq!(line, format!("kosong.xlsx cannot be used: {reason}"));
 }
