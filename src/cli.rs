@@ -12,6 +12,7 @@ Contoh / examples:
   kinerja check data/IDM.xlsx      periksa satu buku kerja
   kinerja explain NUM001           penjelasan satu aturan
   kinerja rules                    daftar semua aturan
+  kinerja serve                    halaman web di http://127.0.0.1:8080/
 
 Exit codes: 0 no errors, 1 errors found, 2 some input or the config could not be used.";
 
@@ -39,6 +40,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule.
     Explain(ExplainArgs),
+    /// Serve the whole job as a web page (offline, from this binary).
+    Serve(ServeArgs),
 }
 
 /// Options every working command takes.
@@ -79,6 +82,19 @@ pub struct RulesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; beyond loopback an access token is required.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Config file (default: ./config.toml, else the built-in one).
+    #[arg(short, long, value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// How long a run's outputs stay downloadable (such as 1h, 30m, 90s).
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = duration)]
+    pub keep: std::time::Duration,
+}
+
+#[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule code, such as NUM001.
     pub code: String,
@@ -115,8 +131,42 @@ impl Cli {
             Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
             Some(Command::Check(c)) => c.common.lang,
             Some(Command::Rules(r)) => r.lang,
-            Some(Command::Explain(_)) => LangArg::Id,
+            Some(Command::Explain(_) | Command::Serve(_)) => LangArg::Id,
         }
         .into()
+    }
+}
+
+/// `90s`, `30m`, `1h` (a bare number is minutes).
+pub fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => text.split_at(at),
+        None => (text, "m"),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("not a duration: {text:?} (such as 1h, 30m, 90s)"))?;
+    let seconds = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        _ => return Err(format!("unknown unit in {text:?} (s, m or h)")),
+    };
+    Ok(std::time::Duration::from_secs(n.saturating_mul(seconds)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn durations_read_with_their_unit() {
+        assert_eq!(duration("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration("15"), Ok(Duration::from_secs(900)));
+        assert!(duration("1d").is_err());
+        assert!(duration("h").is_err());
     }
 }

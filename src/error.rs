@@ -23,6 +23,8 @@ pub enum Error {
     InputMissing { path: PathBuf },
     /// The output folder (or a file in it) cannot be created or written.
     Output { path: PathBuf, message: Message },
+    /// `serve` cannot listen at the address asked for (taken, or not this machine's).
+    Listen { addr: String, message: String },
 }
 
 impl Error {
@@ -60,6 +62,10 @@ impl Error {
             Error::Output { path, message } => {
                 format!("output {}: {}", path.display(), message.get(lang))
             }
+            Error::Listen { addr, message } if id => {
+                format!("tidak dapat mendengarkan di {addr}: {message}")
+            }
+            Error::Listen { addr, message } => format!("cannot listen on {addr}: {message}"),
         }
     }
 
@@ -81,6 +87,10 @@ impl Error {
             Error::Output { .. } => (
                 "pilih folder lain dengan -o: yang dapat ditulisi dan bukan folder masukan",
                 "choose another folder with -o, one that is writable and is not an input folder",
+            ),
+            Error::Listen { .. } => (
+                "pilih porta lain dengan --listen, misalnya --listen 127.0.0.1:8081, atau hentikan program yang memakainya",
+                "choose another port with --listen, such as --listen 127.0.0.1:8081, or stop the program using it",
             ),
         };
         match lang {
@@ -133,5 +143,13 @@ mod tests {
         assert!(e.report(Lang::Id).starts_with(
             "galat: keluaran input: folder masukan\nsaran: pilih folder lain dengan -o"
         ));
+        let e = Error::Listen {
+            addr: "127.0.0.1:8080".into(),
+            message: "Address in use".into(),
+        };
+        assert_eq!(
+            e.report(Lang::Id),
+            "galat: tidak dapat mendengarkan di 127.0.0.1:8080: Address in use\nsaran: pilih porta lain dengan --listen, misalnya --listen 127.0.0.1:8081, atau hentikan program yang memakainya"
+        );
     }
 }

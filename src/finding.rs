@@ -26,6 +26,16 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity as an office user reads it: `galat / peringatan / info`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Id) => "galat",
+            (Severity::Warning, Lang::Id) => "peringatan",
+            (Severity::Error | Severity::Warning, Lang::En) => self.name(),
+            (Severity::Info, _) => "info",
+        }
+    }
 }
 
 /// Where something is: a cell of a sheet of a file. Config findings use the config

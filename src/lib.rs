@@ -28,6 +28,7 @@ pub mod pipeline;
 pub mod present;
 pub mod read;
 pub mod render;
+pub mod serve;
 pub mod table;
 pub mod timing;
 pub mod words;

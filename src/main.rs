@@ -15,6 +15,7 @@ fn main() {
         Some(Command::Report(c)) => cmd::report::run(&c),
         Some(Command::Rules(r)) => cmd::rules::list(r.markdown, r.lang.into()),
         Some(Command::Explain(e)) => cmd::rules::explain(&e.code),
+        Some(Command::Serve(s)) => cmd::serve::run(&s),
     };
     std::process::exit(match outcome {
         Ok(code) => code,

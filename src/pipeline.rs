@@ -34,6 +34,23 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The exit code of the run: 2 when an input could not be used, else 1 when
+    /// errors were found, else 0.
+    pub fn exit_code(&self) -> i32 {
+        if self
+            .reading
+            .inputs
+            .iter()
+            .any(|i| i.status != InputStatus::Ok)
+        {
+            2
+        } else if self.findings.iter().any(|f| f.severity == Severity::Error) {
+            1
+        } else {
+            0
+        }
+    }
+
     /// Lets go of what only checking needed (the located tables' copies of their
     /// cells and the model), keeping the inputs, the tables' summaries and the
     /// findings; it is freed on another thread while the caller goes on.

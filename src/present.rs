@@ -146,11 +146,12 @@ pub fn text(
             }
             group = Some(here);
         }
-        let (colour_code, sev) = match f.severity {
-            Severity::Error => ("31", if en { "error" } else { "galat" }),
-            Severity::Warning => ("33", if en { "warning" } else { "peringatan" }),
-            Severity::Info => ("36", "info"),
+        let colour_code = match f.severity {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
         };
+        let sev = f.severity.label(lang);
         let place = if f.loc.sheet.is_empty() {
             f.loc.cell.to_string()
         } else {

@@ -7,13 +7,13 @@ pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod serve;
 
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::{Lang, Severity};
+use crate::finding::Lang;
 use crate::pipeline::{Options, Outcome, Outputs};
-use crate::read::InputStatus;
 use crate::Analysis;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -148,28 +148,9 @@ pub fn say(outcome: &Outcome, lang: Lang) {
 /// The exit code, 2 when an input could not be used, else 1 when errors were found,
 /// else 0; the last use of the analysis.
 pub fn exit_code(analysis: Analysis) -> i32 {
-    let code = code_of(&analysis);
+    let code = analysis.exit_code();
     // The process ends next: handing hundreds of thousands of cells back to the
     // allocator one by one would cost a tenth of a large run for nothing.
     std::mem::forget(analysis);
     code
-}
-
-fn code_of(analysis: &Analysis) -> i32 {
-    if analysis
-        .reading
-        .inputs
-        .iter()
-        .any(|i| i.status != InputStatus::Ok)
-    {
-        2
-    } else if analysis
-        .findings
-        .iter()
-        .any(|f| f.severity == Severity::Error)
-    {
-        1
-    } else {
-        0
-    }
 }

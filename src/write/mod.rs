@@ -667,7 +667,7 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
         let r = top + 1 + i as u32;
         ws.write_number(r, 0, (i + 1) as f64)?;
         ws.write_string(r, 1, f.code)?;
-        ws.write_string(r, 2, f.severity.name())?;
+        ws.write_string(r, 2, f.severity.label(lang))?;
         ws.write_string(r, 3, &*f.loc.sheet)?;
         let cell = f.loc.cell.to_string();
         if f.loc.sheet.is_empty() {
@@ -677,8 +677,15 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
             ws.write_url_with_text(r, 4, Url::new(target), &cell)?;
         }
         ws.write_string(r, 5, f.message.get(lang))?;
-        ws.write_string(r, 6, &f.found)?;
-        ws.write_string(r, 7, f.expected.as_deref().unwrap_or(""))?;
+        ws.write_string(r, 6, shown_found(&f.found))?;
+        ws.write_string(
+            r,
+            7,
+            f.expected
+                .as_deref()
+                .map(shown_expected)
+                .unwrap_or_default(),
+        )?;
         let done = match (f.fix.is_empty(), en) {
             (true, false) => "perlu diputuskan",
             (true, true) => "left for a person",
@@ -694,7 +701,39 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
         ws.set_column_width(c as u16, w)?;
     }
     ws.set_freeze_panes(top + 1, 0)?;
+    // Printed, the list fits the page width in landscape, its header on every page.
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(top, top)?;
     Ok(())
+}
+
+/// An expected value (a plain decimal, `65000000`) in the office's notation:
+/// `65.000.000`, `0,836`; anything else as it is.
+fn shown_expected(expected: &str) -> String {
+    let plain = expected
+        .strip_prefix('-')
+        .unwrap_or(expected)
+        .split_once('.')
+        .map_or(expected.chars().all(|c| c.is_ascii_digit()), |(i, d)| {
+            i.chars().chain(d.chars()).all(|c| c.is_ascii_digit())
+        });
+    match expected.parse::<Decimal>() {
+        Ok(d) if plain && !expected.is_empty() => crate::words::format_decimal(d),
+        _ => expected.to_string(),
+    }
+}
+
+/// A found value as written in its cell, grouped only when written as bare digits
+/// (`65000000`); `1.423` or `0,8360` stay as the office typed them.
+fn shown_found(found: &str) -> String {
+    let digits = found.strip_prefix('-').unwrap_or(found);
+    if digits.len() >= 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+        shown_expected(found)
+    } else {
+        found.to_string()
+    }
 }
 
 #[cfg(test)]

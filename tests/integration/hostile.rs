@@ -2,7 +2,6 @@
 //! repeated header; and every hostile file at once under a 2 GiB address space.
 
 use crate::util::{finding, sheet, xlsx, Dir, W::*};
-use std::io::Write;
 
 fn odd_cells_workbook(path: &std::path::Path) {
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -99,18 +98,7 @@ fn write_hostile_set(dir: &Dir) {
             .at(0, 0, vec![S("a")])
             .at(1_048_575, 16_383, vec![S("z")])],
     );
-    let file = std::fs::File::create(dir.input("bom.xlsx")).unwrap();
-    let mut zip = zip::ZipWriter::new(file);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("xl/workbook.xml", opts).unwrap();
-    zip.write_all(b"<workbook/>").unwrap();
-    zip.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
-    let block = vec![b' '; 1 << 20];
-    for _ in 0..1100 {
-        zip.write_all(&block).unwrap();
-    }
-    zip.finish().unwrap();
+    std::fs::write(dir.input("bom.xlsx"), crate::util::zip_bomb()).unwrap();
     std::fs::copy(fuzz_crash("cfb-sector-chain.xls"), dir.input("rusak.xls")).unwrap();
     std::fs::copy(
         fuzz_crash("cfb-looping-chain.xls"),

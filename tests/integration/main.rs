@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod browser;
 mod budget;
 mod docs;
 mod faults;
@@ -18,3 +19,5 @@ mod render;
 mod renja;
 mod report;
 mod sample;
+mod temuan;
+mod web;
