@@ -17,4 +17,5 @@ mod reading;
 mod render;
 mod renja;
 mod report;
+mod roots;
 mod sample;
