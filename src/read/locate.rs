@@ -379,14 +379,13 @@ fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Mat
         }
         _ => None,
     };
-    let best = [(single, 1), (double, 2), (triple, 3)]
+    [(single, 1), (double, 2), (triple, 3)]
         .into_iter()
         .filter_map(|(m, n)| Some((m?, n)))
         .fold(None::<(Match, usize)>, |best, (m, n)| match best {
             Some((b, k)) if b.score >= m.score => Some((b, k)),
             _ => Some((m, n)),
-        });
-    best
+        })
 }
 
 /// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`, a number
