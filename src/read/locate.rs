@@ -126,6 +126,66 @@ fn double_labels(upper: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
     out
 }
 
+/// A three-row header: a group row over a row of sub-groups over the lowest
+/// labels (`Realisasi Kinerja pada Triwulan` over `I … IV` over `K | % | Rp.`).
+/// The lower two rows pair as a two-row header; the group row's text is carried
+/// right over the columns below it and joins their sub-group in the upper label.
+fn triple_labels(upper: &[Cell], middle: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
+    let top = single_labels(upper);
+    let below = double_labels(middle, lower);
+    let cols: std::collections::BTreeSet<u32> = top.keys().chain(below.keys()).copied().collect();
+    let mut out = BTreeMap::new();
+    let mut group: Option<(u32, &Label)> = None;
+    for c in cols {
+        let b = below.get(&c);
+        let t = match top.get(&c) {
+            Some(t) => {
+                group = b.map(|_| (c, t));
+                Some(t)
+            }
+            None => match group {
+                Some((last, g)) if last + 1 == c && b.is_some() => {
+                    group = Some((c, g));
+                    Some(g)
+                }
+                _ => {
+                    group = None;
+                    None
+                }
+            },
+        };
+        let mut label = Label::default();
+        let uppers: Vec<&String> = t
+            .and_then(|t| t.top.as_ref())
+            .into_iter()
+            .chain(b.and_then(|b| b.top.as_ref()))
+            .collect();
+        if !uppers.is_empty() {
+            label.top = Some(
+                uppers
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        label.bottom = b.and_then(|b| b.bottom.clone());
+        if label.bottom.is_none() && label.top.is_none() {
+            continue;
+        }
+        let written: Vec<&str> = t
+            .map(|t| t.written.as_str())
+            .into_iter()
+            .chain(b.map(|b| b.written.as_str()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        label.written = written.join(" / ");
+        label.cell = t.and_then(|t| t.cell).or(b.and_then(|b| b.cell));
+        out.insert(c, label);
+    }
+    out
+}
+
 /// Whether `label` equals the header word `word`, and the year a placeholder took.
 fn word_matches(word: &str, label: &str, year: i32) -> Option<Option<i32>> {
     let w: Vec<&str> = word.split(' ').collect();
@@ -313,11 +373,19 @@ fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Mat
         .get(i + 1)
         .filter(|(r2, _)| *r2 == r + 1)
         .and_then(|(_, lower)| best_of(&double_labels(cells, lower), cfg));
-    match (single, double) {
-        (s, Some(d)) if s.as_ref().is_none_or(|s| d.score > s.score) => Some((d, 2)),
-        (Some(s), _) => Some((s, 1)),
+    let triple = match (rows.get(i + 1), rows.get(i + 2)) {
+        (Some((r2, middle)), Some((r3, lower))) if *r2 == r + 1 && *r3 == r + 2 => {
+            best_of(&triple_labels(cells, middle, lower), cfg)
+        }
         _ => None,
-    }
+    };
+    [(single, 1), (double, 2), (triple, 3)]
+        .into_iter()
+        .filter_map(|(m, n)| Some((m?, n)))
+        .fold(None::<(Match, usize)>, |best, (m, n)| match best {
+            Some((b, k)) if b.score >= m.score => Some((b, k)),
+            _ => Some((m, n)),
+        })
 }
 
 /// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`, a number
@@ -405,6 +473,7 @@ fn build(
     let repeated = m.kind.repeated();
     if !repeated.is_empty() {
         let labels = match header_rows {
+            3 => triple_labels(&rows[i].1, &rows[i + 1].1, &rows[i + 2].1),
             2 => double_labels(&rows[i].1, &rows[i + 1].1),
             _ => single_labels(&rows[i].1),
         };

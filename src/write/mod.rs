@@ -357,7 +357,7 @@ fn draft_sheet(
         let Some(counts) = counts_width(&mut merges, cell.at) else {
             continue;
         };
-        let shown = write_value(ws, cell.at, &cell.value, None)?;
+        let shown = write_value(ws, cell.at, &cell.value, sheet.formula(cell.at), None)?;
         if counts {
             widen(&mut widths, cell.at.col, shown);
         }
@@ -425,7 +425,7 @@ fn dress_sheet(
         let format = formats
             .entry((style, header))
             .or_insert_with(|| format_of(style, header, None));
-        write_value(ws, at, &cell.value, format.as_ref())?;
+        write_value(ws, at, &cell.value, sheet.formula(at), format.as_ref())?;
     }
     if let Some(first) = headers.iter().min_by_key(|r| r.first.row) {
         ws.set_freeze_panes(first.last.row + 1, 0)?;
@@ -433,14 +433,31 @@ fn dress_sheet(
     Ok(())
 }
 
-/// Writes a cell's value as it was; returns the characters it shows.
+/// Writes a cell as it was: its formula with its cached value, else its value;
+/// returns the characters it shows. A formula that names another workbook
+/// (`[1]Sheet!A1`) cannot be carried without its link: its value is written.
 fn write_value(
     ws: &mut Worksheet,
     at: CellRef,
     value: &Value,
+    formula: Option<&str>,
     format: Option<&Format>,
 ) -> Result<usize, XlsxError> {
     let (row, col) = (at.row, at.col as u16);
+    if let Some(f) = formula.filter(|f| !f.contains('[')) {
+        let (result, shown) = match value {
+            Value::Text(t) => (t.to_string(), shown_len(t)),
+            Value::Date(t) | Value::Error(t) => (t.clone(), shown_len(t)),
+            Value::Number { value } => (value.normalize().to_string(), decimal_len(*value)),
+            Value::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_string(), 5),
+        };
+        let formula = Formula::new(format!("={f}")).set_result(result);
+        match format {
+            Some(format) => ws.write_formula_with_format(row, col, formula, format)?,
+            None => ws.write_formula(row, col, formula)?,
+        };
+        return Ok(shown);
+    }
     Ok(match value {
         Value::Text(t) => {
             match format {
@@ -545,7 +562,7 @@ fn mark_sheet(
             },
             // A flagged cell keeps its value in the flag's fill.
             (_, Some(format)) => match sheet.cell(at) {
-                Some(cell) => write_value(ws, at, &cell.value, Some(format))?,
+                Some(cell) => write_value(ws, at, &cell.value, sheet.formula(at), Some(format))?,
                 None => {
                     ws.write_blank(row, col, format)?;
                     0

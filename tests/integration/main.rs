@@ -18,6 +18,7 @@ mod reading;
 mod render;
 mod renja;
 mod report;
+mod roots;
 mod sample;
 mod temuan;
 mod web;

@@ -3,7 +3,7 @@
 //! corrected workbook recalculated by LibreOffice.
 
 use crate::fixing::{formula_cells, recalculated, recalculating_profile};
-use crate::util::{sheet, xlsx, Dir, W::*};
+use crate::util::{sheet, xlsx, Dir, SheetSpec, W::*};
 use calamine::Data;
 
 /// Columns: A Visi, B Misi (the office's own, unnumbered), C No, D Uraian,
@@ -11,18 +11,31 @@ use calamine::Data;
 /// program, a kegiatan, two sub kegiatan. `typed_total` types the first sub
 /// kegiatan's column 13 Rp as 0 beside quarters that add up to 35.
 fn form(dir: &Dir, typed_total: bool) {
+    xlsx(
+        &dir.input("renja.xlsx"),
+        vec![spec("Realisasi TW IV", typed_total, false, false)],
+    );
+}
+
+/// The form's sheet. `wrong_column`: the first sub kegiatan's column 14 Rp formula
+/// names column 13's K instead of its Rp. `tall`: a three-row header (title rows,
+/// `Realisasi Kinerja pada Triwulan` over I–IV over `K | Rp.`, the numbering row).
+fn spec(name: &'static str, typed_total: bool, wrong_column: bool, tall: bool) -> SheetSpec {
     let col = |group: u32, rp: bool| 5 + (group - 6) * 2 + u32::from(rp);
     let a1 = |row: u32, c: u32| kinerja::cell::CellRef::new(row, c).to_string();
+    let h = if tall { 3 } else { 2 };
     let mut header = vec![
-        MergeDown("Visi", 2),
-        MergeDown("Misi", 2),
-        MergeDown("No", 2),
+        MergeDown("Visi", h),
+        MergeDown("Misi", h),
+        MergeDown("No", h),
     ];
-    header.push(MergeDown("Urusan/Bidang Urusan dan Program/Kegiatan", 2));
+    header.push(MergeDown("Urusan/Bidang Urusan dan Program/Kegiatan", h));
     header.push(MergeDown(
         "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
-        2,
+        h,
     ));
+    // The three-row header: quarters under one group cell, the others two rows tall.
+    let mut middle = vec![E; 5];
     let titles = [
         "Target Renstra PD pada Tahun 2026",
         "Realisasi Capaian Kinerja Renstra PD s/d Renja PD Tahun Lalu",
@@ -38,8 +51,22 @@ fn form(dir: &Dir, typed_total: bool) {
     let mut sub = vec![E; 5];
     let mut numbering = vec![E, E, S("1"), S("4"), S("5")];
     for (i, t) in titles.iter().enumerate() {
-        header.push(Merge(t, 2));
-        header.push(E);
+        let quarter = (3..=6).contains(&i);
+        if !tall {
+            header.push(Merge(t, 2));
+            header.push(E);
+        } else if quarter {
+            if i == 3 {
+                header.push(Merge("Realisasi Kinerja Pada Triwulan", 8));
+                header.extend(vec![E; 7]);
+            }
+            middle.push(Merge(["I", "II", "III", "IV"][i - 3], 2));
+            middle.push(E);
+        } else {
+            header.push(Block(t, 2, 2));
+            header.push(E);
+            middle.extend([E, E]);
+        }
         sub.extend([S("K"), S("Rp.")]);
         numbering.push(T(match i + 6 {
             13 => "13=9+10+11+12".into(),
@@ -62,15 +89,17 @@ fn form(dir: &Dir, typed_total: bool) {
             [300.0, 120.0, 60.0, 15.0, 15.0, 15.0, 15.0],
         ),
     ];
-    let mut spec = sheet("Realisasi TW IV")
-        .at(
-            0,
-            0,
-            vec![S("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")],
-        )
-        .at(3, 0, header)
-        .at(4, 0, sub)
-        .at(5, 0, numbering);
+    let mut spec = sheet(name).at(
+        0,
+        0,
+        vec![S("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")],
+    );
+    spec = if tall {
+        spec.at(2, 0, header).at(3, 0, middle)
+    } else {
+        spec.at(3, 0, header)
+    };
+    spec = spec.at(4, 0, sub).at(5, 0, numbering);
     let mut value = std::collections::HashMap::new();
     for (row, _, money) in leaves {
         for (i, m) in money.iter().enumerate() {
@@ -140,8 +169,13 @@ fn form(dir: &Dir, typed_total: bool) {
             format!("={}+{}", a1(row, col(7, false)), a1(row, col(13, false))),
             125.0,
         ));
+        let (c13, v14) = if wrong_column && row == 8 {
+            (col(13, false), value[&(row, col(7, true))] + 100.0)
+        } else {
+            (col(13, true), v14)
+        };
         cells.push(F(
-            format!("={}+{}", a1(row, col(7, true)), a1(row, col(13, true))),
+            format!("={}+{}", a1(row, col(7, true)), a1(row, c13)),
             v14,
         ));
         let k15 = 125.0 / 25.0 * 100.0;
@@ -160,7 +194,7 @@ fn form(dir: &Dir, typed_total: bool) {
         ));
         spec = spec.at(row, 0, cells);
     }
-    xlsx(&dir.input("renja.xlsx"), vec![spec]);
+    spec
 }
 
 /// The errors and warnings of a check here: (code, cell).
@@ -264,6 +298,154 @@ fn a_form_saved_by_libreoffice_keeps_its_formulas() {
             loud(&dir),
             [("ARI001".to_string(), "U9".to_string())],
             "{to}"
+        );
+    }
+}
+
+/// Every formula of a workbook: (sheet, row, col) → its text.
+fn formula_texts(path: &std::path::Path) -> std::collections::BTreeMap<(String, u32, u32), String> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for name in wb.sheet_names() {
+        let formulas = wb.worksheet_formula(&name).unwrap();
+        let Some((r0, c0)) = formulas.start() else {
+            continue;
+        };
+        for (r, c, f) in formulas.used_cells() {
+            if !f.is_empty() {
+                out.insert((name.clone(), r0 + r as u32, c0 + c as u32), f.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Guards item 7 of the form's issue: a formula naming the wrong column becomes
+/// the formula the stated arithmetic gives, with its cached value; every other
+/// formula of the input is still that formula in the corrected workbook; the
+/// cells that follow get their values; LibreOffice computes every formula alike.
+#[test]
+fn a_wrong_formula_is_rewritten_and_the_others_survive() {
+    let dir = Dir::new();
+    xlsx(
+        &dir.input("renja.xlsx"),
+        vec![spec("Realisasi TW IV", false, true, false)],
+    );
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(loud(&dir), [("FML001".to_string(), "W9".to_string())]);
+    let f = crate::util::finding(&json, "FML001", "W9");
+    assert_eq!(f["expected"], "=I9+U9 (135)");
+    let related: Vec<&str> = f["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["cell"].as_str().unwrap())
+        .collect();
+    assert_eq!(related, ["Y9"]);
+    let before = formula_texts(&dir.input("renja.xlsx"));
+    dir.run(&["fix"]);
+    let path = dir.path().join("output/renja.koreksi.xlsx");
+    let after = formula_texts(&path);
+    let w9 = ("Realisasi TW IV".to_string(), 8, 22);
+    assert_eq!(after[&w9], "I9+U9");
+    for (at, text) in &before {
+        if *at != w9 {
+            assert_eq!(after.get(at), Some(text), "{at:?} stays a formula");
+        }
+    }
+    assert_eq!(after.len(), before.len(), "{after:?}");
+    let ours = formula_cells(&path);
+    let value = |row: u32, col: u32| {
+        ours.iter()
+            .find(|c| (c.1, c.2) == (row, col))
+            .map(|c| c.3.clone())
+            .unwrap()
+    };
+    assert_eq!(value(8, 22), Data::Float(135.0));
+    assert_eq!(value(8, 24), Data::Float(67.5));
+    let again = Dir::new();
+    std::fs::copy(&path, again.input("renja.xlsx")).unwrap();
+    assert_eq!(loud(&again), Vec::new(), "the corrected form checks clean");
+    let profile = recalculating_profile();
+    let out = tempfile::tempdir().unwrap();
+    let theirs = formula_cells(&recalculated(&path, profile.path(), out.path()));
+    assert_eq!(ours.len(), theirs.len());
+    let num = |d: &Data| match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        _ => f64::NAN,
+    };
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert!(
+            (num(&a.3) - num(&b.3)).abs() <= 1e-9 * num(&a.3).abs().max(1.0),
+            "{a:?} {b:?}"
+        );
+    }
+}
+
+/// Guards the three-row header and the quarter sheets: title rows, the quarters
+/// under one `Realisasi Kinerja Pada Triwulan` cell over I–IV over `K | Rp.`, the
+/// numbering row; four sheets TW I … TW IV out of order, one with a typed total.
+/// Each is read and checked, the report's Tabel 3.4 comes from TW IV; the same
+/// workbook saved by LibreOffice as .ods gives the same.
+#[test]
+fn a_three_row_header_in_four_quarter_sheets() {
+    let made = tempfile::tempdir().unwrap();
+    let original = made.path().join("renja.xlsx");
+    xlsx(
+        &original,
+        vec![
+            spec("TW II", true, false, true),
+            spec("TW IV", false, false, true),
+            spec("TW I", false, false, true),
+            spec("TW III", false, false, true),
+        ],
+    );
+    let ods = crate::util::convert(&original, "ods", made.path());
+    for file in [&original, &ods] {
+        let dir = Dir::new();
+        let name = file.file_name().unwrap().to_str().unwrap();
+        std::fs::copy(file, dir.input(name)).unwrap();
+        let (json, _) = dir.check_json(&[]);
+        let tables: Vec<(String, String)> = crate::util::tables(&json)
+            .into_iter()
+            .map(|t| (t.0, t.2))
+            .collect();
+        assert_eq!(tables.len(), 4, "{name}: {tables:?}");
+        let loud: Vec<(String, String)> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "info")
+            .map(|f| {
+                (
+                    f["sheet"].as_str().unwrap().into(),
+                    f["cell"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        assert_eq!(loud, [("TW II".to_string(), "U9".to_string())], "{name}");
+        dir.run(&["report"]);
+        let out = std::process::Command::new("pdftotext")
+            .arg(dir.path().join("output/LKjIP-2023.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("Kegiatan Fasilitasi Kerja Sama Antar Desa 110 95 86,36"),
+            "{name}: {text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "Sumber: Evaluasi Hasil Renja, {name} lembar TW IV"
+            )),
+            "{name}: {text}"
         );
     }
 }

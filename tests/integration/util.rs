@@ -19,6 +19,8 @@ pub enum W {
     Merge(&'static str, u16),
     /// Text merged over this many rows down.
     MergeDown(&'static str, u32),
+    /// Text merged over a block of (rows, columns).
+    Block(&'static str, u32, u16),
     /// A live formula (with its `=`) and the result Excel would cache.
     F(String, f64),
     E,
@@ -71,6 +73,10 @@ pub fn xlsx(path: &Path, sheets: Vec<SheetSpec>) {
                     }
                     W::Merge(t, n) => {
                         ws.merge_range(r, c, r, c + n - 1, t, &plain).unwrap();
+                    }
+                    W::Block(t, rows, cols) => {
+                        ws.merge_range(r, c, r + rows - 1, c + cols - 1, t, &plain)
+                            .unwrap();
                     }
                     W::MergeDown(t, n) => {
                         ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap();

@@ -11,6 +11,7 @@
 mod format;
 mod links;
 mod pins;
+mod roots;
 mod sums;
 mod trees;
 
@@ -73,6 +74,8 @@ pub struct BudgetAnalysis<'a> {
     tol: Decimal,
     /// Every sum tree of the budget, read with the pins, and what breaks it.
     sums: Vec<SolvedTree>,
+    /// The realisation tables' wrong figures that other failures follow from.
+    roots: roots::Roots,
 }
 
 impl<'a> BudgetAnalysis<'a> {
@@ -86,12 +89,14 @@ impl<'a> BudgetAnalysis<'a> {
             pins: Pins::new(),
             tol: cfg.tolerances.money,
             sums: Vec::new(),
+            roots: roots::Roots::default(),
         };
         let trees = pins::pin_all(&mut analysis);
         analysis.sums = trees
             .into_iter()
             .map(|tree| SolvedTree::new(tree, analysis.tol))
             .collect();
+        analysis.roots = analysis.find_roots();
         analysis
     }
 

@@ -30,6 +30,10 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let (Some(p), Some(stated)) = (pagu.value, pct.value) else {
                 continue;
             };
+            if ctx.budget.roots.covers(real.table, pct.at) {
+                // It follows from a wrong figure reported at its root.
+                continue;
+            }
             let r = match &line.realisasi {
                 Some(f) => match f.value {
                     Some(r) => r,
@@ -116,6 +120,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     safety: Safety::Safe,
                 }]),
             );
+        }
+    }
+    for root in &ctx.budget.roots.roots {
+        if root.whole.is_none() {
+            out.push(super::roots::finding(rule, ctx, root));
         }
     }
 }

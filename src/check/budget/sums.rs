@@ -8,12 +8,48 @@ use crate::check::{Context, Rule};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety};
 
 /// Reports every broken sum whose whole is of a kind `mine` accepts.
+/// A broken sum whose cell a root of the realisation table speaks for is left to
+/// that root; a culprit whose correction makes its own percentage agree takes the
+/// percentage into `related`.
 pub fn report(rule: &Rule, ctx: &Context, mine: fn(NodeKind) -> bool, out: &mut Vec<Finding>) {
+    let roots = &ctx.budget.roots;
     for solved in &ctx.budget.sums {
+        let table = solved.tree.table;
         for broken in &solved.broken {
-            if mine(solved.whole_kind(broken)) {
-                out.push(finding(rule, ctx, solved, broken));
+            if !mine(solved.whole_kind(broken)) {
+                continue;
             }
+            let node = match *broken {
+                BrokenSum::Whole { node, .. }
+                | BrokenSum::Part { node, .. }
+                | BrokenSum::OneOfItsParts { node, .. } => node,
+            };
+            let Some(cell) = solved.tree.nodes[node].cell else {
+                continue;
+            };
+            if roots.covers(table, cell) {
+                continue;
+            }
+            let mut f = finding(rule, ctx, solved, broken);
+            if let Some(echoes) = roots.culprit_echoes.get(&(table, cell)) {
+                let list: Vec<String> = echoes.iter().map(|c| c.to_string()).collect();
+                let n = list.len();
+                let list = list.join(", ");
+                f.message.id.push_str(&format!(
+                    "; {n} sel lain salah hanya karena sel ini ({list}) dan ikut benar bila sel ini dibetulkan"
+                ));
+                f.message.en.push_str(&format!(
+                    "; {n} other cells are wrong only because of this one ({list}) and come right when it is fixed"
+                ));
+                f.related
+                    .extend(echoes.iter().map(|&c| ctx.model.loc(table, c)));
+            }
+            out.push(f);
+        }
+    }
+    for root in &roots.roots {
+        if root.whole.is_some_and(mine) {
+            out.push(super::roots::finding(rule, ctx, root));
         }
     }
 }
