@@ -495,6 +495,7 @@ pub struct Limits {
     pub max_cells: u64,
 }
 
+use crate::render::DocumentDate;
 pub use crate::words::MoneyStyle;
 
 /// The resolved configuration the stages use.
@@ -515,8 +516,9 @@ pub struct Config {
     pub tolerances: Tolerances,
     pub limits: Limits,
     pub money_style: MoneyStyle,
-    /// The fixed document date (`YYYY-MM-DD`) written into outputs.
-    pub document_date: String,
+    /// The fixed document date written into outputs (`report.date`, by default 31
+    /// January of the year after the report year).
+    pub document_date: DocumentDate,
     /// The office's narrative text for the report.
     pub narrative: PathBuf,
     pub village_list: VillageListMode,
@@ -581,16 +583,20 @@ impl Config {
             }
         };
         let document_date = if raw.report.date.is_empty() {
-            format!("{}-01-31", raw.office.year + 1)
+            DocumentDate {
+                year: raw.office.year + 1,
+                month: 1,
+                day: 31,
+            }
         } else {
-            raw.report.date.clone()
-        };
-        if !is_iso_date(&document_date) {
-            return Err(Error::ConfigValue {
+            iso_date(&raw.report.date).ok_or_else(|| Error::ConfigValue {
                 key: "report.date".into(),
-                message: format!("must be a date written YYYY-MM-DD, not {document_date:?}"),
-            });
-        }
+                message: format!(
+                    "must be a date from 1900 on written YYYY-MM-DD, not {:?}",
+                    raw.report.date
+                ),
+            })?
+        };
         if !(1900..=2200).contains(&raw.office.year) {
             return Err(Error::ConfigValue {
                 key: "office.year".into(),
@@ -662,16 +668,33 @@ fn person(p: RawPerson) -> Person {
     }
 }
 
-fn is_iso_date(s: &str) -> bool {
+/// A calendar date written `YYYY-MM-DD`, from 1900 on (spreadsheets count their
+/// dates from 1900).
+fn iso_date(s: &str) -> Option<DocumentDate> {
     let b = s.as_bytes();
-    b.len() == 10
+    let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && s.chars()
+        && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let (year, month, day): (i32, u32, u32) = (
+        s[..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..].parse().ok()?,
+    );
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (year >= 1900 && (1..=days).contains(&day)).then_some(DocumentDate { year, month, day })
 }
 
 /// A scale from its bands; `at` is where they stand in the config, for messages.
@@ -1004,6 +1027,41 @@ mod tests {
                 .starts_with("config key `headers.anggaran.plafon`: unknown column"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_document_date_is_read_once_as_a_calendar_date() {
+        let date = |line: &str| {
+            Config::parse(
+                &DEFAULT_TOML.replace("date = \"2024-01-31\"", line),
+                Path::new("c.toml"),
+            )
+            .map(|c| c.document_date)
+        };
+        let day = |year, month, day| DocumentDate { year, month, day };
+        assert_eq!(date("date = \"2024-01-31\"").unwrap(), day(2024, 1, 31));
+        assert_eq!(date("date = \"2024-02-29\"").unwrap(), day(2024, 2, 29));
+        // Empty: 31 January of the year after the report year.
+        assert_eq!(date("date = \"\"").unwrap(), day(2024, 1, 31));
+        for bad in [
+            "2023-02-29",
+            "2024-04-31",
+            "2024-13-01",
+            "24-01-31",
+            "31-01-2024",
+            "1899-12-31",
+        ] {
+            let e = date(&format!("date = \"{bad}\"")).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("config key `report.date`: must be a date from 1900 on written YYYY-MM-DD, not \"{bad}\"")
+            );
+            assert!(
+                e.describe(crate::finding::Lang::Id)
+                    .starts_with("kunci konfigurasi `report.date`: "),
+                "{e}"
+            );
+        }
     }
 
     #[test]

@@ -11,8 +11,8 @@ use crate::model::performance::{Achievement, Indicator, Measure};
 use crate::model::Model;
 use crate::narrative::Narrative;
 use crate::render::{
-    Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate, ListBlock, ListStyle, Official,
-    Report, RowStyle, Signature, TableBlock,
+    Align, BarChart, Block, Chapter, ColumnSpec, ListBlock, ListStyle, Official, Report, RowStyle,
+    Signature, TableBlock,
 };
 use crate::words::{self, group_thousands};
 use rust_decimal::Decimal;
@@ -55,7 +55,6 @@ pub fn report(model: &Model, cfg: &Config, narrative: &Narrative, open_errors: u
     ];
     chapters.push(ctx.lampiran());
     let o = &cfg.office;
-    let (y, m, d) = date_parts(&cfg.document_date);
     Report {
         title: "LAPORAN KINERJA INSTANSI PEMERINTAH".into(),
         acronym: "LKjIP".into(),
@@ -66,25 +65,12 @@ pub fn report(model: &Model, cfg: &Config, narrative: &Narrative, open_errors: u
         year: o.year,
         city: o.city.clone(),
         address: o.address.split(", ").map(str::to_string).collect(),
-        document_date: DocumentDate {
-            year: y,
-            month: m,
-            day: d,
-        },
+        document_date: cfg.document_date,
         head: ctx.head.clone(),
         draft_mark: (open_errors > 0)
             .then(|| format!("DRAFT — {open_errors} temuan belum diselesaikan")),
         chapters,
     }
-}
-
-fn date_parts(date: &str) -> (i32, u32, u32) {
-    let p: Vec<i64> = date.split('-').map(|x| x.parse().unwrap_or(1)).collect();
-    (
-        p[0] as i32,
-        p.get(1).copied().unwrap_or(1) as u32,
-        p.get(2).copied().unwrap_or(1) as u32,
-    )
 }
 
 const MONTHS: [&str; 12] = [
@@ -159,10 +145,9 @@ fn col(header: &str, weight: u32, align: Align) -> ColumnSpec {
 impl<'a> Ctx<'a> {
     fn new(model: &'a Model, cfg: &'a Config, narrative: &'a Narrative) -> Self {
         let o = &cfg.office;
-        let (y, m, _) = date_parts(&cfg.document_date);
         let values = BTreeMap::from([
             ("tahun", o.year.to_string()),
-            ("tahun_terbit", y.to_string()),
+            ("tahun_terbit", cfg.document_date.year.to_string()),
             ("dinas", o.name.clone()),
             ("dinas_singkat", o.short_name.clone()),
             ("kabupaten", o.regency.clone()),
@@ -193,11 +178,13 @@ impl<'a> Ctx<'a> {
             nip: o.head.nip.clone(),
             position,
         };
+        // The config admits calendar dates only: the month is 1–12.
+        let date = cfg.document_date;
         let place_date = format!(
             "{}, {} {}",
             o.city,
-            MONTHS[(m as usize).clamp(1, 12) - 1],
-            y
+            MONTHS[date.month as usize - 1],
+            date.year
         );
         Ctx {
             model,

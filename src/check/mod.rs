@@ -1,7 +1,10 @@
 //! Stage 3, check: rules read the model and produce findings. Each rule is one
-//! small unit (code, severity, titles, documentation, whether it fixes, the check)
-//! in the module of its family; [`registry`] lists them all, and the rule catalogue
-//! in the docs is generated from it.
+//! file in the folder of its family (`numbers/num001.rs`): its declaration (code,
+//! severity, titles, how its findings are handled, whether it fixes), its check
+//! and its unit tests, with its documentation in a Markdown file beside it
+//! (`numbers/num001.md`). A family's `mod.rs` lists its rules and holds what they
+//! share; [`registry`] lists the families, and the rule catalogue in the docs is
+//! generated from it. docs/adding-a-rule.md walks through adding one.
 
 mod budget;
 mod compare;
@@ -11,6 +14,8 @@ mod idm;
 mod numbers;
 mod performance;
 mod tables;
+#[cfg(test)]
+mod testing;
 
 use crate::config::Config;
 pub use crate::finding::Handling;

@@ -73,21 +73,24 @@ pub fn dress(draft: Draft, input: &Input, look: WorkbookLook) -> Result<Dressed,
 
 /// The corrected workbook's bytes: the dressed draft with the plan's changes and
 /// flags marked, behind a first sheet listing the findings. `date` is the fixed
-/// document date (`YYYY-MM-DD`).
+/// document date, the workbook's creation date.
 pub fn corrected_workbook(
     input: &Input,
     dressed: Dressed,
     plan: &WorkbookPlan,
-    date: &str,
+    date: &crate::render::DocumentDate,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let (y, m, d) = parse_date(date);
+    let year = u16::try_from(date.year)
+        .map_err(|_| XlsxError::DateTimeRangeError(format!("year {}", date.year)))?;
+    // Month and day come checked from the config; from_ymd checks them again.
+    let (m, d) = (date.month as u8, date.day as u8);
     wb.set_properties(
         &DocProperties::new()
             .set_title(format!("{} (koreksi kinerja)", input.file))
             .set_author("kinerja")
-            .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?),
+            .set_creation_datetime(&ExcelDateTime::from_ymd(year, m, d)?),
     );
     let names: Vec<&str> = input.sheets.iter().map(|s| s.name.as_str()).collect();
     let temuan_name = unique_name("Temuan", &names);
@@ -106,12 +109,6 @@ pub fn corrected_workbook(
     // bytes are ready now.
     std::thread::spawn(move || drop(wb));
     bytes
-}
-
-fn parse_date(date: &str) -> (u16, u8, u8) {
-    let p: Vec<&str> = date.split('-').collect();
-    let n = |i: usize, d: u16| p.get(i).and_then(|x| x.parse().ok()).unwrap_or(d);
-    (n(0, 2024), n(1, 1) as u8, n(2, 1) as u8)
 }
 
 fn unique_name(base: &str, taken: &[&str]) -> String {
@@ -728,7 +725,12 @@ mod tests {
             findings: Vec::new(),
         };
         let dressed = dress(draft(&input).unwrap(), &input, look).unwrap();
-        let bytes = corrected_workbook(&input, dressed, &plan, "2024-01-31", Lang::Id).unwrap();
+        let date = crate::render::DocumentDate {
+            year: 2024,
+            month: 1,
+            day: 31,
+        };
+        let bytes = corrected_workbook(&input, dressed, &plan, &date, Lang::Id).unwrap();
         let formats = formats_of(bytes, "IDM");
         let at = |a1: &str| formats[&CellRef::parse(a1).unwrap()].as_str();
         assert_eq!(

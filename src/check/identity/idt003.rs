@@ -1,0 +1,165 @@
+//! IDT003 near-duplicate-name: a kecamatan or kabupaten spelled two ways.
+
+use super::typos::{typos, Spelling};
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
+use crate::model::idm::{Text, Village};
+use crate::table::normalize_header;
+use std::collections::HashMap;
+
+/// A text field of a village.
+type Field = fn(&Village) -> Option<&Text>;
+
+pub const RULE: Rule = Rule {
+    code: "IDT003",
+    name: "near-duplicate-name",
+    severity: Severity::Warning,
+    title: "A kecamatan or kabupaten spelled two ways",
+    judul: "Nama kecamatan atau kabupaten ditulis dengan dua ejaan",
+    doc: include_str!("idt003.md").trim_ascii_end(),
+    fixes: Fixes::Safe,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let m = ctx.model;
+    let k = ctx.cfg.tolerances.kecamatan_max_edits;
+    if k == 0 {
+        return;
+    }
+    for list in m.idm.lists(&m.tables) {
+        let table = list.tables[0].table;
+        let villages: Vec<&Village> = list.villages().map(|(_, v)| v).collect();
+        let columns: [(&str, Field, Field); 2] = [
+            (
+                "kecamatan",
+                |v| v.kecamatan.as_ref(),
+                |v| v.kabupaten.as_ref(),
+            ),
+            (
+                "kabupaten",
+                |v| v.kabupaten.as_ref(),
+                |v| v.provinsi.as_ref(),
+            ),
+        ];
+        for (what, field, scope) in columns {
+            // Scope → spelling → cells, in reading order.
+            let mut scopes: Vec<Vec<Spelling>> = Vec::new();
+            let mut scope_index: HashMap<String, usize> = HashMap::new();
+            let mut spelling_index: HashMap<(usize, String), usize> = HashMap::new();
+            for v in &villages {
+                let Some(t) = field(v) else { continue };
+                let n = normalize_header(&t.text);
+                if n.is_empty() {
+                    continue;
+                }
+                let s = scope(v)
+                    .map(|s| normalize_header(&s.text))
+                    .unwrap_or_default();
+                let pos = *scope_index.entry(s).or_insert_with(|| {
+                    scopes.push(Vec::new());
+                    scopes.len() - 1
+                });
+                let spellings = &mut scopes[pos];
+                match spelling_index.get(&(pos, n.clone())) {
+                    Some(&i) => spellings[i].cells.push(t),
+                    None => {
+                        spelling_index.insert((pos, n.clone()), spellings.len());
+                        spellings.push(Spelling {
+                            norm: n,
+                            cells: vec![t],
+                        });
+                    }
+                }
+            }
+            for spellings in &scopes {
+                for (a, b) in typos(spellings, k) {
+                    let (minor, major) = (&spellings[a], &spellings[b]);
+                    let first = minor.cells[0];
+                    let right = &major.cells[0].text;
+                    let message = Message::new(
+                        format!(
+                            "{what} {} ({} baris) tampaknya salah ketik dari {right} ({} baris)",
+                            first.text,
+                            minor.cells.len(),
+                            major.cells.len()
+                        ),
+                        format!(
+                            "{what} {} ({} rows) looks like a typo of {right} ({} rows)",
+                            first.text,
+                            minor.cells.len(),
+                            major.cells.len()
+                        ),
+                    );
+                    let fix = minor
+                        .cells
+                        .iter()
+                        .map(|t| Correction {
+                            cell: t.at,
+                            value: NewValue::Text(right.to_string()),
+                            safety: Safety::Safe,
+                        })
+                        .collect();
+                    out.push(
+                        rule.finding(m.loc(table, first.at), message, first.text.to_string())
+                            .expect(right.to_string())
+                            .related(
+                                minor.cells[1..]
+                                    .iter()
+                                    .map(|t| m.loc(table, t.at))
+                                    .collect(),
+                            )
+                            .fix(fix),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{assert_finding, only, sheet};
+
+    #[test]
+    fn a_kecamatan_misspelled_once() {
+        let f = &only(
+            &RULE,
+            &[sheet(
+                "IDM 2023",
+                &[
+                    &["NO", "KECAMATAN", "NAMA DESA", "IDM", "STATUS"],
+                    &["1", "UMPU SEMENGIK", "GEDUNG JAYA", "0.6611", "BERKEMBANG"],
+                    &["2", "UMPU SEMENGIK", "SRI REJEKI", "0.6702", "BERKEMBANG"],
+                    &[
+                        "3",
+                        "UMPU SEMENGGUK",
+                        "TANJUNG AGUNG",
+                        "0.6840",
+                        "BERKEMBANG",
+                    ],
+                    &[
+                        "4",
+                        "UMPU SEMENGIK",
+                        "BERINGIN JAYA",
+                        "0.6512",
+                        "BERKEMBANG",
+                    ],
+                    &["5", "BAHUGA", "BUMI HARJO", "0.6512", "BERKEMBANG"],
+                    &["6", "BUAY BAHUGA", "BUMI HARJO", "0.6512", "BERKEMBANG"],
+                ],
+            )],
+        );
+        assert_finding(
+            f,
+            "IDT003",
+            "IDM 2023!B4",
+            "UMPU SEMENGGUK",
+            Some("UMPU SEMENGIK"),
+        );
+        assert_eq!(f.fix.len(), 1);
+        assert_eq!(f.fix[0].value, NewValue::Text("UMPU SEMENGIK".into()));
+    }
+}

@@ -1,0 +1,430 @@
+//! XDC020 target-mismatch: one indicator's target in the IKU, the PK and the
+//! achievement table.
+
+use super::{loc, plain};
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::finding::{Finding, Message, Severity};
+use crate::model::performance::{IndicatorLevel, Measure};
+use crate::names;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+pub const RULE: Rule = Rule {
+    code: "XDC020",
+    name: "target-mismatch",
+    severity: Severity::Error,
+    title: "An indicator's target differs between the IKU, the PK and the achievement table",
+    judul: "Target indikator berbeda antara IKU, PK, dan tabel capaian",
+    doc: include_str!("xdc020.md").trim_ascii_end(),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doc {
+    Iku,
+    Pk,
+    Capaian,
+}
+
+impl Doc {
+    fn id(self) -> &'static str {
+        match self {
+            Doc::Iku => "IKU",
+            Doc::Pk => "Perjanjian Kinerja",
+            Doc::Capaian => "tabel capaian IKU",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Doc::Iku => "the IKU",
+            Doc::Pk => "the Perjanjian Kinerja",
+            Doc::Capaian => "the achievement table",
+        }
+    }
+}
+
+/// A target as compared: a number by value, a word ignoring case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TargetValue {
+    Number(Decimal),
+    Word(String),
+}
+
+impl TargetValue {
+    fn of(m: &Measure) -> Option<TargetValue> {
+        match m.value {
+            Some(v) => Some(TargetValue::Number(v.normalize())),
+            None if m.is_qualitative() => Some(TargetValue::Word(crate::table::normalize_header(
+                m.written(),
+            ))),
+            None => None,
+        }
+    }
+}
+
+/// One document's target of one indicator.
+struct Entry<'a> {
+    doc: Doc,
+    name: &'a str,
+    table: usize,
+    target: &'a Measure,
+    value: TargetValue,
+}
+
+impl Entry<'_> {
+    fn expected(&self) -> String {
+        match &self.value {
+            TargetValue::Number(v) => plain(*v),
+            TargetValue::Word(_) => self.target.written().to_string(),
+        }
+    }
+
+    fn shown(&self) -> String {
+        match &self.value {
+            TargetValue::Number(v) => crate::words::format_decimal(*v),
+            TargetValue::Word(_) => self.target.written().to_string(),
+        }
+    }
+}
+
+/// Pairs each name of `from` with at most one name of `to`, each `to` used once:
+/// same names first, then the most similar pairs at or above `min`. Returns, per
+/// `from`, the index into `to`.
+fn pair_names(from: &[&str], to: &[&str], min: f64) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; from.len()];
+    let mut used = vec![false; to.len()];
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, n) in to.iter().enumerate() {
+        by_key.entry(names::key(n)).or_default().push(j);
+    }
+    for (i, n) in from.iter().enumerate() {
+        if let Some(js) = by_key.get(&names::key(n)) {
+            if let Some(&j) = js.iter().find(|&&j| !used[j]) {
+                used[j] = true;
+                out[i] = Some(j);
+            }
+        }
+    }
+    let rest_from: Vec<usize> = (0..from.len()).filter(|&i| out[i].is_none()).collect();
+    let rest_to: Vec<usize> = (0..to.len()).filter(|&j| !used[j]).collect();
+    // Indicator lists are short; a bound keeps a pathological input from a quadratic cost.
+    if rest_from.len().saturating_mul(rest_to.len()) > 250_000 {
+        return out;
+    }
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &rest_from {
+        for &j in &rest_to {
+            let s = names::similarity(from[i], to[j]);
+            if s >= min {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, i, j) in candidates {
+        if out[i].is_none() && !used[j] {
+            out[i] = Some(j);
+            used[j] = true;
+        }
+    }
+    out
+}
+
+/// Pairs every entry of each table of `from` with the entries of `to`, one-to-one per table.
+fn pair_by_table(from: &[Entry], to: &[Entry], min: f64) -> Vec<Option<usize>> {
+    let mut out = vec![None; from.len()];
+    let to_names: Vec<&str> = to.iter().map(|e| e.name).collect();
+    let mut tables: Vec<usize> = from.iter().map(|e| e.table).collect();
+    tables.sort();
+    tables.dedup();
+    for t in tables {
+        let idx: Vec<usize> = (0..from.len()).filter(|&i| from[i].table == t).collect();
+        let names: Vec<&str> = idx.iter().map(|&i| from[i].name).collect();
+        for (k, m) in pair_names(&names, &to_names, min).into_iter().enumerate() {
+            out[idx[k]] = m;
+        }
+    }
+    out
+}
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let year = ctx.cfg.office.year;
+    let perf = &ctx.model.performance;
+    let min = ctx.cfg.tolerances.name_similarity;
+    // Sasaran indicators first: a PK or achievement name equal to both a tujuan
+    // and a sasaran indicator of the IKU is the sasaran's.
+    let iku_rows = perf
+        .iku
+        .iter()
+        .filter(|i| i.level == IndicatorLevel::Sasaran)
+        .chain(
+            perf.iku
+                .iter()
+                .filter(|i| i.level == IndicatorLevel::Tujuan),
+        );
+    let iku: Vec<Entry> = iku_rows
+        .filter_map(|i| {
+            let t = i.target(year)?;
+            Some(Entry {
+                doc: Doc::Iku,
+                name: i.name(),
+                table: i.table,
+                value: TargetValue::of(t)?,
+                target: t,
+            })
+        })
+        .collect();
+    let pk: Vec<Entry> = perf
+        .pk_targets
+        .iter()
+        .filter_map(|p| {
+            let t = p.target.as_ref()?;
+            Some(Entry {
+                doc: Doc::Pk,
+                name: &p.indikator,
+                table: p.table,
+                value: TargetValue::of(t)?,
+                target: t,
+            })
+        })
+        .collect();
+    let ach: Vec<Entry> = perf
+        .achievements
+        .iter()
+        .filter_map(|a| {
+            let t = a.target.as_ref()?;
+            Some(Entry {
+                doc: Doc::Capaian,
+                name: &a.indikator,
+                table: a.table,
+                value: TargetValue::of(t)?,
+                target: t,
+            })
+        })
+        .collect();
+    let pk_to_iku = pair_by_table(&pk, &iku, min);
+    let ach_to_iku = pair_by_table(&ach, &iku, min);
+    // Achievements with no IKU indicator are compared with the PK directly.
+    let lone: Vec<usize> = (0..ach.len())
+        .filter(|&i| ach_to_iku[i].is_none())
+        .collect();
+    let lone_entries: Vec<Entry> = lone
+        .iter()
+        .map(|&i| Entry {
+            doc: Doc::Capaian,
+            name: ach[i].name,
+            table: ach[i].table,
+            target: ach[i].target,
+            value: ach[i].value.clone(),
+        })
+        .collect();
+    let lone_to_pk = pair_by_table(&lone_entries, &pk, min);
+
+    let mut groups: Vec<(Option<usize>, Vec<usize>, Vec<usize>)> =
+        (0..iku.len()).map(|i| (Some(i), vec![], vec![])).collect();
+    for (p, m) in pk_to_iku.iter().enumerate() {
+        if let Some(i) = m {
+            groups[*i].1.push(p);
+        }
+    }
+    for (a, m) in ach_to_iku.iter().enumerate() {
+        if let Some(i) = m {
+            groups[*i].2.push(a);
+        }
+    }
+    let mut by_pk: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, m) in lone_to_pk.iter().enumerate() {
+        if let Some(p) = m {
+            by_pk.entry(*p).or_default().push(lone[k]);
+        }
+    }
+    let mut pk_groups: Vec<(usize, Vec<usize>)> = by_pk.into_iter().collect();
+    pk_groups.sort();
+    for (p, a) in pk_groups {
+        groups.push((None, vec![p], a));
+    }
+
+    for (i, ps, as_) in groups {
+        let i = i.map(|i| &iku[i]);
+        let ps: Vec<&Entry> = ps.iter().map(|&p| &pk[p]).collect();
+        let as_: Vec<&Entry> = as_.iter().map(|&a| &ach[a]).collect();
+        compare_group(rule, ctx, year, i, &ps, &as_, out);
+    }
+}
+
+/// Compares one indicator's targets across the documents and reports the odd ones.
+fn compare_group(
+    rule: &Rule,
+    ctx: &Context,
+    year: i32,
+    iku: Option<&Entry>,
+    pk: &[&Entry],
+    ach: &[&Entry],
+    out: &mut Vec<Finding>,
+) {
+    let all: Vec<&Entry> = iku
+        .into_iter()
+        .chain(pk.iter().copied())
+        .chain(ach.iter().copied())
+        .collect();
+    let mut report = |wrong: &Entry, right: &Entry| {
+        let others: Vec<&&Entry> = all.iter().filter(|e| !std::ptr::eq(**e, wrong)).collect();
+        let list_id: Vec<String> = others
+            .iter()
+            .map(|e| format!("{} \"{}\": {}", e.doc.id(), e.name, e.shown()))
+            .collect();
+        let list_en: Vec<String> = others
+            .iter()
+            .map(|e| format!("{} \"{}\": {}", e.doc.en(), e.name, e.expected()))
+            .collect();
+        let message = Message::new(
+            format!(
+                "target {year} indikator \"{}\" di {} tertulis {}, berbeda dari {} (dipasangkan menurut nama)",
+                wrong.name,
+                wrong.doc.id(),
+                wrong.shown(),
+                list_id.join("; ")
+            ),
+            format!(
+                "the {year} target of indicator \"{}\" in {} is {}, unlike {} (paired by name)",
+                wrong.name,
+                wrong.doc.en(),
+                wrong.expected(),
+                list_en.join("; ")
+            ),
+        );
+        let related = others
+            .iter()
+            .map(|e| loc(ctx, e.table, e.target.at()))
+            .collect();
+        out.push(
+            rule.finding(
+                loc(ctx, wrong.table, wrong.target.at()),
+                message,
+                wrong.target.written(),
+            )
+            .expect(right.expected())
+            .related(related),
+        );
+    };
+    match iku {
+        Some(i) => {
+            let mut iku_odd = false;
+            for p in pk {
+                if p.value == i.value {
+                    continue;
+                }
+                let backed = ach.iter().find(|a| a.value == p.value);
+                if let Some(a) = backed.filter(|_| !ach.iter().any(|a| a.value == i.value)) {
+                    if !iku_odd {
+                        iku_odd = true;
+                        report(i, a);
+                    }
+                } else {
+                    report(p, i);
+                }
+            }
+            for a in ach {
+                if a.value == i.value {
+                    continue;
+                }
+                let backed =
+                    pk.iter().any(|p| p.value == a.value) && !pk.iter().any(|p| p.value == i.value);
+                if !backed {
+                    report(a, i);
+                }
+            }
+        }
+        None => {
+            let Some(p) = pk.first() else { return };
+            for a in ach {
+                if !pk.iter().any(|p| p.value == a.value) {
+                    report(a, p);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::{assert_finding, only, sheet};
+
+    #[test]
+    fn names_pair_one_to_one() {
+        let iku = [
+            "Nilai Evaluasi SAKIP",
+            "Nilai SAKIP Dinas PMK",
+            "Indeks Desa Membangun",
+            "Indeks Kategori Kampung",
+            "Nilai IKE",
+            "Nilai IKS",
+            "Nilai IKL",
+        ];
+        let pk = [
+            "Indeks Kategori Kampung",
+            "Nilai IKE",
+            "Nilai IKS",
+            "Nilai IKL",
+            "Nilai SAKIP Dinas PMK.",
+        ];
+        assert_eq!(
+            pair_names(&pk, &iku, 0.8),
+            vec![Some(3), Some(4), Some(5), Some(6), Some(1)]
+        );
+        // A missing IKS does not borrow the IKE's row once the IKE is paired.
+        let iku2 = ["Nilai IKE", "Nilai IKL"];
+        let pk2 = ["Nilai IKE", "Nilai IKL", "Nilai IKS"];
+        assert_eq!(pair_names(&pk2, &iku2, 0.8), vec![Some(0), Some(1), None]);
+        assert_eq!(
+            pair_names(&["LHKPN – SPT Tahun 2022"], &iku, 0.8),
+            vec![None]
+        );
+    }
+
+    #[test]
+    fn the_pk_target_unlike_the_iku_and_the_achievement_table() {
+        let f = &only(
+            &RULE,
+            &[
+                sheet(
+                    "IKU",
+                    &[
+                        &["INDIKATOR KINERJA", "2022", "2023"],
+                        &["Nilai IKE", "0,5925", "0,6333"],
+                    ],
+                ),
+                sheet(
+                    "PK",
+                    &[
+                        &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                        &[
+                            "1.",
+                            "Meningkatnya Ketahanan Ekonomi",
+                            "Nilai IKE",
+                            "0,6334",
+                        ],
+                    ],
+                ),
+                sheet(
+                    "Capaian",
+                    &[
+                        &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                        &["Nilai IKE.", "0.6333", "0.6512"],
+                    ],
+                ),
+            ],
+        );
+        assert_finding(f, "XDC020", "PK!D2", "0,6334", Some("0.6333"));
+        let related: Vec<String> = f
+            .related
+            .iter()
+            .map(|l| format!("{}!{}", l.sheet, l.cell))
+            .collect();
+        assert_eq!(related, vec!["IKU!C2", "Capaian!B2"]);
+    }
+}
