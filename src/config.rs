@@ -23,6 +23,9 @@ struct RawConfig {
     #[serde(default)]
     paths: RawPaths,
     idm: RawIdm,
+    /// `[indeks_desa]`; the shipped one where a config has none.
+    #[serde(default)]
+    indeks_desa: Option<RawIndeksDesa>,
     capaian: RawScale,
     #[serde(default)]
     headers: BTreeMap<String, BTreeMap<String, Vec<String>>>,
@@ -95,7 +98,7 @@ struct RawScale {
 
 /// `[idm]`: the bands in use, given inline (`bands`) or as the name of one of the
 /// documented band sets (`profile`, `[idm.profiles.NAME]`).
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawIdm {
     #[serde(default)]
@@ -106,8 +109,23 @@ struct RawIdm {
     profiles: BTreeMap<String, RawProfile>,
 }
 
+/// `[indeks_desa]`: the bands as under `[idm]`, how the total follows from the six
+/// dimensions, and each dimension's most points.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawIndeksDesa {
+    #[serde(default)]
+    profile: Option<String>,
+    #[serde(default)]
+    bands: Option<Vec<RawBand>>,
+    #[serde(default)]
+    profiles: BTreeMap<String, RawProfile>,
+    total: String,
+    maxima: BTreeMap<String, RawNumber>,
+}
+
 /// A named band set with where it comes from.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
     #[serde(default)]
@@ -115,7 +133,7 @@ struct RawProfile {
     bands: Vec<RawBand>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
     label: String,
@@ -130,7 +148,7 @@ struct RawBand {
 }
 
 /// A number in the config, written as a TOML number or a string.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(untagged)]
 enum RawNumber {
     Int(i64),
@@ -511,6 +529,13 @@ pub struct Config {
     /// Every named IDM band set of the config, the one in use among them: a value
     /// near any of their boundaries hangs on which cut-off one reads (THR002).
     pub idm_profiles: Vec<Scale>,
+    /// The Indeks Desa status bands in use, and every named set of them.
+    pub indeks_desa: Scale,
+    pub indeks_desa_profiles: Vec<Scale>,
+    /// How an Indeks Desa total follows from its dimensions.
+    pub indeks_desa_total: Derivation,
+    /// The most points of each dimension, in the order of [`INDEKS_DESA_DIMENSIONS`].
+    pub indeks_desa_maxima: [Decimal; 6],
     pub capaian: Scale,
     headers: HashMap<(TableKind, Col), Vec<String>>,
     pub tolerances: Tolerances,
@@ -604,7 +629,36 @@ impl Config {
             });
         }
         let o = raw.office;
-        let (idm, idm_profiles) = resolve_idm(&raw.idm)?;
+        let (idm, idm_profiles) = resolve_idm(&raw.idm, "idm")?;
+        let id = match raw.indeks_desa {
+            Some(id) => id,
+            None => {
+                let shipped: RawConfig =
+                    toml::from_str(DEFAULT_TOML).expect("the shipped config.toml is valid");
+                shipped
+                    .indeks_desa
+                    .expect("the shipped config has [indeks_desa]")
+            }
+        };
+        let (indeks_desa, indeks_desa_profiles) = resolve_idm(
+            &RawIdm {
+                profile: id.profile,
+                bands: id.bands,
+                profiles: id.profiles,
+            },
+            "indeks_desa",
+        )?;
+        let indeks_desa_total = match id.total.as_str() {
+            "points" => Derivation::Points,
+            "none" => Derivation::None,
+            other => {
+                return Err(Error::ConfigValue {
+                    key: "indeks_desa.total".into(),
+                    message: format!("must be \"points\" or \"none\", not {other:?}"),
+                })
+            }
+        };
+        let indeks_desa_maxima = resolve_maxima(&id.maxima)?;
         Ok(Config {
             source: None,
             office: Office {
@@ -622,6 +676,10 @@ impl Config {
             output: raw.paths.output,
             idm,
             idm_profiles,
+            indeks_desa,
+            indeks_desa_profiles,
+            indeks_desa_total,
+            indeks_desa_maxima,
             capaian: resolve_scale("capaian", "capaian", &raw.capaian.bands)?,
             headers: resolve_headers(&raw.headers)?,
             tolerances: Tolerances {
@@ -654,6 +712,7 @@ impl Config {
     /// Gaps, overlaps and unreachable labels of both scales.
     pub fn scale_problems(&self) -> Vec<ScaleProblem> {
         let mut v = self.idm.problems();
+        v.extend(self.indeks_desa.problems());
         v.extend(self.capaian.problems());
         v
     }
@@ -767,11 +826,11 @@ fn resolve_scale(key: &'static str, at_key: &str, raw_bands: &[RawBand]) -> Resu
 
 /// `[idm]`: the named profile in use (every profile is validated, so a typo in an
 /// alternative does not wait until someone switches to it), or the inline bands.
-fn resolve_idm(raw: &RawIdm) -> Result<(Scale, Vec<Scale>), Error> {
+fn resolve_idm(raw: &RawIdm, key: &'static str) -> Result<(Scale, Vec<Scale>), Error> {
     let mut chosen = None;
     let mut all = Vec::new();
     for (name, p) in &raw.profiles {
-        let mut scale = resolve_scale("idm", &format!("idm.profiles.{name}"), &p.bands)?;
+        let mut scale = resolve_scale(key, &format!("{key}.profiles.{name}"), &p.bands)?;
         scale.profile = Some(name.clone());
         scale.source = p.source.clone();
         if raw.profile.as_deref() == Some(name.as_str()) {
@@ -781,22 +840,76 @@ fn resolve_idm(raw: &RawIdm) -> Result<(Scale, Vec<Scale>), Error> {
     }
     match (&raw.profile, &raw.bands) {
         (Some(_), Some(_)) => Err(Error::ConfigValue {
-            key: "idm.bands".into(),
+            key: format!("{key}.bands"),
             message: "give either bands or profile, not both".into(),
         }),
-        (None, Some(bands)) => Ok((resolve_scale("idm", "idm", bands)?, all)),
+        (None, Some(bands)) => Ok((resolve_scale(key, key, bands)?, all)),
         (Some(name), None) => chosen.map(|c| (c, all)).ok_or_else(|| Error::ConfigValue {
-            key: "idm.profile".into(),
+            key: format!("{key}.profile"),
             message: format!(
-                "no [idm.profiles.{name}]; known: {}",
+                "no [{key}.profiles.{name}]; known: {}",
                 raw.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
             ),
         }),
         (None, None) => Err(Error::ConfigValue {
-            key: "idm.profile".into(),
+            key: format!("{key}.profile"),
             message: "name the band set in use (profile) or give the bands".into(),
         }),
     }
+}
+
+/// The Indeks Desa dimensions: short code and name, in the order of the ministry's files.
+pub const INDEKS_DESA_DIMENSIONS: [(&str, &str); 6] = [
+    ("DLD", "Layanan Dasar"),
+    ("DS", "Sosial"),
+    ("DE", "Ekonomi"),
+    ("DL", "Lingkungan"),
+    ("DA", "Aksesibilitas"),
+    ("DTKPD", "Tata Kelola Pemerintahan Desa"),
+];
+
+/// How a village index's total follows from its components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derivation {
+    /// The mean of the components (the IDM: (IKS + IKE + IKL) / 3).
+    Mean,
+    /// The components' points over their summed maxima, times 100 (the Indeks
+    /// Desa as the published tools compute it: Σ / 635 × 100).
+    Points,
+    /// Not checked.
+    None,
+}
+
+/// `indeks_desa.maxima`: one positive number per dimension code, no other key.
+fn resolve_maxima(raw: &BTreeMap<String, RawNumber>) -> Result<[Decimal; 6], Error> {
+    if let Some(k) = raw
+        .keys()
+        .find(|k| !INDEKS_DESA_DIMENSIONS.iter().any(|(c, _)| c == k))
+    {
+        return Err(Error::ConfigValue {
+            key: format!("indeks_desa.maxima.{k}"),
+            message: "not a dimension; known: DLD, DS, DE, DL, DA, DTKPD".into(),
+        });
+    }
+    let mut out = [Decimal::ZERO; 6];
+    for (i, (code, _)) in INDEKS_DESA_DIMENSIONS.iter().enumerate() {
+        let key = format!("indeks_desa.maxima.{code}");
+        let v = raw
+            .get(*code)
+            .ok_or_else(|| Error::ConfigValue {
+                key: key.clone(),
+                message: "missing: give the most points of every dimension".into(),
+            })?
+            .resolve(&key)?;
+        if v <= Decimal::ZERO {
+            return Err(Error::ConfigValue {
+                key,
+                message: format!("must be above 0, not {v}"),
+            });
+        }
+        out[i] = v;
+    }
+    Ok(out)
 }
 
 fn resolve_headers(

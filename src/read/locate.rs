@@ -496,7 +496,7 @@ fn build(
 /// out and kept as a [`YearProblem`] on the first year's table. Any other table,
 /// and a village table of one year, comes back as it is.
 fn one_table_per_year(mut table: Table) -> Vec<Table> {
-    if table.kind != TableKind::IdmDesa {
+    if !crate::table::Col::is_village_list(table.kind) {
         return vec![table];
     }
     let own = |c: &Column| {

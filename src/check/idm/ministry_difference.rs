@@ -38,18 +38,18 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 named(mv)
             );
             // The value, judged at the office's written precision.
-            if let (Some(of), Some(mf)) = (&ov.idm, &mv.idm) {
+            if let (Some(of), Some(mf)) = (&ov.total, &mv.total) {
                 if let (Some(a), Some(b)) = (of.value, mf.value) {
                     if !agrees(a, of.decimals, b) {
                         let expected = at_precision(b, of.decimals);
                         let message = Message::new(
                             format!(
-                                "IDM {} tahun {} tertulis {}, sedangkan berkas kementerian {}: {paired_id}",
-                                named(ov), p.year, of.written, mf.written
+                                "{} {} tahun {} tertulis {}, sedangkan berkas kementerian {}: {paired_id}",
+                                Profile::of(ctx.cfg, ot.kind).name, named(ov), p.year, of.written, mf.written
                             ),
                             format!(
-                                "the {} IDM of {} is {}, but the ministry's file says {}: {paired_en}",
-                                p.year, named(ov), of.written, mf.written
+                                "the {} {} of {} is {}, but the ministry's file says {}: {paired_en}",
+                                p.year, Profile::of(ctx.cfg, ot.kind).name, named(ov), of.written, mf.written
                             ),
                         );
                         out.push(
