@@ -22,11 +22,14 @@ struct RawConfig {
     office: RawOffice,
     #[serde(default)]
     paths: RawPaths,
-    idm: RawIdm,
-    /// `[indeks_desa]`; the shipped one where a config has none.
+    /// `[idm]`, `[indeks_desa]` and `[capaian]`: the shipped ones where a config
+    /// has none (an office's config may hold only what it changes).
+    #[serde(default)]
+    idm: Option<RawIdm>,
     #[serde(default)]
     indeks_desa: Option<RawIndeksDesa>,
-    capaian: RawScale,
+    #[serde(default)]
+    capaian: Option<RawScale>,
     #[serde(default)]
     headers: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     #[serde(default)]
@@ -90,7 +93,7 @@ fn default_output() -> PathBuf {
     "output".into()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawScale {
     bands: Vec<RawBand>,
@@ -629,16 +632,23 @@ impl Config {
             });
         }
         let o = raw.office;
-        let (idm, idm_profiles) = resolve_idm(&raw.idm, "idm")?;
+        let shipped = || -> RawConfig {
+            toml::from_str(DEFAULT_TOML).expect("the shipped config.toml is valid")
+        };
+        let raw_idm = match raw.idm {
+            Some(idm) => idm,
+            None => shipped().idm.expect("the shipped config has [idm]"),
+        };
+        let (idm, idm_profiles) = resolve_idm(&raw_idm, "idm")?;
+        let raw_capaian = match raw.capaian {
+            Some(c) => c,
+            None => shipped().capaian.expect("the shipped config has [capaian]"),
+        };
         let id = match raw.indeks_desa {
             Some(id) => id,
-            None => {
-                let shipped: RawConfig =
-                    toml::from_str(DEFAULT_TOML).expect("the shipped config.toml is valid");
-                shipped
-                    .indeks_desa
-                    .expect("the shipped config has [indeks_desa]")
-            }
+            None => shipped()
+                .indeks_desa
+                .expect("the shipped config has [indeks_desa]"),
         };
         let (indeks_desa, indeks_desa_profiles) = resolve_idm(
             &RawIdm {
@@ -680,7 +690,7 @@ impl Config {
             indeks_desa_profiles,
             indeks_desa_total,
             indeks_desa_maxima,
-            capaian: resolve_scale("capaian", "capaian", &raw.capaian.bands)?,
+            capaian: resolve_scale("capaian", "capaian", &raw_capaian.bands)?,
             headers: resolve_headers(&raw.headers)?,
             tolerances: Tolerances {
                 boundary_margin: t.boundary_margin.resolve("tolerances.boundary_margin")?,

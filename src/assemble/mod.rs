@@ -154,6 +154,13 @@ impl<'a> Ctx<'a> {
             ("provinsi", o.province.clone()),
             ("kota", o.city.clone()),
             ("kepala", o.head.name.clone()),
+            // The village index the input holds (`Indeks Desa Membangun`, `Indeks Desa`).
+            (
+                "indeks",
+                Profile::of(cfg, model.idm.report_kind(o.year))
+                    .long_name
+                    .to_string(),
+            ),
         ]);
         let position = {
             let p = o.head.position.to_uppercase();
