@@ -28,10 +28,13 @@ mod shares_sum;
 mod status;
 mod summary_count;
 mod summary_total;
+mod two_indices;
+mod unknown_status;
 
 pub static RULES: &[Rule] = &[
     status::RULE,
     near_boundary::RULE,
+    unknown_status::RULE,
     out_of_range::RULE,
     mean::RULE,
     summary_count::RULE,
@@ -45,6 +48,7 @@ pub static RULES: &[Rule] = &[
     header_year::RULE,
     ministry_difference::RULE,
     ministry_missing::RULE,
+    two_indices::RULE,
 ];
 
 /// A number in Indonesian writing (`words::group_thousands`): `.` groups
