@@ -164,7 +164,8 @@ fn total_formula(p: &Profile, cells: &[CellRef], d: u32) -> String {
 /// the components cannot tell.
 fn total_by_components(v: &Village, p: &Profile) -> Option<(Decimal, u32)> {
     let total = v.total.as_ref()?;
-    let stated = total.value?;
+    // A total outside its scale is RNG001's, whatever its components say.
+    let stated = total.value.filter(|x| p.in_range(*x))?;
     let parts = components_in_range(v, p)?;
     let values: Vec<Decimal> = parts.iter().map(|(_, x)| *x).collect();
     let computed = derived_total(p, &values)?;
