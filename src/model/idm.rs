@@ -497,6 +497,31 @@ pub fn build(views: &[TableView], cfg: &Config) -> Idm {
             _ => {}
         }
     }
+    // A summary whose header names no index (`STATUS DESA`, `KLASIFIKASI`) counts
+    // the villages of the input's index: the Indeks Desa's where every village
+    // list is one.
+    let all_indeks_desa =
+        !idm.villages.is_empty() && idm.villages.iter().all(|v| v.kind == TableKind::IndeksDesa);
+    if all_indeks_desa {
+        for (s, view) in idm.summaries.iter_mut().filter_map(|s| {
+            let view = views.iter().find(|v| v.index == s.table)?;
+            Some((s, view))
+        }) {
+            let names_idm = view
+                .table
+                .columns
+                .iter()
+                .filter(|c| c.col == Col::Klasifikasi)
+                .any(|c| normalize_header(&c.label).split(' ').any(|w| w == "IDM"));
+            if s.kind == TableKind::IdmRekap && !names_idm {
+                let p = Profile::of(cfg, TableKind::IndeksDesaRekap);
+                s.kind = TableKind::IndeksDesaRekap;
+                for r in &mut s.rows {
+                    r.band = band_of_label(p.bands, &r.label.text);
+                }
+            }
+        }
+    }
     idm
 }
 

@@ -141,6 +141,10 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
     let budget = budget::build(&views, cfg);
     let performance = performance::build(&views, cfg);
     drop(views);
+    // A summary takes its index's kind from the villages it counts (see idm::build).
+    for s in &idm.summaries {
+        model.tables[s.table].kind = s.kind;
+    }
     model.idm = idm;
     model.budget = budget;
     model.performance = performance;

@@ -518,3 +518,17 @@ fn the_second_sample_runs_end_to_end() {
         ]
     );
 }
+
+/// A summary whose header names no index counts the Indeks Desa villages of the
+/// input: listed as `indeks_desa_rekap` and checked against them.
+#[test]
+fn a_summary_with_a_plain_header_takes_the_index_of_the_villages() {
+    let mut b = clean();
+    b.summary[0][0] = MergeDown("STATUS DESA", 2);
+    b.summary[4][1] = N(1.0);
+    let json = check(&b, "");
+    let kinds: Vec<String> = util::tables(&json).into_iter().map(|t| t.0).collect();
+    assert_eq!(kinds, vec!["indeks_desa", "indeks_desa_rekap"]);
+    assert_eq!(loud(&json), vec![t("SUM002", "Rekap", "B5")]);
+    assert_eq!(util::finding(&json, "SUM002", "B5")["expected"], "3");
+}

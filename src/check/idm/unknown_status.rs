@@ -77,7 +77,8 @@ mod tests {
     fn with_a_value_the_status_rule_speaks() {
         let rows: &[&[&str]] = &[HEADER, &["BANJIT", "BONGLAI", "85.10", "MANDRI"]];
         assert!(findings(&RULE, &[sheet("Desa", rows)]).is_empty());
-        let f = only(&super::super::status::RULE, &[sheet("Desa", rows)]);
-        assert_finding(&f, "THR001", "Desa!D2", "MANDRI", Some("MANDIRI"));
+        let status = &super::super::status::RULE;
+        let f = only(status, &[sheet("Desa", rows)]);
+        assert_finding(&f, status.code, "Desa!D2", "MANDRI", Some("MANDIRI"));
     }
 }
