@@ -490,11 +490,13 @@ fn pct0(realisasi: u64, pagu: u64) -> Decimal {
     )
 }
 
+/// The upper ends of the statuses as the ministry classifies (the shipped
+/// `[idm] profile = "kemendesa"`), the boundary in the lower band.
 const BANDS: [(&str, &str); 4] = [
-    ("SANGAT TERTINGGAL", "0.491"),
-    ("TERTINGGAL", "0.599"),
-    ("BERKEMBANG", "0.707"),
-    ("MAJU", "0.815"),
+    ("SANGAT TERTINGGAL", "0.4907"),
+    ("TERTINGGAL", "0.5989"),
+    ("BERKEMBANG", "0.7072"),
+    ("MAJU", "0.8155"),
 ];
 /// Statuses in the summary's order, best first.
 const STATUSES: [&str; 5] = [
@@ -1560,10 +1562,10 @@ mod tests {
 
     #[test]
     fn statuses_follow_the_bands() {
-        assert_eq!(status(dec("0.491")), "SANGAT TERTINGGAL");
-        assert_eq!(status(dec("0.4911")), "TERTINGGAL");
-        assert_eq!(status(dec("0.815")), "MAJU");
-        assert_eq!(status(dec("0.8151")), "MANDIRI");
+        assert_eq!(status(dec("0.4907")), "SANGAT TERTINGGAL");
+        assert_eq!(status(dec("0.4908")), "TERTINGGAL");
+        assert_eq!(status(dec("0.8155")), "MAJU");
+        assert_eq!(status(dec("0.8156")), "MANDIRI");
     }
 
     #[test]

@@ -113,6 +113,22 @@ fn measure_text(m: Option<&Measure>) -> String {
     }
 }
 
+/// One numbered row per band of a scale: `1.` and the two cells `cells` gives.
+fn numbered_bands(
+    scale: &crate::config::Scale,
+    cells: impl Fn(&crate::config::Band) -> [String; 2],
+) -> Vec<Vec<String>> {
+    scale
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let [a, c] = cells(b);
+            vec![format!("{}.", i + 1), a, c]
+        })
+        .collect()
+}
+
 fn table(
     number: &str,
     title: String,
@@ -586,18 +602,7 @@ impl<'a> Ctx<'a> {
     fn idm_bands_table(&self, number: &str) -> Vec<Block> {
         let p = self.index();
         let scale = p.bands;
-        let rows = scale
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                vec![
-                    format!("{}.", i + 1),
-                    b.label.clone(),
-                    b.describe().replace('.', ","),
-                ]
-            })
-            .collect();
+        let rows = numbered_bands(scale, |b| [b.label.clone(), b.describe().replace('.', ",")]);
         let mut out = vec![Block::Paragraph(format!(
             "Status desa ditentukan dari nilai {} dengan batas berikut.",
             p.full_name
@@ -619,20 +624,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn scale_table(&self) -> Block {
-        let rows = self
-            .cfg
-            .capaian
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let label = match &b.short {
-                    Some(s) => format!("{} ({s})", b.label),
-                    None => b.label.clone(),
-                };
-                vec![format!("{}.", i + 1), b.describe().replace('.', ","), label]
-            })
-            .collect();
+        let rows = numbered_bands(&self.cfg.capaian, |b| {
+            let label = match &b.short {
+                Some(s) => format!("{} ({s})", b.label),
+                None => b.label.clone(),
+            };
+            [b.describe().replace('.', ","), label]
+        });
         Block::Table(table(
             "Tabel 3.1",
             "Skala Pengukuran Indikator Sasaran".into(),

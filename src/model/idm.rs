@@ -9,6 +9,12 @@
 //! shares, and its JUMLAH row if it has one. Status labels are resolved to the
 //! configured band they name (short forms and synonyms accepted), so checks and
 //! the report compare bands, not spellings. Nothing here decides what is right.
+//!
+//! The IDM is one village-index profile: three components (IKS, IKE, IKL) whose
+//! mean is the index, on a 0–1 scale, classified by the bands of `[idm] profile`
+//! (labels and synonyms in the config). A village table whose measures repeat per
+//! year arrives from the reading as one table per year (`VillageTable::year`), so
+//! every rule and the report see one year at a time.
 
 use super::{Figure, TableInfo, TableView};
 use crate::cell::CellRef;

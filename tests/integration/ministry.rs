@@ -145,7 +145,7 @@ type OtherVillage = (
 
 const OTHER_PROVINCES: [OtherVillage; 5] = [
     (
-        "3604052001",
+        "3604052001.0",
         "BANTEN",
         "SERANG",
         "CIKEUSAL",
@@ -312,7 +312,8 @@ fn a_four_year_kabupaten_file_is_read_one_table_per_year_without_error() {
 }
 
 /// Guards issue 12: the ministry's national layout of several provinces, statuses
-/// on the cut-offs and values at full precision, gives no error.
+/// on the cut-offs, values at full precision and one code written `3604052001.0`,
+/// gives no error.
 #[test]
 fn the_national_layout_of_several_provinces_gives_no_error() {
     for four in [false, true] {
@@ -324,6 +325,13 @@ fn the_national_layout_of_several_provinces_gives_no_error() {
         assert_eq!(tables[0].0, "idm_desa");
         assert_eq!(tables[0].3, "A1:J24");
         assert_eq!(errors(&json), vec![], "four: {four}");
+        // `3604052001.0` (a number written back as text) is the code 3604052001.
+        let kod: Vec<String> = util::findings(&json)
+            .into_iter()
+            .filter(|f| f.0.starts_with("KOD"))
+            .map(|f| f.3)
+            .collect();
+        assert_eq!(kod, Vec::<String>::new());
     }
 }
 
@@ -559,4 +567,97 @@ fn the_report_prints_the_bands_used_and_compares_with_last_years_villages() {
         text.contains("Status Desa Berdasarkan IDM Kabupaten Way Kanan 2022/2023"),
         "{text}"
     );
+}
+
+/// Guards issue 12: a merged year row above the measures (`2022` over
+/// `IKS … STATUS`) is read as one table per year too, each year checked.
+#[test]
+fn a_merged_year_row_above_the_measures_gives_one_table_per_year() {
+    use crate::util::{sheet, xlsx, W};
+    let dir = Dir::new();
+    let mut s = sheet("IDM").at(
+        0,
+        0,
+        vec![
+            W::MergeDown("KODE DESA", 2),
+            W::MergeDown("DESA", 2),
+            W::MergeDown("KECAMATAN", 2),
+            W::Merge("2022", 5),
+            W::E,
+            W::E,
+            W::E,
+            W::E,
+            W::Merge("2023", 5),
+        ],
+    );
+    let measures = || ["IKS", "IKE", "IKL", "IDM", "STATUS"].map(W::S);
+    s = s.at(1, 3, measures().into_iter().chain(measures()).collect());
+    let recs = records();
+    let codes: Vec<&str> = {
+        let mut c: Vec<&str> = recs.iter().map(|r| r.kode.as_str()).collect();
+        c.dedup();
+        c
+    };
+    for (i, code) in codes.iter().enumerate() {
+        let of = |y: i32| {
+            recs.iter()
+                .find(|r| r.kode == *code && r.year == y)
+                .unwrap()
+        };
+        let mut cells = vec![
+            W::T(code.to_string()),
+            W::T(of(2023).desa.clone()),
+            W::T(of(2023).kecamatan.clone()),
+        ];
+        for y in [2022, 2023] {
+            let r = of(y);
+            cells.extend(r.values.iter().map(|v| W::N(value(v, true))));
+            cells.push(W::T(r.status.clone()));
+        }
+        s = s.at(2 + i as u32, 0, cells);
+    }
+    // A wrong 2022 status: CAMPANG LAPAN (row 4) typed Mandiri.
+    s = s.at(3, 7, vec![W::S("Mandiri")]);
+    xlsx(&dir.input("idm.xlsx"), vec![s]);
+    let (json, _) = dir.check_json(&[]);
+    let ranges: Vec<(String, String)> = util::tables(&json)
+        .into_iter()
+        .map(|t| (t.0, t.3))
+        .collect();
+    assert_eq!(
+        ranges,
+        vec![
+            ("idm_desa".to_string(), "A1:H20".to_string()),
+            ("idm_desa".to_string(), "A1:M20".to_string())
+        ]
+    );
+    assert_eq!(
+        errors(&json),
+        vec![("THR001".into(), "IDM".into(), "H4".into())]
+    );
+}
+
+/// Guards the year tables' provenance: fixes land at their year's cells, and the
+/// corrected four-year workbook has no fixable finding left.
+#[test]
+fn fixes_in_a_four_year_workbook_land_at_their_years_cells() {
+    let dir = Dir::new();
+    kabupaten_workbook(
+        &dir.input("idm.xlsx"),
+        &[2021, 2022, 2023, 2024],
+        false,
+        &|ws| {
+            ws.write_string(1, 22, "Mandiri").unwrap();
+            ws.write_number(2, 16, 0.75).unwrap();
+        },
+    );
+    let out = dir.run(&["fix"]);
+    assert!(out.status.code().is_some());
+    let fixed = dir.path().join("output/idm.koreksi.xlsx");
+    assert!(fixed.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = Dir::new();
+    std::fs::copy(&fixed, again.input("idm.xlsx")).unwrap();
+    let (json, _) = again.check_json(&[]);
+    assert_eq!(errors(&json), vec![]);
+    assert_eq!(util::tables(&json).len(), 4);
 }

@@ -44,6 +44,9 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 // two villages (a national file has namesakes); one code under two
                 // names is KOD003's.
                 if v.name.is_some() {
+                    // Judged by code where there is one: two coded rows of one name
+                    // are two villages (a national file has namesakes); one code
+                    // under two names is a code rule's.
                     match by_name.entry(name_key(v)) {
                         Entry::Occupied(f) if v.kode.is_none() || f.get().1.kode.is_none() => {
                             first = Some((*f.get(), false))

@@ -12,43 +12,43 @@ use crate::model::Figure;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-mod code_length;
-mod code_prefix;
-mod code_shared;
-mod code_type;
-mod header_year;
-mod mean;
-mod ministry_difference;
-mod ministry_missing;
-mod near_boundary;
-mod out_of_range;
+mod idx001;
+mod kod001;
+mod kod002;
+mod kod003;
+mod kod004;
 mod pairing;
-mod share;
-mod shares_sum;
-mod status;
-mod summary_count;
-mod summary_total;
-mod two_indices;
-mod unknown_status;
+mod pct001;
+mod pct002;
+mod rng001;
+mod sum001;
+mod sum002;
+mod sum003;
+mod thn001;
+mod thr001;
+mod thr002;
+mod thr003;
+mod xdc001;
+mod xdc002;
 
 pub static RULES: &[Rule] = &[
-    status::RULE,
-    near_boundary::RULE,
-    unknown_status::RULE,
-    out_of_range::RULE,
-    mean::RULE,
-    summary_count::RULE,
-    summary_total::RULE,
-    share::RULE,
-    shares_sum::RULE,
-    code_prefix::RULE,
-    code_length::RULE,
-    code_shared::RULE,
-    code_type::RULE,
-    header_year::RULE,
-    ministry_difference::RULE,
-    ministry_missing::RULE,
-    two_indices::RULE,
+    thr001::RULE,
+    thr002::RULE,
+    thr003::RULE,
+    rng001::RULE,
+    sum001::RULE,
+    sum002::RULE,
+    sum003::RULE,
+    pct001::RULE,
+    pct002::RULE,
+    kod001::RULE,
+    kod002::RULE,
+    kod003::RULE,
+    kod004::RULE,
+    thn001::RULE,
+    xdc001::RULE,
+    xdc002::RULE,
+    idx001::RULE,
 ];
 
 /// A number in Indonesian writing (`words::group_thousands`): `.` groups

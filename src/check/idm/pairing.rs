@@ -165,7 +165,7 @@ fn pair<'a>(
     // where the ministry's file has one, else by name).
     let region = |v: &Village| -> String {
         match (&v.kode, &v.kabupaten) {
-            (Some(k), _) if k.text.len() >= 4 => k.text[..4].to_string(),
+            (Some(k), _) if k.text.get(..4).is_some() => k.text[..4].to_string(),
             (_, Some(k)) => letters(&k.text),
             _ => String::new(),
         }

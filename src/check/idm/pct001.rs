@@ -1,4 +1,4 @@
-//! PCT001: see `share.md` beside this file.
+//! PCT001: see `pct001.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A status share of the IDM summary is not count / total × 100",
     judul: "Persentase status pada rekap IDM tidak sama dengan jumlah / total × 100",
-    doc: include_str!("share.md"),
+    doc: include_str!("pct001.md"),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,

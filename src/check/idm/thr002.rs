@@ -1,4 +1,4 @@
-//! THR002: see `near_boundary.md` beside this file.
+//! THR002: see `thr002.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Info,
     title: "An IDM value lies next to a band boundary",
     judul: "Nilai IDM berada di dekat batas status",
-    doc: include_str!("near_boundary.md"),
+    doc: include_str!("thr002.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

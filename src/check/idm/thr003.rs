@@ -1,4 +1,4 @@
-//! THR003: see `unknown_status.md` beside this file.
+//! THR003: see `thr003.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A village's status names no status of its index",
     judul: "Status desa tidak dikenal dalam status indeksnya",
-    doc: include_str!("unknown_status.md"),
+    doc: include_str!("thr003.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -77,7 +77,7 @@ mod tests {
     fn with_a_value_the_status_rule_speaks() {
         let rows: &[&[&str]] = &[HEADER, &["BANJIT", "BONGLAI", "85.10", "MANDRI"]];
         assert!(findings(&RULE, &[sheet("Desa", rows)]).is_empty());
-        let status = &super::super::status::RULE;
+        let status = &super::super::thr001::RULE;
         let f = only(status, &[sheet("Desa", rows)]);
         assert_finding(&f, status.code, "Desa!D2", "MANDRI", Some("MANDIRI"));
     }

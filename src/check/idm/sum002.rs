@@ -1,4 +1,4 @@
-//! SUM002: see `summary_count.md` beside this file.
+//! SUM002: see `sum002.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A status count of the IDM summary differs from the village table",
     judul: "Jumlah desa per status pada rekap IDM berbeda dengan tabel desa",
-    doc: include_str!("summary_count.md"),
+    doc: include_str!("sum002.md"),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,

@@ -1,4 +1,4 @@
-//! SUM001: see `mean.md` beside this file.
+//! SUM001: see `sum001.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "An IDM value is not the mean of IKS, IKE and IKL",
     judul: "Nilai IDM tidak sama dengan rata-rata IKS, IKE, dan IKL",
-    doc: include_str!("mean.md"),
+    doc: include_str!("sum001.md"),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,

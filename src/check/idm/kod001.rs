@@ -1,4 +1,4 @@
-//! KOD001: see `code_prefix.md` beside this file.
+//! KOD001: see `kod001.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A region code does not begin with the code of the region it lies in",
     judul: "Kode wilayah tidak diawali kode wilayah induknya",
-    doc: include_str!("code_prefix.md"),
+    doc: include_str!("kod001.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

@@ -1,4 +1,4 @@
-//! XDC002: see `ministry_missing.md` beside this file.
+//! XDC002: see `xdc002.md` beside this file.
 
 use super::pairing::{named, pairings};
 use super::*;
@@ -9,7 +9,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "Villages of the office's table are missing from the ministry's file, or the other way",
     judul: "Desa pada tabel dinas tidak ada pada berkas kementerian, atau sebaliknya",
-    doc: include_str!("ministry_missing.md"),
+    doc: include_str!("xdc002.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

@@ -1,4 +1,4 @@
-//! THN001: see `header_year.md` beside this file.
+//! THN001: see `thn001.md` beside this file.
 
 use super::*;
 use crate::read::YearProblemKind;
@@ -9,7 +9,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "The year of a village table's column cannot be told",
     judul: "Tahun kolom pada tabel desa tidak dapat ditentukan",
-    doc: include_str!("header_year.md"),
+    doc: include_str!("thn001.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

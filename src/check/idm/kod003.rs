@@ -1,4 +1,4 @@
-//! KOD003: see `code_shared.md` beside this file.
+//! KOD003: see `kod003.md` beside this file.
 
 use super::*;
 use std::collections::hash_map::Entry;
@@ -9,7 +9,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "Two villages have one code",
     judul: "Dua desa memiliki kode yang sama",
-    doc: include_str!("code_shared.md"),
+    doc: include_str!("kod003.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

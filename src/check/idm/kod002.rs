@@ -1,4 +1,4 @@
-//! KOD002: see `code_length.md` beside this file.
+//! KOD002: see `kod002.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A region code has the wrong number of digits",
     judul: "Panjang kode wilayah tidak sesuai",
-    doc: include_str!("code_length.md"),
+    doc: include_str!("kod002.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,
@@ -37,7 +37,8 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 // Dotted codes (`18.08.03.2001`) are counted by their digits.
                 let digits = c.text.bytes().filter(u8::is_ascii_digit).count();
                 let only_digits = c.text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-                if digits == len && only_digits {
+                // A cell without a digit (`-`) holds no code to measure.
+                if digits == 0 || (digits == len && only_digits) {
                     continue;
                 }
                 let message = Message::new(

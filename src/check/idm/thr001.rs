@@ -1,4 +1,4 @@
-//! THR001: see `status.md` beside this file.
+//! THR001: see `thr001.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A village's status does not match the band of its index value",
     judul: "Status desa tidak sesuai rentang nilai indeksnya",
-    doc: include_str!("status.md"),
+    doc: include_str!("thr001.md"),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,

@@ -1,4 +1,4 @@
-//! RNG001: see `out_of_range.md` beside this file.
+//! RNG001: see `rng001.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "A village index or one of its components is outside its range",
     judul: "Nilai indeks desa atau komponennya di luar rentangnya",
-    doc: include_str!("out_of_range.md"),
+    doc: include_str!("rng001.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

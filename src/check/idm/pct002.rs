@@ -1,4 +1,4 @@
-//! PCT002: see `shares_sum.md` beside this file.
+//! PCT002: see `pct002.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "The status shares of a year do not add up to 100",
     judul: "Jumlah persentase status suatu tahun tidak 100",
-    doc: include_str!("shares_sum.md"),
+    doc: include_str!("pct002.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

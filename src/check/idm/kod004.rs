@@ -1,4 +1,4 @@
-//! KOD004: see `code_type.md` beside this file.
+//! KOD004: see `kod004.md` beside this file.
 
 use super::*;
 use crate::read::Value;
@@ -10,7 +10,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "A code column holds text in some rows and numbers in others",
     judul: "Kolom kode berisi teks pada sebagian baris dan angka pada baris lain",
-    doc: include_str!("code_type.md"),
+    doc: include_str!("kod004.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
     check,

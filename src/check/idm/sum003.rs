@@ -1,4 +1,4 @@
-//! SUM003: see `summary_total.md` beside this file.
+//! SUM003: see `sum003.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Error,
     title: "The JUMLAH row of the IDM summary is not the sum of the rows above",
     judul: "Baris JUMLAH rekap IDM tidak sama dengan jumlah baris di atasnya",
-    doc: include_str!("summary_total.md"),
+    doc: include_str!("sum003.md"),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
     check,

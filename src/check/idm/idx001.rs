@@ -1,4 +1,4 @@
-//! IDX001: see `two_indices.md` beside this file.
+//! IDX001: see `idx001.md` beside this file.
 
 use super::*;
 
@@ -8,7 +8,7 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "A village table holds both IDM and Indeks Desa columns",
     judul: "Tabel desa memuat kolom IDM dan kolom Indeks Desa sekaligus",
-    doc: include_str!("two_indices.md"),
+    doc: include_str!("idx001.md"),
     fixes: Fixes::No,
     handling: Handling::SHEET_NOTE,
     check,
