@@ -22,10 +22,11 @@ pub enum TableKind {
     Personil,
     Lembaga,
     Rkt,
+    EvaluasiRenja,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 13] = [
+    pub const ALL: [TableKind; 14] = [
         TableKind::IdmDesa,
         TableKind::IdmRekap,
         TableKind::IndeksDesa,
@@ -39,6 +40,7 @@ impl TableKind {
         TableKind::Personil,
         TableKind::Lembaga,
         TableKind::Rkt,
+        TableKind::EvaluasiRenja,
     ];
 
     /// The stable name used in JSON and in the config (`[headers.anggaran]`).
@@ -57,6 +59,7 @@ impl TableKind {
             TableKind::Personil => "personil",
             TableKind::Lembaga => "lembaga",
             TableKind::Rkt => "rkt",
+            TableKind::EvaluasiRenja => "evaluasi_renja",
         }
     }
 
@@ -80,6 +83,7 @@ impl TableKind {
             TableKind::Personil => "Personil",
             TableKind::Lembaga => "Capaian lembaga kemasyarakatan",
             TableKind::Rkt => "Rencana Kinerja Tahunan",
+            TableKind::EvaluasiRenja => "Evaluasi hasil Renja Perangkat Daerah",
         }
     }
 
@@ -99,6 +103,29 @@ impl TableKind {
             TableKind::Personil => PERSONIL,
             TableKind::Lembaga => LEMBAGA,
             TableKind::Rkt => RKT,
+            TableKind::EvaluasiRenja => EVALUASI_RENJA,
+        }
+    }
+
+    /// Columns this kind's own rules compute from the others (PCT010 the
+    /// realisation's %): a numbering row stating the same arithmetic is not checked
+    /// a second time.
+    pub fn computed(self) -> &'static [Col] {
+        match self {
+            TableKind::Anggaran | TableKind::IdmRekap => &[Col::Persen],
+            TableKind::IdmDesa => &[Col::Idm],
+            TableKind::Capaian => &[Col::Capaian],
+            _ => &[],
+        }
+    }
+
+    /// Columns that repeat under every numbered group of the header (the Evaluasi
+    /// Renja's `K | Rp` under each of columns 6–15): every header cell with their
+    /// words is a column, not only the first.
+    pub fn repeated(self) -> &'static [Col] {
+        match self {
+            TableKind::EvaluasiRenja => &[Col::Kinerja, Col::Persen, Col::Rupiah],
+            _ => &[],
         }
     }
 }
@@ -164,6 +191,10 @@ pub enum Col {
     KegiatanIndikator,
     KegiatanSatuan,
     KegiatanTarget,
+    Kode,
+    Kinerja,
+    Rupiah,
+    UnitPenanggungJawab,
 }
 
 impl Col {
@@ -228,6 +259,10 @@ impl Col {
             Col::KegiatanIndikator => "kegiatan_indikator",
             Col::KegiatanSatuan => "kegiatan_satuan",
             Col::KegiatanTarget => "kegiatan_target",
+            Col::Kode => "kode",
+            Col::Kinerja => "kinerja",
+            Col::Rupiah => "rupiah",
+            Col::UnitPenanggungJawab => "unit_penanggung_jawab",
         }
     }
 }
@@ -901,6 +936,48 @@ static RKT: &[ColumnSpec] = &[
         Money,
     ),
     text(Col::Ket, &["KET", "KETERANGAN"], false),
+];
+
+static EVALUASI_RENJA: &[ColumnSpec] = &[
+    text(Col::No, NO, false),
+    text(
+        Col::Sasaran,
+        &["SASARAN", "SASARAN RENSTRA", "SASARAN PD"],
+        false,
+    ),
+    text(Col::Kode, &["KODE", "KODE REKENING"], false),
+    text(
+        Col::Uraian,
+        &[
+            "URUSAN BIDANG URUSAN PEMERINTAHAN DAERAH DAN PROGRAM KEGIATAN",
+            "URUSAN BIDANG URUSAN PEMERINTAHAN DAERAH DAN PROGRAM KEGIATAN SUB KEGIATAN",
+            "URUSAN BIDANG URUSAN DAN PROGRAM KEGIATAN",
+            "URUSAN BIDANG URUSAN DAN PROGRAM KEGIATAN SUB KEGIATAN",
+            "URUSAN BIDANG URUSAN PROGRAM KEGIATAN",
+            "URUSAN BIDANG URUSAN PROGRAM KEGIATAN SUB KEGIATAN",
+        ],
+        true,
+    ),
+    text(
+        Col::Indikator,
+        &[
+            "INDIKATOR KINERJA PROGRAM OUTCOME KEGIATAN OUTPUT",
+            "INDIKATOR KINERJA PROGRAM OUTCOME KEGIATAN OUTPUT SUB KEGIATAN OUTPUT",
+            "INDIKATOR KINERJA PROGRAM OUTCOME KEGIATAN OUTPUT SATUAN",
+            "INDIKATOR KINERJA",
+        ],
+        false,
+    ),
+    text(Col::Satuan, &["SATUAN"], false),
+    num(Col::Kinerja, &["K"], true, Measure),
+    num(Col::Persen, &["%"], false, Percent),
+    num(Col::Rupiah, &["RP"], true, Money),
+    text(
+        Col::UnitPenanggungJawab,
+        &["UNIT PENANGGUNG JAWAB", "UNIT PD PENANGGUNG JAWAB"],
+        false,
+    ),
+    text(Col::Ket, &["KETERANGAN", "KET"], false),
 ];
 
 /// Header text as it is compared: upper case, every run of punctuation and spaces

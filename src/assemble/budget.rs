@@ -16,12 +16,14 @@ fn amount(v: Option<Decimal>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
+/// The budget realisation table, or else Tabel 3.4 as the latest Evaluasi Renja gives it.
 fn main_realisation<'a>(ctx: &Ctx<'a>) -> Option<&'a Realisation> {
     ctx.model
         .budget
         .realisations
         .iter()
         .max_by_key(|r| r.programs.iter().map(|p| p.kegiatan.len()).sum::<usize>())
+        .or(ctx.model.renja.realisation.as_ref())
 }
 
 fn main_rkt<'a>(ctx: &Ctx<'a>) -> Option<&'a Rkt> {
@@ -343,6 +345,19 @@ pub(super) fn realisation(ctx: &Ctx, number: &str) -> Vec<Block> {
         out.push(Block::Paragraph(s));
     }
     out.push(Block::Table(t));
+    if ctx
+        .model
+        .renja
+        .realisation
+        .as_ref()
+        .is_some_and(|f| std::ptr::eq(f, r))
+    {
+        let t = &ctx.model.tables[r.table];
+        out.push(Block::Paragraph(format!(
+            "Sumber: Evaluasi Hasil Renja, {} lembar {} (pagu: target Renja tahun berjalan, Rp; realisasi: realisasi Renja yang dievaluasi, Rp).",
+            t.file, t.sheet
+        )));
+    }
     let idle: Vec<String> = r
         .kegiatan()
         .filter(|k| {

@@ -7,12 +7,13 @@
 //! generated from it. docs/adding-a-rule.md walks through adding one.
 
 mod budget;
-mod compare;
+pub(crate) mod compare;
 mod config_rules;
 mod identity;
 mod idm;
 mod numbers;
 mod performance;
+mod renja;
 mod tables;
 #[cfg(test)]
 mod testing;
@@ -22,6 +23,7 @@ pub use crate::finding::Handling;
 use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
 use crate::read::Reading;
+pub use budget::BudgetAnalysis;
 
 /// Whether a rule's findings come with a correction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,20 @@ pub struct Context<'a> {
     pub reading: &'a Reading,
     pub model: &'a Model,
     pub cfg: &'a Config,
+    /// The budget's links, pins and sum trees, computed once for every rule.
+    pub budget: BudgetAnalysis<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a run, its shared analyses computed.
+    pub fn new(reading: &'a Reading, model: &'a Model, cfg: &'a Config) -> Self {
+        Context {
+            reading,
+            model,
+            cfg,
+            budget: BudgetAnalysis::new(reading, model, cfg),
+        }
+    }
 }
 
 /// A rule: a stable code and its check.
@@ -103,12 +119,13 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 7] = [
+    let families: [&'static [Rule]; 8] = [
         numbers::RULES,
         identity::RULES,
         idm::RULES,
         budget::RULES,
         performance::RULES,
+        renja::RULES,
         tables::RULES,
         config_rules::RULES,
     ];
@@ -124,11 +141,8 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 
 /// Runs every rule; findings come back grouped by file and sheet, worst first.
 pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
-    let ctx = Context {
-        reading,
-        model,
-        cfg,
-    };
+    let ctx = Context::new(reading, model, cfg);
+    crate::timing::mark("shared analyses");
     let timing = crate::timing::enabled();
     // Rules are independent: they share the cores, and their findings are joined in
     // registry order, so the result does not depend on which finished first.

@@ -63,17 +63,27 @@ fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
 /// The findings of `rule` on these workbooks (file name, sheets) with `cfg`, in
 /// the order a run reports them.
 pub fn findings_with(rule: &Rule, cfg: &Config, files: &[(&str, &[Sheet])]) -> Vec<Finding> {
-    let mut reading = Reading::default();
-    for (name, sheets) in files {
-        let (input, tables) = crate::read::read_bytes(name, Path::new(name), xlsx(sheets), cfg);
-        reading.inputs.push(input);
-        reading.tables.extend(tables);
-    }
-    let model = crate::model::build(&reading, cfg);
+    let files = files
+        .iter()
+        .map(|(name, sheets)| (*name, xlsx(sheets)))
+        .collect();
+    let (reading, model) = modelled(files, cfg);
     super::check(&reading, &model, cfg)
         .into_iter()
         .filter(|f| f.code == rule.code)
         .collect()
+}
+
+/// Workbooks (file name, bytes) read and modelled as a run does.
+pub fn modelled(files: Vec<(&str, Vec<u8>)>, cfg: &Config) -> (Reading, crate::model::Model) {
+    let mut reading = Reading::default();
+    for (name, bytes) in files {
+        let (input, tables) = crate::read::read_bytes(name, Path::new(name), bytes, cfg);
+        reading.inputs.push(input);
+        reading.tables.extend(tables);
+    }
+    let model = crate::model::build(&reading, cfg);
+    (reading, model)
 }
 
 /// [`findings_with`] the shipped config, on one workbook `test.xlsx`.

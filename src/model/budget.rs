@@ -22,6 +22,104 @@ pub struct Budget {
     pub spending: Vec<Spending>,
 }
 
+/// A program of a budget-realisation table: which table of
+/// [`Budget::realisations`], which of its programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RealisationProgramRef {
+    pub realisation: usize,
+    pub program: usize,
+}
+
+/// A kegiatan of a budget-realisation table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RealisationKegiatanRef {
+    pub program: RealisationProgramRef,
+    pub kegiatan: usize,
+}
+
+/// A program of a PK budget table: which table of [`Budget::pk_budgets`], which program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PkProgramRef {
+    pub pk: usize,
+    pub program: usize,
+}
+
+/// A numbered program block of an RKT: which table of [`Budget::rkt`], which block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RktBlockRef {
+    pub rkt: usize,
+    pub block: usize,
+}
+
+/// A kegiatan of an RKT block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RktKegiatanRef {
+    pub block: RktBlockRef,
+    pub kegiatan: usize,
+}
+
+impl Budget {
+    pub fn realisation_program(&self, r: RealisationProgramRef) -> &RealisationProgram {
+        &self.realisations[r.realisation].programs[r.program]
+    }
+
+    pub fn realisation_kegiatan(&self, r: RealisationKegiatanRef) -> &BudgetLine {
+        &self.realisation_program(r.program).kegiatan[r.kegiatan]
+    }
+
+    pub fn pk_program(&self, r: PkProgramRef) -> &PkProgram {
+        &self.pk_budgets[r.pk].programs[r.program]
+    }
+
+    pub fn rkt_block(&self, r: RktBlockRef) -> &RktProgram {
+        &self.rkt[r.rkt].programs[r.block]
+    }
+
+    pub fn rkt_kegiatan(&self, r: RktKegiatanRef) -> &RktKegiatan {
+        &self.rkt_block(r.block).kegiatan[r.kegiatan]
+    }
+
+    /// Every program of every realisation table, with its reference.
+    pub fn realisation_programs(
+        &self,
+    ) -> impl Iterator<Item = (RealisationProgramRef, &RealisationProgram)> {
+        self.realisations
+            .iter()
+            .enumerate()
+            .flat_map(|(realisation, t)| {
+                t.programs.iter().enumerate().map(move |(program, p)| {
+                    (
+                        RealisationProgramRef {
+                            realisation,
+                            program,
+                        },
+                        p,
+                    )
+                })
+            })
+    }
+
+    /// Every program of every PK budget table, with its reference.
+    pub fn pk_programs(&self) -> impl Iterator<Item = (PkProgramRef, &PkProgram)> {
+        self.pk_budgets.iter().enumerate().flat_map(|(pk, t)| {
+            t.programs
+                .iter()
+                .enumerate()
+                .map(move |(program, p)| (PkProgramRef { pk, program }, p))
+        })
+    }
+
+    /// Every program block of every RKT, with its reference.
+    pub fn rkt_blocks(&self) -> impl Iterator<Item = (RktBlockRef, &RktProgram)> {
+        self.rkt.iter().enumerate().flat_map(|(rkt, t)| {
+            t.programs
+                .iter()
+                .enumerate()
+                .map(move |(block, p)| (RktBlockRef { rkt, block }, p))
+        })
+    }
+}
+
 /// A row carrying amounts: a kegiatan, a program subtotal or a total row of the
 /// budget-realisation table.
 #[derive(Debug, Clone, PartialEq)]

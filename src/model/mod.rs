@@ -7,6 +7,8 @@ pub mod budget;
 mod figure;
 pub mod idm;
 pub mod performance;
+pub mod renja;
+pub mod stated;
 
 pub use figure::{Figure, FigureProblem, NumericColumn};
 
@@ -36,6 +38,7 @@ pub struct Model {
     pub idm: idm::Idm,
     pub budget: budget::Budget,
     pub performance: performance::Performance,
+    pub renja: renja::Renja,
 }
 
 impl Model {
@@ -140,11 +143,13 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
     let idm = idm::build(&views, cfg);
     let budget = budget::build(&views, cfg);
     let performance = performance::build(&views, cfg);
+    let renja = renja::build(&views, reading);
     drop(views);
     // A summary takes its index's kind from the villages it counts (see idm::build).
     for s in &idm.summaries {
         model.tables[s.table].kind = s.kind;
     }
+    model.renja = renja;
     model.idm = idm;
     model.budget = budget;
     model.performance = performance;

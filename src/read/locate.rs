@@ -345,14 +345,17 @@ fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Mat
     }
 }
 
-/// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`.
+/// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`, a number
+/// possibly followed by the arithmetic it stands for (`13 = 9 + 10 + 11 + 12`,
+/// `(4)=(3)/(2)x100`).
 fn is_numbering(cells: &[Cell]) -> bool {
     let nums: Vec<Option<u32>> = cells
         .iter()
         .map(|c| {
             let t = text_of(c)?;
-            let t = t.trim().trim_start_matches('(').trim_end_matches(')');
-            t.parse::<u32>().ok().filter(|n| *n < 100)
+            let number = t.split_once('=').map_or(t.as_str(), |(n, _)| n).trim();
+            let bare = number.trim_start_matches('(').trim_end_matches(')').trim();
+            bare.parse::<u32>().ok().filter(|n| *n < 100)
         })
         .collect();
     nums.len() >= 3
@@ -423,7 +426,17 @@ fn build(
             .collect()
     };
 
+    let mut columns = m.columns.clone();
+    let repeated = m.kind.repeated();
+    if !repeated.is_empty() {
+        let labels = match header_rows {
+            2 => double_labels(&rows[i].1, &rows[i + 1].1),
+            _ => single_labels(&rows[i].1),
+        };
+        repeated_columns(m.kind, repeated, &labels, (first, last), &mut columns, cfg);
+    }
     let mut table_rows: Vec<Row> = Vec::new();
+    let mut numbering: Vec<Cell> = Vec::new();
     let mut notes: Vec<Cell> = Vec::new();
     let mut prev = header_last;
     let mut j = i + header_rows;
@@ -437,6 +450,7 @@ fn build(
             continue;
         }
         if table_rows.is_empty() && prev == header_last && *r == prev + 1 && is_numbering(&cells) {
+            numbering = cells;
             prev = *r;
             j += 1;
             continue;
@@ -508,7 +522,8 @@ fn build(
             first: CellRef::new(header_first, first),
             last: CellRef::new(last_row, last),
         },
-        columns: m.columns,
+        columns,
+        numbering,
         rows: table_rows,
         notes,
         year_problems: Vec::new(),
@@ -628,6 +643,12 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             header: narrow(table.header),
             range: narrow(table.range),
             columns: cols,
+            numbering: table
+                .numbering
+                .iter()
+                .filter(|x| x.at.col >= first && x.at.col <= last)
+                .cloned()
+                .collect(),
             rows,
             notes: Vec::new(),
             // Told once, on the first year's table, as its year problems are.
@@ -647,6 +668,43 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
         last.notes = table.notes;
     }
     out
+}
+
+/// Every header cell in the table's span whose own label is a word of a
+/// repeated column (`K`, `%`, `Rp.` under each numbered group) becomes a column.
+fn repeated_columns(
+    kind: TableKind,
+    repeated: &[crate::table::Col],
+    labels: &BTreeMap<u32, Label>,
+    (first, last): (u32, u32),
+    columns: &mut Vec<Column>,
+    cfg: &Config,
+) {
+    for (&c, label) in labels.range(first..=last) {
+        if columns.iter().any(|x| x.index == c) {
+            continue;
+        }
+        let own = label
+            .bottom
+            .as_deref()
+            .or(label.top.as_deref())
+            .unwrap_or("");
+        let Some(&col) = repeated.iter().find(|&&col| {
+            cfg.header_words(kind, col)
+                .iter()
+                .any(|w| word_matches(w, own, cfg.office.year).is_some())
+        }) else {
+            continue;
+        };
+        columns.push(Column {
+            col,
+            year: None,
+            index: c,
+            label: label.written.clone(),
+            header: label.cell.unwrap_or(CellRef::new(0, c)),
+        });
+    }
+    columns.sort_by_key(|c| c.index);
 }
 
 /// After a blank row, whether the table goes on: two or more filled columns, one of

@@ -3,10 +3,12 @@
 //! value, it only finds where the tables are and what their cells hold.
 
 mod cfb;
+mod formulas;
 mod locate;
 mod open;
 mod parts;
 
+pub use formulas::{Formula, Formulas, Term};
 pub use open::{Format, Sheet};
 
 use crate::cell::{CellRange, CellRef};
@@ -107,6 +109,9 @@ pub struct Table {
     /// Header and body together.
     pub range: CellRange,
     pub columns: Vec<Column>,
+    /// The row of column numbers under the header (`1 2 3 …`, `13 = 9 + 10 + 11 + 12`),
+    /// when the table has one.
+    pub numbering: Vec<Cell>,
     pub rows: Vec<Row>,
     /// Text lines right under the table: a source note, a terbilang line.
     pub notes: Vec<Cell>,

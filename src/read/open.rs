@@ -3,6 +3,7 @@
 //! non-empty cell comes back with its absolute address. This is the only module
 //! that touches calamine.
 
+use super::formulas::Formulas;
 use super::parts::Parts;
 use super::{Cell, Value};
 use crate::cell::{CellRange, CellRef};
@@ -19,6 +20,9 @@ pub struct Sheet {
     pub rows: Vec<(u32, Vec<Cell>)>,
     /// Merged cell ranges (xlsx and xls; an .ods reports none).
     pub merges: Vec<CellRange>,
+    /// The formulas of the cells that hold one (xlsx, xlsm, ods), sorted by cell;
+    /// sparse, so a sheet of typed values costs nothing.
+    pub formulas: Formulas,
 }
 
 impl Sheet {
@@ -28,6 +32,11 @@ impl Sheet {
         let cells = &self.rows[row].1;
         let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
         Some(&cells[col])
+    }
+
+    /// The formula of the cell at `at`, without the `=`.
+    pub fn formula(&self, at: CellRef) -> Option<&str> {
+        self.formulas.get(at)
     }
 }
 
@@ -64,7 +73,17 @@ pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet
         }
         Format::Ods => {
             let mut wb: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| damaged("ods", e))?;
-            read_ranges(&mut wb, limits)?
+            let mut sheets = read_ranges(&mut wb, limits)?;
+            for sheet in &mut sheets {
+                if let Ok(range) = wb.worksheet_formula(&sheet.name) {
+                    let (r0, c0) = range.start().unwrap_or((0, 0));
+                    sheet.formulas =
+                        Formulas::from_cells(range.used_cells().map(|(r, c, f)| {
+                            (CellRef::new(r0 + r as u32, c0 + c as u32), f.as_str())
+                        }));
+                }
+            }
+            sheets
         }
     };
     Ok((format, sheets))
@@ -271,13 +290,36 @@ fn read_xlsx(bytes: Vec<u8>, parts: &Parts, limits: &Limits) -> Result<Vec<Sheet
             }
         }
         drop(reader);
+        let formulas = if parts.may_have_formulas(&name) {
+            xlsx_formulas(&mut wb, &name)?
+        } else {
+            Formulas::default()
+        };
         sheets.push(Sheet {
             name,
             rows: rows.finish(),
             merges,
+            formulas,
         });
     }
     Ok(sheets)
+}
+
+/// A second pass over a sheet that holds formulas, keeping only those cells.
+fn xlsx_formulas(wb: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Formulas, Unreadable> {
+    let mut reader = wb
+        .worksheet_cells_reader(name)
+        .map_err(|e| damaged("xlsx", e))?;
+    let mut found = Vec::new();
+    while let Some(cell) = reader.next_formula().map_err(|e| damaged("xlsx", e))? {
+        if !cell.get_value().is_empty() {
+            let (row, col) = cell.get_position();
+            found.push((CellRef::new(row, col), cell.get_value().clone()));
+        }
+    }
+    Ok(Formulas::from_cells(
+        found.iter().map(|(at, f)| (*at, f.as_str())),
+    ))
 }
 
 fn merged(dims: Vec<calamine::Dimensions>) -> Vec<CellRange> {
@@ -320,6 +362,7 @@ where
             name,
             rows: rows.finish(),
             merges: Vec::new(),
+            formulas: Formulas::default(),
         });
     }
     Ok(sheets)

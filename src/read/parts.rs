@@ -14,6 +14,8 @@ pub(super) struct Parts {
     merges: HashMap<String, Vec<CellRange>>,
     /// Worksheet part path by sheet name.
     paths: HashMap<String, String>,
+    /// Worksheet part paths holding at least one formula (`<f>` element).
+    with_formulas: std::collections::HashSet<String>,
     /// `xl/workbook.xml` and its relations, until [`Parts::link`].
     book: Vec<u8>,
     rels: Vec<u8>,
@@ -27,6 +29,7 @@ impl Parts {
                 path: name.to_string(),
                 pending: Vec::new(),
                 merges: Vec::new(),
+                formulas: false,
             })
         } else if name == WORKBOOK || name == WORKBOOK_RELS {
             Some(PartReader::Whole {
@@ -45,8 +48,12 @@ impl Parts {
                 path,
                 pending,
                 mut merges,
+                formulas,
             } => {
                 merges.extend(merged_ranges(&pending));
+                if formulas || has_formula(&pending) {
+                    self.with_formulas.insert(path.clone());
+                }
                 self.merges.insert(path, merges);
             }
             PartReader::Whole { name, bytes } => {
@@ -87,6 +94,14 @@ impl Parts {
     pub(super) fn merges_of(&self, sheet: &str) -> Option<Vec<CellRange>> {
         self.merges.get(self.paths.get(sheet)?).cloned()
     }
+
+    /// Whether a sheet may hold formulas: `false` only when its part is known and
+    /// has none, so a sheet of typed values costs no second pass.
+    pub(super) fn may_have_formulas(&self, sheet: &str) -> bool {
+        self.paths
+            .get(sheet)
+            .is_none_or(|path| self.with_formulas.contains(path))
+    }
 }
 
 /// One entry's bytes as they are inflated, chunk by chunk.
@@ -97,6 +112,8 @@ pub(super) enum PartReader {
         path: String,
         pending: Vec<u8>,
         merges: Vec<CellRange>,
+        /// A formula element was seen.
+        formulas: bool,
     },
     /// The workbook or its relations: kept whole, up to [`WHOLE_LIMIT`] (beyond,
     /// `None`: not linked here; the parser then reads the merges itself).
@@ -117,7 +134,10 @@ impl PartReader {
     pub(super) fn feed(&mut self, chunk: &[u8]) {
         match self {
             PartReader::Worksheet {
-                pending, merges, ..
+                pending,
+                merges,
+                formulas,
+                ..
             } => {
                 pending.extend_from_slice(chunk);
                 let Some(last) = memchr::memrchr(b'<', pending) else {
@@ -125,6 +145,7 @@ impl PartReader {
                     return;
                 };
                 merges.extend(merged_ranges(&pending[..last]));
+                *formulas = *formulas || has_formula(&pending[..last]);
                 if pending.len() - last > ELEMENT_LIMIT {
                     pending.clear();
                 } else {
@@ -181,6 +202,16 @@ fn elements(xml: &[u8], tag: &str) -> Vec<HashMap<String, String>> {
         buf.clear();
     }
     out
+}
+
+/// Whether the XML holds a formula element `<f>`, `<f …>` (or a prefixed `<x:f>`).
+fn has_formula(xml: &[u8]) -> bool {
+    // A false positive (`:f ` in an inline string) only costs a second pass.
+    memchr::memchr_iter(b'f', xml).any(|i| {
+        i > 0
+            && matches!(xml[i - 1], b'<' | b':')
+            && matches!(xml.get(i + 1), Some(b'>' | b' ' | b'/'))
+    })
 }
 
 /// The `<mergeCell ref="A1:B2"/>` elements of a worksheet part, found by their
@@ -243,6 +274,17 @@ mod tests {
         }
     }
 
+    /// A worksheet part passed through in chunks of `size` bytes.
+    fn streamed(xml: &[u8], size: usize) -> Parts {
+        let mut parts = Parts::default();
+        let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
+        for chunk in xml.chunks(size) {
+            reader.feed(chunk);
+        }
+        parts.finish(reader);
+        parts
+    }
+
     #[test]
     fn merges_are_found_by_their_bytes() {
         let xml = br#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>mergeCell &lt;mergeCell ref="Z9:Z10"/&gt;</t></is></c></row></sheetData>
@@ -251,13 +293,30 @@ mod tests {
         assert_eq!(merged_ranges(xml), expected);
         // The same, streamed in chunks of every size.
         for size in 1..xml.len() {
-            let mut parts = Parts::default();
-            let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
-            for chunk in xml.chunks(size) {
-                reader.feed(chunk);
-            }
-            parts.finish(reader);
+            let parts = streamed(xml, size);
             assert_eq!(parts.merges["xl/worksheets/sheet1.xml"], expected, "{size}");
+        }
+    }
+
+    /// Guards the cheap path: a sheet of typed values is never read a second time
+    /// for formulas, however its bytes are chunked, and one with `<f>` always is.
+    #[test]
+    fn formulas_are_noticed_in_any_chunking() {
+        let with = br#"<sheetData><row r="1"><c r="A1"><f>SUM(B1:B2)</f><v>3</v></c><c r="B1" t="inlineStr"><is><t>f of</t></is></c></row></sheetData>"#;
+        let shared = br#"<sheetData><row r="2"><c r="A2"><f t="shared" si="0"/><v>1</v></c></row></sheetData>"#;
+        let without = br#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>fase f</t></is></c><c r="F1"><v>2</v></c></row></sheetData>"#;
+        for (xml, expected) in [
+            (&with[..], true),
+            (&shared[..], true),
+            (&without[..], false),
+        ] {
+            for size in 1..xml.len() {
+                let mut parts = streamed(xml, size);
+                parts
+                    .paths
+                    .insert("S".into(), "xl/worksheets/sheet1.xml".into());
+                assert_eq!(parts.may_have_formulas("S"), expected, "{size}");
+            }
         }
     }
 

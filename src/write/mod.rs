@@ -702,6 +702,7 @@ mod tests {
                 name: "IDM".into(),
                 rows,
                 merges: Vec::new(),
+                formulas: Default::default(),
             }],
         };
         let figures =

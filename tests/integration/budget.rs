@@ -837,3 +837,64 @@ fn fixes_compose_and_libreoffice_agrees() {
         ]
     );
 }
+
+/// Guards the pin chain: a second malformed pagu in the column of `65.00.000`
+/// (B25), on a kegiatan with nothing spent (no percentage to pin it), whose RKT
+/// Dana line is malformed too. The RKT block pins the Dana; then the JUMLAH row
+/// less the other kegiatan (B25 pinned first) and the pinned Dana both pin the
+/// pagu. Before pins chained, the pagu's finding offered its three readings.
+#[test]
+fn a_pin_chains_through_other_pinned_figures() {
+    use calamine::{Data, Reader};
+    let dir = Dir::new().with_sample();
+    let real = dir.input(REALISASI);
+    edit_cell(&real, "Tabel 3.4", "B19", Edit::Text("18.60.0000"));
+    edit_cell(&real, "Tabel 3.4", "A43", Edit::Text("JUMLAH"));
+    edit_cell(&real, "Tabel 3.4", "B43", Edit::Number(6796834585.0));
+    edit_cell(&dir.input(RKT), "RKT", "I96", Edit::Text("18.60.0000"));
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(
+        ours(&json),
+        baseline_with(&[
+            ("NUM001", RKT, "RKT", "I96"),
+            ("NUM001", REALISASI, "Tabel 3.4", "B19")
+        ])
+    );
+    let dana = finding(&json, "NUM001", "I96");
+    assert_eq!(dana["expected"], "18600000");
+    assert_eq!(dana["fix"], "suggested");
+    let pagu = finding(&json, "NUM001", "B19");
+    assert_eq!(pagu["found"], "18.60.0000");
+    assert_eq!(pagu["expected"], "18600000");
+    assert_eq!(pagu["fix"], "suggested");
+    let message = pagu["message"].as_str().unwrap();
+    assert!(
+        message.contains(
+            "seharusnya 18.600.000, dipastikan oleh Dana kegiatan yang sama di RKT \
+             (RKT 2023.xlsx RKT!I96: 18.600.000, yang juga sudah dipastikan) serta oleh \
+             JUMLAH 6.796.834.585 dikurangi rincian lainnya, setelah Tabel 3.4!B25 \
+             dipastikan 65.000.000"
+        ),
+        "{message}"
+    );
+    let out = dir.run(&["fix"]);
+    assert!(
+        out.status.code().is_some(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let value = |file: &str, sheet: &str, row: u32, col: u32| -> Data {
+        let path = dir.path().join("output").join(file);
+        let mut wb = calamine::open_workbook_auto(&path).unwrap();
+        let range = wb.worksheet_range(sheet).unwrap();
+        range.get_value((row, col)).cloned().unwrap()
+    };
+    assert_eq!(
+        value("Realisasi Anggaran 2023.koreksi.xlsx", "Tabel 3.4", 18, 1),
+        Data::Float(18600000.0)
+    );
+    assert_eq!(
+        value("RKT 2023.koreksi.xlsx", "RKT", 95, 8),
+        Data::Float(18600000.0)
+    );
+}

@@ -15,5 +15,6 @@ mod performance;
 mod properties;
 mod reading;
 mod render;
+mod renja;
 mod report;
 mod sample;

@@ -19,6 +19,8 @@ pub enum W {
     Merge(&'static str, u16),
     /// Text merged over this many rows down.
     MergeDown(&'static str, u32),
+    /// A live formula (with its `=`) and the result Excel would cache.
+    F(String, f64),
     E,
 }
 
@@ -72,6 +74,10 @@ pub fn xlsx(path: &Path, sheets: Vec<SheetSpec>) {
                     }
                     W::MergeDown(t, n) => {
                         ws.merge_range(r, c, r + n - 1, c, t, &plain).unwrap();
+                    }
+                    W::F(f, v) => {
+                        let f = rust_xlsxwriter::Formula::new(f).set_result(v.to_string());
+                        ws.write_formula(r, c, f).unwrap();
                     }
                     W::E => {}
                 }
@@ -224,7 +230,8 @@ pub enum Edit {
     Clear,
 }
 
-/// Rewrites one cell of an xlsx in place, keeping its style; the row must exist.
+/// Rewrites one cell of an xlsx in place, keeping its style; a row past the
+/// last one is added.
 /// Works on the XML so that everything else (merges, formats) stays as it was.
 pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
     use std::io::{Read, Write};
@@ -254,11 +261,19 @@ pub fn edit_cell(path: &Path, sheet: &str, a1: &str, edit: Edit) {
     } else {
         format!("xl/{target}")
     };
-    let xml = read(&sheet_path);
     let row: u32 = a1
         .trim_start_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .unwrap();
+    let mut xml = read(&sheet_path);
+    if !xml.contains(&format!("<row r=\"{row}\"")) {
+        // A row past the last one: appended, so rows stay in order.
+        xml = xml.replacen(
+            "</sheetData>",
+            &format!("<row r=\"{row}\"></row></sheetData>"),
+            1,
+        );
+    }
     let open = format!("<c r=\"{a1}\"");
     let (new_xml, style) = match xml.find(&open) {
         Some(start) => {

@@ -317,11 +317,7 @@ pub(super) mod tests {
         });
         let reading = crate::read::Reading::default();
         let cfg = crate::config::Config::default_config();
-        let ctx = Context {
-            reading: &reading,
-            model: &model,
-            cfg: &cfg,
-        };
+        let ctx = Context::new(&reading, &model, &cfg);
         let mut out = Vec::new();
         (rule.check)(rule, &ctx, &mut out);
         out

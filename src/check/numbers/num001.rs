@@ -24,7 +24,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let listed: Vec<String> = readings.iter().map(|r| r.to_string()).collect();
-            if let Some(pin) = crate::check::budget::pin(ctx, col, f) {
+            if let Some(pin) = ctx.budget.pin_of(col, f) {
                 let id = crate::words::group_thousands(pin.value, pin.value.normalize().scale());
                 let en: String = id
                     .chars()

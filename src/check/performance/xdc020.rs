@@ -90,49 +90,6 @@ impl Entry<'_> {
     }
 }
 
-/// Pairs each name of `from` with at most one name of `to`, each `to` used once:
-/// same names first, then the most similar pairs at or above `min`. Returns, per
-/// `from`, the index into `to`.
-fn pair_names(from: &[&str], to: &[&str], min: f64) -> Vec<Option<usize>> {
-    let mut out: Vec<Option<usize>> = vec![None; from.len()];
-    let mut used = vec![false; to.len()];
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, n) in to.iter().enumerate() {
-        by_key.entry(names::key(n)).or_default().push(j);
-    }
-    for (i, n) in from.iter().enumerate() {
-        if let Some(js) = by_key.get(&names::key(n)) {
-            if let Some(&j) = js.iter().find(|&&j| !used[j]) {
-                used[j] = true;
-                out[i] = Some(j);
-            }
-        }
-    }
-    let rest_from: Vec<usize> = (0..from.len()).filter(|&i| out[i].is_none()).collect();
-    let rest_to: Vec<usize> = (0..to.len()).filter(|&j| !used[j]).collect();
-    // Indicator lists are short; a bound keeps a pathological input from a quadratic cost.
-    if rest_from.len().saturating_mul(rest_to.len()) > 250_000 {
-        return out;
-    }
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for &i in &rest_from {
-        for &j in &rest_to {
-            let s = names::similarity(from[i], to[j]);
-            if s >= min {
-                candidates.push((s, i, j));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, i, j) in candidates {
-        if out[i].is_none() && !used[j] {
-            out[i] = Some(j);
-            used[j] = true;
-        }
-    }
-    out
-}
-
 /// Pairs every entry of each table of `from` with the entries of `to`, one-to-one per table.
 fn pair_by_table(from: &[Entry], to: &[Entry], min: f64) -> Vec<Option<usize>> {
     let mut out = vec![None; from.len()];
@@ -143,7 +100,7 @@ fn pair_by_table(from: &[Entry], to: &[Entry], min: f64) -> Vec<Option<usize>> {
     for t in tables {
         let idx: Vec<usize> = (0..from.len()).filter(|&i| from[i].table == t).collect();
         let names: Vec<&str> = idx.iter().map(|&i| from[i].name).collect();
-        for (k, m) in pair_names(&names, &to_names, min).into_iter().enumerate() {
+        for (k, m) in names::pair(&names, &to_names, min).into_iter().enumerate() {
             out[idx[k]] = m;
         }
     }
@@ -373,15 +330,15 @@ mod tests {
             "Nilai SAKIP Dinas PMK.",
         ];
         assert_eq!(
-            pair_names(&pk, &iku, 0.8),
+            names::pair(&pk, &iku, 0.8),
             vec![Some(3), Some(4), Some(5), Some(6), Some(1)]
         );
         // A missing IKS does not borrow the IKE's row once the IKE is paired.
         let iku2 = ["Nilai IKE", "Nilai IKL"];
         let pk2 = ["Nilai IKE", "Nilai IKL", "Nilai IKS"];
-        assert_eq!(pair_names(&pk2, &iku2, 0.8), vec![Some(0), Some(1), None]);
+        assert_eq!(names::pair(&pk2, &iku2, 0.8), vec![Some(0), Some(1), None]);
         assert_eq!(
-            pair_names(&["LHKPN – SPT Tahun 2022"], &iku, 0.8),
+            names::pair(&["LHKPN – SPT Tahun 2022"], &iku, 0.8),
             vec![None]
         );
     }

@@ -1,0 +1,118 @@
+//! FML001 formula-off-pattern: a formula names cells its row's place in the tree and the stated
+//! arithmetic do not (Excel's "inconsistent formula" and "formula omits adjacent cells").
+
+use super::{report, Said};
+use crate::cell::CellRef;
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::finding::{Finding, Severity};
+use crate::model::renja::{Cause, Form, FormulaSlip, Slip};
+
+pub const RULE: Rule = Rule {
+    code: "FML001",
+    name: "formula-off-pattern",
+    severity: Severity::Error,
+    title: "A formula adds rows or columns it should not, or leaves one out",
+    judul: "Rumus menjumlahkan baris/kolom yang salah atau melewatkan baris anaknya",
+    doc: include_str!("fml001.md").trim_ascii_end(),
+    fixes: Fixes::Safe,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn cells(cells: &[CellRef]) -> String {
+    cells
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    report(rule, ctx, out, message);
+}
+
+fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
+    let Cause::Formula(s) = &slip.cause else {
+        return None;
+    };
+    let FormulaSlip {
+        foreign_rows,
+        omitted,
+        other_columns,
+        equation,
+    } = s;
+    let mut id = Vec::new();
+    let mut en = Vec::new();
+    if !foreign_rows.is_empty() {
+        id.push(format!(
+            "ikut menjumlahkan {} yang bukan baris anaknya",
+            cells(foreign_rows)
+        ));
+        en.push(format!(
+            "also adds {}, which are not its children",
+            cells(foreign_rows)
+        ));
+    }
+    if !omitted.is_empty() {
+        id.push(format!("melewatkan {}", cells(omitted)));
+        en.push(format!("leaves out {}", cells(omitted)));
+    }
+    if !other_columns.is_empty() {
+        let (wid, wen) = match equation {
+            Some(e) => {
+                let w = &form.equations[*e].written;
+                (
+                    format!(" yang tidak disebut \"{w}\""),
+                    format!(" which \"{w}\" does not name"),
+                )
+            }
+            None => (String::new(), String::new()),
+        };
+        id.push(format!("memakai {}{wid}", cells(other_columns)));
+        en.push(format!("uses {}{wen}", cells(other_columns)));
+    }
+    let should = slip.formula.as_deref().unwrap_or("");
+    let column = said.column;
+    Some((
+        format!(
+            "rumus kolom {column} {}; seharusnya ={should}",
+            id.join(" dan ")
+        ),
+        format!(
+            "the formula of column {column} {}; it should be ={should}",
+            en.join(" and ")
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::renja::testing::{the_one_finding as one, Mutant};
+
+    #[test]
+    fn a_formula_adding_its_parents_rows_is_the_one_root() {
+        let f = one(Mutant::GrandparentRows);
+        assert_eq!(f.code, super::RULE.code);
+        assert_eq!(f.loc.cell.to_string(), "O9");
+        assert_eq!(f.expected.as_deref(), Some("=SUM(O10:O11) (20)"));
+        assert!(f.message.id.contains("O12"), "{}", f.message.id);
+    }
+
+    #[test]
+    fn a_formula_naming_the_wrong_column_is_the_one_root() {
+        let f = one(Mutant::WrongColumn);
+        assert_eq!(f.code, super::RULE.code);
+        assert_eq!(f.loc.cell.to_string(), "W10");
+        assert_eq!(f.expected.as_deref(), Some("=I10+U10 (139)"));
+        assert!(f.message.id.contains("14 = 7 + 13"), "{}", f.message.id);
+    }
+
+    #[test]
+    fn a_parent_sum_leaving_out_a_child_is_the_one_root() {
+        let f = one(Mutant::MissingChild);
+        assert_eq!(f.code, super::RULE.code);
+        assert_eq!(f.loc.cell.to_string(), "M8");
+        assert_eq!(f.expected.as_deref(), Some("=M9+M12 (40)"));
+        assert!(f.message.id.contains("melewatkan M12"), "{}", f.message.id);
+    }
+}
