@@ -320,7 +320,7 @@ fn realisasi(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string_with_format(
         1,
         0,
-        &yr("Realisasi Capaian Program dan Kegiatan Tahun 2023"),
+        yr("Realisasi Capaian Program dan Kegiatan Tahun 2023"),
         &f.plain.clone().set_bold(),
     )?;
     let (hr, _) = a1(4, 'A');
@@ -377,7 +377,7 @@ fn realisasi(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
 
 fn perjanjian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     let mut workbook = new_workbook()?;
-    let ws = workbook.add_worksheet().set_name(&yr("PK 2023"))?;
+    let ws = workbook.add_worksheet().set_name(yr("PK 2023"))?;
     widths(ws, &[6.0, 40.0, 26.0, 30.0, 10.0, 10.0])?;
     ws.merge_range(0, 0, 0, 5, &yr("PERJANJIAN KINERJA TAHUN 2023"), &f.title)?;
     ws.merge_range(
@@ -522,7 +522,7 @@ fn perjanjian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
 
     // Signature block: Bupati left, Kepala Dinas right.
     let row = row + 3;
-    ws.write_string(row, 3, &yr("Blambangan Umpu, Januari 2023"))?;
+    ws.write_string(row, 3, yr("Blambangan Umpu, Januari 2023"))?;
     write_lines(
         ws,
         row + 1,
@@ -891,7 +891,7 @@ fn capaian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string(
         row + 1,
         0,
-        &yr("Catatan: realisasi 2023 dan 2022 pada tabel ini adalah nilai ilustrasi; laporan asli (LKjIP 2023) tidak memuat realisasi."),
+        yr("Catatan: realisasi 2023 dan 2022 pada tabel ini adalah nilai ilustrasi; laporan asli (LKjIP 2023) tidak memuat realisasi."),
     )?;
 
     let ws = workbook.add_worksheet().set_name("Tabel 3.3")?;
@@ -1104,7 +1104,7 @@ fn profil(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string(
         row + 1,
         0,
-        &yr("Tabel III : Data Keuangan Sumber Dana dari APBD Tahun 2023"),
+        yr("Tabel III : Data Keuangan Sumber Dana dari APBD Tahun 2023"),
     )?;
     workbook.save(dir.join(yr("Profil Dinas 2023.xlsx")))
 }
@@ -1361,9 +1361,9 @@ fn indeks_desa(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     for (li, label) in labels.iter().enumerate() {
         let row = hr + 2 + li as u32;
         ws.write_string_with_format(row, 0, *label, &f.text)?;
-        for yi in 0..2 {
+        for (yi, of_year) in counts.iter().enumerate() {
             let c = 1 + 2 * yi as u16;
-            let count = counts[yi][li];
+            let count = of_year[li];
             ws.write_number_with_format(row, c, count, &f.center)?;
             let share = (Decimal::from(count) / Decimal::from(n)).round_dp(4);
             ws.write_number_with_format(row, c + 1, to_f64(share), &f.ratio_pct)?;
