@@ -27,7 +27,7 @@ struct RawConfig {
     #[serde(default)]
     idm: Option<RawIdm>,
     #[serde(default)]
-    indeks_desa: Option<RawIndeksDesa>,
+    indeks_desa: Option<RawIdm>,
     #[serde(default)]
     capaian: Option<RawScale>,
     #[serde(default)]
@@ -99,8 +99,10 @@ struct RawScale {
     bands: Vec<RawBand>,
 }
 
-/// `[idm]`: the bands in use, given inline (`bands`) or as the name of one of the
-/// documented band sets (`profile`, `[idm.profiles.NAME]`).
+/// `[idm]` and `[indeks_desa]`: the bands in use, given inline (`bands`) or as the
+/// name of one of the documented band sets (`profile`, `[idm.profiles.NAME]`); for
+/// the Indeks Desa also how the total follows from the six dimensions and each
+/// dimension's most points.
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawIdm {
@@ -110,21 +112,10 @@ struct RawIdm {
     bands: Option<Vec<RawBand>>,
     #[serde(default)]
     profiles: BTreeMap<String, RawProfile>,
-}
-
-/// `[indeks_desa]`: the bands as under `[idm]`, how the total follows from the six
-/// dimensions, and each dimension's most points.
-#[derive(Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
-struct RawIndeksDesa {
     #[serde(default)]
-    profile: Option<String>,
+    total: Option<String>,
     #[serde(default)]
-    bands: Option<Vec<RawBand>>,
-    #[serde(default)]
-    profiles: BTreeMap<String, RawProfile>,
-    total: String,
-    maxima: BTreeMap<String, RawNumber>,
+    maxima: Option<BTreeMap<String, RawNumber>>,
 }
 
 /// A named band set with where it comes from.
@@ -644,31 +635,52 @@ impl Config {
             Some(c) => c,
             None => shipped().capaian.expect("the shipped config has [capaian]"),
         };
-        let id = match raw.indeks_desa {
-            Some(id) => id,
-            None => shipped()
+        let shipped_id = || {
+            shipped()
                 .indeks_desa
-                .expect("the shipped config has [indeks_desa]"),
+                .expect("the shipped config has [indeks_desa]")
         };
-        let (indeks_desa, indeks_desa_profiles) = resolve_idm(
-            &RawIdm {
-                profile: id.profile,
-                bands: id.bands,
-                profiles: id.profiles,
-            },
-            "indeks_desa",
-        )?;
-        let indeks_desa_total = match id.total.as_str() {
-            "points" => Derivation::Points,
-            "none" => Derivation::None,
+        // An office's [indeks_desa] may give its bands alone: how the total follows
+        // and the dimension maxima then stay the shipped ones.
+        let id = match raw.indeks_desa {
+            Some(mut id) => {
+                if id.total.is_none() {
+                    id.total = shipped_id().total;
+                }
+                if id.maxima.is_none() {
+                    id.maxima = shipped_id().maxima;
+                }
+                id
+            }
+            None => shipped_id(),
+        };
+        if let Some(key) = [
+            ("total", raw_idm.total.is_some()),
+            ("maxima", raw_idm.maxima.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(k, given)| given.then_some(k))
+        {
+            return Err(Error::ConfigValue {
+                key: format!("idm.{key}"),
+                message: "not for the IDM: its total is the mean of IKS, IKE and IKL".into(),
+            });
+        }
+        let (indeks_desa, indeks_desa_profiles) = resolve_idm(&id, "indeks_desa")?;
+        let indeks_desa_total = match id.total.as_deref() {
+            Some("points") => Derivation::Points,
+            Some("none") => Derivation::None,
             other => {
                 return Err(Error::ConfigValue {
                     key: "indeks_desa.total".into(),
-                    message: format!("must be \"points\" or \"none\", not {other:?}"),
+                    message: format!(
+                        "must be \"points\" or \"none\", not {:?}",
+                        other.unwrap_or_default()
+                    ),
                 })
             }
         };
-        let indeks_desa_maxima = resolve_maxima(&id.maxima)?;
+        let indeks_desa_maxima = resolve_maxima(id.maxima.as_ref())?;
         Ok(Config {
             source: None,
             office: Office {
@@ -891,7 +903,9 @@ pub enum Derivation {
 }
 
 /// `indeks_desa.maxima`: one positive number per dimension code, no other key.
-fn resolve_maxima(raw: &BTreeMap<String, RawNumber>) -> Result<[Decimal; 6], Error> {
+fn resolve_maxima(raw: Option<&BTreeMap<String, RawNumber>>) -> Result<[Decimal; 6], Error> {
+    let empty = BTreeMap::new();
+    let raw = raw.unwrap_or(&empty);
     if let Some(k) = raw
         .keys()
         .find(|k| !INDEKS_DESA_DIMENSIONS.iter().any(|(c, _)| c == k))
@@ -1066,6 +1080,54 @@ mod tests {
         assert_eq!(
             cfg.idm.classify(dec!(0.5)).map(|b| b.label.as_str()),
             Some("RENDAH")
+        );
+    }
+
+    #[test]
+    fn indeks_desa_bands_alone_keep_the_shipped_total_and_maxima() {
+        // An office's [indeks_desa] with its own bands only.
+        let start = DEFAULT_TOML.find("[indeks_desa]").unwrap();
+        let end = DEFAULT_TOML.find("[capaian]").unwrap();
+        let own = "[indeks_desa]\nbands = [{ label = \"RENDAH\", max = 50 }, { label = \"TINGGI\", above = 50 }]\n\n";
+        let text = format!("{}{own}{}", &DEFAULT_TOML[..start], &DEFAULT_TOML[end..]);
+        let cfg = Config::parse(&text, Path::new("c.toml")).unwrap();
+        assert_eq!(cfg.indeks_desa.profile, None);
+        assert_eq!(
+            cfg.indeks_desa
+                .classify(dec!(50.01))
+                .map(|b| b.label.as_str()),
+            Some("TINGGI")
+        );
+        assert_eq!(cfg.indeks_desa_total, Derivation::Points);
+        assert_eq!(
+            cfg.indeks_desa_maxima,
+            [dec!(170), dec!(85), dec!(160), dec!(90), dec!(50), dec!(80)]
+        );
+        // `none` as the total's choice.
+        let none = DEFAULT_TOML.replace("total = \"points\"", "total = \"none\"");
+        let cfg = Config::parse(&none, Path::new("c.toml")).unwrap();
+        assert_eq!(cfg.indeks_desa_total, Derivation::None);
+        let e = Config::parse(
+            &DEFAULT_TOML.replace("total = \"points\"", "total = \"geometric\""),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config key `indeks_desa.total`: must be \"points\" or \"none\", not \"geometric\""
+        );
+        // The IDM's total is fixed: its section takes neither key.
+        let e = Config::parse(
+            &DEFAULT_TOML.replace(
+                "profile = \"kemendesa\"",
+                "profile = \"kemendesa\"\ntotal = \"points\"",
+            ),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config key `idm.total`: not for the IDM: its total is the mean of IKS, IKE and IKL"
         );
     }
 

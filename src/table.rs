@@ -329,6 +329,16 @@ const fn num(
     }
 }
 
+/// A village index's measure: a number that may repeat once per year.
+const fn measure(col: Col, words: &'static [&'static str], required: bool) -> ColumnSpec {
+    per_year(num(col, words, required, Index), YearIn::Optional, &[])
+}
+
+/// A village table's status, which may repeat once per year.
+const fn status(words: &'static [&'static str]) -> ColumnSpec {
+    per_year(text(Col::Status, words, true), YearIn::Optional, &[])
+}
+
 const fn after(mut spec: ColumnSpec, col: Col) -> ColumnSpec {
     spec.after = Some(col);
     spec
@@ -423,52 +433,27 @@ static IDM_DESA: &[ColumnSpec] = &[
     VILLAGE_IDENTITY[6],
     VILLAGE_IDENTITY[7],
     VILLAGE_IDENTITY[8],
-    per_year(
-        num(Col::Iks, &["IKS", "NILAI IKS"], false, Index),
-        YearIn::Optional,
-        &[],
+    measure(Col::Iks, &["IKS", "NILAI IKS"], false),
+    measure(Col::Ike, &["IKE", "NILAI IKE"], false),
+    measure(Col::Ikl, &["IKL", "NILAI IKL"], false),
+    measure(
+        Col::Idm,
+        &[
+            "IDM",
+            "NILAI IDM",
+            "SKOR IDM",
+            "NILAI IDM TAHUN",
+            "IDM TAHUN",
+        ],
+        true,
     ),
-    per_year(
-        num(Col::Ike, &["IKE", "NILAI IKE"], false, Index),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        num(Col::Ikl, &["IKL", "NILAI IKL"], false, Index),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        num(
-            Col::Idm,
-            &[
-                "IDM",
-                "NILAI IDM",
-                "SKOR IDM",
-                "NILAI IDM TAHUN",
-                "IDM TAHUN",
-            ],
-            true,
-            Index,
-        ),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        text(
-            Col::Status,
-            &[
-                "STATUS",
-                "STATUS DESA",
-                "STATUS IDM",
-                "STATUS IDM TAHUN",
-                "STATUS DESA TAHUN",
-            ],
-            true,
-        ),
-        YearIn::Optional,
-        &[],
-    ),
+    status(&[
+        "STATUS",
+        "STATUS DESA",
+        "STATUS IDM",
+        "STATUS IDM TAHUN",
+        "STATUS DESA TAHUN",
+    ]),
 ];
 
 impl Col {
@@ -514,10 +499,6 @@ pub fn split_year(normalized: &str) -> (&str, Option<i32>, bool) {
     }
 }
 
-const fn dimension(col: Col, words: &'static [&'static str]) -> ColumnSpec {
-    per_year(num(col, words, false, Index), YearIn::Optional, &[])
-}
-
 /// The Indeks Desa (Permendesa PDTT 9/2024): six dimension scores, the total and
 /// the status; header words as seen in the ministry's and offices' files.
 static INDEKS_DESA: &[ColumnSpec] = &[
@@ -530,21 +511,32 @@ static INDEKS_DESA: &[ColumnSpec] = &[
     VILLAGE_IDENTITY[6],
     VILLAGE_IDENTITY[7],
     VILLAGE_IDENTITY[8],
-    dimension(
+    measure(
         Col::Dld,
         &["DLD", "LAYANAN DASAR", "DIMENSI LAYANAN DASAR", "SKOR DLD"],
+        false,
     ),
-    dimension(Col::Ds, &["DS", "SOSIAL", "DIMENSI SOSIAL", "SKOR DS"]),
-    dimension(Col::De, &["DE", "EKONOMI", "DIMENSI EKONOMI", "SKOR DE"]),
-    dimension(
+    measure(
+        Col::Ds,
+        &["DS", "SOSIAL", "DIMENSI SOSIAL", "SKOR DS"],
+        false,
+    ),
+    measure(
+        Col::De,
+        &["DE", "EKONOMI", "DIMENSI EKONOMI", "SKOR DE"],
+        false,
+    ),
+    measure(
         Col::Dl,
         &["DL", "LINGKUNGAN", "DIMENSI LINGKUNGAN", "SKOR DL"],
+        false,
     ),
-    dimension(
+    measure(
         Col::Da,
         &["DA", "AKSESIBILITAS", "DIMENSI AKSESIBILITAS", "SKOR DA"],
+        false,
     ),
-    dimension(
+    measure(
         Col::Dtkpd,
         &[
             "DTKPD",
@@ -552,39 +544,27 @@ static INDEKS_DESA: &[ColumnSpec] = &[
             "DIMENSI TATA KELOLA PEMERINTAHAN DESA",
             "SKOR DTKPD",
         ],
+        false,
     ),
-    per_year(
-        num(
-            Col::Skor,
-            &[
-                "SKOR INDEKS DESA",
-                "NILAI INDEKS DESA",
-                "INDEKS DESA",
-                "SKOR ID",
-                "NILAI ID",
-                "ID",
-            ],
-            true,
-            Index,
-        ),
-        YearIn::Optional,
-        &[],
+    measure(
+        Col::Skor,
+        &[
+            "SKOR INDEKS DESA",
+            "NILAI INDEKS DESA",
+            "INDEKS DESA",
+            "SKOR ID",
+            "NILAI ID",
+            "ID",
+        ],
+        true,
     ),
-    per_year(
-        text(
-            Col::Status,
-            &[
-                "STATUS",
-                "STATUS DESA",
-                "STATUS ID",
-                "STATUS INDEKS DESA",
-                "STATUS DESA TAHUN",
-            ],
-            true,
-        ),
-        YearIn::Optional,
-        &[],
-    ),
+    status(&[
+        "STATUS",
+        "STATUS DESA",
+        "STATUS ID",
+        "STATUS INDEKS DESA",
+        "STATUS DESA TAHUN",
+    ]),
 ];
 
 /// The summary per Indeks Desa status: told from the IDM's by its header naming
