@@ -21,8 +21,9 @@
 #  2. per size, generates a consistent workload (examples/workload.rs, seed 1) and
 #     checks that `kinerja check` finds no error in it;
 #  3. per size, R rounds; in each round `kinerja fix`, the floor (examples/floor.rs:
-#     calamine in, rust_xlsxwriter out, nothing else), `kinerja check` and, when the
-#     binary has it, `kinerja report` run once each on the same workload, in an order
+#     calamine in, rust_xlsxwriter out, nothing else), `kinerja check`, reading alone
+#     (`floor --read`, the floor of check), `kinerja run` and, when the binary has it,
+#     `kinerja report` run once each on the same workload, in an order
 #     that rotates from round to round; each is timed with /usr/bin/time (wall time,
 #     peak RSS, user and system CPU);
 #  4. at 75,000 villages, `frictionless validate` (pip package frictionless[excel],
@@ -167,7 +168,7 @@ for n in $SIZES; do
   if [ -z "$REPORT" ]; then
     if report_supported "$dir" "$WORK/out-report-probe"; then REPORT=1; else REPORT=0; fi
   fi
-  tools=(fix floor check)
+  tools=(fix floor check read run)
   [ "$REPORT" = 1 ] && tools+=(report)
   for round in $(seq 1 "$runs"); do
     # Rotate the order so that no tool always runs first (or right after another).
@@ -183,6 +184,11 @@ for n in $SIZES; do
           measure "$n" floor "$round" "$FLOOR" "$dir" "$WORK/out-floor" ;;
         check)
           measure "$n" check "$round" "$KINERJA" check -q -c "$CONFIG" --format json "$dir" ;;
+        read)
+          measure "$n" read "$round" "$FLOOR" --read "$dir" ;;
+        run)
+          rm -rf "$WORK/out-run"
+          measure "$n" run "$round" "$KINERJA" run -q -c "$CONFIG" -o "$WORK/out-run" "$dir" ;;
         report)
           rm -rf "$WORK/out-report"
           measure "$n" report "$round" "$KINERJA" report -q -c "$CONFIG" -o "$WORK/out-report" "$dir" ;;

@@ -15,6 +15,9 @@ import sys
 FIX_TIME_TARGET = 1.5  # kinerja fix wall time ≤ 1.5 × the floor's
 FIX_MEM_TARGET = 3.0  # kinerja fix peak memory ≤ 3 × the floor's
 CHECK_VS_FRICTIONLESS = 20.0  # kinerja check ≥ 20 × faster than frictionless
+RUN_TIME_TARGET = 2.0  # kinerja run wall time ≤ 2 × the floor's
+RUN_MEM_TARGET = 3.0  # kinerja run peak memory ≤ 3 × the floor's
+CHECK_VS_READ = 1.5  # kinerja check wall time ≤ 1.5 × reading alone (floor --read)
 
 
 def load(work, name, default=None):
@@ -108,6 +111,29 @@ def main():
           f"| {t:.2f} | {verdict(t <= FIX_TIME_TARGET)} | {fmt_mb(rss(n, 'fix'))} | {fmt_mb(rss(n, 'floor'))} "
           f"| {m:.2f} | {verdict(m <= FIX_MEM_TARGET)} | {fmt_s(cpu(n, 'fix'))} | {fmt_s(cpu(n, 'floor'))} | {fmt_r(c)} |")
     p("")
+
+    if any((n, "run") in runs for n in sizes):
+        p("## Run and check against their floors\n")
+        p(f"Targets: `kinerja run` (check, corrected workbooks, temuan.json and the PDF) within "
+          f"{RUN_TIME_TARGET}× the floor's wall time and {RUN_MEM_TARGET}× its peak memory; "
+          f"`kinerja check` within {CHECK_VS_READ}× of reading alone (`floor --read`: calamine "
+          "reading every cell, nothing written), in the same rounds.\n")
+        p("| villages | run s | floor s | run/floor time | ≤ 2× | run MB | run/floor memory | ≤ 3× | run/floor CPU "
+          "| check s | read s | check/read time | ≤ 1.5× | check/read CPU | check MB | read MB |")
+        p("|---:|---:|---:|---:|:-:|---:|---:|:-:|---:|---:|---:|---:|:-:|---:|---:|---:|")
+        for n in sizes:
+            if (n, "run") not in runs:
+                continue
+            t = paired_ratio(n, "run", "floor", lambda r: r["wall_s"])
+            c = paired_ratio(n, "run", "floor", lambda r: r["user_s"] + r["sys_s"])
+            m = rss(n, "run") / rss(n, "floor")
+            ct = paired_ratio(n, "check", "read", lambda r: r["wall_s"])
+            cc = paired_ratio(n, "check", "read", lambda r: r["user_s"] + r["sys_s"])
+            p(f"| {fmt_n(n)} | {fmt_s(wall(n, 'run'))} | {fmt_s(wall(n, 'floor'))} | {t:.2f} "
+              f"| {verdict(t <= RUN_TIME_TARGET)} | {fmt_mb(rss(n, 'run'))} | {m:.2f} | {verdict(m <= RUN_MEM_TARGET)} "
+              f"| {fmt_r(c)} | {fmt_s(wall(n, 'check'))} | {fmt_s(wall(n, 'read'))} | {ct:.2f} "
+              f"| {verdict(ct <= CHECK_VS_READ)} | {fmt_r(cc)} | {fmt_mb(rss(n, 'check'))} | {fmt_mb(rss(n, 'read'))} |")
+        p("")
 
     report_status = load(work, "report-status", "not run")
     p("## `kinerja check` and `kinerja report`\n")

@@ -3,7 +3,11 @@
 //!
 //! ```text
 //! cargo run --release --example floor -- IN_DIR OUT_DIR
+//! cargo run --release --example floor -- --read IN_DIR
 //! ```
+//!
+//! `--read` is the floor of `kinerja check`: every cell read the same way, nothing
+//! written.
 //!
 //! For each `.xlsx`, `.xlsm`, `.xls` or `.ods` file under IN_DIR (recursively) it
 //! writes `OUT_DIR/<stem>.floor.xlsx`: the same sheets, every non-empty cell with
@@ -101,17 +105,23 @@ fn write_data(ws: &mut Worksheet, row: u32, col: u16, value: &Data) -> Result<()
     Ok(())
 }
 
-/// Streams an xlsx cell by cell into the output workbook.
-fn copy_xlsx(path: &Path, book: &mut Workbook) -> Result<u64, Box<dyn Error>> {
+/// Streams an xlsx cell by cell into the output workbook (with `--read`, into
+/// nothing: each value is only looked at).
+fn copy_xlsx(path: &Path, mut book: Option<&mut Workbook>) -> Result<u64, Box<dyn Error>> {
     let mut wb: Xlsx<BufReader<std::fs::File>> = calamine::open_workbook(path)?;
     let mut cells = 0;
     for name in wb.sheet_names() {
-        let ws = book.add_worksheet();
-        ws.set_name(&name)?;
+        let mut ws = match book.as_mut() {
+            Some(book) => Some(book.add_worksheet().set_name(&name)?),
+            None => None,
+        };
         let mut reader = wb.worksheet_cells_reader(&name)?;
         while let Some(cell) = reader.next_cell()? {
             let (row, col) = cell.get_position();
-            write_ref(ws, row, col as u16, cell.get_value())?;
+            match ws.as_mut() {
+                Some(ws) => write_ref(ws, row, col as u16, cell.get_value())?,
+                None => drop(std::hint::black_box(cell.get_value())),
+            }
             cells += 1;
         }
     }
@@ -119,16 +129,21 @@ fn copy_xlsx(path: &Path, book: &mut Workbook) -> Result<u64, Box<dyn Error>> {
 }
 
 /// Any other format through a dense range.
-fn copy_other(path: &Path, book: &mut Workbook) -> Result<u64, Box<dyn Error>> {
+fn copy_other(path: &Path, mut book: Option<&mut Workbook>) -> Result<u64, Box<dyn Error>> {
     let mut wb = open_workbook_auto(path)?;
     let mut cells = 0;
     for name in wb.sheet_names() {
         let range = wb.worksheet_range(&name)?;
-        let ws = book.add_worksheet();
-        ws.set_name(&name)?;
+        let mut ws = match book.as_mut() {
+            Some(book) => Some(book.add_worksheet().set_name(&name)?),
+            None => None,
+        };
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for (r, c, value) in range.used_cells() {
-            write_data(ws, r0 + r as u32, (c0 as usize + c) as u16, value)?;
+            match ws.as_mut() {
+                Some(ws) => write_data(ws, r0 + r as u32, (c0 as usize + c) as u16, value)?,
+                None => drop(std::hint::black_box(value)),
+            }
             cells += 1;
         }
     }
@@ -137,33 +152,37 @@ fn copy_other(path: &Path, book: &mut Workbook) -> Result<u64, Box<dyn Error>> {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [input, output] = args.as_slice() else {
-        eprintln!("usage: floor IN_DIR OUT_DIR");
-        std::process::exit(2);
+    let (input, output) = match args.as_slice() {
+        [read, input] if read == "--read" => (Path::new(input), None),
+        [input, output] => (Path::new(input), Some(Path::new(output))),
+        _ => {
+            eprintln!("usage: floor IN_DIR OUT_DIR\n       floor --read IN_DIR");
+            std::process::exit(2);
+        }
     };
-    let (input, output) = (Path::new(input), Path::new(output));
-    std::fs::create_dir_all(output)?;
+    if let Some(output) = output {
+        std::fs::create_dir_all(output)?;
+    }
     let mut files = Vec::new();
     workbooks(input, &mut files)?;
     let mut total = 0;
     for path in &files {
-        let mut book = Workbook::new();
+        let mut book = output.map(|_| Workbook::new());
         let is_xlsx = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "xlsx" | "xlsm"));
         total += if is_xlsx {
-            copy_xlsx(path, &mut book)?
+            copy_xlsx(path, book.as_mut())?
         } else {
-            copy_other(path, &mut book)?
+            copy_other(path, book.as_mut())?
         };
-        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-        book.save(output.join(format!("{stem}.floor.xlsx")))?;
+        if let (Some(book), Some(output)) = (book.as_mut(), output) {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            book.save(output.join(format!("{stem}.floor.xlsx")))?;
+        }
     }
-    eprintln!(
-        "floor: {} workbooks, {total} cells -> {}",
-        files.len(),
-        output.display()
-    );
+    let to = output.map_or("nothing written".to_string(), |o| o.display().to_string());
+    eprintln!("floor: {} workbooks, {total} cells -> {to}", files.len());
     Ok(())
 }

@@ -1,6 +1,5 @@
-//! The command line: arguments, and the exit code of each outcome.
+//! The command line's arguments; `main` dispatches them to `cmd`.
 
-use crate::cmd;
 use crate::finding::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -108,31 +107,16 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// Parses the arguments, runs the command, and returns the exit code.
-pub fn main() -> i32 {
-    let cli = Cli::parse();
-    let lang: Lang = match &cli.command {
-        None => cli.run.lang,
-        Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
-        Some(Command::Check(c)) => c.common.lang,
-        Some(Command::Rules(r)) => r.lang,
-        Some(Command::Explain(_)) => LangArg::Id,
-    }
-    .into();
-    let outcome = match cli.command {
-        None => cmd::run::run(&cli.run),
-        Some(Command::Run(c)) => cmd::run::run(&c),
-        Some(Command::Check(c)) => cmd::check::run(&c.common, c.format),
-        Some(Command::Fix(c)) => cmd::fix::run(&c),
-        Some(Command::Report(c)) => cmd::report::run(&c),
-        Some(Command::Rules(r)) => cmd::rules::list(r.markdown, r.lang.into()),
-        Some(Command::Explain(e)) => cmd::rules::explain(&e.code),
-    };
-    match outcome {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("{}", e.report(lang));
-            2
+impl Cli {
+    /// The language of the messages the chosen command prints.
+    pub fn lang(&self) -> Lang {
+        match &self.command {
+            None => self.run.lang,
+            Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
+            Some(Command::Check(c)) => c.common.lang,
+            Some(Command::Rules(r)) => r.lang,
+            Some(Command::Explain(_)) => LangArg::Id,
         }
+        .into()
     }
 }

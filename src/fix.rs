@@ -1,14 +1,13 @@
 //! Stage 4, fix: findings that carry corrections become the cell changes of each
-//! workbook, and findings that do not become flags; the model gives each workbook's
-//! look (number formats, header rows). Pure data: the writer turns a
-//! [`WorkbookLook`] and a [`WorkbookPlan`] into a file.
+//! workbook ([`plan`]), and findings that do not become flags; [`apply`] gives the
+//! corrected data in memory. Pure data: the writer turns a [`WorkbookPlan`] into
+//! a file, the report is built from the corrected data.
 
-use crate::cell::{CellRange, CellRef};
+use crate::cell::CellRef;
 use crate::finding::{Finding, FixPriority, Lang, NewValue, Place, Safety, Severity};
 use crate::model::Model;
 use crate::number::NumberKind;
-use crate::read::{Input, InputStatus, Reading};
-use crate::Analysis;
+use crate::read::{Cell, Input, InputStatus, Sheet, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// One cell's new content and why.
@@ -28,31 +27,6 @@ pub struct Flag {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
-}
-
-/// How a number is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NumberStyle {
-    /// `#,##0`
-    Money,
-    /// `0.0000`
-    Index,
-    /// A percentage stored as a whole number, with this many decimals.
-    Percent(u32),
-    /// A percentage stored as a ratio, shown with `%` and this many decimals.
-    Ratio(u32),
-    /// As typed.
-    General,
-}
-
-/// How a workbook's cells are shown, known from the model before any rule has run,
-/// so the writer can lay the copy out while the rules work.
-#[derive(Debug, Clone)]
-pub struct WorkbookLook {
-    /// By sheet, sorted by cell (the order the writer walks a sheet in).
-    pub styles: HashMap<String, Vec<(CellRef, NumberStyle)>>,
-    /// Header rows of the located tables, shown bold.
-    pub headers: Vec<(String, CellRange)>,
 }
 
 /// What the findings change in the corrected copy of one workbook.
@@ -78,17 +52,15 @@ fn rank(f: &Finding, value: &NewValue) -> (FixPriority, bool) {
 }
 
 /// The plan of every readable workbook.
-pub fn plan(analysis: &Analysis, lang: Lang) -> Vec<WorkbookPlan> {
-    analysis
-        .reading
-        .inputs
+pub fn plan(inputs: &[Input], findings: &[Finding], lang: Lang) -> Vec<WorkbookPlan> {
+    inputs
         .iter()
         .filter(|i| i.status == InputStatus::Ok)
-        .map(|input| plan_one(analysis, input, lang))
+        .map(|input| plan_one(findings, input, lang))
         .collect()
 }
 
-fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
+fn plan_one(findings: &[Finding], input: &Input, lang: Lang) -> WorkbookPlan {
     let mut plan = WorkbookPlan {
         file: input.file.clone(),
         changes: BTreeMap::new(),
@@ -96,11 +68,7 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
         findings: Vec::new(),
     };
     let mut ranks: HashMap<(String, CellRef), (FixPriority, bool)> = HashMap::new();
-    for f in analysis
-        .findings
-        .iter()
-        .filter(|f| *f.loc.file == *input.file)
-    {
+    for f in findings.iter().filter(|f| *f.loc.file == *input.file) {
         plan.findings.push(f.clone());
         let sheet = f.loc.sheet.to_string();
         let Place::Cell(at) = f.loc.cell else {
@@ -149,41 +117,75 @@ fn plan_one(analysis: &Analysis, input: &Input, lang: Lang) -> WorkbookPlan {
     plan
 }
 
-/// The look of one readable workbook.
-pub fn look(reading: &Reading, model: &Model, input: &Input) -> WorkbookLook {
-    let mut look = WorkbookLook {
-        styles: HashMap::new(),
-        headers: Vec::new(),
-    };
-    for table in reading.tables.iter().filter(|t| t.file == input.file) {
-        look.headers.push((table.sheet.clone(), table.header));
-    }
+/// The corrected data in memory: every plan's changes applied to its input's
+/// cells, each holding what the corrected workbook holds there (a formula its
+/// value, a ratio its percentage format); whether anything changed. The report is
+/// built from it, as from the written workbooks read back.
+pub fn apply(inputs: &mut [Input], model: &Model, plans: &[WorkbookPlan]) -> bool {
+    let mut changed = false;
     for col in model
         .numeric_columns
         .iter()
-        .filter(|c| *c.file == *input.file)
+        .filter(|c| c.number == NumberKind::Percent && c.ratio)
     {
-        let styles = look.styles.entry(col.sheet.to_string()).or_default();
+        let Some(sheet) = inputs
+            .iter_mut()
+            .find(|i| *i.file == *col.file)
+            .and_then(|i| i.sheets.iter_mut().find(|s| *s.name == *col.sheet))
+        else {
+            continue;
+        };
         for f in &col.figures {
-            let style = match col.number {
-                NumberKind::Money => NumberStyle::Money,
-                NumberKind::Index => NumberStyle::Index,
-                NumberKind::Percent if col.ratio => NumberStyle::Ratio(f.decimals),
-                NumberKind::Percent => NumberStyle::Percent(f.decimals),
-                NumberKind::Count | NumberKind::Measure => NumberStyle::General,
-            };
-            // General is what an unlisted cell gets.
-            if style != NumberStyle::General {
-                styles.push((f.at, style));
+            if let Some(cell) = sheet.cell_mut(f.at) {
+                changed |= !cell.percent_format;
+                cell.percent_format = true;
             }
         }
     }
-    for styles in look.styles.values_mut() {
-        // Stable, so should two tables claim a cell, the first one's look stays.
-        styles.sort_by_key(|(at, _)| *at);
-        styles.dedup_by_key(|(at, _)| *at);
+    for plan in plans.iter().filter(|p| !p.changes.is_empty()) {
+        let Some(input) = inputs.iter_mut().find(|i| i.file == plan.file) else {
+            continue;
+        };
+        for ((sheet, at), change) in &plan.changes {
+            let Some(sheet) = input.sheets.iter_mut().find(|s| s.name == *sheet) else {
+                continue;
+            };
+            let value = match &change.value {
+                NewValue::Number(n) => Value::Number {
+                    value: n.normalize(),
+                },
+                NewValue::Text(t) => Value::Text(t.as_str().into()),
+                NewValue::Formula { value, .. } => Value::Number {
+                    value: value.normalize(),
+                },
+            };
+            set_cell(sheet, *at, value);
+            changed = true;
+        }
     }
-    look
+    changed
+}
+
+fn set_cell(sheet: &mut Sheet, at: CellRef, value: Value) {
+    let row = match sheet.rows.binary_search_by_key(&at.row, |(r, _)| *r) {
+        Ok(i) => i,
+        Err(i) => {
+            sheet.rows.insert(i, (at.row, Vec::new()));
+            i
+        }
+    };
+    let cells = &mut sheet.rows[row].1;
+    match cells.binary_search_by_key(&at.col, |c| c.at.col) {
+        Ok(i) => cells[i].value = value,
+        Err(i) => cells.insert(
+            i,
+            Cell {
+                at,
+                value,
+                percent_format: false,
+            },
+        ),
+    }
 }
 
 /// The text of a cell as it was.

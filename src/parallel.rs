@@ -4,6 +4,12 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+/// Lets go of `value` on another thread: handing hundreds of thousands of cells
+/// back to the allocator takes a while, and the caller has no need to wait.
+pub fn discard<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 /// `f` over every item, on up to as many threads as the machine has cores.
 /// `weight` orders the work (heaviest first, so one large file does not start last);
 /// `started` is told, on the calling thread, which item each worker takes up.

@@ -3,38 +3,28 @@
 use crate::cli::{Common, Format};
 use crate::error::Error;
 use crate::present::{self, FixState};
-use std::io::IsTerminal;
 
 pub fn run(common: &Common, format: Format) -> Result<i32, Error> {
-    let (_, analysis) = super::analyse(common)?;
+    let analysis = super::analyse(common)?;
     let lang = common.lang.into();
+    let (inputs, tables, findings) = (
+        &analysis.reading.inputs,
+        &analysis.model.tables,
+        &analysis.findings,
+    );
     match format {
         Format::Json => {
-            let doc = present::json(
-                &analysis.reading.inputs,
-                &analysis.model.tables,
-                &analysis.findings,
-                lang,
-                FixState::Suggested,
-            );
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&doc).expect("JSON of plain data")
-            );
+            let doc = present::json(inputs, tables, findings, lang, FixState::Suggested);
+            let text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
+            super::print(&format!("{text}\n"));
         }
-        Format::Text => {
-            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!(
-                "{}",
-                present::text(
-                    &analysis.reading.inputs,
-                    &analysis.model.tables,
-                    &analysis.findings,
-                    lang,
-                    colour
-                )
-            );
-        }
+        Format::Text => super::print(&present::text(
+            inputs,
+            tables,
+            findings,
+            lang,
+            super::colour(),
+        )),
     }
     Ok(super::exit_code(analysis))
 }

@@ -1,4 +1,6 @@
-//! One module per subcommand; what they share lives here.
+//! One module per subcommand: each turns its arguments into the pipeline's
+//! options, runs it, and prints; what they share lives here. No command imports
+//! another.
 
 pub mod check;
 pub mod fix;
@@ -9,9 +11,11 @@ pub mod run;
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::Severity;
+use crate::finding::{Lang, Severity};
+use crate::pipeline::{Options, Outcome, Outputs};
 use crate::read::InputStatus;
 use crate::Analysis;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// The config named by `-c`, else `./config.toml`, else the built-in default.
@@ -20,70 +24,125 @@ pub fn load_config(common: &Common) -> Result<Config, Error> {
         Some(path) => Config::load(path),
         None if Path::new("config.toml").is_file() => Config::load(Path::new("config.toml")),
         None => {
-            eprintln!("catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan");
+            match Lang::from(common.lang) {
+                Lang::Id => {
+                    eprintln!("catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan")
+                }
+                Lang::En => eprintln!("note: no config.toml found; using the built-in config"),
+            }
             Ok(Config::default_config())
         }
     }
 }
 
-/// Loads the config and analyses the inputs the arguments name.
-pub fn analyse(common: &Common) -> Result<(Config, Analysis), Error> {
-    let cfg = load_config(common)?;
-    let analysis = analyse_with(common, &cfg)?;
-    Ok((cfg, analysis))
-}
-
-/// Analyses the inputs the arguments name, with this config.
-pub fn analyse_with(common: &Common, cfg: &Config) -> Result<Analysis, Error> {
-    Ok(analyse_alongside(common, cfg, |_, _| ())?.0)
-}
-
-/// [`analyse_with`], running `alongside` while the rules run (see
-/// [`crate::analyse_alongside`]).
-pub fn analyse_alongside<T: Send>(
-    common: &Common,
-    cfg: &Config,
-    alongside: impl for<'a> FnOnce(
-            &'a crate::read::Reading,
-            &'a (dyn Fn() -> &'a crate::model::Model + 'a),
-        ) -> T
-        + Send,
-) -> Result<(Analysis, T), Error> {
-    let paths: Vec<PathBuf> = if common.paths.is_empty() {
+/// The inputs the arguments name, else the config's.
+fn inputs(common: &Common, cfg: &Config) -> Vec<PathBuf> {
+    if common.paths.is_empty() {
         vec![cfg.input.clone()]
     } else {
         common.paths.clone()
-    };
-    let files = crate::read::discover(&paths)?;
-    let bar = progress_bar(common.quiet, files.len() as u64 + 2);
-    let done = crate::analyse_alongside(
-        &files,
-        cfg,
-        &mut |step| {
-            bar.set_message(step.to_string());
-            bar.inc(1);
-        },
-        alongside,
-    );
-    bar.finish_and_clear();
-    Ok(done)
+    }
 }
 
-/// A progress bar on stderr when it is a terminal; hidden otherwise or with `--quiet`.
-pub fn progress_bar(quiet: bool, len: u64) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if quiet || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// Loads the config, then reads, models and checks the inputs the arguments name.
+pub fn analyse(common: &Common) -> Result<Analysis, Error> {
+    let cfg = load_config(common)?;
+    let files = crate::pipeline::files(&inputs(common, &cfg))?;
+    Ok(with_progress(common.quiet, files.len(), |progress| {
+        crate::pipeline::check(&files, &cfg, progress)
+    }))
+}
+
+/// Loads the config and runs the pipeline for these outputs.
+pub fn run_pipeline(common: &Common, outputs: Outputs) -> Result<Outcome, Error> {
+    let cfg = load_config(common)?;
+    let options = Options {
+        inputs: inputs(common, &cfg),
+        output: common.output.clone().unwrap_or_else(|| cfg.output.clone()),
+        lang: common.lang.into(),
+        outputs,
+    };
+    // Files to read, then the model and the check.
+    let steps = crate::pipeline::files(&options.inputs).map_or(0, |f| f.len());
+    let outcome = with_progress(common.quiet, steps, |progress| {
+        crate::pipeline::run(&cfg, &options, progress)
+    })?;
+    for note in &outcome.notes {
+        eprintln!("catatan: {}", note.get(options.lang));
     }
-    let bar = indicatif::ProgressBar::new(len);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} [{elapsed}] {bar:30} {pos}/{len} {wide_msg}",
-        )
-        .expect("a valid template"),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar
+    Ok(outcome)
+}
+
+/// Runs `work` with a progress bar on stderr when it is a terminal (hidden
+/// otherwise or with `--quiet`), over `files` files and two stages.
+fn with_progress<T>(quiet: bool, files: usize, work: impl FnOnce(&mut dyn FnMut(&str)) -> T) -> T {
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let bar = indicatif::ProgressBar::new(files as u64 + 2);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed}] {bar:30} {pos}/{len} {wide_msg}",
+            )
+            .expect("a valid template"),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    };
+    let done = work(&mut |step| {
+        bar.set_message(step.to_string());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    done
+}
+
+/// Whether findings printed on stdout get colours.
+pub fn colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints `text` on stdout. A closed stdout (`kinerja rules | head -1`) is no
+/// error: the reader has what it wanted, and the command carries on quietly.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Says what was written: the corrected workbooks, then the report.
+pub fn say(outcome: &Outcome, lang: Lang) {
+    let out = &outcome.folder;
+    if outcome.wrote_workbooks {
+        match lang {
+            Lang::Id => eprintln!(
+                "{} buku kerja koreksi ditulis ke {} ({} sel diperbaiki, {} temuan perlu diputuskan)",
+                outcome.workbooks,
+                out.display(),
+                outcome.changes,
+                outcome.left
+            ),
+            Lang::En => eprintln!(
+                "{} corrected workbooks written to {} ({} cells corrected, {} findings left for a person)",
+                outcome.workbooks,
+                out.display(),
+                outcome.changes,
+                outcome.left
+            ),
+        }
+    }
+    if let Some(report) = &outcome.report {
+        let path = report.path.display();
+        match (report.open_errors, lang) {
+            (0, Lang::Id) => eprintln!("laporan ditulis ke {path}"),
+            (0, Lang::En) => eprintln!("report written to {path}"),
+            (n, Lang::Id) => eprintln!(
+                "laporan DRAFT ditulis ke {path}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"
+            ),
+            (n, Lang::En) => eprintln!(
+                "DRAFT report written to {path}: {n} error findings unresolved (DRAFT marked on every page)"
+            ),
+        }
+    }
 }
 
 /// The exit code, 2 when an input could not be used, else 1 when errors were found,

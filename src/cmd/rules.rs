@@ -94,26 +94,28 @@ fn explain_text(r: &Rule) -> String {
 
 pub fn list(markdown: bool, lang: Lang) -> Result<i32, Error> {
     if markdown {
-        print!("{}", catalogue());
+        super::print(&catalogue());
         return Ok(0);
     }
+    let mut out = String::new();
     for r in check::registry() {
         let title = if lang == Lang::En { r.title } else { r.judul };
-        println!(
-            "{:<7} {:<8} {:<12} {title}",
+        out.push_str(&format!(
+            "{:<7} {:<8} {:<12} {title}\n",
             r.code,
             r.severity.name(),
             fixes(r)
-        );
+        ));
     }
+    super::print(&out);
     Ok(0)
 }
 
 pub fn explain(code: &str) -> Result<i32, Error> {
     match check::rule(code) {
         Some(r) => {
-            println!(
-                "{} {} ({}, fix: {})\n{}\n{}\n\n{}",
+            super::print(&format!(
+                "{} {} ({}, fix: {})\n{}\n{}\n\n{}\n",
                 r.code,
                 r.name,
                 r.severity.name(),
@@ -121,7 +123,7 @@ pub fn explain(code: &str) -> Result<i32, Error> {
                 r.title,
                 r.judul,
                 r.doc
-            );
+            ));
             Ok(0)
         }
         None => {

@@ -2,28 +2,20 @@
 
 use crate::cli::Common;
 use crate::error::Error;
+use crate::pipeline::Outputs;
 use crate::present;
-use std::io::IsTerminal;
 
 pub fn run(common: &Common) -> Result<i32, Error> {
-    let cfg = super::load_config(common)?;
-    let out = super::fix::output_dir(common, &cfg)?;
+    let outcome = super::run_pipeline(common, Outputs::All)?;
     let lang = common.lang.into();
-    let (analysis, corrections) = super::fix::correct(common, &cfg, lang)?;
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    print!(
-        "{}",
-        present::text(
-            &analysis.reading.inputs,
-            &analysis.model.tables,
-            &analysis.findings,
-            lang,
-            colour
-        )
-    );
-    let written = super::fix::write_corrections(&analysis, &corrections, &out, lang)?;
-    super::fix::say(&written, &out, lang);
-    let (path, corrected) = super::report::write_report(&cfg, &corrections.workbooks, &out)?;
-    super::report::announce(&path, &corrected);
-    Ok(super::exit_code(analysis))
+    let analysis = &outcome.analysis;
+    super::print(&present::text(
+        &analysis.reading.inputs,
+        &analysis.model.tables,
+        &analysis.findings,
+        lang,
+        super::colour(),
+    ));
+    super::say(&outcome, lang);
+    Ok(super::exit_code(outcome.analysis))
 }

@@ -642,6 +642,12 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             sheet: table.sheet.clone(),
             header: narrow(table.header),
             range: narrow(table.range),
+            numbering: table
+                .numbering
+                .iter()
+                .filter(|x| cols.iter().any(|c| c.index == x.at.col))
+                .cloned()
+                .collect(),
             columns: cols,
             numbering: table
                 .numbering

@@ -356,6 +356,15 @@ pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> (Inp
     (input, tables)
 }
 
+/// The tables of an input's sheets, located again (after its cells were corrected).
+pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
+    input
+        .sheets
+        .iter()
+        .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
+        .collect()
+}
+
 fn is_findings_sheet(sheet: &Sheet) -> bool {
     let first = sheet.rows.first().and_then(|(_, cells)| cells.first());
     first.and_then(Cell::text) == Some(FINDINGS_SHEET_MARKER)

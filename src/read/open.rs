@@ -34,6 +34,14 @@ impl Sheet {
         Some(&cells[col])
     }
 
+    /// The filled cell at `at`, to change.
+    pub fn cell_mut(&mut self, at: CellRef) -> Option<&mut Cell> {
+        let row = self.rows.binary_search_by_key(&at.row, |(r, _)| *r).ok()?;
+        let cells = &mut self.rows[row].1;
+        let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
+        Some(&mut cells[col])
+    }
+
     /// The formula of the cell at `at`, without the `=`.
     pub fn formula(&self, at: CellRef) -> Option<&str> {
         self.formulas.get(at)

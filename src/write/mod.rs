@@ -4,15 +4,17 @@
 //! sheet `Temuan` lists the workbook's findings. The only module that imports
 //! rust_xlsxwriter.
 //!
-//! Three steps, so the slow ones overlap the rules: [`draft`] lays out every cell
-//! from the reading alone while the model is built, [`dress`] gives the copy the
-//! look the model knows while the rules run, and [`corrected_workbook`] marks the
-//! findings.
+//! Three steps, so the slow ones overlap the rules (the pipeline runs them so):
+//! [`draft`] lays out every cell from the reading alone while the model is built,
+//! [`dress`] gives the copy the [`look`] the model knows while the rules run, and
+//! [`corrected_workbook`] marks the findings of the fix stage's plan.
 
 use crate::cell::{CellRange, CellRef};
 use crate::finding::{Lang, NewValue, Safety, Severity};
-use crate::fix::{NumberStyle, WorkbookLook, WorkbookPlan};
-use crate::read::{Input, Value};
+use crate::fix::WorkbookPlan;
+use crate::model::Model;
+use crate::number::NumberKind;
+use crate::read::{Input, Reading, Value};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Url, Workbook,
@@ -25,6 +27,68 @@ use crate::read::FINDINGS_SHEET_MARKER as TEMUAN_MARKER;
 const CHANGED: u32 = 0xFFF2CC;
 const PINNED: u32 = 0xFCE4D6;
 const FLAGGED: u32 = 0xF4B6B6;
+
+/// How a number is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberStyle {
+    /// `#,##0`
+    Money,
+    /// `0.0000`
+    Index,
+    /// A percentage stored as a whole number, with this many decimals.
+    Percent(u32),
+    /// A percentage stored as a ratio, shown with `%` and this many decimals.
+    Ratio(u32),
+    /// As typed.
+    General,
+}
+
+/// How a workbook's cells are shown, known from the model before any rule has run,
+/// so the writer can lay the copy out while the rules work.
+#[derive(Debug, Clone)]
+pub struct WorkbookLook {
+    /// By sheet, sorted by cell (the order the writer walks a sheet in).
+    pub styles: HashMap<String, Vec<(CellRef, NumberStyle)>>,
+    /// Header rows of the located tables, shown bold.
+    pub headers: Vec<(String, CellRange)>,
+}
+
+/// The look of one readable workbook.
+pub fn look(reading: &Reading, model: &Model, input: &Input) -> WorkbookLook {
+    let mut look = WorkbookLook {
+        styles: HashMap::new(),
+        headers: Vec::new(),
+    };
+    for table in reading.tables.iter().filter(|t| t.file == input.file) {
+        look.headers.push((table.sheet.clone(), table.header));
+    }
+    for col in model
+        .numeric_columns
+        .iter()
+        .filter(|c| *c.file == *input.file)
+    {
+        let styles = look.styles.entry(col.sheet.to_string()).or_default();
+        for f in &col.figures {
+            let style = match col.number {
+                NumberKind::Money => NumberStyle::Money,
+                NumberKind::Index => NumberStyle::Index,
+                NumberKind::Percent if col.ratio => NumberStyle::Ratio(f.decimals),
+                NumberKind::Percent => NumberStyle::Percent(f.decimals),
+                NumberKind::Count | NumberKind::Measure => NumberStyle::General,
+            };
+            // General is what an unlisted cell gets.
+            if style != NumberStyle::General {
+                styles.push((f.at, style));
+            }
+        }
+    }
+    for styles in look.styles.values_mut() {
+        // Stable, so should two tables claim a cell, the first one's look stays.
+        styles.sort_by_key(|(at, _)| *at);
+        styles.dedup_by_key(|(at, _)| *at);
+    }
+    look
+}
 
 /// A corrected copy begun before the model and the findings are known: every sheet
 /// with its cells and merged ranges as they were. Drafting runs while the model is
@@ -105,9 +169,7 @@ pub fn corrected_workbook(
         wb.push_worksheet(drafted.ws);
     }
     let bytes = wb.save_to_buffer();
-    // Handing a large sheet's cells back to the allocator takes a while; the
-    // bytes are ready now.
-    std::thread::spawn(move || drop(wb));
+    crate::parallel::discard(wb);
     bytes
 }
 

@@ -46,11 +46,6 @@ fn explain_prints_one_rule() {
 // ---------------------------------------------------------------------------
 // One rule, one file
 
-/// Files that still declare several rules until their families are split; each is
-/// allowed any number of declarations. The lead deletes this list (and its use
-/// below) once `src/check/budget/` and `src/check/idm/` are merged.
-const NOT_YET_SPLIT: &[&str] = &["src/check/idm.rs"];
-
 /// Every `.rs` file under `dir`, as a path relative to `root` with `/` separators.
 fn rust_files(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
@@ -73,11 +68,10 @@ fn declared_codes(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// What breaks "a rule is one file" in the tree at `root`: a file (outside
-/// `exempt`) declaring two rules, a code declared twice or nowhere, a declared code
+/// What breaks "a rule is one file" in the tree at `root`: a file declaring two rules, a code declared twice or nowhere, a declared code
 /// missing from `registered`, and a code quoted in a source file other than the
 /// one declaring it (a stage matching rule codes).
-fn one_rule_one_file(root: &std::path::Path, registered: &[&str], exempt: &[&str]) -> Vec<String> {
+fn one_rule_one_file(root: &std::path::Path, registered: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(root, &root.join("src"), &mut files);
     files.sort();
@@ -92,7 +86,7 @@ fn one_rule_one_file(root: &std::path::Path, registered: &[&str], exempt: &[&str
         .collect();
     for (file, text) in &texts {
         let codes = declared_codes(text);
-        if codes.len() > 1 && !exempt.contains(&file.as_str()) {
+        if codes.len() > 1 {
             problems.push(format!("{file} declares {} rules: {codes:?}", codes.len()));
         }
         for c in codes {
@@ -115,7 +109,7 @@ fn one_rule_one_file(root: &std::path::Path, registered: &[&str], exempt: &[&str
         let home = &files[0];
         let quoted = format!("\"{code}\"");
         for (file, text) in &texts {
-            if file != home && !exempt.contains(&file.as_str()) && text.contains(&quoted) {
+            if file != home && text.contains(&quoted) {
                 problems.push(format!("{file} quotes {code}, declared in {home}"));
             }
         }
@@ -129,7 +123,7 @@ fn one_rule_one_file(root: &std::path::Path, registered: &[&str], exempt: &[&str
 fn every_rule_is_declared_in_exactly_one_file() {
     let registered: Vec<&str> = kinerja::check::registry().iter().map(|r| r.code).collect();
     assert_eq!(
-        one_rule_one_file(&repo(), &registered, NOT_YET_SPLIT),
+        one_rule_one_file(&repo(), &registered),
         Vec::<String>::new()
     );
 }
@@ -150,7 +144,7 @@ fn the_one_rule_one_file_check_reports_each_breach() {
         "if f.code == \"ABC002\" {}\n",
     )
     .unwrap();
-    let problems = one_rule_one_file(tmp.path(), &["ABC001", "ABC002", "ABC003", "ABC004"], &[]);
+    let problems = one_rule_one_file(tmp.path(), &["ABC001", "ABC002", "ABC003", "ABC004"]);
     assert_eq!(
         problems,
         vec![
@@ -163,12 +157,4 @@ fn the_one_rule_one_file_check_reports_each_breach() {
             "src/fix.rs quotes ABC002, declared in src/check/family/two.rs".to_string(),
         ]
     );
-    // The same tree with the two-rule file exempt: only the other breaches remain.
-    let exempt = one_rule_one_file(
-        tmp.path(),
-        &["ABC001", "ABC002", "ABC003", "ABC004"],
-        &["src/check/family/two.rs"],
-    );
-    assert_eq!(exempt.len(), 4, "{exempt:?}");
-    assert!(!exempt[0].contains("declares"), "{exempt:?}");
 }

@@ -151,6 +151,38 @@ fn an_output_folder_inside_the_input_is_refused() {
     assert!(!dir.path().join("input/hasil").exists());
 }
 
+/// A workbook named alone may write to a folder beside it (the office's own
+/// folder holds both), never into the folder the workbook itself is in.
+#[test]
+fn a_workbook_named_alone_writes_beside_it_never_into_its_folder() {
+    let dir = Dir::new();
+    text_numbers_workbook(&dir);
+    let beside = dir.run(&["fix", "-q", "input/profil.xlsx", "-o", "input/hasil"]);
+    assert_eq!(beside.status.code(), Some(0), "{beside:?}");
+    assert!(dir.path().join("input/hasil/profil.koreksi.xlsx").is_file());
+    let into = dir.run(&[
+        "fix",
+        "-q",
+        "input/profil.xlsx",
+        "-o",
+        "input",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(into.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&into.stderr);
+    assert!(
+        stderr.starts_with("error: output input: is (inside) the input folder input;"),
+        "{stderr}"
+    );
+    let missing = dir.run(&["fix", "-q", "nothere.xlsx", "-o", "hasil", "--lang", "en"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(!dir.path().join("hasil").exists());
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("nothere.xlsx"), "{stderr}");
+    assert!(!stderr.contains("input folder"), "{stderr}");
+}
+
 /// Guards "nothing lost": an output folder that cannot be created, or exists but
 /// cannot be written, stops the run before any workbook is read, with the folder
 /// named, in Indonesian, and exit code 2.

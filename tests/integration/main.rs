@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod budget;
 mod docs;
+mod faults;
 mod fixing;
 mod hostile;
 mod identity;

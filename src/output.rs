@@ -1,0 +1,351 @@
+//! The output set of a run, whole or not at all: every output is written into a
+//! staging folder inside the output folder (so on the same filesystem, whatever is
+//! mounted where), and only when all are complete moved into place, replacing the
+//! previous files of the same names. A failed run removes its staging folder; one
+//! left by a killed run is recognised by its name and removed by the next run into
+//! the folder. Two runs committing into one folder at once take turns (a lock on
+//! the folder itself, so no lock file stays behind), so the folder ends with one
+//! whole set: the one committed last.
+//!
+//! A front end with a folder per run uses the same [`Staging`]: it is all a run
+//! needs to know about where its outputs go.
+
+use crate::error::Error;
+use crate::finding::Message;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// Every staging folder's name starts with this; nothing else is ever removed.
+const STAGING_PREFIX: &str = ".kinerja-staging-";
+/// Inside a staging folder: locked for as long as its run lives.
+const ALIVE: &str = ".alive";
+/// Inside a staging folder: the files a commit replaced, until it is done.
+const PREVIOUS: &str = ".previous";
+
+/// A run's outputs on their way into `folder`.
+#[derive(Debug)]
+pub struct Staging {
+    folder: PathBuf,
+    dir: PathBuf,
+    /// Held (locked) until the staging folder is gone: a folder whose lock can be
+    /// taken belongs to a run that ended without cleaning up.
+    _alive: File,
+    /// Output names relative to the folder, in the order written.
+    names: Vec<PathBuf>,
+    /// The folders this run created for the output folder, outermost first: a run
+    /// that fails removes them again (each only if empty), so it leaves no folder
+    /// that was not there.
+    made: Vec<PathBuf>,
+}
+
+fn failed(path: &Path, e: &std::io::Error) -> Error {
+    Error::Output {
+        path: path.to_path_buf(),
+        message: Message::new(
+            format!(
+                "berkas tidak dapat ditulis ({e}); tidak ada keluaran yang diubah, folder keluaran tetap seperti semula"
+            ),
+            format!(
+                "the file cannot be written ({e}); no output was changed, the output folder is as it was"
+            ),
+        ),
+    }
+}
+
+impl Staging {
+    /// Creates `folder` if need be, removes what killed runs left there, and opens
+    /// this run's staging folder: the check that the folder is writable, before
+    /// any work.
+    pub fn begin(folder: &Path) -> Result<Staging, Error> {
+        let fail = |e: std::io::Error, what: (&str, &str)| Error::Output {
+            path: folder.to_path_buf(),
+            message: Message::new(format!("{} ({e})", what.0), format!("{} ({e})", what.1)),
+        };
+        let made: Vec<PathBuf> = {
+            let mut missing: Vec<PathBuf> = folder
+                .ancestors()
+                .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            missing.reverse();
+            missing
+        };
+        std::fs::create_dir_all(folder).map_err(|e| {
+            fail(
+                e,
+                ("folder tidak dapat dibuat", "the folder cannot be created"),
+            )
+        })?;
+        remove_abandoned(folder);
+        let not_writable = ("folder tidak dapat ditulisi", "the folder is not writable");
+        let unmake = |e| {
+            for made in made.iter().rev() {
+                let _ = std::fs::remove_dir(made);
+            }
+            fail(e, not_writable)
+        };
+        let dir = unique_dir(folder).map_err(unmake)?;
+        let alive = File::create(dir.join(ALIVE))
+            .and_then(|f| f.lock().map(|()| f))
+            .map_err(|e| {
+                let _ = std::fs::remove_dir_all(&dir);
+                unmake(e)
+            })?;
+        Ok(Staging {
+            folder: folder.to_path_buf(),
+            dir,
+            _alive: alive,
+            names: Vec::new(),
+            made,
+        })
+    }
+
+    /// The output folder.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Stages one output, `name` relative to the output folder.
+    pub fn write(&mut self, name: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let staged = self.dir.join(name);
+        let target = self.folder.join(name);
+        if let Some(parent) = staged.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
+        }
+        std::fs::write(&staged, bytes).map_err(|e| failed(&target, &e))?;
+        self.names.push(name.to_path_buf());
+        Ok(())
+    }
+
+    /// Moves every staged output into place, replacing the files of the same names,
+    /// and returns their paths. Either all are moved or none: a name that cannot
+    /// take its file (a folder in the way) stops the commit before anything moves,
+    /// and a move that fails puts back what was moved.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>, Error> {
+        let lock = File::open(&self.folder)
+            .and_then(|f| f.lock().map(|()| f))
+            .map_err(|e| failed(&self.folder, &e))?;
+        for name in &self.names {
+            let target = self.folder.join(name);
+            if target.is_dir() {
+                return Err(Error::Output {
+                    path: target,
+                    message: Message::new(
+                        "nama ini dipakai sebuah folder, jadi berkas keluaran tidak dapat ditaruh di sini; tidak ada keluaran yang diubah",
+                        "a folder has this name, so the output file cannot go there; no output was changed",
+                    ),
+                });
+            }
+        }
+        let previous = self.dir.join(PREVIOUS);
+        let mut moved: Vec<(&PathBuf, bool)> = Vec::new();
+        let result = self.names.iter().try_for_each(|name| {
+            let target = self.folder.join(name);
+            let kept = previous.join(name);
+            let replaces = target.exists();
+            if replaces {
+                if let Some(parent) = kept.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
+                }
+                std::fs::rename(&target, &kept).map_err(|e| failed(&target, &e))?;
+            }
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
+            }
+            if let Err(e) = std::fs::rename(self.dir.join(name), &target) {
+                if replaces {
+                    let _ = std::fs::rename(&kept, &target);
+                }
+                return Err(failed(&target, &e));
+            }
+            moved.push((name, replaces));
+            Ok(())
+        });
+        if result.is_err() {
+            for (name, replaced) in moved.into_iter().rev() {
+                let target = self.folder.join(name);
+                let _ = std::fs::remove_file(&target);
+                if replaced {
+                    let _ = std::fs::rename(previous.join(name), &target);
+                }
+            }
+        }
+        drop(lock);
+        result?;
+        self.made.clear();
+        Ok(self.names.iter().map(|n| self.folder.join(n)).collect())
+    }
+}
+
+impl Drop for Staging {
+    /// Committed or not, the staging folder (with the files a commit replaced)
+    /// goes; without a commit, so do the folders this run made.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        for folder in self.made.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
+}
+
+/// A new staging folder in `folder`, named by the process and a counter.
+fn unique_dir(folder: &Path) -> std::io::Result<PathBuf> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    loop {
+        let dir = folder.join(format!(
+            "{STAGING_PREFIX}{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            // Left by a killed run that had this process id and is still alive
+            // for another run to clean up: take the next name.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes the staging folders in `folder` whose run is gone (their `.alive` lock
+/// can be taken, or they have none). Only names with the staging prefix are
+/// touched.
+fn remove_abandoned(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_staging = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(STAGING_PREFIX));
+        if !is_staging || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let dir = entry.path();
+        let abandoned = match File::open(dir.join(ALIVE)) {
+            Ok(f) => f.try_lock().is_ok(),
+            // Killed between creating the folder and its lock; or a run that is
+            // just between the two, which a minute later has its lock.
+            Err(e) => {
+                e.kind() == std::io::ErrorKind::NotFound
+                    && entry
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > std::time::Duration::from_secs(60))
+            }
+        };
+        if abandoned {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn a_committed_set_replaces_the_files_of_its_names_and_leaves_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.txt"), "old a").unwrap();
+        std::fs::write(tmp.path().join("other.txt"), "someone's").unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("a.txt"), b"new a").unwrap();
+        s.write(Path::new("sub/b.txt"), b"new b").unwrap();
+        assert_eq!(names(tmp.path()).len(), 3, "a staging folder while working");
+        let written = s.commit().unwrap();
+        assert_eq!(
+            written,
+            vec![tmp.path().join("a.txt"), tmp.path().join("sub/b.txt")]
+        );
+        assert_eq!(names(tmp.path()), ["a.txt", "other.txt", "sub"]);
+        assert_eq!(std::fs::read(tmp.path().join("a.txt")).unwrap(), b"new a");
+        assert_eq!(
+            std::fs::read(tmp.path().join("sub/b.txt")).unwrap(),
+            b"new b"
+        );
+    }
+
+    #[test]
+    fn a_dropped_staging_leaves_the_folder_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.txt"), "old a").unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("a.txt"), b"new a").unwrap();
+        drop(s);
+        assert_eq!(names(tmp.path()), ["a.txt"]);
+        assert_eq!(std::fs::read(tmp.path().join("a.txt")).unwrap(), b"old a");
+    }
+
+    #[test]
+    fn a_folder_in_the_way_stops_the_commit_before_anything_moves() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.txt"), "old a").unwrap();
+        std::fs::create_dir(tmp.path().join("b.txt")).unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("a.txt"), b"new a").unwrap();
+        s.write(Path::new("b.txt"), b"new b").unwrap();
+        let e = s.commit().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "output {}: a folder has this name, so the output file cannot go there; no output was changed",
+                tmp.path().join("b.txt").display()
+            )
+        );
+        assert_eq!(names(tmp.path()), ["a.txt", "b.txt"]);
+        assert_eq!(std::fs::read(tmp.path().join("a.txt")).unwrap(), b"old a");
+    }
+
+    #[test]
+    fn only_abandoned_staging_folders_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        // A killed run's folder (its lock is free), one just begun (no lock yet),
+        // a live run's, and look-alikes.
+        std::fs::create_dir(tmp.path().join(".kinerja-staging-1-0")).unwrap();
+        std::fs::write(tmp.path().join(".kinerja-staging-1-0/x.pdf"), "half").unwrap();
+        std::fs::write(tmp.path().join(".kinerja-staging-1-0/.alive"), "").unwrap();
+        std::fs::create_dir(tmp.path().join(".kinerja-staging-2-0")).unwrap();
+        std::fs::create_dir(tmp.path().join("kinerja-staging-mine")).unwrap();
+        std::fs::write(tmp.path().join(".kinerja-staging-note.txt"), "a file").unwrap();
+        let live = Staging::begin(tmp.path()).unwrap();
+        let live_name = live.dir.file_name().unwrap().to_string_lossy().into_owned();
+        let other = Staging::begin(tmp.path()).unwrap();
+        let mut expected = vec![
+            ".kinerja-staging-2-0".to_string(),
+            ".kinerja-staging-note.txt".to_string(),
+            "kinerja-staging-mine".to_string(),
+            live_name,
+            other
+                .dir
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned(),
+        ];
+        expected.sort();
+        assert_eq!(names(tmp.path()), expected);
+        drop((live, other));
+        assert_eq!(
+            names(tmp.path()),
+            [
+                ".kinerja-staging-2-0",
+                ".kinerja-staging-note.txt",
+                "kinerja-staging-mine"
+            ]
+        );
+    }
+}
