@@ -649,12 +649,6 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
                 .cloned()
                 .collect(),
             columns: cols,
-            numbering: table
-                .numbering
-                .iter()
-                .filter(|x| x.at.col >= first && x.at.col <= last)
-                .cloned()
-                .collect(),
             rows,
             notes: Vec::new(),
             // Told once, on the first year's table, as its year problems are.
