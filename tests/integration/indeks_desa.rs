@@ -427,10 +427,57 @@ fn corrected_workbooks_fix_what_a_rule_can() {
     );
     let rekap = wb.worksheet_range("Rekap").unwrap();
     assert_eq!(rekap.get_value((3, 1)).and_then(|v| v.as_f64()), Some(2.0));
+    // LibreOffice, recalculating on load, gets every value kinerja cached.
+    use crate::fixing::{formula_cells, recalculated, recalculating_profile};
+    let ours = formula_cells(&fixed);
+    assert!(
+        ours.iter()
+            .any(|(s, r, c, _)| s == "Indeks Desa" && (*r, *c) == (4, 11)),
+        "{ours:?}"
+    );
+    let profile = recalculating_profile();
+    let recalc = tempfile::tempdir().unwrap();
+    let theirs = formula_cells(&recalculated(&fixed, profile.path(), recalc.path()));
+    assert_eq!(ours.len(), theirs.len());
+    for (a, b) in ours.iter().zip(&theirs) {
+        let (x, y) = (a.3.get_float().unwrap(), b.3.get_float().unwrap());
+        assert!((x - y).abs() < 1e-9, "{a:?} {b:?}");
+    }
     // The corrected copy checks clean.
     std::fs::remove_file(dir.input("Indeks Desa 2025.xlsx")).unwrap();
     std::fs::copy(&fixed, dir.input("Indeks Desa 2025.xlsx")).unwrap();
     assert_eq!(loud(&dir.check_json(&[]).0), vec![]);
+}
+
+/// `total = "none"`: no derivation is checked, so a total off the points sum is
+/// no finding and the corrected workbook writes no formula for it.
+#[test]
+fn total_none_checks_no_derivation() {
+    let mut b = clean();
+    // 72 by the points sum; 70.11 is still MAJU.
+    b.villages[4][11] = N(70.11);
+    assert_eq!(loud(&check(&b, "")), vec![t("SUM001", "Indeks Desa", "L5")]);
+    let dir = Dir::new();
+    config_2025(&dir, "");
+    let path = dir.path().join("config.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("total = \"points\""));
+    std::fs::write(
+        &path,
+        text.replace("total = \"points\"", "total = \"none\""),
+    )
+    .unwrap();
+    write(&dir, &b);
+    let json = dir.check_json(&[]).0;
+    assert_eq!(loud(&json), vec![]);
+    assert!(
+        !json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "SUM001"),
+        "{json}"
+    );
 }
 
 /// The second sample runs end to end: corrected workbooks and the PDF, whose text
