@@ -27,13 +27,48 @@
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
+use std::sync::atomic::{AtomicI32, Ordering};
 
 const IDM_TSV: &str = include_str!("sample_data/idm_2023.tsv");
 const REALISASI_TSV: &str = include_str!("sample_data/realisasi_2023.tsv");
 const RKT_TSV: &str = include_str!("sample_data/rkt_2023.tsv");
+
+/// Years added to every year the seed's workbooks write: 0 for the seed, 2 for
+/// the second sample (the office's 2025, in the Indeks Desa era).
+static YEAR_SHIFT: AtomicI32 = AtomicI32::new(0);
+
+fn shifted(year: i32) -> i32 {
+    year + YEAR_SHIFT.load(Ordering::Relaxed)
+}
+
+/// `text` with every year in it (2010–2029) moved by [`YEAR_SHIFT`].
+fn yr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let boundary = |j: usize| j >= b.len() || !b[j].is_ascii_digit();
+        let starts = i == 0 || !b[i - 1].is_ascii_digit();
+        if starts && i + 4 <= b.len() && boundary(i + 4) && text[i..i + 4].starts_with("20") {
+            if let Ok(y) = text[i..i + 4].parse::<i32>() {
+                if (2010..2030).contains(&y) {
+                    out.push_str(&shifted(y).to_string());
+                    i += 4;
+                    continue;
+                }
+            }
+        }
+        let c = text[i..].chars().next().expect("a char");
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
 
 /// Zero-based (row, column) helper: `a1(4, 'B')` is cell B4.
 const fn a1(row: u32, col: char) -> (u32, u16) {
@@ -285,7 +320,7 @@ fn realisasi(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string_with_format(
         1,
         0,
-        "Realisasi Capaian Program dan Kegiatan Tahun 2023",
+        yr("Realisasi Capaian Program dan Kegiatan Tahun 2023"),
         &f.plain.clone().set_bold(),
     )?;
     let (hr, _) = a1(4, 'A');
@@ -333,7 +368,7 @@ fn realisasi(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
             _ => panic!("realisasi_2023.tsv: bad line {cells:?}"),
         }
     }
-    workbook.save(dir.join("Realisasi Anggaran 2023.xlsx"))
+    workbook.save(dir.join(yr("Realisasi Anggaran 2023.xlsx")))
 }
 
 // ---------------------------------------------------------------------------
@@ -342,9 +377,9 @@ fn realisasi(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
 
 fn perjanjian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     let mut workbook = new_workbook()?;
-    let ws = workbook.add_worksheet().set_name("PK 2023")?;
+    let ws = workbook.add_worksheet().set_name(yr("PK 2023"))?;
     widths(ws, &[6.0, 40.0, 26.0, 30.0, 10.0, 10.0])?;
-    ws.merge_range(0, 0, 0, 5, "PERJANJIAN KINERJA TAHUN 2023", &f.title)?;
+    ws.merge_range(0, 0, 0, 5, &yr("PERJANJIAN KINERJA TAHUN 2023"), &f.title)?;
     ws.merge_range(
         1,
         0,
@@ -487,7 +522,7 @@ fn perjanjian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
 
     // Signature block: Bupati left, Kepala Dinas right.
     let row = row + 3;
-    ws.write_string(row, 3, "Blambangan Umpu, Januari 2023")?;
+    ws.write_string(row, 3, yr("Blambangan Umpu, Januari 2023"))?;
     write_lines(
         ws,
         row + 1,
@@ -517,7 +552,7 @@ fn perjanjian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         ],
         &f.plain,
     )?;
-    workbook.save(dir.join("Perjanjian Kinerja 2023.xlsx"))
+    workbook.save(dir.join(yr("Perjanjian Kinerja 2023.xlsx")))
 }
 
 // ---------------------------------------------------------------------------
@@ -536,7 +571,7 @@ fn iku(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     for (i, title) in [
         "INDIKATOR KINERJA UTAMA",
         "DINAS PEMBERDAYAAN MASYARAKAT DAN KAMPUNG KABUPATEN WAY KANAN",
-        "TAHUN 2021-2026",
+        &yr("TAHUN 2021-2026"),
     ]
     .iter()
     .enumerate()
@@ -580,7 +615,7 @@ fn iku(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         ws,
         hr + 1,
         7,
-        &[2021, 2022, 2023, 2024, 2025, 2026],
+        &[2021, 2022, 2023, 2024, 2025, 2026].map(|y| shifted(y) as u32),
         &f.header,
     )?;
     // The seed's numbering row skips 4.
@@ -729,7 +764,7 @@ fn iku(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         ],
         &f.plain,
     )?;
-    workbook.save(dir.join("IKU 2021-2026.xlsx"))
+    workbook.save(dir.join(yr("IKU 2021-2026.xlsx")))
 }
 
 // ---------------------------------------------------------------------------
@@ -769,7 +804,7 @@ fn capaian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         &[
             "Tabel 3.2",
             "Capaian Indikator Kinerja Utama Dinas PMK Kabupaten Way Kanan",
-            "Tahun 2023",
+            &yr("Tahun 2023"),
         ],
         &f.plain.clone().set_bold(),
     )?;
@@ -787,8 +822,8 @@ fn capaian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
             "REALISASI",
             "CAPAIAN (%)",
             "KATEGORI",
-            "REALISASI 2022",
-            "TARGET AKHIR RENSTRA (2026)",
+            &yr("REALISASI 2022"),
+            &yr("TARGET AKHIR RENSTRA (2026)"),
         ],
         &f.header,
     )?;
@@ -856,7 +891,7 @@ fn capaian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string(
         row + 1,
         0,
-        "Catatan: realisasi 2023 dan 2022 pada tabel ini adalah nilai ilustrasi; laporan asli (LKjIP 2023) tidak memuat realisasi.",
+        yr("Catatan: realisasi 2023 dan 2022 pada tabel ini adalah nilai ilustrasi; laporan asli (LKjIP 2023) tidak memuat realisasi."),
     )?;
 
     let ws = workbook.add_worksheet().set_name("Tabel 3.3")?;
@@ -868,13 +903,13 @@ fn capaian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         &[
             "Tabel 3.3",
             "Capaian Meningkatnya Peran dan Lembaga Organisasi Masyarakat Kampung",
-            "Tahun 2023",
+            &yr("Tahun 2023"),
         ],
         &f.plain.clone().set_bold(),
     )?;
     let (hr, _) = a1(5, 'A');
     ws.write_string_with_format(hr, 0, "INDIKATOR", &f.header)?;
-    ws.write_number_with_format(hr, 1, 2023, &f.header)?;
+    ws.write_number_with_format(hr, 1, shifted(2023), &f.header)?;
     ws.write_string_with_format(hr + 1, 0, "% BPK yang baik", &f.text)?;
     ws.write_string_with_format(hr + 1, 1, "1.423", &f.center)?;
     for (i, (indikator, value)) in [
@@ -889,7 +924,7 @@ fn capaian_kinerja(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 0, indikator, &f.text)?;
         ws.write_number_with_format(row, 1, value, &f.center)?;
     }
-    workbook.save(dir.join("Capaian Kinerja 2023.xlsx"))
+    workbook.save(dir.join(yr("Capaian Kinerja 2023.xlsx")))
 }
 
 // ---------------------------------------------------------------------------
@@ -1069,9 +1104,9 @@ fn profil(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string(
         row + 1,
         0,
-        "Tabel III : Data Keuangan Sumber Dana dari APBD Tahun 2023",
+        yr("Tabel III : Data Keuangan Sumber Dana dari APBD Tahun 2023"),
     )?;
-    workbook.save(dir.join("Profil Dinas 2023.xlsx"))
+    workbook.save(dir.join(yr("Profil Dinas 2023.xlsx")))
 }
 
 // ---------------------------------------------------------------------------
@@ -1086,7 +1121,7 @@ fn rkt(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         &[28.0, 32.0, 10.0, 12.0, 6.0, 44.0, 52.0, 11.0, 15.0, 6.0],
     )?;
     ws.merge_range(0, 0, 0, 9, "RENCANA KERJA TAHUNAN (RKT)", &f.title)?;
-    ws.merge_range(1, 0, 1, 9, "TAHUN ANGGARAN 2023", &f.title)?;
+    ws.merge_range(1, 0, 1, 9, &yr("TAHUN ANGGARAN 2023"), &f.title)?;
     ws.write_string(
         2,
         0,
@@ -1145,7 +1180,7 @@ fn rkt(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         row,
         6,
         &[
-            "Blambangan Umpu, Januari 2023",
+            &yr("Blambangan Umpu, Januari 2023"),
             "KEPALA DINAS",
             "PEMBINA MASYARAKAT DAN KAMPUNG",
             "KABUPATEN WAY KANAN,",
@@ -1158,17 +1193,222 @@ fn rkt(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
         ],
         &f.plain,
     )?;
-    workbook.save(dir.join("RKT 2023.xlsx"))
+    workbook.save(dir.join(yr("RKT 2023.xlsx")))
+}
+
+// ---------------------------------------------------------------------------
+// The second sample: the office's Indeks Desa 2024 and 2025 (ILLUSTRATIVE)
+// ---------------------------------------------------------------------------
+
+/// The most points of each Indeks Desa dimension (DLD DS DE DL DA DTKPD), as the
+/// ministry's published tools give them; the total is their sum over 635 × 100.
+const DIMENSION_MAXIMA: [u32; 6] = [170, 85, 160, 90, 50, 80];
+
+/// The cut-offs of the shipped `[indeks_desa]` profile, lowest status first.
+const INDEKS_DESA_BANDS: [(&str, &str); 4] = [
+    ("SANGAT TERTINGGAL", "49.48"),
+    ("TERTINGGAL", "57.38"),
+    ("BERKEMBANG", "69.34"),
+    ("MAJU", "79.62"),
+];
+
+fn indeks_desa_status(total: Decimal) -> &'static str {
+    INDEKS_DESA_BANDS
+        .iter()
+        .find(|(_, max)| total <= max.parse::<Decimal>().expect("a cut-off"))
+        .map_or("MANDIRI", |(label, _)| label)
+}
+
+/// One village's six dimension scores for `year`, derived from its seed IDM so
+/// the statuses spread as the seed's do: each dimension at the IDM's share of its
+/// maximum, moved by a fixed pattern per village and dimension, a little lower
+/// the year before. Two decimals, as the ministry publishes them.
+fn dimension_scores(idm: Decimal, village: usize, year: i32) -> [Decimal; 6] {
+    let mut out = [Decimal::ZERO; 6];
+    for (k, max) in DIMENSION_MAXIMA.iter().enumerate() {
+        let wobble = Decimal::from((village * 7 + k * 13) % 11) - Decimal::from(5);
+        let earlier = if year < 2025 {
+            dec!(0.02)
+        } else {
+            Decimal::ZERO
+        };
+        let share = (idm + wobble / dec!(100) - earlier).clamp(Decimal::ZERO, Decimal::ONE);
+        out[k] = (share * Decimal::from(*max)).round_dp(2);
+    }
+    out
+}
+
+/// The villages of the seed list, once each (its copied row left out, its
+/// misspelled kecamatan spelled as elsewhere), with their seed IDM where it is a
+/// number; codes built as the ministry's are (kabupaten 1808, kecamatan, village).
+fn indeks_desa_villages() -> Vec<(String, String, String, Decimal)> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut kecamatan: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for cells in tsv_rows(IDM_TSV) {
+        let [_, desa, kec, idm, _] = cells[..] else {
+            panic!("idm_2023.tsv: bad line {cells:?}");
+        };
+        let kec = if kec == "UMPU SEMENGGUK" {
+            "UMPU SEMENGIK"
+        } else {
+            kec
+        };
+        let key = (desa.to_string(), kec.to_string());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let idm: Decimal = idm.replace(',', ".").parse().expect("an IDM");
+        let k = match kecamatan.iter().position(|x| x == kec) {
+            Some(k) => k,
+            None => {
+                kecamatan.push(kec.to_string());
+                kecamatan.len() - 1
+            }
+        };
+        let in_kec = out
+            .iter()
+            .filter(|(_, k2, _, _): &&(String, String, String, Decimal)| k2 == kec)
+            .count();
+        let code = format!("1808{:03}{:03}", (k + 1) * 10, in_kec + 1);
+        out.push((code, kec.to_string(), desa.to_string(), idm));
+    }
+    out
+}
+
+/// `Indeks Desa 2025.xlsx`: the village list in the ministry's layout (KODE DESA,
+/// PROVINSI, KABUPATEN, KECAMATAN, DESA, then per year the six dimensions, NILAI
+/// ID and STATUS ID), 2024 and 2025 side by side, and the summary per status.
+fn indeks_desa(dir: &Path, f: &Formats) -> Result<(), XlsxError> {
+    let mut workbook = new_workbook()?;
+    let villages = indeks_desa_villages();
+    let years = [2024, 2025];
+    let ws = workbook.add_worksheet().set_name("Indeks Desa")?;
+    ws.merge_range(0, 0, 0, 20, "STATUS DESA BERDASARKAN INDEKS DESA", &f.title)?;
+    ws.merge_range(1, 0, 1, 20, "KABUPATEN WAY KANAN TAHUN 2024-2025", &f.title)?;
+    let mut header: Vec<String> = ["KODE DESA", "PROVINSI", "KABUPATEN", "KECAMATAN", "DESA"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for y in years {
+        for m in [
+            "DLD",
+            "DS",
+            "DE",
+            "DL",
+            "DA",
+            "DTKPD",
+            "NILAI ID",
+            "STATUS ID",
+        ] {
+            header.push(format!("{m} {y}"));
+        }
+    }
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    let hr = 3;
+    header_row(ws, hr, 0, &names, &f.header)?;
+    let mut counts = [[0u32; 5]; 2];
+    let labels = [
+        "MANDIRI",
+        "MAJU",
+        "BERKEMBANG",
+        "TERTINGGAL",
+        "SANGAT TERTINGGAL",
+    ];
+    for (i, (code, kec, desa, idm)) in villages.iter().enumerate() {
+        let row = hr + 1 + i as u32;
+        ws.write_string_with_format(row, 0, code, &f.text)?;
+        ws.write_string_with_format(row, 1, "LAMPUNG", &f.text)?;
+        ws.write_string_with_format(row, 2, "WAY KANAN", &f.text)?;
+        ws.write_string_with_format(row, 3, kec, &f.text)?;
+        ws.write_string_with_format(row, 4, desa, &f.text)?;
+        for (yi, y) in years.iter().enumerate() {
+            let scores = dimension_scores(*idm, i, *y);
+            let c0 = 5 + 8 * yi as u16;
+            for (k, s) in scores.iter().enumerate() {
+                ws.write_number_with_format(row, c0 + k as u16, to_f64(*s), &f.two_dec)?;
+            }
+            let sum: Decimal = scores.iter().sum();
+            let total = (sum * dec!(100) / dec!(635)).round_dp(2);
+            ws.write_number_with_format(row, c0 + 6, to_f64(total), &f.two_dec)?;
+            let status = indeks_desa_status(total);
+            ws.write_string_with_format(row, c0 + 7, status, &f.text)?;
+            let li = labels.iter().position(|l| *l == status).expect("a status");
+            counts[yi][li] += 1;
+        }
+    }
+    let last = hr + villages.len() as u32;
+    ws.write_string(
+        last + 2,
+        0,
+        "Catatan: data ilustrasi untuk contoh kinerja, bukan angka resmi Kemendesa PDTT; skor dimensi diturunkan dari IDM 2023 contoh pertama.",
+    )?;
+
+    let ws = workbook.add_worksheet().set_name("Rekap")?;
+    widths(ws, &[24.0, 11.0, 11.0, 11.0, 11.0])?;
+    ws.merge_range(0, 0, 0, 4, "REKAPITULASI STATUS INDEKS DESA", &f.title)?;
+    ws.merge_range(1, 0, 1, 4, "KABUPATEN WAY KANAN TAHUN 2024/2025", &f.title)?;
+    let hr = 3;
+    ws.merge_range(hr, 0, hr + 1, 0, "STATUS ID", &f.header)?;
+    for (yi, y) in years.iter().enumerate() {
+        let c = 1 + 2 * yi as u16;
+        ws.merge_range(hr, c, hr, c + 1, "", &f.header)?;
+        ws.write_number_with_format(hr, c, *y, &f.header)?;
+        header_row(ws, hr + 1, c, &["JUMLAH", "%"], &f.header)?;
+    }
+    let n = villages.len() as u32;
+    for (li, label) in labels.iter().enumerate() {
+        let row = hr + 2 + li as u32;
+        ws.write_string_with_format(row, 0, *label, &f.text)?;
+        for (yi, of_year) in counts.iter().enumerate() {
+            let c = 1 + 2 * yi as u16;
+            let count = of_year[li];
+            ws.write_number_with_format(row, c, count, &f.center)?;
+            let share = (Decimal::from(count) / Decimal::from(n)).round_dp(4);
+            ws.write_number_with_format(row, c + 1, to_f64(share), &f.ratio_pct)?;
+        }
+    }
+    let row = hr + 7;
+    ws.write_string_with_format(row, 0, "JUMLAH", &f.bold_text)?;
+    for yi in 0..2 {
+        let c = 1 + 2 * yi as u16;
+        ws.write_number_with_format(row, c, n, &f.center)?;
+        ws.write_number_with_format(row, c + 1, 1.0, &f.ratio_pct)?;
+    }
+    ws.write_string(
+        row + 2,
+        0,
+        "Catatan: data ilustrasi untuk contoh kinerja, bukan angka resmi Kemendesa PDTT.",
+    )?;
+    workbook.save(dir.join("Indeks Desa 2025.xlsx"))
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    d.to_string().parse().expect("a decimal")
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let dir: PathBuf = std::env::args_os()
-        .nth(1)
-        .map(PathBuf::from)
-        .ok_or("usage: cargo run --example sample_input -- OUTDIR")?;
+    let mut args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let indeks_desa_era = args
+        .first()
+        .is_some_and(|a| a.as_os_str() == "--indeks-desa");
+    if indeks_desa_era {
+        args.remove(0);
+    }
+    let dir: PathBuf = args
+        .pop()
+        .ok_or("usage: cargo run --example sample_input -- [--indeks-desa] OUTDIR")?;
     std::fs::create_dir_all(&dir)?;
     let f = Formats::new();
-    data_idm(&dir, &f)?;
+    if indeks_desa_era {
+        // The second sample: the village index of the Indeks Desa era; the office's
+        // other workbooks as the seed's.
+        YEAR_SHIFT.store(2, Ordering::Relaxed);
+        indeks_desa(&dir, &f)?;
+    } else {
+        data_idm(&dir, &f)?;
+    }
     realisasi(&dir, &f)?;
     perjanjian_kinerja(&dir, &f)?;
     iku(&dir, &f)?;

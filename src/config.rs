@@ -22,8 +22,14 @@ struct RawConfig {
     office: RawOffice,
     #[serde(default)]
     paths: RawPaths,
-    idm: RawIdm,
-    capaian: RawScale,
+    /// `[idm]`, `[indeks_desa]` and `[capaian]`: the shipped ones where a config
+    /// has none (an office's config may hold only what it changes).
+    #[serde(default)]
+    idm: Option<RawIdm>,
+    #[serde(default)]
+    indeks_desa: Option<RawIdm>,
+    #[serde(default)]
+    capaian: Option<RawScale>,
     #[serde(default)]
     headers: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     #[serde(default)]
@@ -87,15 +93,17 @@ fn default_output() -> PathBuf {
     "output".into()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawScale {
     bands: Vec<RawBand>,
 }
 
-/// `[idm]`: the bands in use, given inline (`bands`) or as the name of one of the
-/// documented band sets (`profile`, `[idm.profiles.NAME]`).
-#[derive(Deserialize)]
+/// `[idm]` and `[indeks_desa]`: the bands in use, given inline (`bands`) or as the
+/// name of one of the documented band sets (`profile`, `[idm.profiles.NAME]`); for
+/// the Indeks Desa also how the total follows from the six dimensions and each
+/// dimension's most points.
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawIdm {
     #[serde(default)]
@@ -104,10 +112,14 @@ struct RawIdm {
     bands: Option<Vec<RawBand>>,
     #[serde(default)]
     profiles: BTreeMap<String, RawProfile>,
+    #[serde(default)]
+    total: Option<String>,
+    #[serde(default)]
+    maxima: Option<BTreeMap<String, RawNumber>>,
 }
 
 /// A named band set with where it comes from.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
     #[serde(default)]
@@ -115,7 +127,7 @@ struct RawProfile {
     bands: Vec<RawBand>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
     label: String,
@@ -130,7 +142,7 @@ struct RawBand {
 }
 
 /// A number in the config, written as a TOML number or a string.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(untagged)]
 enum RawNumber {
     Int(i64),
@@ -511,6 +523,13 @@ pub struct Config {
     /// Every named IDM band set of the config, the one in use among them: a value
     /// near any of their boundaries hangs on which cut-off one reads (THR002).
     pub idm_profiles: Vec<Scale>,
+    /// The Indeks Desa status bands in use, and every named set of them.
+    pub indeks_desa: Scale,
+    pub indeks_desa_profiles: Vec<Scale>,
+    /// How an Indeks Desa total follows from its dimensions.
+    pub indeks_desa_total: Derivation,
+    /// The most points of each dimension, in the order of [`INDEKS_DESA_DIMENSIONS`].
+    pub indeks_desa_maxima: [Decimal; 6],
     pub capaian: Scale,
     headers: HashMap<(TableKind, Col), Vec<String>>,
     pub tolerances: Tolerances,
@@ -604,7 +623,64 @@ impl Config {
             });
         }
         let o = raw.office;
-        let (idm, idm_profiles) = resolve_idm(&raw.idm)?;
+        let shipped = || -> RawConfig {
+            toml::from_str(DEFAULT_TOML).expect("the shipped config.toml is valid")
+        };
+        let raw_idm = match raw.idm {
+            Some(idm) => idm,
+            None => shipped().idm.expect("the shipped config has [idm]"),
+        };
+        let (idm, idm_profiles) = resolve_idm(&raw_idm, "idm")?;
+        let raw_capaian = match raw.capaian {
+            Some(c) => c,
+            None => shipped().capaian.expect("the shipped config has [capaian]"),
+        };
+        let shipped_id = || {
+            shipped()
+                .indeks_desa
+                .expect("the shipped config has [indeks_desa]")
+        };
+        // An office's [indeks_desa] may give its bands alone: how the total follows
+        // and the dimension maxima then stay the shipped ones.
+        let id = match raw.indeks_desa {
+            Some(mut id) => {
+                if id.total.is_none() {
+                    id.total = shipped_id().total;
+                }
+                if id.maxima.is_none() {
+                    id.maxima = shipped_id().maxima;
+                }
+                id
+            }
+            None => shipped_id(),
+        };
+        if let Some(key) = [
+            ("total", raw_idm.total.is_some()),
+            ("maxima", raw_idm.maxima.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(k, given)| given.then_some(k))
+        {
+            return Err(Error::ConfigValue {
+                key: format!("idm.{key}"),
+                message: "not for the IDM: its total is the mean of IKS, IKE and IKL".into(),
+            });
+        }
+        let (indeks_desa, indeks_desa_profiles) = resolve_idm(&id, "indeks_desa")?;
+        let indeks_desa_total = match id.total.as_deref() {
+            Some("points") => Derivation::Points,
+            Some("none") => Derivation::None,
+            other => {
+                return Err(Error::ConfigValue {
+                    key: "indeks_desa.total".into(),
+                    message: format!(
+                        "must be \"points\" or \"none\", not {:?}",
+                        other.unwrap_or_default()
+                    ),
+                })
+            }
+        };
+        let indeks_desa_maxima = resolve_maxima(id.maxima.as_ref())?;
         Ok(Config {
             source: None,
             office: Office {
@@ -622,7 +698,11 @@ impl Config {
             output: raw.paths.output,
             idm,
             idm_profiles,
-            capaian: resolve_scale("capaian", "capaian", &raw.capaian.bands)?,
+            indeks_desa,
+            indeks_desa_profiles,
+            indeks_desa_total,
+            indeks_desa_maxima,
+            capaian: resolve_scale("capaian", "capaian", &raw_capaian.bands)?,
             headers: resolve_headers(&raw.headers)?,
             tolerances: Tolerances {
                 boundary_margin: t.boundary_margin.resolve("tolerances.boundary_margin")?,
@@ -654,6 +734,7 @@ impl Config {
     /// Gaps, overlaps and unreachable labels of both scales.
     pub fn scale_problems(&self) -> Vec<ScaleProblem> {
         let mut v = self.idm.problems();
+        v.extend(self.indeks_desa.problems());
         v.extend(self.capaian.problems());
         v
     }
@@ -767,11 +848,11 @@ fn resolve_scale(key: &'static str, at_key: &str, raw_bands: &[RawBand]) -> Resu
 
 /// `[idm]`: the named profile in use (every profile is validated, so a typo in an
 /// alternative does not wait until someone switches to it), or the inline bands.
-fn resolve_idm(raw: &RawIdm) -> Result<(Scale, Vec<Scale>), Error> {
+fn resolve_idm(raw: &RawIdm, key: &'static str) -> Result<(Scale, Vec<Scale>), Error> {
     let mut chosen = None;
     let mut all = Vec::new();
     for (name, p) in &raw.profiles {
-        let mut scale = resolve_scale("idm", &format!("idm.profiles.{name}"), &p.bands)?;
+        let mut scale = resolve_scale(key, &format!("{key}.profiles.{name}"), &p.bands)?;
         scale.profile = Some(name.clone());
         scale.source = p.source.clone();
         if raw.profile.as_deref() == Some(name.as_str()) {
@@ -781,22 +862,78 @@ fn resolve_idm(raw: &RawIdm) -> Result<(Scale, Vec<Scale>), Error> {
     }
     match (&raw.profile, &raw.bands) {
         (Some(_), Some(_)) => Err(Error::ConfigValue {
-            key: "idm.bands".into(),
+            key: format!("{key}.bands"),
             message: "give either bands or profile, not both".into(),
         }),
-        (None, Some(bands)) => Ok((resolve_scale("idm", "idm", bands)?, all)),
+        (None, Some(bands)) => Ok((resolve_scale(key, key, bands)?, all)),
         (Some(name), None) => chosen.map(|c| (c, all)).ok_or_else(|| Error::ConfigValue {
-            key: "idm.profile".into(),
+            key: format!("{key}.profile"),
             message: format!(
-                "no [idm.profiles.{name}]; known: {}",
+                "no [{key}.profiles.{name}]; known: {}",
                 raw.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
             ),
         }),
         (None, None) => Err(Error::ConfigValue {
-            key: "idm.profile".into(),
+            key: format!("{key}.profile"),
             message: "name the band set in use (profile) or give the bands".into(),
         }),
     }
+}
+
+/// The Indeks Desa dimensions: short code and name, in the order of the ministry's files.
+pub const INDEKS_DESA_DIMENSIONS: [(&str, &str); 6] = [
+    ("DLD", "Layanan Dasar"),
+    ("DS", "Sosial"),
+    ("DE", "Ekonomi"),
+    ("DL", "Lingkungan"),
+    ("DA", "Aksesibilitas"),
+    ("DTKPD", "Tata Kelola Pemerintahan Desa"),
+];
+
+/// How a village index's total follows from its components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derivation {
+    /// The mean of the components (the IDM: (IKS + IKE + IKL) / 3).
+    Mean,
+    /// The components' points over their summed maxima, times 100 (the Indeks
+    /// Desa as the published tools compute it: Σ / 635 × 100).
+    Points,
+    /// Not checked.
+    None,
+}
+
+/// `indeks_desa.maxima`: one positive number per dimension code, no other key.
+fn resolve_maxima(raw: Option<&BTreeMap<String, RawNumber>>) -> Result<[Decimal; 6], Error> {
+    let empty = BTreeMap::new();
+    let raw = raw.unwrap_or(&empty);
+    if let Some(k) = raw
+        .keys()
+        .find(|k| !INDEKS_DESA_DIMENSIONS.iter().any(|(c, _)| c == k))
+    {
+        return Err(Error::ConfigValue {
+            key: format!("indeks_desa.maxima.{k}"),
+            message: "not a dimension; known: DLD, DS, DE, DL, DA, DTKPD".into(),
+        });
+    }
+    let mut out = [Decimal::ZERO; 6];
+    for (i, (code, _)) in INDEKS_DESA_DIMENSIONS.iter().enumerate() {
+        let key = format!("indeks_desa.maxima.{code}");
+        let v = raw
+            .get(*code)
+            .ok_or_else(|| Error::ConfigValue {
+                key: key.clone(),
+                message: "missing: give the most points of every dimension".into(),
+            })?
+            .resolve(&key)?;
+        if v <= Decimal::ZERO {
+            return Err(Error::ConfigValue {
+                key,
+                message: format!("must be above 0, not {v}"),
+            });
+        }
+        out[i] = v;
+    }
+    Ok(out)
 }
 
 fn resolve_headers(
@@ -943,6 +1080,54 @@ mod tests {
         assert_eq!(
             cfg.idm.classify(dec!(0.5)).map(|b| b.label.as_str()),
             Some("RENDAH")
+        );
+    }
+
+    #[test]
+    fn indeks_desa_bands_alone_keep_the_shipped_total_and_maxima() {
+        // An office's [indeks_desa] with its own bands only.
+        let start = DEFAULT_TOML.find("[indeks_desa]").unwrap();
+        let end = DEFAULT_TOML.find("[capaian]").unwrap();
+        let own = "[indeks_desa]\nbands = [{ label = \"RENDAH\", max = 50 }, { label = \"TINGGI\", above = 50 }]\n\n";
+        let text = format!("{}{own}{}", &DEFAULT_TOML[..start], &DEFAULT_TOML[end..]);
+        let cfg = Config::parse(&text, Path::new("c.toml")).unwrap();
+        assert_eq!(cfg.indeks_desa.profile, None);
+        assert_eq!(
+            cfg.indeks_desa
+                .classify(dec!(50.01))
+                .map(|b| b.label.as_str()),
+            Some("TINGGI")
+        );
+        assert_eq!(cfg.indeks_desa_total, Derivation::Points);
+        assert_eq!(
+            cfg.indeks_desa_maxima,
+            [dec!(170), dec!(85), dec!(160), dec!(90), dec!(50), dec!(80)]
+        );
+        // `none` as the total's choice.
+        let none = DEFAULT_TOML.replace("total = \"points\"", "total = \"none\"");
+        let cfg = Config::parse(&none, Path::new("c.toml")).unwrap();
+        assert_eq!(cfg.indeks_desa_total, Derivation::None);
+        let e = Config::parse(
+            &DEFAULT_TOML.replace("total = \"points\"", "total = \"geometric\""),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config key `indeks_desa.total`: must be \"points\" or \"none\", not \"geometric\""
+        );
+        // The IDM's total is fixed: its section takes neither key.
+        let e = Config::parse(
+            &DEFAULT_TOML.replace(
+                "profile = \"kemendesa\"",
+                "profile = \"kemendesa\"\ntotal = \"points\"",
+            ),
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config key `idm.total`: not for the IDM: its total is the mean of IKS, IKE and IKL"
         );
     }
 

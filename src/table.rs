@@ -11,6 +11,8 @@ use serde::Serialize;
 pub enum TableKind {
     IdmDesa,
     IdmRekap,
+    IndeksDesa,
+    IndeksDesaRekap,
     Anggaran,
     PkTarget,
     PkAnggaran,
@@ -24,9 +26,11 @@ pub enum TableKind {
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 12] = [
+    pub const ALL: [TableKind; 14] = [
         TableKind::IdmDesa,
         TableKind::IdmRekap,
+        TableKind::IndeksDesa,
+        TableKind::IndeksDesaRekap,
         TableKind::Anggaran,
         TableKind::PkTarget,
         TableKind::PkAnggaran,
@@ -44,6 +48,8 @@ impl TableKind {
         match self {
             TableKind::IdmDesa => "idm_desa",
             TableKind::IdmRekap => "idm_rekap",
+            TableKind::IndeksDesa => "indeks_desa",
+            TableKind::IndeksDesaRekap => "indeks_desa_rekap",
             TableKind::Anggaran => "anggaran",
             TableKind::PkTarget => "pk_target",
             TableKind::PkAnggaran => "pk_anggaran",
@@ -66,6 +72,8 @@ impl TableKind {
         match self {
             TableKind::IdmDesa => "Status desa berdasarkan IDM",
             TableKind::IdmRekap => "Rekap klasifikasi IDM",
+            TableKind::IndeksDesa => "Status desa berdasarkan Indeks Desa",
+            TableKind::IndeksDesaRekap => "Rekap status Indeks Desa",
             TableKind::Anggaran => "Realisasi anggaran",
             TableKind::PkTarget => "Target Perjanjian Kinerja",
             TableKind::PkAnggaran => "Anggaran program Perjanjian Kinerja",
@@ -84,6 +92,8 @@ impl TableKind {
         match self {
             TableKind::IdmDesa => IDM_DESA,
             TableKind::IdmRekap => IDM_REKAP,
+            TableKind::IndeksDesa => INDEKS_DESA,
+            TableKind::IndeksDesaRekap => INDEKS_DESA_REKAP,
             TableKind::Anggaran => ANGGARAN,
             TableKind::PkTarget => PK_TARGET,
             TableKind::PkAnggaran => PK_ANGGARAN,
@@ -137,6 +147,13 @@ pub enum Col {
     Iks,
     Ike,
     Ikl,
+    Dld,
+    Ds,
+    De,
+    Dl,
+    Da,
+    Dtkpd,
+    Skor,
     Klasifikasi,
     Jumlah,
     Persen,
@@ -198,6 +215,13 @@ impl Col {
             Col::Iks => "iks",
             Col::Ike => "ike",
             Col::Ikl => "ikl",
+            Col::Dld => "dld",
+            Col::Ds => "ds",
+            Col::De => "de",
+            Col::Dl => "dl",
+            Col::Da => "da",
+            Col::Dtkpd => "dtkpd",
+            Col::Skor => "skor",
             Col::Klasifikasi => "klasifikasi",
             Col::Jumlah => "jumlah",
             Col::Persen => "persen",
@@ -305,6 +329,16 @@ const fn num(
     }
 }
 
+/// A village index's measure: a number that may repeat once per year.
+const fn measure(col: Col, words: &'static [&'static str], required: bool) -> ColumnSpec {
+    per_year(num(col, words, required, Index), YearIn::Optional, &[])
+}
+
+/// A village table's status, which may repeat once per year.
+const fn status(words: &'static [&'static str]) -> ColumnSpec {
+    per_year(text(Col::Status, words, true), YearIn::Optional, &[])
+}
+
 const fn after(mut spec: ColumnSpec, col: Col) -> ColumnSpec {
     spec.after = Some(col);
     spec
@@ -324,108 +358,102 @@ use NumberKind::{Count, Index, Measure, Money, Percent};
 
 const NO: &[&str] = &["NO", "NOMOR", "NO URUT"];
 
+/// The columns naming a village: the same in every village-index table.
+macro_rules! village_identity {
+    () => {
+        [
+            text(Col::No, NO, false),
+            // Codes are identifiers: read as text, never as numbers (`3604052001.0`).
+            text(
+                Col::KodeDesa,
+                &["KODE DESA", "KODE KAMPUNG", "KODE WILAYAH", "KODE"],
+                false,
+            ),
+            text(Col::KodeKecamatan, &["KODE KEC", "KODE KECAMATAN"], false),
+            text(
+                Col::KodeKabupaten,
+                &[
+                    "KODE KAB",
+                    "KODE KABUPATEN",
+                    "KODE KAB KOTA",
+                    "KODE KABUPATEN KOTA",
+                ],
+                false,
+            ),
+            text(Col::KodeProvinsi, &["KODE PROV", "KODE PROVINSI"], false),
+            text(
+                Col::Provinsi,
+                &["PROVINSI", "NAMA PROVINSI", "NAMA PROV"],
+                false,
+            ),
+            text(
+                Col::Kabupaten,
+                &[
+                    "KABUPATEN",
+                    "KABUPATEN KOTA",
+                    "KAB KOTA",
+                    "NAMA KABUPATEN",
+                    "NAMA KABUPATEN KOTA",
+                    "NAMA KAB KOTA",
+                    "NAMA KAB",
+                ],
+                false,
+            ),
+            text(
+                Col::Kecamatan,
+                &["KECAMATAN", "NAMA KECAMATAN", "NAMA KEC"],
+                true,
+            ),
+            text(
+                Col::Desa,
+                &[
+                    "NAMA DESA",
+                    "DESA",
+                    "KAMPUNG",
+                    "NAMA KAMPUNG",
+                    "NAMA DESA KAMPUNG",
+                    "DESA KAMPUNG",
+                    "DESA KELURAHAN",
+                ],
+                true,
+            ),
+        ]
+    };
+}
+
+const VILLAGE_IDENTITY: [ColumnSpec; 9] = village_identity!();
+
 static IDM_DESA: &[ColumnSpec] = &[
-    text(Col::No, NO, false),
-    // Codes are identifiers: read as text, never as numbers (`3604052001.0`).
-    text(
-        Col::KodeDesa,
-        &["KODE DESA", "KODE KAMPUNG", "KODE WILAYAH", "KODE"],
-        false,
-    ),
-    text(Col::KodeKecamatan, &["KODE KEC", "KODE KECAMATAN"], false),
-    text(
-        Col::KodeKabupaten,
+    VILLAGE_IDENTITY[0],
+    VILLAGE_IDENTITY[1],
+    VILLAGE_IDENTITY[2],
+    VILLAGE_IDENTITY[3],
+    VILLAGE_IDENTITY[4],
+    VILLAGE_IDENTITY[5],
+    VILLAGE_IDENTITY[6],
+    VILLAGE_IDENTITY[7],
+    VILLAGE_IDENTITY[8],
+    measure(Col::Iks, &["IKS", "NILAI IKS"], false),
+    measure(Col::Ike, &["IKE", "NILAI IKE"], false),
+    measure(Col::Ikl, &["IKL", "NILAI IKL"], false),
+    measure(
+        Col::Idm,
         &[
-            "KODE KAB",
-            "KODE KABUPATEN",
-            "KODE KAB KOTA",
-            "KODE KABUPATEN KOTA",
-        ],
-        false,
-    ),
-    text(Col::KodeProvinsi, &["KODE PROV", "KODE PROVINSI"], false),
-    text(
-        Col::Provinsi,
-        &["PROVINSI", "NAMA PROVINSI", "NAMA PROV"],
-        false,
-    ),
-    text(
-        Col::Kabupaten,
-        &[
-            "KABUPATEN",
-            "KABUPATEN KOTA",
-            "KAB KOTA",
-            "NAMA KABUPATEN",
-            "NAMA KABUPATEN KOTA",
-            "NAMA KAB KOTA",
-            "NAMA KAB",
-        ],
-        false,
-    ),
-    text(
-        Col::Kecamatan,
-        &["KECAMATAN", "NAMA KECAMATAN", "NAMA KEC"],
-        true,
-    ),
-    text(
-        Col::Desa,
-        &[
-            "NAMA DESA",
-            "DESA",
-            "KAMPUNG",
-            "NAMA KAMPUNG",
-            "NAMA DESA KAMPUNG",
-            "DESA KAMPUNG",
-            "DESA KELURAHAN",
+            "IDM",
+            "NILAI IDM",
+            "SKOR IDM",
+            "NILAI IDM TAHUN",
+            "IDM TAHUN",
         ],
         true,
     ),
-    per_year(
-        num(Col::Iks, &["IKS", "NILAI IKS"], false, Index),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        num(Col::Ike, &["IKE", "NILAI IKE"], false, Index),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        num(Col::Ikl, &["IKL", "NILAI IKL"], false, Index),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        num(
-            Col::Idm,
-            &[
-                "IDM",
-                "NILAI IDM",
-                "SKOR IDM",
-                "NILAI IDM TAHUN",
-                "IDM TAHUN",
-            ],
-            true,
-            Index,
-        ),
-        YearIn::Optional,
-        &[],
-    ),
-    per_year(
-        text(
-            Col::Status,
-            &[
-                "STATUS",
-                "STATUS DESA",
-                "STATUS IDM",
-                "STATUS IDM TAHUN",
-                "STATUS DESA TAHUN",
-            ],
-            true,
-        ),
-        YearIn::Optional,
-        &[],
-    ),
+    status(&[
+        "STATUS",
+        "STATUS DESA",
+        "STATUS IDM",
+        "STATUS IDM TAHUN",
+        "STATUS DESA TAHUN",
+    ]),
 ];
 
 impl Col {
@@ -433,8 +461,24 @@ impl Col {
     pub fn is_village_measure(self) -> bool {
         matches!(
             self,
-            Col::Iks | Col::Ike | Col::Ikl | Col::Idm | Col::Status
+            Col::Iks
+                | Col::Ike
+                | Col::Ikl
+                | Col::Idm
+                | Col::Status
+                | Col::Dld
+                | Col::Ds
+                | Col::De
+                | Col::Dl
+                | Col::Da
+                | Col::Dtkpd
+                | Col::Skor
         )
+    }
+
+    /// The village-list kinds: one per index profile.
+    pub fn is_village_list(kind: TableKind) -> bool {
+        matches!(kind, TableKind::IdmDesa | TableKind::IndeksDesa)
     }
 }
 
@@ -454,6 +498,92 @@ pub fn split_year(normalized: &str) -> (&str, Option<i32>, bool) {
         _ => (normalized, None, false),
     }
 }
+
+/// The Indeks Desa (Permendesa PDTT 9/2024): six dimension scores, the total and
+/// the status; header words as seen in the ministry's and offices' files.
+static INDEKS_DESA: &[ColumnSpec] = &[
+    VILLAGE_IDENTITY[0],
+    VILLAGE_IDENTITY[1],
+    VILLAGE_IDENTITY[2],
+    VILLAGE_IDENTITY[3],
+    VILLAGE_IDENTITY[4],
+    VILLAGE_IDENTITY[5],
+    VILLAGE_IDENTITY[6],
+    VILLAGE_IDENTITY[7],
+    VILLAGE_IDENTITY[8],
+    measure(
+        Col::Dld,
+        &["DLD", "LAYANAN DASAR", "DIMENSI LAYANAN DASAR", "SKOR DLD"],
+        false,
+    ),
+    measure(
+        Col::Ds,
+        &["DS", "SOSIAL", "DIMENSI SOSIAL", "SKOR DS"],
+        false,
+    ),
+    measure(
+        Col::De,
+        &["DE", "EKONOMI", "DIMENSI EKONOMI", "SKOR DE"],
+        false,
+    ),
+    measure(
+        Col::Dl,
+        &["DL", "LINGKUNGAN", "DIMENSI LINGKUNGAN", "SKOR DL"],
+        false,
+    ),
+    measure(
+        Col::Da,
+        &["DA", "AKSESIBILITAS", "DIMENSI AKSESIBILITAS", "SKOR DA"],
+        false,
+    ),
+    measure(
+        Col::Dtkpd,
+        &[
+            "DTKPD",
+            "TATA KELOLA PEMERINTAHAN DESA",
+            "DIMENSI TATA KELOLA PEMERINTAHAN DESA",
+            "SKOR DTKPD",
+        ],
+        false,
+    ),
+    measure(
+        Col::Skor,
+        &[
+            "SKOR INDEKS DESA",
+            "NILAI INDEKS DESA",
+            "INDEKS DESA",
+            "SKOR ID",
+            "NILAI ID",
+            "ID",
+        ],
+        true,
+    ),
+    status(&[
+        "STATUS",
+        "STATUS DESA",
+        "STATUS ID",
+        "STATUS INDEKS DESA",
+        "STATUS DESA TAHUN",
+    ]),
+];
+
+/// The summary per Indeks Desa status: told from the IDM's by its header naming
+/// the Indeks Desa.
+static INDEKS_DESA_REKAP: &[ColumnSpec] = &[
+    text(
+        Col::Klasifikasi,
+        &[
+            "STATUS ID",
+            "STATUS INDEKS DESA",
+            "KLASIFIKASI INDEKS DESA",
+            "KLASIFIKASI ID",
+            "STATUS DESA INDEKS DESA",
+        ],
+        true,
+    ),
+    IDM_REKAP[1],
+    IDM_REKAP[2],
+];
 
 static IDM_REKAP: &[ColumnSpec] = &[
     text(

@@ -6,7 +6,7 @@
 mod budget;
 
 use crate::config::Config;
-use crate::model::idm::Basis;
+use crate::model::idm::{Basis, Profile};
 use crate::model::performance::{Achievement, Indicator, Measure};
 use crate::model::Model;
 use crate::narrative::Narrative;
@@ -170,6 +170,13 @@ impl<'a> Ctx<'a> {
             ("provinsi", o.province.clone()),
             ("kota", o.city.clone()),
             ("kepala", o.head.name.clone()),
+            // The village index the input holds (`Indeks Desa Membangun`, `Indeks Desa`).
+            (
+                "indeks",
+                Profile::of(cfg, model.idm.report_kind(o.year))
+                    .long_name
+                    .to_string(),
+            ),
         ]);
         let position = {
             let p = o.head.position.to_uppercase();
@@ -281,12 +288,18 @@ impl<'a> Ctx<'a> {
         (!cs.is_empty()).then(|| cs.iter().sum::<Decimal>() / Decimal::from(cs.len()))
     }
 
+    /// The village index the input holds: the Indeks Desa or the IDM.
+    fn index(&self) -> Profile<'_> {
+        Profile::of(self.cfg, self.model.idm.report_kind(self.year()))
+    }
+
     fn idm_sentence(&self) -> Option<String> {
+        let p = self.index();
         let list = self
             .model
             .idm
-            .list_of_year(&self.model.tables, self.year())?;
-        let (counts, _) = list.status_counts(&self.cfg.idm, Basis::Value);
+            .list_of_year(&self.model.tables, p.kind, self.year())?;
+        let (counts, _) = list.status_counts(&p, Basis::Value);
         let parts: Vec<String> = counts
             .iter()
             .rev()
@@ -294,9 +307,10 @@ impl<'a> Ctx<'a> {
             .map(|c| format!("{} kampung {}", c.count, c.label))
             .collect();
         Some(format!(
-            "Dari {} kampung pada tahun {}, menurut Indeks Desa Membangun terdapat {}.",
+            "Dari {} kampung pada tahun {}, menurut {} terdapat {}.",
             list.len(),
             self.year(),
+            p.long_name,
             join_id(&parts)
         ))
     }
@@ -586,15 +600,16 @@ impl<'a> Ctx<'a> {
     /// The IDM bands the checks used, with where they come from: the report shows
     /// the cut-offs its statuses were judged by, not the regulation's by habit.
     fn idm_bands_table(&self, number: &str) -> Vec<Block> {
-        let scale = &self.cfg.idm;
+        let p = self.index();
+        let scale = p.bands;
         let rows = numbered_bands(scale, |b| [b.label.clone(), b.describe().replace('.', ",")]);
-        let mut out = vec![Block::Paragraph(
-            "Status desa ditentukan dari nilai Indeks Desa Membangun (IDM) dengan batas berikut."
-                .into(),
-        )];
+        let mut out = vec![Block::Paragraph(format!(
+            "Status desa ditentukan dari nilai {} dengan batas berikut.",
+            p.full_name
+        ))];
         out.push(Block::Table(table(
             number,
-            "Klasifikasi Status Desa Berdasarkan IDM".into(),
+            format!("Klasifikasi Status Desa Berdasarkan {}", p.name),
             vec![
                 col("NO", 6, Align::Center),
                 col("STATUS DESA", 30, Align::Left),
@@ -735,19 +750,30 @@ impl<'a> Ctx<'a> {
     /// The IDM status distribution for the report year and the year before.
     fn idm_distribution(&self) -> Vec<Block> {
         let y = self.year();
-        let scale = &self.cfg.idm;
+        let p = self.index();
+        let scale = p.bands;
         let mut years: Vec<(i32, Vec<Decimal>)> = Vec::new();
         // The year before from its village table where the input holds one (a
         // workbook of several years), else from the summary; the report year from
         // the villages.
         for prev in [y - 1] {
-            if let Some(list) = self.model.idm.list_of_year(&self.model.tables, prev) {
-                let (counts, _) = list.status_counts(scale, Basis::Value);
+            if let Some(list) = self
+                .model
+                .idm
+                .list_of_year(&self.model.tables, p.kind, prev)
+            {
+                let (counts, _) = list.status_counts(&p, Basis::Value);
                 years.push((
                     prev,
                     counts.iter().map(|c| Decimal::from(c.count)).collect(),
                 ));
-            } else if let Some(summary) = self.model.idm.summaries.first() {
+            } else if let Some(summary) = self
+                .model
+                .idm
+                .summaries
+                .iter()
+                .find(|s| s.kind == p.summary_kind)
+            {
                 let dist = summary.distribution(prev);
                 if dist.iter().any(|(_, f)| f.is_some()) {
                     let counts = scale
@@ -764,14 +790,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if let Some(list) = self.model.idm.list_of_year(&self.model.tables, y) {
-            let (counts, _) = list.status_counts(scale, Basis::Value);
+        if let Some(list) = self.model.idm.list_of_year(&self.model.tables, p.kind, y) {
+            let (counts, _) = list.status_counts(&p, Basis::Value);
             years.push((y, counts.iter().map(|c| Decimal::from(c.count)).collect()));
         }
         if years.is_empty() {
             return Vec::new();
         }
-        let mut columns = vec![col("KLASIFIKASI IDM", 30, Align::Left)];
+        let mut columns = vec![col(
+            &format!("KLASIFIKASI {}", p.name.to_uppercase()),
+            30,
+            Align::Left,
+        )];
         for (year, _) in &years {
             columns.push(col("JUMLAH", 10, Align::Right).grouped(year.to_string()));
             columns.push(col("%", 10, Align::Right).grouped(year.to_string()));
@@ -800,7 +830,8 @@ impl<'a> Ctx<'a> {
         let mut t = table(
             "Tabel 3.3",
             format!(
-                "Status Desa Berdasarkan IDM {} {}",
+                "Status Desa Berdasarkan {} {} {}",
+                p.name,
                 self.cfg.office.regency,
                 years
                     .iter()
@@ -815,7 +846,7 @@ impl<'a> Ctx<'a> {
         t.row_styles.push(RowStyle::Total);
         let chart = BarChart {
             number: "Gambar 3.1".into(),
-            title: "Jumlah Kampung per Status IDM".into(),
+            title: format!("Jumlah Kampung per Status {}", p.name),
             series: years.iter().map(|(y, _)| y.to_string()).collect(),
             categories: scale.bands.iter().map(|b| b.label.clone()).collect(),
             values: years.iter().map(|(_, c)| c.clone()).collect(),
@@ -937,7 +968,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn village_appendix(&self) -> Vec<Block> {
-        let Some(list) = self.model.idm.list_of_year(&self.model.tables, self.year()) else {
+        let p = self.index();
+        let Some(list) = self
+            .model
+            .idm
+            .list_of_year(&self.model.tables, p.kind, self.year())
+        else {
             return Vec::new();
         };
         let mode = match self.cfg.village_list {
@@ -947,13 +983,14 @@ impl<'a> Ctx<'a> {
             crate::config::VillageListMode::Auto => VillageList::Summary,
         };
         let title = format!(
-            "Status Desa Berdasarkan IDM {} Tahun {}",
+            "Status Desa Berdasarkan {} {} Tahun {}",
+            p.name,
             self.cfg.office.regency,
             self.year()
         );
         let fmt = |f: Option<&crate::model::Figure>| {
             f.and_then(|f| f.value)
-                .map(|v| group_thousands(v, 4))
+                .map(|v| group_thousands(v, p.shown_decimals))
                 .unwrap_or_default()
         };
         match mode {
@@ -966,8 +1003,8 @@ impl<'a> Ctx<'a> {
                             (i + 1).to_string(),
                             v.name_text().to_string(),
                             v.kecamatan_text().to_string(),
-                            fmt(v.idm.as_ref()),
-                            v.band_by_value(&self.cfg.idm)
+                            fmt(v.total.as_ref()),
+                            v.band_by_value(&p)
                                 .or_else(|| v.status_band.clone())
                                 .unwrap_or_default(),
                         ]
@@ -980,7 +1017,7 @@ impl<'a> Ctx<'a> {
                         col("NO.", 6, Align::Center),
                         col("NAMA DESA", 30, Align::Left),
                         col("KECAMATAN", 26, Align::Left),
-                        col("IDM", 10, Align::Right),
+                        col(&p.name.to_uppercase(), 10, Align::Right),
                         col("STATUS", 18, Align::Left),
                     ],
                     rows,
@@ -992,17 +1029,14 @@ impl<'a> Ctx<'a> {
             }
             VillageList::Summary => {
                 let mut per: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-                let bands = &self.cfg.idm.bands;
+                let bands = &p.bands.bands;
                 for (_, v) in list.villages() {
                     let key = match v.kabupaten.as_ref() {
                         Some(k) => format!("{} / {}", k.text, v.kecamatan_text()),
                         None => v.kecamatan_text().to_string(),
                     };
                     let counts = per.entry(key).or_insert_with(|| vec![0; bands.len()]);
-                    if let Some(band) = v
-                        .band_by_value(&self.cfg.idm)
-                        .or_else(|| v.status_band.clone())
-                    {
+                    if let Some(band) = v.band_by_value(&p).or_else(|| v.status_band.clone()) {
                         if let Some(i) = bands.iter().position(|b| b.label == band) {
                             counts[i] += 1;
                         }
@@ -1069,7 +1103,10 @@ impl<'a> Ctx<'a> {
     fn lampiran(&self) -> Chapter {
         let mut blocks = vec![heading(2, "Lampiran 1. Indikator Kinerja Utama")];
         blocks.extend(self.iku_table("Tabel L.1"));
-        blocks.push(heading(2, format!("Lampiran 2. Data IDM {}", self.year())));
+        blocks.push(heading(
+            2,
+            format!("Lampiran 2. Data {} {}", self.index().name, self.year()),
+        ));
         blocks.extend(self.village_appendix());
         blocks.push(heading(
             2,

@@ -1,4 +1,7 @@
-//! IDM: villages (`idm_desa`) and the status summary (`idm_rekap`).
+//! Village indices: villages (`idm_desa`, `indeks_desa`) and the status summary
+//! (`idm_rekap`, `indeks_desa_rekap`). The IDM and the Indeks Desa are two
+//! [`Profile`]s of one model: components with their ranges, how the total follows
+//! from them, the total's scale and the status bands.
 //!
 //! A village table becomes a [`VillageTable`] of [`Village`] records (one per
 //! village row; JUMLAH/TOTAL rows are kept apart); a summary becomes an
@@ -15,10 +18,110 @@
 
 use super::{Figure, TableInfo, TableView};
 use crate::cell::CellRef;
-use crate::config::{Config, Scale};
+use crate::config::{Config, Derivation, Scale, INDEKS_DESA_DIMENSIONS};
 use crate::read::{Row, Value};
 use crate::table::{normalize_header, Col, TableKind};
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+
+/// One component of a village index: the IDM's IKS, the Indeks Desa's DLD.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Component {
+    pub col: Col,
+    /// The short name headers and messages use (`IKS`, `DLD`).
+    pub code: &'static str,
+    /// Its range is 0 to this.
+    pub max: Decimal,
+}
+
+/// A village index as the config defines it.
+#[derive(Debug, Clone)]
+pub struct Profile<'a> {
+    /// The village list's kind and the summary's.
+    pub kind: TableKind,
+    pub summary_kind: TableKind,
+    /// The index's name in running text (`IDM`, `Indeks Desa`).
+    pub name: &'static str,
+    /// Its name in full, and with its abbreviation, for the report.
+    pub long_name: &'static str,
+    pub full_name: &'static str,
+    /// Decimals the report shows a total with.
+    pub shown_decimals: u32,
+    /// The column holding the total.
+    pub total_col: Col,
+    pub components: Vec<Component>,
+    pub derivation: Derivation,
+    /// The total lies in 0 to this.
+    pub top: Decimal,
+    /// The bands in use, and every named set of them.
+    pub bands: &'a Scale,
+    pub alternatives: &'a [Scale],
+}
+
+impl<'a> Profile<'a> {
+    /// The profile of a village-list or summary kind (the IDM for any other).
+    pub fn of(cfg: &'a Config, kind: TableKind) -> Profile<'a> {
+        match kind {
+            TableKind::IndeksDesa | TableKind::IndeksDesaRekap => {
+                let cols = [Col::Dld, Col::Ds, Col::De, Col::Dl, Col::Da, Col::Dtkpd];
+                Profile {
+                    kind: TableKind::IndeksDesa,
+                    summary_kind: TableKind::IndeksDesaRekap,
+                    name: "Indeks Desa",
+                    long_name: "Indeks Desa",
+                    full_name: "Indeks Desa",
+                    shown_decimals: 2,
+                    total_col: Col::Skor,
+                    components: cols
+                        .iter()
+                        .zip(INDEKS_DESA_DIMENSIONS)
+                        .zip(cfg.indeks_desa_maxima)
+                        .map(|((col, (code, _)), max)| Component {
+                            col: *col,
+                            code,
+                            max,
+                        })
+                        .collect(),
+                    derivation: cfg.indeks_desa_total,
+                    top: Decimal::ONE_HUNDRED,
+                    bands: &cfg.indeks_desa,
+                    alternatives: &cfg.indeks_desa_profiles,
+                }
+            }
+            _ => Profile {
+                kind: TableKind::IdmDesa,
+                summary_kind: TableKind::IdmRekap,
+                name: "IDM",
+                long_name: "Indeks Desa Membangun",
+                full_name: "Indeks Desa Membangun (IDM)",
+                shown_decimals: 4,
+                total_col: Col::Idm,
+                components: [(Col::Iks, "IKS"), (Col::Ike, "IKE"), (Col::Ikl, "IKL")]
+                    .into_iter()
+                    .map(|(col, code)| Component {
+                        col,
+                        code,
+                        max: Decimal::ONE,
+                    })
+                    .collect(),
+                derivation: Derivation::Mean,
+                top: Decimal::ONE,
+                bands: &cfg.idm,
+                alternatives: &cfg.idm_profiles,
+            },
+        }
+    }
+
+    /// Whether a total lies within the index's scale.
+    pub fn in_range(&self, v: Decimal) -> bool {
+        v >= Decimal::ZERO && v <= self.top
+    }
+
+    /// The band of a total, when it is within the scale.
+    pub fn band_of(&self, v: Decimal) -> Option<&'a crate::config::Band> {
+        self.in_range(v).then(|| self.bands.classify(v)).flatten()
+    }
+}
 
 /// The records of this domain.
 #[derive(Debug, Default)]
@@ -62,10 +165,10 @@ pub struct Village {
     pub kabupaten: Option<Text>,
     pub kecamatan: Option<Text>,
     pub name: Option<Text>,
-    pub iks: Option<Figure>,
-    pub ike: Option<Figure>,
-    pub ikl: Option<Figure>,
-    pub idm: Option<Figure>,
+    /// The index's components, in the order of its profile (IKS, IKE, IKL; DLD … DTKPD).
+    pub components: Vec<Option<Figure>>,
+    /// The total (IDM, Indeks Desa).
+    pub total: Option<Figure>,
     pub status: Option<Text>,
     /// The configured band the status names (its label), when it names one.
     pub status_band: Option<String>,
@@ -77,13 +180,10 @@ impl Village {
         self.name.as_ref().map_or("", |t| &*t.text)
     }
 
-    /// The band of the IDM value (its label), when the value is a number in 0–1.
-    pub fn band_by_value(&self, scale: &Scale) -> Option<String> {
-        let x = self.idm.as_ref()?.value?;
-        if x < rust_decimal::Decimal::ZERO || x > rust_decimal::Decimal::ONE {
-            return None;
-        }
-        scale.classify(x).map(|b| b.label.clone())
+    /// The band of the total (its label), when the value is a number in its scale.
+    pub fn band_by_value(&self, profile: &Profile) -> Option<String> {
+        let x = self.total.as_ref()?.value?;
+        profile.band_of(x).map(|b| b.label.clone())
     }
 
     /// The kecamatan, or an empty string.
@@ -97,7 +197,7 @@ impl Village {
 pub enum Basis {
     /// The statuses as typed.
     Written,
-    /// The band of each IDM value (the typed status where there is no value in 0–1).
+    /// The band of each total (the typed status where there is no value in its scale).
     Value,
 }
 
@@ -116,6 +216,8 @@ pub struct StatusCount {
 pub struct VillageTable {
     /// Index into [`super::Model::tables`].
     pub table: usize,
+    /// Its kind, which names its index's profile.
+    pub kind: TableKind,
     /// The year the IDM values are of: the year its measures' headers name
     /// (`NILAI IDM 2022`, a year row over them), else the report year.
     pub year: i32,
@@ -141,8 +243,9 @@ impl VillageTable {
     /// [`Basis::Written`] counts the statuses as typed; [`Basis::Value`] counts the
     /// band of each IDM value (the status it should have), falling back to the
     /// typed status where the value is missing or outside 0–1.
-    pub fn status_counts(&self, scale: &Scale, basis: Basis) -> (Vec<StatusCount>, usize) {
-        let mut counts: Vec<StatusCount> = scale
+    pub fn status_counts(&self, profile: &Profile, basis: Basis) -> (Vec<StatusCount>, usize) {
+        let mut counts: Vec<StatusCount> = profile
+            .bands
             .bands
             .iter()
             .map(|b| StatusCount {
@@ -155,7 +258,7 @@ impl VillageTable {
         for v in &self.villages {
             let band = match basis {
                 Basis::Written => v.status_band.clone(),
-                Basis::Value => v.band_by_value(scale).or_else(|| v.status_band.clone()),
+                Basis::Value => v.band_by_value(profile).or_else(|| v.status_band.clone()),
             };
             let Some(band) = band else {
                 unknown += 1;
@@ -168,7 +271,7 @@ impl VillageTable {
                         .status
                         .as_ref()
                         .map(|s| s.at)
-                        .or(v.idm.as_ref().map(|f| f.at));
+                        .or(v.total.as_ref().map(|f| f.at));
                 }
             }
         }
@@ -218,6 +321,8 @@ pub struct SummaryYear {
 pub struct IdmSummary {
     /// Index into [`super::Model::tables`].
     pub table: usize,
+    /// Its kind, which names its index's profile.
+    pub kind: TableKind,
     pub header: CellRef,
     pub years: Vec<SummaryYear>,
     /// The status rows in table order, with any row of counts whose label names
@@ -247,6 +352,7 @@ impl IdmSummary {
 #[derive(Debug, Clone)]
 pub struct VillageList<'a> {
     pub year: i32,
+    pub kind: TableKind,
     pub tables: Vec<&'a VillageTable>,
 }
 
@@ -267,10 +373,10 @@ impl<'a> VillageList<'a> {
     }
 
     /// The villages per status over the whole list, as [`VillageTable::status_counts`].
-    pub fn status_counts(&self, scale: &Scale, basis: Basis) -> (Vec<StatusCount>, usize) {
+    pub fn status_counts(&self, profile: &Profile, basis: Basis) -> (Vec<StatusCount>, usize) {
         let mut total: Option<(Vec<StatusCount>, usize)> = None;
         for t in &self.tables {
-            let (counts, unknown) = t.status_counts(scale, basis);
+            let (counts, unknown) = t.status_counts(profile, basis);
             match &mut total {
                 None => total = Some((counts, unknown)),
                 Some((acc, u)) => {
@@ -293,7 +399,7 @@ impl VillageList<'_> {
     /// report's summary of a long list.
     pub fn counts_by_kecamatan(
         &self,
-        scale: &Scale,
+        profile: &Profile,
         basis: Basis,
     ) -> Vec<(String, Vec<StatusCount>)> {
         let mut out: Vec<(String, Vec<StatusCount>)> = Vec::new();
@@ -301,12 +407,13 @@ impl VillageList<'_> {
         for (_, v) in self.villages() {
             let band = match basis {
                 Basis::Written => v.status_band.clone(),
-                Basis::Value => v.band_by_value(scale).or_else(|| v.status_band.clone()),
+                Basis::Value => v.band_by_value(profile).or_else(|| v.status_band.clone()),
             };
             let Some(band) = band else { continue };
             let name = v.kecamatan_text();
             let i = *index.entry(normalize_header(name)).or_insert_with(|| {
-                let counts = scale
+                let counts = profile
+                    .bands
                     .bands
                     .iter()
                     .map(|b| StatusCount {
@@ -331,17 +438,18 @@ impl Idm {
     /// The village lists: the village tables grouped by file, sheet and year, in
     /// reading order. `tables` is [`super::Model::tables`].
     pub fn lists(&self, tables: &[TableInfo]) -> Vec<VillageList<'_>> {
-        let mut keys: Vec<(i32, &str, &str)> = Vec::new();
+        let mut keys: Vec<(TableKind, i32, &str, &str)> = Vec::new();
         let mut lists: Vec<VillageList> = Vec::new();
         for vt in &self.villages {
             let info = &tables[vt.table];
-            let key = (vt.year, &*info.file, &*info.sheet);
+            let key = (vt.kind, vt.year, &*info.file, &*info.sheet);
             match keys.iter().position(|k| *k == key) {
                 Some(i) => lists[i].tables.push(vt),
                 None => {
                     keys.push(key);
                     lists.push(VillageList {
                         year: vt.year,
+                        kind: vt.kind,
                         tables: vec![vt],
                     });
                 }
@@ -350,11 +458,30 @@ impl Idm {
         lists
     }
 
-    /// The village list of `year`: where several places hold one, the longest.
-    pub fn list_of_year(&self, tables: &[TableInfo], year: i32) -> Option<VillageList<'_>> {
+    /// The profile the input's village lists hold: the Indeks Desa when a list of the
+    /// report year (else any list) is one, the IDM otherwise.
+    pub fn report_kind(&self, year: i32) -> TableKind {
+        let of_year = self.villages.iter().find(|v| v.year == year);
+        of_year
+            .or(self.villages.first())
+            .map_or(TableKind::IdmDesa, |v| v.kind)
+    }
+
+    /// The village list of `year` in the profile of `kind` (a village-list or
+    /// summary kind): where several places hold one, the longest.
+    pub fn list_of_year(
+        &self,
+        tables: &[TableInfo],
+        kind: TableKind,
+        year: i32,
+    ) -> Option<VillageList<'_>> {
+        let kind = match kind {
+            TableKind::IndeksDesa | TableKind::IndeksDesaRekap => TableKind::IndeksDesa,
+            _ => TableKind::IdmDesa,
+        };
         self.lists(tables)
             .into_iter()
-            .filter(|l| l.year == year)
+            .filter(|l| l.year == year && l.kind == kind)
             .fold(None, |best: Option<VillageList>, l| match best {
                 Some(b) if b.len() >= l.len() => Some(b),
                 _ => Some(l),
@@ -367,9 +494,38 @@ pub fn build(views: &[TableView], cfg: &Config) -> Idm {
     let mut idm = Idm::default();
     for view in views {
         match view.kind() {
-            TableKind::IdmDesa => idm.villages.push(village_table(view, cfg)),
-            TableKind::IdmRekap => idm.summaries.push(summary(view, cfg)),
+            TableKind::IdmDesa | TableKind::IndeksDesa => {
+                idm.villages.push(village_table(view, cfg))
+            }
+            TableKind::IdmRekap | TableKind::IndeksDesaRekap => {
+                idm.summaries.push(summary(view, cfg))
+            }
             _ => {}
+        }
+    }
+    // A summary whose header names no index (`STATUS DESA`, `KLASIFIKASI`) counts
+    // the villages of the input's index: the Indeks Desa's where every village
+    // list is one.
+    let all_indeks_desa =
+        !idm.villages.is_empty() && idm.villages.iter().all(|v| v.kind == TableKind::IndeksDesa);
+    if all_indeks_desa {
+        for (s, view) in idm.summaries.iter_mut().filter_map(|s| {
+            let view = views.iter().find(|v| v.index == s.table)?;
+            Some((s, view))
+        }) {
+            let names_idm = view
+                .table
+                .columns
+                .iter()
+                .filter(|c| c.col == Col::Klasifikasi)
+                .any(|c| normalize_header(&c.label).split(' ').any(|w| w == "IDM"));
+            if s.kind == TableKind::IdmRekap && !names_idm {
+                let p = Profile::of(cfg, TableKind::IndeksDesaRekap);
+                s.kind = TableKind::IndeksDesaRekap;
+                for r in &mut s.rows {
+                    r.band = band_of_label(p.bands, &r.label.text);
+                }
+            }
         }
     }
     idm
@@ -429,6 +585,7 @@ fn text_of(view: &TableView, row: &Row, col: Col) -> Option<Text> {
 
 fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
     let table = view.table;
+    let profile = Profile::of(cfg, view.kind());
     let mut columns: BTreeMap<Col, ColumnAt> = BTreeMap::new();
     for c in &table.columns {
         columns.entry(c.col).or_insert(ColumnAt {
@@ -443,6 +600,7 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
         .find_map(|c| c.year);
     let mut out = VillageTable {
         table: view.index,
+        kind: view.kind(),
         year: header_year.unwrap_or(cfg.office.year),
         year_from_header: header_year.is_some(),
         header: table.header.first,
@@ -470,18 +628,20 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             continue;
         }
         let f = |col| view.figure(row, col).cloned();
-        let (iks, ike, ikl, idm) = (f(Col::Iks), f(Col::Ike), f(Col::Ikl), f(Col::Idm));
+        let components: Vec<Option<Figure>> = profile.components.iter().map(|c| f(c.col)).collect();
+        let total = f(profile.total_col);
         let filled = kode.is_some()
             || kecamatan.is_some()
             || name.is_some()
             || status.is_some()
-            || [&iks, &ike, &ikl, &idm].iter().any(|x| x.is_some());
+            || total.is_some()
+            || components.iter().any(|x| x.is_some());
         if !filled {
             continue;
         }
         let status_band = status
             .as_ref()
-            .and_then(|s| band_of_label(&cfg.idm, &s.text));
+            .and_then(|s| band_of_label(profile.bands, &s.text));
         out.villages.push(Village {
             row: row.row,
             no,
@@ -493,10 +653,8 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             kabupaten,
             kecamatan,
             name,
-            iks,
-            ike,
-            ikl,
-            idm,
+            components,
+            total,
             status,
             status_band,
         });
@@ -539,6 +697,7 @@ fn summary(view: &TableView, cfg: &Config) -> IdmSummary {
         .collect();
     let mut out = IdmSummary {
         table: view.index,
+        kind: view.kind(),
         header: table.header.first,
         years: years.clone(),
         rows: Vec::new(),
@@ -578,7 +737,7 @@ fn summary(view: &TableView, cfg: &Config) -> IdmSummary {
         let band = if total {
             None
         } else {
-            band_of_label(&cfg.idm, &label.text)
+            band_of_label(Profile::of(cfg, view.kind()).bands, &label.text)
         };
         let r = SummaryRow {
             row: row.row,
@@ -632,10 +791,8 @@ mod tests {
             kabupaten: None,
             kecamatan: None,
             name: None,
-            iks: None,
-            ike: None,
-            ikl: None,
-            idm: Some(Figure {
+            components: vec![None, None, None],
+            total: Some(Figure {
                 at: CellRef::new(row, 3),
                 value: Some(value),
                 written: idm.into(),
@@ -658,6 +815,7 @@ mod tests {
         let cfg = Config::default_config();
         let table = VillageTable {
             table: 0,
+            kind: TableKind::IdmDesa,
             year: 2023,
             year_from_header: false,
             header: CellRef::new(0, 0),
@@ -671,7 +829,7 @@ mod tests {
             total_rows: vec![],
         };
         let count = |basis| {
-            let (c, unknown) = table.status_counts(&cfg.idm, basis);
+            let (c, unknown) = table.status_counts(&Profile::of(&cfg, TableKind::IdmDesa), basis);
             let v: Vec<(String, usize)> = c.into_iter().map(|c| (c.label, c.count)).collect();
             (v, unknown)
         };
@@ -703,7 +861,7 @@ mod tests {
                 0
             )
         );
-        let (c, _) = table.status_counts(&cfg.idm, Basis::Value);
+        let (c, _) = table.status_counts(&Profile::of(&cfg, TableKind::IdmDesa), Basis::Value);
         assert_eq!(c[2].first, Some(CellRef::new(2, 4)));
     }
 
@@ -727,6 +885,7 @@ mod tests {
         });
         let table = VillageTable {
             table: 0,
+            kind: TableKind::IdmDesa,
             year: 2023,
             year_from_header: false,
             header: CellRef::new(0, 0),
@@ -736,9 +895,10 @@ mod tests {
         };
         let list = VillageList {
             year: 2023,
+            kind: TableKind::IdmDesa,
             tables: vec![&table],
         };
-        let by = list.counts_by_kecamatan(&cfg.idm, Basis::Value);
+        let by = list.counts_by_kecamatan(&Profile::of(&cfg, TableKind::IdmDesa), Basis::Value);
         let short: Vec<(String, Vec<usize>)> = by
             .into_iter()
             .map(|(k, c)| (k, c.into_iter().map(|c| c.count).collect()))

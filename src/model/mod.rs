@@ -145,6 +145,10 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
     let performance = performance::build(&views, cfg);
     let renja = renja::build(&views, reading);
     drop(views);
+    // A summary takes its index's kind from the villages it counts (see idm::build).
+    for s in &idm.summaries {
+        model.tables[s.table].kind = s.kind;
+    }
     model.renja = renja;
     model.idm = idm;
     model.budget = budget;

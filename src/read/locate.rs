@@ -39,6 +39,8 @@ struct Match {
     kind: TableKind,
     columns: Vec<Column>,
     score: usize,
+    /// The other village index the header matched too, if any.
+    rival: Option<super::Rival>,
 }
 
 /// Locates every table in a sheet.
@@ -340,6 +342,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
         kind,
         columns,
         score,
+        rival: None,
     })
 }
 
@@ -347,15 +350,37 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
     if labels.len() < 2 {
         return None;
     }
-    let mut best: Option<Match> = None;
-    for kind in TableKind::ALL {
-        if let Some(m) = match_kind(kind, labels, cfg) {
-            if best.as_ref().is_none_or(|b| m.score > b.score) {
-                best = Some(m);
-            }
+    let mut matches: Vec<Match> = TableKind::ALL
+        .into_iter()
+        .filter_map(|kind| match_kind(kind, labels, cfg))
+        .collect();
+    // The first of the highest score.
+    let top = matches.iter().map(|m| m.score).max()?;
+    let i = matches.iter().position(|m| m.score == top)?;
+    let mut best = matches.swap_remove(i);
+    // A header of both the IDM's and the Indeks Desa's measures: read as the one
+    // with more recognised columns (the first on a tie), the other kept to be told.
+    if crate::table::Col::is_village_list(best.kind) {
+        if let Some(r) = matches
+            .iter()
+            .find(|m| m.kind != best.kind && crate::table::Col::is_village_list(m.kind))
+        {
+            let labels = r
+                .columns
+                .iter()
+                .filter(|c| c.col.is_village_measure() && c.col != crate::table::Col::Status)
+                .filter(|c| !best.columns.iter().any(|x| x.index == c.index))
+                .map(|c| c.label.clone())
+                .collect();
+            best.rival = Some(super::Rival {
+                kind: r.kind,
+                columns: r.score,
+                taken_columns: best.score,
+                labels,
+            });
         }
     }
-    best
+    Some(best)
 }
 
 /// The best header starting at `rows[i]`, as one row or as two.
@@ -554,6 +579,7 @@ fn build(
     }
     let last_row = table_rows.last().map_or(prev, |r| r.row);
     let table = Table {
+        rival: m.rival.clone(),
         kind: m.kind,
         file: file.to_string(),
         sheet: sheet.name.clone(),
@@ -580,7 +606,7 @@ fn build(
 /// out and kept as a [`YearProblem`] on the first year's table. Any other table,
 /// and a village table of one year, comes back as it is.
 fn one_table_per_year(mut table: Table) -> Vec<Table> {
-    if table.kind != TableKind::IdmDesa {
+    if !crate::table::Col::is_village_list(table.kind) {
         return vec![table];
     }
     let own = |c: &Column| {
@@ -694,6 +720,12 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             columns: cols,
             rows,
             notes: Vec::new(),
+            // Told once, on the first year's table, as its year problems are.
+            rival: if out.is_empty() {
+                table.rival.clone()
+            } else {
+                None
+            },
             year_problems: if out.is_empty() {
                 std::mem::take(&mut problems)
             } else {

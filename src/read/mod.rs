@@ -118,6 +118,21 @@ pub struct Table {
     /// Header cells whose year cannot be told (`IDM 20233`, a year twice, a year
     /// missing beside others); their columns are left out of the table.
     pub year_problems: Vec<YearProblem>,
+    /// Another village index whose columns the header holds too (a table of IDM
+    /// and Indeks Desa columns): the kind not taken and the columns each matched.
+    pub rival: Option<Rival>,
+}
+
+/// The village index a header matched besides the one taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rival {
+    pub kind: TableKind,
+    /// How many columns each reading recognised: the rival's, then the taken one's.
+    pub columns: usize,
+    pub taken_columns: usize,
+    /// The header cells of the rival's own measures (those the taken kind does not
+    /// read), as written.
+    pub labels: Vec<String>,
 }
 
 /// A per-year column whose year cannot be told: the reading leaves it out rather

@@ -11,6 +11,7 @@ mod fixing;
 mod hostile;
 mod identity;
 mod idm;
+mod indeks_desa;
 mod ministry;
 mod performance;
 mod properties;

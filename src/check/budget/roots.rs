@@ -15,7 +15,7 @@ use super::format::{en_num, id_num, plain, short};
 use super::trees::{BrokenSum, NodeKind, SolvedTree};
 use super::BudgetAnalysis;
 use crate::cell::CellRef;
-use crate::check::compare::agrees;
+use crate::compare::agrees;
 use crate::check::{Context, Rule};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety};
 use crate::model::budget::BudgetLine;

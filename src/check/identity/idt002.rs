@@ -40,6 +40,9 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         for vt in &list.tables {
             for v in &vt.villages {
                 let mut first: Option<((usize, &Village), bool)> = None;
+                // Judged by code where there is one: two coded rows of one name are
+                // two villages (a national file has namesakes); one code under two
+                // names is KOD003's.
                 if v.name.is_some() {
                     // Judged by code where there is one: two coded rows of one name
                     // are two villages (a national file has namesakes); one code

@@ -28,7 +28,8 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     "kecamatan",
                     "kecamatan",
                 ),
-                (Col::Idm, v.idm.is_none(), "IDM", "IDM"),
+                (Col::Idm, v.total.is_none(), "IDM", "IDM"),
+                (Col::Skor, v.total.is_none(), "Indeks Desa", "Indeks Desa"),
                 (Col::Status, v.status.is_none(), "status", "status"),
             ]
             .into_iter()

@@ -26,7 +26,7 @@ const CODES: [Col; 4] = [
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for (i, t) in ctx.reading.tables.iter().enumerate() {
-        if t.kind != crate::table::TableKind::IdmDesa {
+        if !crate::table::Col::is_village_list(t.kind) {
             continue;
         }
         for col in CODES {

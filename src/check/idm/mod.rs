@@ -4,13 +4,15 @@
 use super::{Context, Fixes, Handling, Rule};
 use crate::cell::{column_name, sum_formula, CellRef};
 use crate::compare::{agrees, at_precision};
+use crate::config::Derivation;
 use crate::config::{Band, Bound};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
-use crate::model::idm::{Basis, IdmSummary, SummaryRow, Village};
+use crate::model::idm::{Basis, IdmSummary, Profile, SummaryRow, Village, VillageTable};
 use crate::model::Figure;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+mod idx001;
 mod kod001;
 mod kod002;
 mod kod003;
@@ -25,12 +27,14 @@ mod sum003;
 mod thn001;
 mod thr001;
 mod thr002;
+mod thr003;
 mod xdc001;
 mod xdc002;
 
 pub static RULES: &[Rule] = &[
     thr001::RULE,
     thr002::RULE,
+    thr003::RULE,
     rng001::RULE,
     sum001::RULE,
     sum002::RULE,
@@ -44,6 +48,7 @@ pub static RULES: &[Rule] = &[
     thn001::RULE,
     xdc001::RULE,
     xdc002::RULE,
+    idx001::RULE,
 ];
 
 /// A number in Indonesian writing (`words::group_thousands`): `.` groups
@@ -102,26 +107,70 @@ fn village_label(v: &Village) -> String {
     }
 }
 
-fn in_unit_range(v: Decimal) -> bool {
-    v >= Decimal::ZERO && v <= Decimal::ONE
+/// The profile of a village table's index.
+fn profile_of<'a>(ctx: &Context<'a>, vt: &VillageTable) -> Profile<'a> {
+    Profile::of(ctx.cfg, vt.kind)
 }
 
-/// The IDM a village should show when the one written is not the mean of its IKS,
-/// IKE and IKL (what SUM001 writes), with its decimals; `None` when it is, or when
-/// the components cannot tell.
-fn idm_by_components(v: &Village) -> Option<(Decimal, u32)> {
-    let (idm, iks, ike, ikl) = (
-        v.idm.as_ref()?,
-        v.iks.as_ref()?,
-        v.ike.as_ref()?,
-        v.ikl.as_ref()?,
-    );
-    let (stated, a, b, c) = (idm.value?, iks.value?, ike.value?, ikl.value?);
-    if ![a, b, c].into_iter().all(in_unit_range) {
+/// The components of a village with their profile entries, when all are numbers
+/// within their ranges (else the components cannot tell the total).
+fn components_in_range<'v>(v: &'v Village, p: &Profile) -> Option<Vec<(&'v Figure, Decimal)>> {
+    if p.components.is_empty() || v.components.len() != p.components.len() {
         return None;
     }
-    let computed = (a + b + c) / Decimal::from(3);
-    let dc = iks.decimals.max(ike.decimals).max(ikl.decimals);
+    v.components
+        .iter()
+        .zip(&p.components)
+        .map(|(f, c)| {
+            let f = f.as_ref()?;
+            let x = f.value?;
+            (x >= Decimal::ZERO && x <= c.max).then_some((f, x))
+        })
+        .collect()
+}
+
+/// The total the components give, unrounded: their mean (IDM) or their points
+/// over the summed maxima × 100 (Indeks Desa); `None` when not derived.
+fn derived_total(p: &Profile, values: &[Decimal]) -> Option<Decimal> {
+    let sum: Decimal = values.iter().copied().sum();
+    match p.derivation {
+        Derivation::Mean => Some(sum / Decimal::from(values.len())),
+        Derivation::Points => {
+            let max: Decimal = p.components.iter().map(|c| c.max).sum();
+            Some(sum * Decimal::ONE_HUNDRED / max)
+        }
+        Derivation::None => None,
+    }
+}
+
+/// The spreadsheet formula of the derived total over these cells, at `d` decimals.
+fn total_formula(p: &Profile, cells: &[CellRef], d: u32) -> String {
+    let sum = cells
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join("+");
+    match p.derivation {
+        Derivation::Points => {
+            let max: Decimal = p.components.iter().map(|c| c.max).sum();
+            format!("ROUND(({sum})/{}*100,{d})", max.normalize())
+        }
+        _ => format!("ROUND(({sum})/{},{d})", cells.len()),
+    }
+}
+
+/// The total a village should show when the one written does not follow from its
+/// components (what SUM001 writes), with its decimals; `None` when it does, or when
+/// the components cannot tell.
+fn total_by_components(v: &Village, p: &Profile) -> Option<(Decimal, u32)> {
+    let total = v.total.as_ref()?;
+    // A total outside its scale is RNG001's, whatever its components say.
+    let stated = total.value.filter(|x| p.in_range(*x))?;
+    let parts = components_in_range(v, p)?;
+    let values: Vec<Decimal> = parts.iter().map(|(_, x)| *x).collect();
+    let computed = derived_total(p, &values)?;
+    let dc = parts.iter().map(|(f, _)| f.decimals).max().unwrap_or(0);
+    let idm = total;
     if agrees(stated, idm.decimals, computed)
         || (idm.decimals > 0
             && (stated - computed).abs() <= half_unit(idm.decimals) + half_unit(dc))
@@ -182,10 +231,10 @@ struct Counts {
 /// The counts of `year`, when every row above the total has a numeric count.
 fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
     let m = ctx.model;
-    let villages = m
-        .idm
-        .list_of_year(&m.tables, year)
-        .map(|l| l.status_counts(&ctx.cfg.idm, Basis::Value).0);
+    let villages = m.idm.list_of_year(&m.tables, s.kind, year).map(|l| {
+        l.status_counts(&Profile::of(ctx.cfg, s.kind), Basis::Value)
+            .0
+    });
     let mut counts = Counts {
         cells: Vec::new(),
         by_row: HashMap::new(),
@@ -236,10 +285,8 @@ pub(super) mod tests {
             kabupaten: None,
             kecamatan: t(4, "BANJIT"),
             name: t(5, "BONGLAI"),
-            iks: None,
-            ike: None,
-            ikl: None,
-            idm: None,
+            components: vec![None, None, None],
+            total: None,
             status: None,
             status_band: None,
         }
@@ -260,6 +307,7 @@ pub(super) mod tests {
         });
         model.idm.villages.push(VillageTable {
             table: 0,
+            kind: crate::table::TableKind::IdmDesa,
             year: 2023,
             year_from_header: false,
             header: CellRef::new(0, 0),

@@ -49,7 +49,7 @@ fn official_score(list: &VillageList) -> usize {
         .collect();
     let precise = list
         .villages()
-        .any(|(_, v)| v.idm.as_ref().is_some_and(|f| f.decimals > 4));
+        .any(|(_, v)| v.total.as_ref().is_some_and(|f| f.decimals > 4));
     [
         all(&|v| v.kode.is_some()),
         has(Col::Iks) && has(Col::Ike) && has(Col::Ikl),
@@ -76,12 +76,16 @@ pub fn letters(s: &str) -> String {
 /// margin: two lists alike are not compared, as neither can be told official).
 pub fn pairings<'a>(m: &'a Model, cfg: &Config) -> Vec<Pairing<'a>> {
     let lists = m.idm.lists(&m.tables);
-    let mut years: Vec<i32> = lists.iter().map(|l| l.year).collect();
+    let mut years: Vec<(crate::table::TableKind, i32)> =
+        lists.iter().map(|l| (l.kind, l.year)).collect();
     years.sort();
     years.dedup();
     let mut out = Vec::new();
-    for year in years {
-        let of_year: Vec<&VillageList> = lists.iter().filter(|l| l.year == year).collect();
+    for (kind, year) in years {
+        let of_year: Vec<&VillageList> = lists
+            .iter()
+            .filter(|l| l.year == year && l.kind == kind)
+            .collect();
         if of_year.len() < 2 {
             continue;
         }

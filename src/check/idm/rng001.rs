@@ -6,8 +6,8 @@ pub(super) const RULE: Rule = Rule {
     code: "RNG001",
     name: "index-out-of-range",
     severity: Severity::Error,
-    title: "An IDM, IKS, IKE or IKL value is outside 0–1",
-    judul: "Nilai IDM, IKS, IKE, atau IKL di luar 0–1",
+    title: "A village index or one of its components is outside its range",
+    judul: "Nilai indeks desa atau komponennya di luar rentangnya",
     doc: include_str!("rng001.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
@@ -17,27 +17,31 @@ pub(super) const RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
+        let p = profile_of(ctx, vt);
         for v in &vt.villages {
-            for (name, f) in [
-                ("IDM", &v.idm),
-                ("IKS", &v.iks),
-                ("IKE", &v.ike),
-                ("IKL", &v.ikl),
-            ] {
+            let total = (p.name, &v.total, p.top);
+            let parts = p
+                .components
+                .iter()
+                .zip(&v.components)
+                .map(|(c, f)| (c.code, f, c.max));
+            for (name, f, max) in std::iter::once(total).chain(parts) {
                 let Some(f) = f else { continue };
-                let Some(x) = f.value.filter(|x| !in_unit_range(*x)) else {
+                let Some(x) = f.value.filter(|x| *x < Decimal::ZERO || *x > max) else {
                     continue;
                 };
                 let message = Message::new(
                     format!(
-                        "nilai {name} desa {} tertulis {}, di luar rentang 0–1",
+                        "nilai {name} desa {} tertulis {}, di luar rentang 0–{}",
                         village_label(v),
-                        f.written
+                        f.written,
+                        angka(max, None)
                     ),
                     format!(
-                        "the {name} of village {} is {}, outside 0–1",
+                        "the {name} of village {} is {}, outside 0–{}",
                         village_label(v),
-                        x.normalize()
+                        x.normalize(),
+                        max.normalize()
                     ),
                 );
                 out.push(rule.finding(m.loc(vt.table, f.at), message, f.written.clone()));

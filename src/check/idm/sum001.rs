@@ -17,57 +17,90 @@ pub(super) const RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
+        let p = profile_of(ctx, vt);
         for v in &vt.villages {
-            let Some((expected, d)) = idm_by_components(v) else {
+            let Some((expected, d)) = total_by_components(v, &p) else {
                 continue;
             };
-            let (Some(idm), Some(iks), Some(ike), Some(ikl)) = (&v.idm, &v.iks, &v.ike, &v.ikl)
-            else {
+            let (Some(total), Some(parts)) = (&v.total, components_in_range(v, &p)) else {
                 continue;
             };
-            let (a, b, c) = (
-                iks.value.unwrap_or_default(),
-                ike.value.unwrap_or_default(),
-                ikl.value.unwrap_or_default(),
-            );
-            let value = if [iks, ike, ikl].iter().any(|f| f.stored_as_text) {
+            let value = if parts.iter().any(|(f, _)| f.stored_as_text) {
                 NewValue::Number(expected)
             } else {
+                let cells: Vec<CellRef> = parts.iter().map(|(f, _)| f.at).collect();
                 NewValue::Formula {
-                    formula: format!("ROUND(({}+{}+{})/3,{d})", iks.at, ike.at, ikl.at),
+                    formula: total_formula(&p, &cells, d),
                     value: expected,
                 }
             };
+            // `IKS 0,7 , IKE 0,6, dan IKL 0,8`: the components as listed.
+            let listed = |en: bool| {
+                let items: Vec<String> = p
+                    .components
+                    .iter()
+                    .zip(&parts)
+                    .map(|(c, (f, x))| {
+                        let shown = if en {
+                            x.normalize().to_string()
+                        } else {
+                            angka_of(f)
+                        };
+                        format!("{} {shown}", c.code)
+                    })
+                    .collect();
+                match items.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        let and = if en { " and " } else { ", dan " };
+                        format!("{}{and}{last}", rest.join(", "))
+                    }
+                    _ => items.join(", "),
+                }
+            };
+            let (how_id, how_en) = match p.derivation {
+                Derivation::Points => (
+                    format!(
+                        "jumlah skor {} dibagi {} dikali 100",
+                        listed(false),
+                        angka(p.components.iter().map(|c| c.max).sum(), None)
+                    ),
+                    format!(
+                        "the sum of {} over {} times 100",
+                        listed(true),
+                        p.components
+                            .iter()
+                            .map(|c| c.max)
+                            .sum::<Decimal>()
+                            .normalize()
+                    ),
+                ),
+                _ => (
+                    format!("rata-rata {}", listed(false)),
+                    format!("the mean of {}", listed(true)),
+                ),
+            };
             let message = Message::new(
                 format!(
-                    "IDM desa {} tertulis {}, padahal rata-rata IKS {}, IKE {}, dan IKL {} adalah {}",
+                    "{} desa {} tertulis {}, padahal {how_id} adalah {}",
+                    p.name,
                     village_label(v),
-                    idm.written,
-                    angka_of(iks),
-                    angka_of(ike),
-                    angka_of(ikl),
+                    total.written,
                     angka(expected, Some(d))
                 ),
                 format!(
-                    "the IDM of village {} is {}, but the mean of IKS {}, IKE {} and IKL {} is {}",
+                    "the {} of village {} is {}, but {how_en} is {}",
+                    p.name,
                     village_label(v),
-                    idm.written,
-                    a.normalize(),
-                    b.normalize(),
-                    c.normalize(),
+                    total.written,
                     expected
                 ),
             );
             out.push(
-                rule.finding(m.loc(vt.table, idm.at), message, idm.written.clone())
+                rule.finding(m.loc(vt.table, total.at), message, total.written.clone())
                     .expect(expected.to_string())
-                    .related(vec![
-                        m.loc(vt.table, iks.at),
-                        m.loc(vt.table, ike.at),
-                        m.loc(vt.table, ikl.at),
-                    ])
+                    .related(parts.iter().map(|(f, _)| m.loc(vt.table, f.at)).collect())
                     .fix(vec![Correction {
-                        cell: idm.at,
+                        cell: total.at,
                         value,
                         safety: Safety::Safe,
                     }]),
@@ -97,10 +130,12 @@ mod tests {
 
     fn village(values: [&str; 4]) -> Village {
         let mut v = village_with_codes(["1808032001", "1808032", "1808", "18"]);
-        v.iks = figure(6, values[0]);
-        v.ike = figure(7, values[1]);
-        v.ikl = figure(8, values[2]);
-        v.idm = figure(9, values[3]);
+        v.components = vec![
+            figure(6, values[0]),
+            figure(7, values[1]),
+            figure(8, values[2]),
+        ];
+        v.total = figure(9, values[3]);
         v
     }
 

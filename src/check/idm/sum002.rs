@@ -21,11 +21,12 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             if y.count.is_none() {
                 continue;
             }
-            let Some(list) = m.idm.list_of_year(&m.tables, y.year) else {
+            let Some(list) = m.idm.list_of_year(&m.tables, s.kind, y.year) else {
                 continue;
             };
             let first_table = list.tables[0];
-            let (counts, _) = list.status_counts(&ctx.cfg.idm, Basis::Value);
+            let p = Profile::of(ctx.cfg, s.kind);
+            let (counts, _) = list.status_counts(&p, Basis::Value);
             for r in &s.rows {
                 let Some(band) = &r.band else { continue };
                 let Some(fig) = r.of_year(y.year).and_then(|f| f.count.as_ref()) else {
@@ -44,12 +45,12 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let sheet = &m.tables[first_table.table].sheet;
                 let message = Message::new(
                     format!(
-                        "jumlah desa {band} tahun {} tertulis {}, sedangkan tabel desa (lembar {sheet}) memuat {n} desa {band} menurut nilai IDM-nya",
-                        y.year, fig.written
+                        "jumlah desa {band} tahun {} tertulis {}, sedangkan tabel desa (lembar {sheet}) memuat {n} desa {band} menurut nilai {}-nya",
+                        y.year, fig.written, p.name
                     ),
                     format!(
-                        "the count of {band} villages in {} is {}, but the village table (sheet {sheet}) lists {n} villages whose IDM is in band {band}",
-                        y.year, fig.written
+                        "the count of {band} villages in {} is {}, but the village table (sheet {sheet}) lists {n} villages whose {} is in band {band}",
+                        y.year, fig.written, p.name
                     ),
                 );
                 out.push(

@@ -6,8 +6,8 @@ pub(super) const RULE: Rule = Rule {
     code: "THR001",
     name: "idm-status",
     severity: Severity::Error,
-    title: "A village's status does not match the band of its IDM value",
-    judul: "Status desa tidak sesuai rentang nilai IDM-nya",
+    title: "A village's status does not match the band of its index value",
+    judul: "Status desa tidak sesuai rentang nilai indeksnya",
     doc: include_str!("thr001.md"),
     fixes: Fixes::Safe,
     handling: Handling::DERIVED,
@@ -17,17 +17,18 @@ pub(super) const RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
+        let p = profile_of(ctx, vt);
         for v in &vt.villages {
-            let (Some(idm), Some(st)) = (&v.idm, &v.status) else {
+            let (Some(idm), Some(st)) = (&v.total, &v.status) else {
                 continue;
             };
             // Judged against the IDM SUM001 will write where the one written is not
             // the mean of its components: a right status beside a mistyped IDM stays.
-            let corrected = idm_by_components(v).map(|(x, _)| x);
-            let Some(x) = corrected.or(idm.value).filter(|x| in_unit_range(*x)) else {
+            let corrected = total_by_components(v, &p).map(|(x, _)| x);
+            let Some(x) = corrected.or(idm.value) else {
                 continue;
             };
-            let Some(band) = ctx.cfg.idm.classify(x) else {
+            let Some(band) = p.band_of(x) else {
                 continue;
             };
             if v.status_band.as_deref() == Some(band.label.as_str()) {
@@ -36,16 +37,18 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let (range_id, range_en) = band_range(band);
             let message = Message::new(
                 format!(
-                    "status desa {} tertulis {}, padahal IDM {} termasuk {} ({range_id})",
+                    "status desa {} tertulis {}, padahal {} {} termasuk {} ({range_id})",
                     village_label(v),
                     st.text,
+                    p.name,
                     corrected.map_or_else(|| angka_of(idm), |x| angka(x, None)),
                     band.label
                 ),
                 format!(
-                    "village {} has status {}, but IDM {} is in band {} ({range_en})",
+                    "village {} has status {}, but {} {} is in band {} ({range_en})",
                     village_label(v),
                     st.text,
+                    p.name,
                     x.normalize(),
                     band.label
                 ),

@@ -16,24 +16,26 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    let scale = &ctx.cfg.idm;
     let margin = ctx.cfg.tolerances.boundary_margin;
-    // The cut-offs of the bands in use first, then those of every other documented
-    // set: a value between 0,707 and 0,7072 is BERKEMBANG to the ministry and MAJU
-    // by the regulation's text.
-    let sets = std::iter::once(scale).chain(
-        ctx.cfg
-            .idm_profiles
-            .iter()
-            .filter(|p| p.profile.is_none() || p.profile != scale.profile),
-    );
-    let boundaries: Vec<(Decimal, &crate::config::Scale)> = sets
-        .flat_map(|s| s.boundaries().into_iter().map(move |b| (b, s)))
-        .collect();
     for vt in &m.idm.villages {
+        let p = profile_of(ctx, vt);
+        let scale = p.bands;
+        // The cut-offs of the bands in use first, then those of every other documented
+        // set: a value between 0,707 and 0,7072 is BERKEMBANG to the ministry and MAJU
+        // by the regulation's text.
+        let sets = std::iter::once(scale).chain(
+            p.alternatives
+                .iter()
+                .filter(|a| a.profile.is_none() || a.profile != scale.profile),
+        );
+        let boundaries: Vec<(Decimal, &crate::config::Scale)> = sets
+            .flat_map(|s| s.boundaries().into_iter().map(move |b| (b, s)))
+            .collect();
+        // The margin is of the IDM's 0–1 scale: scaled to the index's own.
+        let margin = margin * p.top;
         for v in &vt.villages {
-            let Some(idm) = &v.idm else { continue };
-            let Some(x) = idm.value.filter(|x| in_unit_range(*x)) else {
+            let Some(idm) = &v.total else { continue };
+            let Some(x) = idm.value.filter(|x| p.in_range(*x)) else {
                 continue;
             };
             let Some((b, of)) = boundaries
@@ -98,12 +100,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             };
             let message = Message::new(
                 format!(
-                    "IDM {} desa {}, berstatus {here}, {where_id}: statusnya bergantung pada desimal terakhir",
+                    "{} {} desa {}, berstatus {here}, {where_id}: statusnya bergantung pada desimal terakhir",
+                    p.name,
                     angka_of(idm),
                     village_label(v),
                 ),
                 format!(
-                    "IDM {} of village {}, status {here}, is {where_en}: its status hangs on the last decimal",
+                    "{} {} of village {}, status {here}, is {where_en}: its status hangs on the last decimal",
+                    p.name,
                     x.normalize(),
                     village_label(v),
                 ),

@@ -7,8 +7,8 @@ pub(super) const RULE: Rule = Rule {
     code: "XDC001",
     name: "idm-differs-from-ministry",
     severity: Severity::Error,
-    title: "A village's IDM or status differs from the ministry's file",
-    judul: "Nilai atau status IDM desa berbeda dengan berkas kementerian",
+    title: "A village's index value or status differs from the ministry's file",
+    judul: "Nilai indeks atau status desa berbeda dengan berkas kementerian",
     doc: include_str!("xdc001.md"),
     fixes: Fixes::No,
     handling: Handling::DERIVED,
@@ -20,6 +20,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for p in pairings(m, ctx.cfg) {
         for pair in &p.pairs {
             let ((ot, ov), (mt, mv)) = (pair.office, pair.ministry);
+            let index = Profile::of(ctx.cfg, ot.kind).name;
             let (by_id, by_en) = match pair.by {
                 PairedBy::Code => ("kode", "code"),
                 PairedBy::Name => ("nama dan kecamatan", "name and kecamatan"),
@@ -62,11 +63,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     );
                 };
             // The value, judged at the office's written precision.
-            if let (Some(of), Some(mf)) = (&ov.idm, &mv.idm) {
+            if let (Some(of), Some(mf)) = (&ov.total, &mv.total) {
                 if let (Some(a), Some(b)) = (of.value, mf.value) {
                     if !agrees(a, of.decimals, b) {
                         differ(
-                            ("IDM", "IDM"),
+                            (index, index),
                             (of.at, &of.written),
                             (mf.at, &mf.written),
                             at_precision(b, of.decimals).to_string(),
