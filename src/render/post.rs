@@ -7,6 +7,7 @@
 
 use super::fonts::{Face, Fonts};
 use super::layout::Entry;
+use super::paint::Painted;
 use super::report::DocumentDate;
 use super::subset;
 use super::RenderError;
@@ -28,14 +29,16 @@ fn err(e: impl std::fmt::Display) -> RenderError {
     RenderError::Pdf(e.to_string())
 }
 
-pub(crate) fn finish(
-    pdf: &[u8],
-    graphics: &[Vec<u8>],
-    used: &BTreeMap<Face, BTreeSet<char>>,
-    fonts: &Fonts,
-    meta: &Meta,
-) -> Result<Vec<u8>, RenderError> {
-    let mut doc = Document::load_mem(pdf).map_err(err)?;
+pub(crate) fn finish(painted: Painted, fonts: &Fonts, meta: &Meta) -> Result<Vec<u8>, RenderError> {
+    let Painted {
+        pdf,
+        graphics,
+        used,
+    } = painted;
+    let mut doc = Document::load_mem(&pdf).map_err(err)?;
+    // genpdf's bytes are parsed: a long report's are tens of megabytes.
+    drop(pdf);
+    let used = &used;
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
 
     // PDF/X leftovers: an ICC profile and XMP metadata with random ids.
@@ -54,7 +57,7 @@ pub(crate) fn finish(
         if g.is_empty() {
             continue;
         }
-        let gid = doc.add_object(Stream::new(Dictionary::new(), g.clone()));
+        let gid = doc.add_object(Stream::new(Dictionary::new(), g));
         let page = doc
             .get_object_mut(*page_id)
             .and_then(Object::as_dict_mut)
