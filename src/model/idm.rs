@@ -605,7 +605,9 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
         year_from_header: header_year.is_some(),
         header: table.header.first,
         columns,
-        villages: Vec::new(),
+        // One village a row, all but the total rows: sized once, as a national file
+        // grown by doubling would hold its villages' space nearly twice over.
+        villages: Vec::with_capacity(table.rows.len()),
         total_rows: Vec::new(),
     };
     for row in &table.rows {

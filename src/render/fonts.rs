@@ -5,6 +5,8 @@
 use super::RenderError;
 use genpdf::fonts::{FontCache, FontData, FontFamily};
 use genpdf::style::{Color, Style};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
@@ -67,6 +69,10 @@ struct VMetrics {
 pub(crate) struct Fonts {
     pub(crate) cache: FontCache,
     metrics: [VMetrics; 4],
+    /// Widths already measured, by face and size: a large report prints the same
+    /// words (statuses, district names, figures) thousands of times, and lays
+    /// itself out twice (the second pass knows the page numbers).
+    widths: RefCell<HashMap<(Face, u8), HashMap<String, f64>>>,
 }
 
 const PT_MM: f64 = 25.4 / 72.0;
@@ -98,7 +104,11 @@ impl Fonts {
                 descent: -f64::from(v.descent) / upem,
             };
         }
-        Ok(Fonts { cache, metrics })
+        Ok(Fonts {
+            cache,
+            metrics,
+            widths: RefCell::default(),
+        })
     }
 
     fn plain_style(face: Face) -> Style {
@@ -121,8 +131,15 @@ impl Fonts {
 
     /// Width of `s` in mm, kerning included.
     pub(crate) fn width(&self, face: Face, size: u8, s: &str) -> f64 {
+        let mut widths = self.widths.borrow_mut();
+        let known = widths.entry((face, size)).or_default();
+        if let Some(&w) = known.get(s) {
+            return w;
+        }
         let style = Self::plain_style(face).with_font_size(size);
-        f64::from(style.str_width(&self.cache, s))
+        let w = f64::from(style.str_width(&self.cache, s));
+        known.insert(s.to_string(), w);
+        w
     }
 
     /// Distance from the baseline up to the top of the tallest glyphs, in mm.

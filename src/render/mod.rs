@@ -136,11 +136,7 @@ pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u
         compress: options.compress,
         outline,
     };
-    post::finish(
-        &painted.pdf,
-        &painted.graphics,
-        &painted.used,
-        &fonts,
-        &meta,
-    )
+    // The laid-out pages are painted: only their outline is needed from here on.
+    drop(laid);
+    post::finish(painted, &fonts, &meta)
 }

@@ -7,6 +7,7 @@
 
 use super::fonts::{Face, Fonts};
 use super::layout::Entry;
+use super::paint::Painted;
 use super::report::DocumentDate;
 use super::subset;
 use super::RenderError;
@@ -28,14 +29,16 @@ fn err(e: impl std::fmt::Display) -> RenderError {
     RenderError::Pdf(e.to_string())
 }
 
-pub(crate) fn finish(
-    pdf: &[u8],
-    graphics: &[Vec<u8>],
-    used: &BTreeMap<Face, BTreeSet<char>>,
-    fonts: &Fonts,
-    meta: &Meta,
-) -> Result<Vec<u8>, RenderError> {
-    let mut doc = Document::load_mem(pdf).map_err(err)?;
+pub(crate) fn finish(painted: Painted, fonts: &Fonts, meta: &Meta) -> Result<Vec<u8>, RenderError> {
+    let Painted {
+        pdf,
+        graphics,
+        used,
+    } = painted;
+    let mut doc = Document::load_mem(&pdf).map_err(err)?;
+    // genpdf's bytes are parsed: a long report's are tens of megabytes.
+    drop(pdf);
+    let used = &used;
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
 
     // PDF/X leftovers: an ICC profile and XMP metadata with random ids.
@@ -54,7 +57,7 @@ pub(crate) fn finish(
         if g.is_empty() {
             continue;
         }
-        let gid = doc.add_object(Stream::new(Dictionary::new(), g.clone()));
+        let gid = doc.add_object(Stream::new(Dictionary::new(), g));
         let page = doc
             .get_object_mut(*page_id)
             .and_then(Object::as_dict_mut)
@@ -105,15 +108,15 @@ pub(crate) fn finish(
     doc.delete_zero_length_streams();
     doc.renumber_objects();
     if meta.compress {
-        doc.compress();
+        compress(&mut doc);
     } else {
         doc.decompress();
     }
 
     // The /ID is a digest of the document itself: stable for the same report.
-    let mut first = Vec::new();
-    doc.save_to(&mut first).map_err(err)?;
-    let id = digest(&first);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(err)?;
+    let id = digest(&out);
     doc.trailer.set(
         "ID",
         Object::Array(vec![
@@ -121,9 +124,64 @@ pub(crate) fn finish(
             Object::String(id.to_vec(), StringFormat::Hexadecimal),
         ]),
     );
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(err)?;
+    with_trailer(&mut out, &doc)?;
     Ok(out)
+}
+
+/// What `Document::compress` does, each stream on whichever core is free: level 9
+/// deflate of a few hundred page streams is a large part of a long report.
+fn compress(doc: &mut Document) {
+    let ids: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| matches!(o, Object::Stream(s) if s.allows_compression))
+        .map(|(id, _)| *id)
+        .collect();
+    let streams: Vec<(ObjectId, Object)> = ids
+        .into_iter()
+        .filter_map(|id| doc.objects.insert(id, Object::Null).map(|o| (id, o)))
+        .collect();
+    let weight = |(_, o): &(ObjectId, Object)| match o {
+        Object::Stream(s) => s.content.len() as u64,
+        _ => 0,
+    };
+    let compressed = crate::parallel::map_owned(streams, weight, |(id, mut o)| {
+        if let Object::Stream(s) = &mut o {
+            // Ignore any error and keep the stream as it is, as lopdf does.
+            let _ = s.compress();
+        }
+        (id, o)
+    });
+    doc.objects.extend(compressed);
+}
+
+/// Replaces the trailer at the end of `saved` (`doc` as `Document::save_to` wrote
+/// it) by `doc`'s trailer now: the objects and the cross-reference table before
+/// it, and so the `startxref` offset after it, stay as they are. The same bytes as
+/// saving the document again, without writing every object twice.
+fn with_trailer(saved: &mut Vec<u8>, doc: &Document) -> Result<(), RenderError> {
+    let missing = || RenderError::Pdf("saved document without a trailer".into());
+    let find_last = |hay: &[u8], needle: &[u8]| {
+        hay.windows(needle.len())
+            .rposition(|w| w == needle)
+            .ok_or_else(missing)
+    };
+    // The trailer as lopdf writes it: a document of no objects but the same
+    // trailer and size, saved.
+    let mut alone = Document::with_version(doc.version.clone());
+    alone.trailer = doc.trailer.clone();
+    alone.max_id = doc.max_id;
+    let mut written = Vec::new();
+    alone.save_to(&mut written).map_err(err)?;
+    let start = find_last(&written, b"trailer\n")?;
+    let end = find_last(&written, b"\nstartxref\n")?;
+    let tail_from = find_last(saved, b"\nstartxref\n")?;
+    let trailer_at = find_last(&saved[..tail_from], b"trailer\n")?;
+    let tail = saved.split_off(tail_from);
+    saved.truncate(trailer_at);
+    saved.extend_from_slice(&written[start..end]);
+    saved.extend_from_slice(&tail);
+    Ok(())
 }
 
 /// A PDF text string: literal when ASCII, else UTF-16BE with a byte-order mark.
