@@ -661,3 +661,104 @@ fn fixes_in_a_four_year_workbook_land_at_their_years_cells() {
     assert_eq!(errors(&json), vec![]);
     assert_eq!(util::tables(&json).len(), 4);
 }
+
+/// A summary per status for `years` (a merged year row over JUMLAH | %), the
+/// counts from the ministry's own statuses; `off` adds one to a (year, status)
+/// count, as a typing slip would.
+fn summary_workbook(path: &Path, years: &[i32], off: Option<(i32, &str)>) {
+    let recs = records();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Rekap").unwrap();
+    ws.merge_range(0, 0, 1, 0, "KLASIFIKASI IDM", &Default::default())
+        .unwrap();
+    let statuses = [
+        "MANDIRI",
+        "MAJU",
+        "BERKEMBANG",
+        "TERTINGGAL",
+        "SANGAT TERTINGGAL",
+    ];
+    for (k, y) in years.iter().enumerate() {
+        let c = 1 + 2 * k as u16;
+        ws.merge_range(0, c, 0, c + 1, &y.to_string(), &Default::default())
+            .unwrap();
+        ws.write_string(1, c, "JUMLAH").unwrap();
+        ws.write_string(1, c + 1, "%").unwrap();
+        let of_year: Vec<&Rec> = recs.iter().filter(|r| r.year == *y).collect();
+        for (i, s) in statuses.iter().enumerate() {
+            let row = 2 + i as u32;
+            ws.write_string(row, 0, *s).unwrap();
+            // The ministry writes `Maju`; the office's summary `MAJU`.
+            let true_count = of_year
+                .iter()
+                .filter(|r| r.status.eq_ignore_ascii_case(s))
+                .count();
+            let count = true_count + usize::from(off == Some((*y, *s)));
+            ws.write_number(row, c, count as f64).unwrap();
+            let share = Decimal::from(true_count as u64) * Decimal::from(100)
+                / Decimal::from(of_year.len() as u64);
+            ws.write_string(
+                row,
+                c + 1,
+                format!("{}%", share.round_dp(2)).replace('.', ","),
+            )
+            .unwrap();
+        }
+        let row = 2 + statuses.len() as u32;
+        ws.write_string(row, 0, "JUMLAH").unwrap();
+        ws.write_number(row, c, of_year.len() as f64).unwrap();
+        ws.write_string(row, c + 1, "100%").unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// Guards issue 12's "a summary table with years is checked against the village
+/// table of the same year": beside the four-year kabupaten file, a summary of
+/// 2022 and 2023 agrees; one 2022 count typed one too high is one error at its
+/// cell, judged against 2022's villages, not 2023's.
+#[test]
+fn a_summary_of_several_years_is_checked_against_each_years_villages() {
+    let years = [2021, 2022, 2023, 2024];
+    let recs = records();
+    let maju_2022 = recs
+        .iter()
+        .filter(|r| r.year == 2022 && r.status.eq_ignore_ascii_case("MAJU"))
+        .count();
+    let maju_2023 = recs
+        .iter()
+        .filter(|r| r.year == 2023 && r.status.eq_ignore_ascii_case("MAJU"))
+        .count();
+    for off in [None, Some((2022, "MAJU"))] {
+        let dir = Dir::new();
+        kabupaten_workbook(&dir.input("idm.xlsx"), &years, false, &|_| {});
+        summary_workbook(&dir.input("rekap.xlsx"), &[2022, 2023], off);
+        let (json, _) = dir.check_json(&[]);
+        let kinds: Vec<String> = util::tables(&json).into_iter().map(|t| t.0).collect();
+        assert!(kinds.contains(&"idm_rekap".to_string()), "{kinds:?}");
+        match off {
+            None => assert_eq!(
+                errors(&json),
+                vec![],
+                "{}",
+                serde_json::to_string_pretty(&json["findings"]).unwrap()
+            ),
+            Some(_) => {
+                // MAJU is the summary's second row (row 4); 2022's JUMLAH is column B.
+                assert_eq!(
+                    errors(&json),
+                    vec![("SUM002".to_string(), "Rekap".to_string(), "B4".to_string())]
+                );
+                let f = json["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|f| f["code"] == "SUM002")
+                    .unwrap();
+                assert_eq!(f["found"], (maju_2022 + 1).to_string(), "{f}");
+                assert_eq!(f["expected"], maju_2022.to_string(), "{f}");
+                assert_ne!(maju_2022, maju_2023 + 1, "the years must tell apart");
+            }
+        }
+    }
+}
