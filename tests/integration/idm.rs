@@ -534,6 +534,22 @@ fn the_fixes_compose_and_libreoffice_agrees() {
     let corrected = dir.path().join("output/Data IDM 2023.koreksi.xlsx");
     let ours_cells = formula_cells(&corrected);
     assert!(ours_cells.len() >= 4, "{ours_cells:?}");
+    // The wrong count is a live count of the village table's status column.
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&corrected).unwrap();
+    let formulas = wb.worksheet_formula("Rekap").unwrap();
+    let (r0, c0) = formulas.start().unwrap();
+    let d8 = formulas
+        .used_cells()
+        .find(|(r, c, _)| r0 + *r as u32 == 7 && c0 + *c as u32 == 3)
+        .map(|(_, _, f)| f.clone())
+        .unwrap_or_default();
+    assert_eq!(d8, "COUNTIF('IDM 2023'!$F$5:$F$225,\"MANDIRI\")");
+    let d8_value = ours_cells
+        .iter()
+        .find(|c| c.0 == "Rekap" && c.1 == 7 && c.2 == 3)
+        .unwrap();
+    assert_eq!(d8_value.3, calamine::Data::Float(26.0));
     let profile = recalculating_profile();
     let out = tempfile::tempdir().unwrap();
     let theirs = formula_cells(&recalculated(&corrected, profile.path(), out.path()));

@@ -217,6 +217,100 @@ fn anchored_sum(cells: &[CellRef]) -> String {
     }
 }
 
+/// A sheet name as a formula writes it: quoted, inner quotes doubled (`'IDM 2023'`).
+fn quoted_sheet(name: &str) -> String {
+    format!("'{}'", name.replace('\'', "''"))
+}
+
+/// The status column ranges (`'IDM 2023'!$K$5:$K$330`) a summary of the same
+/// workbook can count the list's villages over with `COUNTIF(range,"LABEL")`, one
+/// per village table: only when every village's status, as the corrected workbook
+/// holds it (THR001's band label where it corrects the status, else the cell as
+/// typed), is a band's label exactly but for case, the villages of each table fill
+/// consecutive rows, and counting those words gives for every band the count of
+/// `counts` (SUM002's, by value). Otherwise `None`, and a count stays a number.
+fn countif_ranges(
+    ctx: &Context,
+    s: &IdmSummary,
+    list: &crate::model::idm::VillageList,
+    p: &Profile,
+    counts: &[crate::model::idm::StatusCount],
+) -> Option<Vec<String>> {
+    let m = ctx.model;
+    let file = &m.tables[s.table].file;
+    // Labels COUNTIF matches literally: letters and spaces only (no wildcards).
+    if counts
+        .iter()
+        .any(|c| c.label.is_empty() || !c.label.chars().all(|ch| ch.is_alphabetic() || ch == ' '))
+    {
+        return None;
+    }
+    let mut words: HashMap<String, usize> = HashMap::new();
+    let mut ranges = Vec::new();
+    for vt in &list.tables {
+        let info = &m.tables[vt.table];
+        if info.file != *file {
+            return None;
+        }
+        let sheet = ctx
+            .reading
+            .inputs
+            .iter()
+            .find(|i| *i.file == *info.file)?
+            .sheets
+            .iter()
+            .find(|sh| *sh.name == *info.sheet)?;
+        let (first, last) = (vt.villages.first()?, vt.villages.last()?);
+        let col = first.status.as_ref()?.at.col;
+        for (i, v) in vt.villages.iter().enumerate() {
+            let st = v.status.as_ref()?;
+            if st.at.col != col || v.row != first.row + i as u32 {
+                return None;
+            }
+            let corrected = total_by_components(v, p).map(|(x, _)| x);
+            let by_value = v
+                .total
+                .as_ref()
+                .and_then(|t| corrected.or(t.value))
+                .and_then(|x| p.band_of(x))
+                .map(|b| b.label.clone());
+            let word = match by_value {
+                Some(label) if v.status_band.as_deref() != Some(label.as_str()) => label,
+                _ => match &sheet.cell(st.at)?.value {
+                    crate::read::Value::Text(t) => t.to_string(),
+                    _ => return None,
+                },
+            };
+            let label = counts
+                .iter()
+                .find(|c| c.label.to_lowercase() == word.to_lowercase())?;
+            *words.entry(label.label.clone()).or_default() += 1;
+        }
+        ranges.push(format!(
+            "{}!${}${}:${}${}",
+            quoted_sheet(&info.sheet),
+            column_name(col),
+            first.row + 1,
+            column_name(col),
+            last.row + 1
+        ));
+    }
+    counts
+        .iter()
+        .all(|c| words.get(&c.label).copied().unwrap_or(0) == c.count)
+        .then_some(ranges)
+}
+
+/// `COUNTIF('IDM 2023'!$K$5:$K$330,"MAJU")` over these ranges (summed when the
+/// list is in more than one table).
+fn countif_formula(ranges: &[String], label: &str) -> String {
+    ranges
+        .iter()
+        .map(|r| format!("COUNTIF({r},\"{label}\")"))
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
 /// The counts of one year of a summary, above its total row.
 struct Counts {
     /// The count cells, in table order.

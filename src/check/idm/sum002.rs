@@ -27,6 +27,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let first_table = list.tables[0];
             let p = Profile::of(ctx.cfg, s.kind);
             let (counts, _) = list.status_counts(&p, Basis::Value);
+            let ranges = countif_ranges(ctx, s, &list, &p, &counts);
             for r in &s.rows {
                 let Some(band) = &r.band else { continue };
                 let Some(fig) = r.of_year(y.year).and_then(|f| f.count.as_ref()) else {
@@ -59,7 +60,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                         .related(vec![first])
                         .fix(vec![Correction {
                             cell: fig.at,
-                            value: NewValue::Number(Decimal::from(n)),
+                            value: match &ranges {
+                                Some(r) => NewValue::Formula {
+                                    formula: countif_formula(r, band),
+                                    value: Decimal::from(n),
+                                },
+                                None => NewValue::Number(Decimal::from(n)),
+                            },
                             safety: Safety::Safe,
                         }]),
                 );
