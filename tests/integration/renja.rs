@@ -5,6 +5,7 @@
 use crate::fixing::{formula_cells, recalculated, recalculating_profile};
 use crate::util::{sheet, xlsx, Dir, SheetSpec, W::*};
 use calamine::Data;
+use std::path::Path;
 
 /// Columns: A Visi, B Misi (the office's own, unnumbered), C No, D Uraian,
 /// E Indikator, then groups 6–15 as K | Rp from F. Rows from sheet row 6: a
@@ -262,24 +263,7 @@ fn libreoffice_agrees_with_the_corrected_form() {
         matches!(u9.3, Data::Float(v) if v == 35.0) || u9.3 == Data::Int(35),
         "{u9:?}"
     );
-    let again = Dir::new();
-    std::fs::copy(&path, again.input("renja.xlsx")).unwrap();
-    assert_eq!(loud(&again), Vec::new(), "the corrected form checks clean");
-    let profile = recalculating_profile();
-    let out = tempfile::tempdir().unwrap();
-    let theirs = formula_cells(&recalculated(&path, profile.path(), out.path()));
-    assert_eq!(ours.len(), theirs.len());
-    let num = |d: &Data| match d {
-        Data::Float(f) => *f,
-        Data::Int(i) => *i as f64,
-        _ => f64::NAN,
-    };
-    for (a, b) in ours.iter().zip(&theirs) {
-        assert!(
-            (num(&a.3) - num(&b.3)).abs() <= 1e-9 * num(&a.3).abs().max(1.0),
-            "{a:?} {b:?}"
-        );
-    }
+    clean_and_recalculated_alike(&path, &ours);
 }
 
 /// Guards the formulas of OpenDocument and LibreOffice-saved workbooks: the form
@@ -364,24 +348,7 @@ fn a_wrong_formula_is_rewritten_and_the_others_survive() {
     };
     assert_eq!(value(8, 22), Data::Float(135.0));
     assert_eq!(value(8, 24), Data::Float(67.5));
-    let again = Dir::new();
-    std::fs::copy(&path, again.input("renja.xlsx")).unwrap();
-    assert_eq!(loud(&again), Vec::new(), "the corrected form checks clean");
-    let profile = recalculating_profile();
-    let out = tempfile::tempdir().unwrap();
-    let theirs = formula_cells(&recalculated(&path, profile.path(), out.path()));
-    assert_eq!(ours.len(), theirs.len());
-    let num = |d: &Data| match d {
-        Data::Float(f) => *f,
-        Data::Int(i) => *i as f64,
-        _ => f64::NAN,
-    };
-    for (a, b) in ours.iter().zip(&theirs) {
-        assert!(
-            (num(&a.3) - num(&b.3)).abs() <= 1e-9 * num(&a.3).abs().max(1.0),
-            "{a:?} {b:?}"
-        );
-    }
+    clean_and_recalculated_alike(&path, &ours);
 }
 
 /// Guards the three-row header and the quarter sheets: title rows, the quarters
@@ -446,6 +413,29 @@ fn a_three_row_header_in_four_quarter_sheets() {
                 "Sumber: Evaluasi Hasil Renja, {name} lembar TW IV"
             )),
             "{name}: {text}"
+        );
+    }
+}
+
+/// The corrected form at `path` checks clean, and LibreOffice, recalculating it,
+/// gives every formula cell the value kinerja cached (`ours`).
+fn clean_and_recalculated_alike(path: &Path, ours: &[(String, u32, u32, Data)]) {
+    let again = Dir::new();
+    std::fs::copy(path, again.input("renja.xlsx")).unwrap();
+    assert_eq!(loud(&again), Vec::new(), "the corrected form checks clean");
+    let profile = recalculating_profile();
+    let out = tempfile::tempdir().unwrap();
+    let theirs = formula_cells(&recalculated(path, profile.path(), out.path()));
+    assert_eq!(ours.len(), theirs.len());
+    let num = |d: &Data| match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        _ => f64::NAN,
+    };
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert!(
+            (num(&a.3) - num(&b.3)).abs() <= 1e-9 * num(&a.3).abs().max(1.0),
+            "{a:?} {b:?}"
         );
     }
 }
