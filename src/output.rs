@@ -79,9 +79,7 @@ impl Staging {
         remove_abandoned(folder);
         let not_writable = ("folder tidak dapat ditulisi", "the folder is not writable");
         let unmake = |e| {
-            for made in made.iter().rev() {
-                let _ = std::fs::remove_dir(made);
-            }
+            remove_made(&made);
             fail(e, not_writable)
         };
         let dir = unique_dir(folder).map_err(unmake)?;
@@ -182,9 +180,14 @@ impl Drop for Staging {
     /// goes; without a commit, so do the folders this run made.
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
-        for folder in self.made.iter().rev() {
-            let _ = std::fs::remove_dir(folder);
-        }
+        remove_made(&self.made);
+    }
+}
+
+/// Removes the folders a run made, innermost first, each only if it is empty.
+fn remove_made(made: &[PathBuf]) {
+    for folder in made.iter().rev() {
+        let _ = std::fs::remove_dir(folder);
     }
 }
 

@@ -511,15 +511,7 @@ fn the_second_sample_runs_end_to_end() {
             String::from_utf8_lossy(&run.stderr)
         );
     }
-    let text = String::from_utf8(
-        std::process::Command::new("pdftotext")
-            .arg(out.join("LKjIP-2025.pdf"))
-            .arg("-")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let text = crate::util::pdf_words(&out.join("LKjIP-2025.pdf"));
     for s in [
         "Klasifikasi Status Desa Berdasarkan Indeks Desa",
         "Status Desa Berdasarkan Indeks Desa Kabupaten Way Kanan 2024/2025",

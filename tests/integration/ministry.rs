@@ -512,16 +512,7 @@ fn pdf_text(dir: &Dir) -> String {
     let out = dir.run(&["report"]);
     let pdf = dir.path().join("output/LKjIP-2023.pdf");
     assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("poppler-utils is installed");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    util::pdf_words(&pdf)
 }
 
 /// Guards the report: its band table prints the bands the statuses were judged
@@ -729,6 +720,8 @@ fn a_summary_of_several_years_is_checked_against_each_years_villages() {
         .iter()
         .filter(|r| r.year == 2023 && r.status.eq_ignore_ascii_case("MAJU"))
         .count();
+    // Judged against 2023's villages, 2022's count would be wrong in both cases.
+    assert_ne!(maju_2022, maju_2023, "the years must tell apart");
     for off in [None, Some((2022, "MAJU"))] {
         let dir = Dir::new();
         kabupaten_workbook(&dir.input("idm.xlsx"), &years, false, &|_| {});
@@ -757,7 +750,6 @@ fn a_summary_of_several_years_is_checked_against_each_years_villages() {
                     .unwrap();
                 assert_eq!(f["found"], (maju_2022 + 1).to_string(), "{f}");
                 assert_eq!(f["expected"], maju_2022.to_string(), "{f}");
-                assert_ne!(maju_2022, maju_2023 + 1, "the years must tell apart");
             }
         }
     }

@@ -225,16 +225,7 @@ fn a_form_alone_gives_the_reports_tabel_3_4() {
     assert_eq!(loud, Vec::new(), "a clean form has no error or warning");
     dir.run(&["report"]);
     let pdf = dir.path().join("output/LKjIP-2023.pdf");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::util::pdf_words(&pdf);
     assert!(
         text.contains("Kegiatan Fasilitasi Kerja Sama Antar Desa 110 95 86,36"),
         "{text}"
@@ -394,16 +385,7 @@ fn a_three_row_header_in_four_quarter_sheets() {
             .collect();
         assert_eq!(loud, [("TW II".to_string(), "U9".to_string())], "{name}");
         dir.run(&["report"]);
-        let out = std::process::Command::new("pdftotext")
-            .arg(dir.path().join("output/LKjIP-2023.pdf"))
-            .arg("-")
-            .output()
-            .unwrap();
-        let text = String::from_utf8(out.stdout)
-            .unwrap()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = crate::util::pdf_words(&dir.path().join("output/LKjIP-2023.pdf"));
         assert!(
             text.contains("Kegiatan Fasilitasi Kerja Sama Antar Desa 110 95 86,36"),
             "{name}: {text}"

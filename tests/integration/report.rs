@@ -5,19 +5,7 @@ use crate::util::{edit_cell, sheet, xlsx, Dir, Edit, W::*};
 use std::process::Command;
 
 fn pdf_text(dir: &Dir) -> String {
-    let pdf = dir.path().join("output/LKjIP-2023.pdf");
-    let out = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("poppler-utils is installed");
-    assert!(out.status.success());
-    // Join wrapped lines so phrases can be searched whole.
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::util::pdf_words(&dir.path().join("output/LKjIP-2023.pdf"))
 }
 
 fn report(dir: &Dir) -> std::process::Output {

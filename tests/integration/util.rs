@@ -406,3 +406,19 @@ pub fn shifted_copy(src: &Path, dst: &Path, rows: u32, cols: u16) {
     }
     out.save(dst).unwrap();
 }
+
+/// The text of the PDF at `pdf` (poppler's `pdftotext`), its wrapped lines joined
+/// so a phrase can be searched whole.
+pub fn pdf_words(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("poppler-utils is installed");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
