@@ -12,7 +12,7 @@ pub mod serve;
 use crate::cli::Common;
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::Lang;
+use crate::finding::{Lang, Message};
 use crate::pipeline::{Options, Outcome, Outputs};
 use crate::Analysis;
 use std::io::{IsTerminal, Write};
@@ -24,12 +24,11 @@ pub fn load_config(common: &Common) -> Result<Config, Error> {
         Some(path) => Config::load(path),
         None if Path::new("config.toml").is_file() => Config::load(Path::new("config.toml")),
         None => {
-            match Lang::from(common.lang) {
-                Lang::Id => {
-                    eprintln!("catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan")
-                }
-                Lang::En => eprintln!("note: no config.toml found; using the built-in config"),
-            }
+            let note = Message::new(
+                "catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan",
+                "note: no config.toml found; using the built-in config",
+            );
+            eprintln!("{}", note.get(common.lang.into()));
             Ok(Config::default_config())
         }
     }
@@ -68,7 +67,8 @@ pub fn run_pipeline(common: &Common, outputs: Outputs) -> Result<Outcome, Error>
         crate::pipeline::run(&cfg, &options, progress)
     })?;
     for note in &outcome.notes {
-        eprintln!("catatan: {}", note.get(options.lang));
+        let label = Message::new("catatan", "note");
+        eprintln!("{}: {}", label.get(options.lang), note.get(options.lang));
     }
     Ok(outcome)
 }
@@ -111,37 +111,28 @@ pub fn print(text: &str) {
 
 /// Says what was written: the corrected workbooks, then the report.
 pub fn say(outcome: &Outcome, lang: Lang) {
-    let out = &outcome.folder;
+    let out = outcome.folder.display();
     if outcome.wrote_workbooks {
-        match lang {
-            Lang::Id => eprintln!(
-                "{} buku kerja koreksi ditulis ke {} ({} sel diperbaiki, {} temuan perlu diputuskan)",
-                outcome.workbooks,
-                out.display(),
-                outcome.changes,
-                outcome.left
-            ),
-            Lang::En => eprintln!(
-                "{} corrected workbooks written to {} ({} cells corrected, {} findings left for a person)",
-                outcome.workbooks,
-                out.display(),
-                outcome.changes,
-                outcome.left
-            ),
-        }
+        let (n, changes, left) = (outcome.workbooks, outcome.changes, outcome.left);
+        let said = Message::new(
+            format!("{n} buku kerja koreksi ditulis ke {out} ({changes} sel diperbaiki, {left} temuan perlu diputuskan)"),
+            format!("{n} corrected workbooks written to {out} ({changes} cells corrected, {left} findings left for a person)"),
+        );
+        eprintln!("{}", said.get(lang));
     }
     if let Some(report) = &outcome.report {
         let path = report.path.display();
-        match (report.open_errors, lang) {
-            (0, Lang::Id) => eprintln!("laporan ditulis ke {path}"),
-            (0, Lang::En) => eprintln!("report written to {path}"),
-            (n, Lang::Id) => eprintln!(
-                "laporan DRAFT ditulis ke {path}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"
+        let said = match report.open_errors {
+            0 => Message::new(
+                format!("laporan ditulis ke {path}"),
+                format!("report written to {path}"),
             ),
-            (n, Lang::En) => eprintln!(
-                "DRAFT report written to {path}: {n} error findings unresolved (DRAFT marked on every page)"
+            n => Message::new(
+                format!("laporan DRAFT ditulis ke {path}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"),
+                format!("DRAFT report written to {path}: {n} error findings unresolved (DRAFT marked on every page)"),
             ),
-        }
+        };
+        eprintln!("{}", said.get(lang));
     }
 }
 
