@@ -7,6 +7,7 @@ mod formulas;
 mod locate;
 mod open;
 mod parts;
+mod split;
 
 pub use formulas::{Formula, Formulas, Term};
 pub use open::{Format, Sheet};

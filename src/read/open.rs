@@ -10,6 +10,8 @@ use crate::cell::{CellRange, CellRef};
 use crate::config::Limits;
 use crate::number;
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::{Cursor, Read};
 
 /// A worksheet's filled cells, row by row, and its merged ranges.
@@ -65,9 +67,9 @@ pub struct Unreadable(pub String);
 
 /// Reads a workbook's bytes into sheets.
 pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet>), Unreadable> {
-    let (format, parts) = sniff(&bytes, limits)?;
+    let (format, mut parts) = sniff(&bytes, limits)?;
     let sheets = match format {
-        Format::Xlsx => read_xlsx(bytes, &parts, limits)?,
+        Format::Xlsx => read_xlsx(&bytes, &mut parts, limits)?,
         Format::Xls => {
             let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| damaged("xls", e))?;
             let mut sheets = read_ranges(&mut wb, limits)?;
@@ -218,9 +220,10 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadabl
             ))
         })?;
         let name = entry.name().to_string();
+        let declared = entry.size();
         let mut limited = (&mut entry).take(budget.saturating_sub(total) + 1);
         let mut part = (format == Format::Xlsx)
-            .then(|| parts.reader(&name))
+            .then(|| parts.reader(&name, declared))
             .flatten();
         loop {
             let n = limited.read(&mut chunk).map_err(|e| {
@@ -255,9 +258,105 @@ fn too_many_cells(limits: &Limits) -> Unreadable {
 }
 
 /// xlsx is streamed cell by cell, so a used range that claims the whole sheet costs
-/// nothing: only filled cells are kept.
-fn read_xlsx(bytes: Vec<u8>, parts: &Parts, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> {
+/// nothing: only filled cells are kept. The largest sheet, when large, is read in
+/// runs of rows on every core (see `split`).
+fn read_xlsx(bytes: &[u8], parts: &mut Parts, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> {
+    if let Some((name, path, xml)) = parts.take_largest() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if let Some(cut) = super::split::cut(&xml, cores) {
+            let large = Large {
+                name: &name,
+                path: &path,
+                xml: &xml,
+                cut: &cut,
+                workbook: bytes,
+            };
+            if let Some(sheets) = read_cut(&large, parts, limits) {
+                return Ok(sheets);
+            }
+        }
+    }
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged("xlsx", e))?;
+    read_sheets(&mut wb, parts, limits, None)
+}
+
+/// Hashes a string's address, which is already unique: one multiplication, its
+/// well-mixed high bits turned down to where the table looks.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A large sheet cut into runs of rows, and the workbook it is in.
+struct Large<'a> {
+    name: &'a str,
+    path: &'a str,
+    xml: &'a [u8],
+    cut: &'a super::split::Cut,
+    workbook: &'a [u8],
+}
+
+impl Large<'_> {
+    /// The workbook with the sheet holding only `run`.
+    fn package(&self, run: &std::ops::Range<usize>) -> Option<Vec<u8>> {
+        let xml = self.xml;
+        super::split::with_sheet(
+            self.workbook,
+            self.path,
+            &[
+                &xml[self.cut.head.clone()],
+                &xml[run.clone()],
+                &xml[self.cut.tail.clone()],
+            ],
+        )
+    }
+}
+
+/// The rows of a large sheet's runs after the first, read on other cores.
+type OtherRuns<'scope> = Vec<std::thread::ScopedJoinHandle<'scope, Option<(SheetRows, u64)>>>;
+
+/// Every sheet, read from the workbook whose large sheet holds only its first run
+/// while the other runs are read on other cores, each from its own copy. `None`
+/// when any part of this fails: the caller then reads the workbook whole, and any
+/// fault is reported as reading it whole reports it.
+fn read_cut(large: &Large, parts: &Parts, limits: &Limits) -> Option<Vec<Sheet>> {
+    std::thread::scope(|scope| {
+        let others: OtherRuns = large.cut.runs[1..]
+            .iter()
+            .map(|run| {
+                scope.spawn(move || {
+                    let mut wb = Xlsx::new(Cursor::new(large.package(run)?)).ok()?;
+                    let reader = wb.worksheet_cells_reader(large.name).ok()?;
+                    cells_of(reader, limits).ok()
+                })
+            })
+            .collect();
+        let first = large.package(&large.cut.runs[0])?;
+        let mut wb = Xlsx::new(Cursor::new(first.as_slice())).ok()?;
+        read_sheets(&mut wb, parts, limits, Some((large, others))).ok()
+    })
+}
+
+/// Every sheet of `wb`; with `large`, that sheet's rows are `wb`'s (its first run)
+/// followed by the other runs', and its formulas are read from the whole workbook.
+fn read_sheets<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<RS>,
+    parts: &Parts,
+    limits: &Limits,
+    mut large: Option<(&Large, OtherRuns)>,
+) -> Result<Vec<Sheet>, Unreadable> {
     let mut sheets = Vec::new();
     let mut count: u64 = 0;
     for name in wb.sheet_names() {
@@ -266,46 +365,40 @@ fn read_xlsx(bytes: Vec<u8>, parts: &Parts, limits: &Limits) -> Result<Vec<Sheet
                 .map(merged)
                 .unwrap_or_default()
         });
-        let mut reader = wb
+        let reader = wb
             .worksheet_cells_reader(&name)
             .map_err(|e| damaged("xlsx", e))?;
-        let percent: Vec<bool> = reader
-            .styles()
-            .iter()
-            .map(|s| {
-                s.number_format
-                    .as_ref()
-                    .is_some_and(|f| f.format_code.contains('%'))
-            })
-            .collect();
-        let mut rows = Rows::default();
-        while let Some((cell, style)) = reader
-            .next_cell_with_style_id()
-            .map_err(|e| damaged("xlsx", e))?
-        {
-            let (row, col) = cell.get_position();
-            if let Some(value) = value_of_ref(cell.get_value()) {
-                count += 1;
-                if count > limits.max_cells {
-                    return Err(too_many_cells(limits));
-                }
-                let percent_format = percent.get(style).copied().unwrap_or(false);
-                rows.push(Cell {
-                    at: CellRef::new(row, col),
-                    value,
-                    percent_format,
-                });
+        let (mut rows, mut cells) = cells_of(reader, limits)?;
+        let whole = large
+            .as_ref()
+            .filter(|(l, _)| l.name == name)
+            .map(|(l, _)| l.workbook);
+        if whole.is_some() {
+            let (_, others) = large.take().expect("the large sheet");
+            let failed = || Unreadable(String::new());
+            for other in others {
+                let (more, n) = other.join().ok().flatten().ok_or_else(failed)?;
+                rows = joined(rows, more);
+                cells += n;
             }
         }
-        drop(reader);
-        let formulas = if parts.may_have_formulas(&name) {
-            xlsx_formulas(&mut wb, &name)?
-        } else {
-            Formulas::default()
+        count += cells;
+        if count > limits.max_cells {
+            return Err(too_many_cells(limits));
+        }
+        let formulas = match (parts.may_have_formulas(&name), whole) {
+            (false, _) => Formulas::default(),
+            (true, None) => xlsx_formulas(wb, &name)?,
+            // Formulas are read from the whole sheet: a shared formula's
+            // cells follow its first cell, which may be in another run.
+            (true, Some(workbook)) => {
+                let mut whole = Xlsx::new(Cursor::new(workbook)).map_err(|e| damaged("xlsx", e))?;
+                xlsx_formulas(&mut whole, &name)?
+            }
         };
         sheets.push(Sheet {
             name,
-            rows: rows.finish(),
+            rows,
             merges,
             formulas,
         });
@@ -313,8 +406,83 @@ fn read_xlsx(bytes: Vec<u8>, parts: &Parts, limits: &Limits) -> Result<Vec<Sheet
     Ok(sheets)
 }
 
+/// A sheet's filled cells by row, as [`Sheet::rows`] holds them.
+type SheetRows = Vec<(u32, Vec<Cell>)>;
+
+/// A sheet's filled cells in rows, and how many there are.
+fn cells_of<RS: std::io::Read + std::io::Seek>(
+    mut reader: calamine::XlsxCellReader<'_, RS>,
+    limits: &Limits,
+) -> Result<(SheetRows, u64), Unreadable> {
+    let percent: Vec<bool> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .is_some_and(|f| f.format_code.contains('%'))
+        })
+        .collect();
+    let mut rows = Rows::default();
+    let mut count: u64 = 0;
+    // A shared string is one text however many cells show it (a kecamatan, a
+    // status): one allocation each, found by where the parser keeps it.
+    let mut shared: HashMap<usize, std::sync::Arc<str>, BuildHasherDefault<AddressHasher>> =
+        HashMap::default();
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| damaged("xlsx", e))?
+    {
+        let (row, col) = cell.get_position();
+        let value = match cell.get_value() {
+            DataRef::SharedString(s) if !s.trim().is_empty() => Some(Value::Text(
+                shared
+                    .entry(s.as_ptr() as usize)
+                    .or_insert_with(|| std::sync::Arc::from(*s))
+                    .clone(),
+            )),
+            other => value_of_ref(other),
+        };
+        if let Some(value) = value {
+            count += 1;
+            if count > limits.max_cells {
+                return Err(too_many_cells(limits));
+            }
+            let percent_format = percent.get(style).copied().unwrap_or(false);
+            rows.push(Cell {
+                at: CellRef::new(row, col),
+                value,
+                percent_format,
+            });
+        }
+    }
+    Ok((rows.finish(), count))
+}
+
+/// `first`'s rows followed by `then`'s, kept sorted (two runs that overlap, which
+/// a sheet listing its rows out of order gives, are sorted whole).
+fn joined(mut first: Vec<(u32, Vec<Cell>)>, then: Vec<(u32, Vec<Cell>)>) -> Vec<(u32, Vec<Cell>)> {
+    let in_order = match (first.last(), then.first()) {
+        (Some((last, _)), Some((next, _))) => last < next,
+        _ => true,
+    };
+    first.extend(then);
+    if in_order {
+        return first;
+    }
+    let mut rows = Rows::default();
+    first
+        .into_iter()
+        .flat_map(|(_, cells)| cells)
+        .for_each(|c| rows.push(c));
+    rows.finish()
+}
+
 /// A second pass over a sheet that holds formulas, keeping only those cells.
-fn xlsx_formulas(wb: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Result<Formulas, Unreadable> {
+fn xlsx_formulas<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<Formulas, Unreadable> {
     let mut reader = wb
         .worksheet_cells_reader(name)
         .map_err(|e| damaged("xlsx", e))?;
@@ -515,6 +683,77 @@ mod tests {
         assert_eq!(gathered(&["B5", "A1", "C1"]), expected);
         assert_eq!(gathered(&["C1", "A1", "B5"]), expected);
         assert_eq!(gathered(&["A1", "B5", "C1"]), expected);
+    }
+
+    /// Every kind of cell a sheet holds, over enough rows to cut, beside a sheet
+    /// of formulas.
+    fn varied_workbook() -> Vec<u8> {
+        use rust_xlsxwriter::{Format as Look, Formula, Workbook};
+        let mut wb = Workbook::new();
+        let percent = Look::new().set_num_format("0.00%");
+        let date = Look::new().set_num_format("yyyy-mm-dd");
+        let ws = wb.add_worksheet().set_name("Desa & Status").unwrap();
+        for r in 0..300u32 {
+            ws.write_string(r, 0, format!("desa {} & <{}>", r % 17, r))
+                .unwrap();
+            ws.write_number(r, 1, f64::from(r) * 0.25).unwrap();
+            ws.write_number_with_format(r, 2, 0.5, &percent).unwrap();
+            ws.write_boolean(r, 3, r % 2 == 0).unwrap();
+            ws.write_number_with_format(r, 4, 45_000.0 + f64::from(r), &date)
+                .unwrap();
+            if r % 7 == 0 {
+                ws.write_formula(r, 5, Formula::new(format!("=B{}+1", r + 1)).set_result("2"))
+                    .unwrap();
+            }
+            if r % 50 == 0 {
+                ws.merge_range(r, 6, r, 7, "gabung", &Look::new()).unwrap();
+            }
+        }
+        let rekap = wb.add_worksheet().set_name("Rekap").unwrap();
+        rekap.write_string(0, 0, "JUMLAH").unwrap();
+        rekap
+            .write_formula(0, 1, "=SUM('Desa & Status'!B1:B300)")
+            .unwrap();
+        wb.save_to_buffer().unwrap()
+    }
+
+    /// The cheap path must be invisible: a sheet read in runs of rows on several
+    /// cores gives exactly the cells, merges and formulas of the sheet read whole,
+    /// however many runs it is cut into.
+    #[test]
+    fn a_sheet_read_in_runs_is_the_sheet_read_whole() {
+        let limits = Limits {
+            max_file_bytes: 1 << 30,
+            max_unpacked_bytes: 1 << 30,
+            max_cells: 1 << 20,
+        };
+        let bytes = varied_workbook();
+        let (_, parts) = sniff(&bytes, &limits).unwrap();
+        let mut wb = Xlsx::new(Cursor::new(&bytes[..])).unwrap();
+        let whole = read_sheets(&mut wb, &parts, &limits, None).unwrap();
+        assert_eq!(whole[0].rows.len(), 300);
+        assert!(!whole[0].formulas.is_empty() && !whole[0].merges.is_empty());
+        let path = "xl/worksheets/sheet1.xml";
+        let mut xml = Vec::new();
+        zip::ZipArchive::new(Cursor::new(&bytes[..]))
+            .unwrap()
+            .by_name(path)
+            .unwrap()
+            .read_to_end(&mut xml)
+            .unwrap();
+        for runs in [2, 3, 7] {
+            let cut = super::super::split::cut(&xml, runs).unwrap();
+            assert_eq!(cut.runs.len(), runs);
+            let large = Large {
+                name: "Desa & Status",
+                path,
+                xml: &xml,
+                cut: &cut,
+                workbook: &bytes,
+            };
+            let sheets = read_cut(&large, &parts, &limits).unwrap();
+            assert_eq!(format!("{sheets:?}"), format!("{whole:?}"), "{runs} runs");
+        }
     }
 
     #[test]

@@ -16,20 +16,27 @@ pub(super) struct Parts {
     paths: HashMap<String, String>,
     /// Worksheet part paths holding at least one formula (`<f>` element).
     with_formulas: std::collections::HashSet<String>,
+    /// The inflated XML of worksheet parts large enough to be read on several
+    /// cores (see `split`), by part path, until taken.
+    large: HashMap<String, Vec<u8>>,
     /// `xl/workbook.xml` and its relations, until [`Parts::link`].
     book: Vec<u8>,
     rels: Vec<u8>,
 }
 
 impl Parts {
-    /// A reader for an archive entry this pass wants to see, if any.
-    pub(super) fn reader(&self, name: &str) -> Option<PartReader> {
+    /// A reader for an archive entry this pass wants to see, if any; `size` is
+    /// what the entry declares it inflates to.
+    pub(super) fn reader(&self, name: &str, size: u64) -> Option<PartReader> {
         if is_worksheet(name) {
             Some(PartReader::Worksheet {
                 path: name.to_string(),
                 pending: Vec::new(),
                 merges: Vec::new(),
                 formulas: false,
+                whole: (super::split::SPLIT_MIN_BYTES..=super::split::SPLIT_MAX_BYTES)
+                    .contains(&size)
+                    .then(|| Vec::with_capacity(size.min(64 << 20) as usize)),
             })
         } else if name == WORKBOOK || name == WORKBOOK_RELS {
             Some(PartReader::Whole {
@@ -49,8 +56,12 @@ impl Parts {
                 pending,
                 mut merges,
                 formulas,
+                whole,
             } => {
                 merges.extend(merged_ranges(&pending));
+                if let Some(whole) = whole {
+                    self.large.insert(path.clone(), whole);
+                }
                 if formulas || has_formula(&pending) {
                     self.with_formulas.insert(path.clone());
                 }
@@ -95,6 +106,19 @@ impl Parts {
         self.merges.get(self.paths.get(sheet)?).cloned()
     }
 
+    /// The largest sheet large enough to be read on several cores: its name, part
+    /// path and inflated XML (handed out once; the others' XML is let go).
+    pub(super) fn take_largest(&mut self) -> Option<(String, String, Vec<u8>)> {
+        let large = std::mem::take(&mut self.large);
+        let (path, xml) = large.into_iter().max_by_key(|(_, xml)| xml.len())?;
+        let name = self
+            .paths
+            .iter()
+            .find(|(_, p)| **p == path)
+            .map(|(name, _)| name.clone())?;
+        Some((name, path, xml))
+    }
+
     /// Whether a sheet may hold formulas: `false` only when its part is known and
     /// has none, so a sheet of typed values costs no second pass.
     pub(super) fn may_have_formulas(&self, sheet: &str) -> bool {
@@ -114,6 +138,8 @@ pub(super) enum PartReader {
         merges: Vec<CellRange>,
         /// A formula element was seen.
         formulas: bool,
+        /// Every byte, for a part large enough to be read on several cores.
+        whole: Option<Vec<u8>>,
     },
     /// The workbook or its relations: kept whole, up to [`WHOLE_LIMIT`] (beyond,
     /// `None`: not linked here; the parser then reads the merges itself).
@@ -137,8 +163,17 @@ impl PartReader {
                 pending,
                 merges,
                 formulas,
+                whole,
                 ..
             } => {
+                if let Some(kept) = whole {
+                    // An entry that inflates past what it declared is read whole.
+                    if (kept.len() + chunk.len()) as u64 > super::split::SPLIT_MAX_BYTES {
+                        *whole = None;
+                    } else {
+                        kept.extend_from_slice(chunk);
+                    }
+                }
                 pending.extend_from_slice(chunk);
                 let Some(last) = memchr::memrchr(b'<', pending) else {
                     pending.clear();
@@ -277,7 +312,7 @@ mod tests {
     /// A worksheet part passed through in chunks of `size` bytes.
     fn streamed(xml: &[u8], size: usize) -> Parts {
         let mut parts = Parts::default();
-        let mut reader = parts.reader("xl/worksheets/sheet1.xml").unwrap();
+        let mut reader = parts.reader("xl/worksheets/sheet1.xml", 0).unwrap();
         for chunk in xml.chunks(size) {
             reader.feed(chunk);
         }
@@ -320,6 +355,39 @@ mod tests {
         }
     }
 
+    /// A worksheet declared large keeps its XML for reading on several cores,
+    /// a small one does not, and one that inflates past the most kept is dropped.
+    #[test]
+    fn large_worksheets_keep_their_xml() {
+        use crate::read::split::{SPLIT_MAX_BYTES, SPLIT_MIN_BYTES};
+        let xml = b"<worksheet><sheetData><row r=\"1\"/></sheetData></worksheet>";
+        for (declared, kept) in [
+            (SPLIT_MIN_BYTES, true),
+            (SPLIT_MIN_BYTES - 1, false),
+            (SPLIT_MAX_BYTES + 1, false),
+        ] {
+            let mut parts = Parts::default();
+            let mut reader = parts.reader("xl/worksheets/sheet1.xml", declared).unwrap();
+            for chunk in xml.chunks(7) {
+                reader.feed(chunk);
+            }
+            parts.finish(reader);
+            parts
+                .paths
+                .insert("IDM".into(), "xl/worksheets/sheet1.xml".into());
+            let taken = parts.take_largest();
+            assert_eq!(
+                taken,
+                kept.then(|| (
+                    "IDM".into(),
+                    "xl/worksheets/sheet1.xml".into(),
+                    xml.to_vec()
+                )),
+                "{declared}"
+            );
+        }
+    }
+
     #[test]
     fn sheet_names_resolve_to_parts() {
         let book = br#"<workbook xmlns:r="r"><sheets><sheet name="IDM &amp; Status" sheetId="1" r:id="rId2"/><sheet name="Rekap" sheetId="2" r:id="rId1"/></sheets></workbook>"#;
@@ -332,7 +400,7 @@ mod tests {
             .merges
             .insert("xl/worksheets/sheet2.xml".into(), vec![]);
         for (name, bytes) in [(WORKBOOK, &book[..]), (WORKBOOK_RELS, &rels[..])] {
-            let mut reader = parts.reader(name).unwrap();
+            let mut reader = parts.reader(name, 0).unwrap();
             reader.feed(bytes);
             parts.finish(reader);
         }
