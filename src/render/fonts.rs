@@ -4,7 +4,7 @@
 
 use super::RenderError;
 use genpdf::fonts::{FontCache, FontData, FontFamily};
-use genpdf::style::{Color, Style};
+use genpdf::style::Style;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -122,13 +122,6 @@ impl Fonts {
         style
     }
 
-    /// The genpdf style that prints `face` at `size` points in `color`.
-    pub(crate) fn style(&self, face: Face, size: u8, color: Rgb) -> Style {
-        Self::plain_style(face)
-            .with_font_size(size)
-            .with_color(Color::Rgb(color.0, color.1, color.2))
-    }
-
     /// Width of `s` in mm, kerning included.
     pub(crate) fn width(&self, face: Face, size: u8, s: &str) -> f64 {
         let mut widths = self.widths.borrow_mut();
@@ -152,10 +145,15 @@ impl Fonts {
         self.metrics[face.index()].descent * f64::from(size) * PT_MM
     }
 
-    /// genpdf places a text's baseline this far below the position it is given.
-    pub(crate) fn genpdf_baseline_offset(&self, face: Face, size: u8) -> f64 {
-        let font = Self::plain_style(face).font(&self.cache);
-        f64::from(font.glyph_height(size))
+    /// genpdf's font for `face` (its metrics, kerning and glyph ids).
+    pub(crate) fn genpdf_font(&self, face: Face) -> genpdf::fonts::Font {
+        Self::plain_style(face).font(&self.cache)
+    }
+
+    /// The resource name printpdf gives `face`'s font: `F` and its place in the
+    /// cache, the order [`Fonts::load`] adds the faces in.
+    pub(crate) fn pdf_name(face: Face) -> &'static str {
+        ["F0", "F1", "F2", "F3"][face.index()]
     }
 
     /// The glyph ids genpdf writes for `s` in `face`.

@@ -8,13 +8,19 @@ use super::layout::{Op, Page, PAGE_H, PAGE_W};
 use super::subset::PathCmd;
 use super::RenderError;
 use genpdf::render::Renderer;
-use genpdf::{Position, Size};
+use genpdf::Size;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-/// genpdf's PDF, the graphics of each page, and the characters printed per face.
+/// genpdf's PDF of empty pages, the text and the graphics of each page, and the
+/// characters printed per face.
 pub(crate) struct Painted {
+    /// The document genpdf writes with the fonts and every page, but nothing
+    /// printed: a page's content is only the marks of its layer.
     pub(crate) pdf: Vec<u8>,
+    /// Each page's text operations, as genpdf would have written them inside the
+    /// page's layer.
+    pub(crate) texts: Vec<Vec<u8>>,
     pub(crate) graphics: Vec<Vec<u8>>,
     pub(crate) used: BTreeMap<Face, BTreeSet<char>>,
 }
@@ -33,12 +39,9 @@ pub(crate) fn paint(
     let fonts: &Fonts = fonts;
     let mut graphics = Vec::with_capacity(pages.len());
     let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    let mut texts = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
-        let area = renderer
-            .get_page(i)
-            .expect("page added above")
-            .first_layer()
-            .area();
+        let mut t = Vec::new();
         let mut g = String::new();
         for op in &page.ops {
             match op {
@@ -50,12 +53,7 @@ pub(crate) fn paint(
                     color,
                     text,
                 } => {
-                    let style = fonts.style(*face, *size, *color);
-                    let y = baseline - fonts.genpdf_baseline_offset(*face, *size);
-                    let printed = area
-                        .print_str(&fonts.cache, Position::new(*x, y), style, text)
-                        .map_err(pdf_err)?;
-                    if !printed {
+                    if !print_text(&mut t, fonts, *face, *size, *color, *x, *baseline, text) {
                         return Err(RenderError::Layout(format!(
                             "text outside page {}: {text:?}",
                             i + 1
@@ -142,14 +140,76 @@ pub(crate) fn paint(
         } else {
             format!("q\n{g}Q\n").into_bytes()
         });
+        texts.push(t);
     }
     let mut pdf = Vec::new();
     renderer.write(&mut pdf).map_err(pdf_err)?;
     Ok(Painted {
         pdf,
+        texts,
         graphics,
         used,
     })
+}
+
+/// Writes the operations genpdf's `Area::print_str` adds to a page for `text` at
+/// `x`, `baseline` (mm from the top-left corner), encoded as printpdf encodes a
+/// layer (lopdf's content encoding), byte for byte: genpdf's own path builds an
+/// object per glyph and the whole document's operations before writing any.
+/// False, and nothing written, when genpdf would refuse the text (below the page).
+#[allow(clippy::too_many_arguments)]
+fn print_text(
+    out: &mut Vec<u8>,
+    fonts: &Fonts,
+    face: Face,
+    size: u8,
+    color: Rgb,
+    x: f64,
+    baseline: f64,
+    text: &str,
+) -> bool {
+    use std::io::Write as _;
+    let font = fonts.genpdf_font(face);
+    // The same values and operations, in the same order, as genpdf's TextSection.
+    let height = f64::from(font.glyph_height(size));
+    let y = baseline - height;
+    if y + height > PAGE_H {
+        return false;
+    }
+    let line_height = f64::from(font.get_line_height(size)) * 1.0;
+    let (cx, cy) = (x + 0.0, PAGE_H - (y + 0.0));
+    let pt = |mm: f64| mm * 2.834_646_f64;
+    let real = |out: &mut Vec<u8>, v: f64| {
+        let _ = write!(out, "{v:.02?}");
+    };
+    out.extend_from_slice(b"BT\n");
+    real(out, line_height);
+    out.extend_from_slice(b" TL\n");
+    real(out, pt(cx));
+    out.push(b' ');
+    real(out, pt(cy - height));
+    out.extend_from_slice(b" Td\n");
+    for c in [color.0, color.1, color.2] {
+        real(out, f64::from(c) / 255.0);
+        out.push(b' ');
+    }
+    out.extend_from_slice(b"rg\n/");
+    out.extend_from_slice(Fonts::pdf_name(face).as_bytes());
+    out.push(b' ');
+    real(out, f64::from(size));
+    out.extend_from_slice(b" Tf\n[");
+    let kerning = font.kerning(&fonts.cache, text.chars());
+    let glyphs = font.glyph_ids(&fonts.cache, text.chars());
+    for (k, g) in kerning.into_iter().zip(glyphs) {
+        // Kerning is in 1/1000 em.
+        let pos = (k * -1000.0) as i64;
+        if pos != 0 {
+            let _ = write!(out, " {pos}");
+        }
+        let _ = write!(out, "<{g:04X}>");
+    }
+    out.extend_from_slice(b"] TJ\n0.00 0.00 0.00 rg\nET\n");
+    true
 }
 
 fn mm(v: f64) -> f64 {
@@ -181,4 +241,111 @@ fn stroke(c: Rgb) -> String {
 
 fn fill(c: Rgb) -> String {
     format!("{} {} {} rg", channel(c.0), channel(c.1), channel(c.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use genpdf::style::{Color, Style};
+    use genpdf::Position;
+
+    /// What genpdf itself writes for the same texts: the page content of its PDF.
+    fn genpdf_page(fonts: &mut Fonts, texts: &[(Face, u8, Rgb, f64, f64, &str)]) -> Vec<u8> {
+        let renderer = Renderer::new(Size::new(PAGE_W, PAGE_H), "t").unwrap();
+        fonts.cache.load_pdf_fonts(&renderer).unwrap();
+        let area = renderer.get_page(0).unwrap().first_layer().area();
+        for &(face, size, color, x, baseline, text) in texts {
+            let mut style = Style::new()
+                .with_font_size(size)
+                .with_color(Color::Rgb(color.0, color.1, color.2));
+            if matches!(face, Face::Bold | Face::BoldItalic) {
+                style.set_bold();
+            }
+            if matches!(face, Face::Italic | Face::BoldItalic) {
+                style.set_italic();
+            }
+            let y = baseline - f64::from(fonts.genpdf_font(face).glyph_height(size));
+            let printed = area
+                .print_str(&fonts.cache, Position::new(x, y), style, text)
+                .unwrap();
+            assert!(printed, "{text:?}");
+        }
+        let mut pdf = Vec::new();
+        renderer.write(&mut pdf).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        let contents = doc
+            .get_object(page)
+            .and_then(lopdf::Object::as_dict)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(lopdf::Object::as_reference)
+            .unwrap();
+        doc.get_object(contents)
+            .and_then(lopdf::Object::as_stream)
+            .unwrap()
+            .content
+            .clone()
+    }
+
+    #[test]
+    fn text_is_written_as_genpdf_writes_it() {
+        let mut fonts = Fonts::load().unwrap();
+        let texts: &[(Face, u8, Rgb, f64, f64, &str)] = &[
+            (
+                Face::Regular,
+                11,
+                Rgb::BLACK,
+                30.0,
+                40.0,
+                "Halaman 1 dari 374",
+            ),
+            (
+                Face::Bold,
+                14,
+                Rgb(192, 0, 0),
+                0.0,
+                12.5,
+                "DRAFT \u{2014} AVAWAY Ty.",
+            ),
+            (
+                Face::Italic,
+                9,
+                Rgb(85, 85, 85),
+                105.123,
+                296.0,
+                "Kecamatan (Kab.) \\ ƒ",
+            ),
+            (Face::BoldItalic, 40, Rgb(31, 73, 125), 61.7, 150.0, "LKjIP"),
+            (Face::Regular, 8, Rgb(60, 60, 60), 190.0, 80.0, ""),
+        ];
+        let mut ours = b"/OC /MC0 BDC\nq\n".to_vec();
+        for &(face, size, color, x, baseline, text) in texts {
+            assert!(print_text(
+                &mut ours, &fonts, face, size, color, x, baseline, text
+            ));
+        }
+        ours.extend_from_slice(b"Q\nEMC\n");
+        let theirs = genpdf_page(&mut fonts, texts);
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
+    }
+
+    #[test]
+    fn text_below_the_page_is_refused() {
+        let fonts = Fonts::load().unwrap();
+        let mut out = Vec::new();
+        assert!(!print_text(
+            &mut out,
+            &fonts,
+            Face::Regular,
+            11,
+            Rgb::BLACK,
+            30.0,
+            PAGE_H + 1.0,
+            "x"
+        ));
+        assert!(out.is_empty());
+    }
 }
