@@ -106,7 +106,7 @@ pub fn render_pdf(report: &Report) -> Result<Vec<u8>, RenderError> {
 
 /// Renders the report to PDF bytes with the given options.
 pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let mut fonts = fonts::Fonts::load()?;
+    let fonts = fonts::Fonts::load()?;
     let laid = layout::layout(&fonts, report);
     let title = format!(
         "{} {} {} Tahun {}",
@@ -115,7 +115,7 @@ pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u
         report.regency.trim(),
         report.year
     );
-    let painted = paint::paint(&mut fonts, &laid.pages, &title)?;
+    let painted = paint::paint(&fonts, &laid.pages)?;
     let outline: Vec<layout::Entry> = laid
         .index
         .toc

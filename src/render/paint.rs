@@ -7,36 +7,19 @@ use super::fonts::{Face, Fonts, Rgb};
 use super::layout::{Op, Page, PAGE_H, PAGE_W};
 use super::subset::PathCmd;
 use super::RenderError;
-use genpdf::render::Renderer;
-use genpdf::Size;
+use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-/// genpdf's PDF of empty pages, the text and the graphics of each page, and the
-/// characters printed per face.
+/// The document as the post-pass reads it (the pages with their text), the
+/// graphics of each page, and the characters printed per face.
 pub(crate) struct Painted {
-    /// The document genpdf writes with the fonts and every page, but nothing
-    /// printed: a page's content is only the marks of its layer.
-    pub(crate) pdf: Vec<u8>,
-    /// Each page's text operations, as genpdf would have written them inside the
-    /// page's layer.
-    pub(crate) texts: Vec<Vec<u8>>,
+    pub(crate) doc: Document,
     pub(crate) graphics: Vec<Vec<u8>>,
     pub(crate) used: BTreeMap<Face, BTreeSet<char>>,
 }
 
-pub(crate) fn paint(
-    fonts: &mut Fonts,
-    pages: &[Page],
-    title: &str,
-) -> Result<Painted, RenderError> {
-    let pdf_err = |e: genpdf::error::Error| RenderError::Pdf(e.to_string());
-    let mut renderer = Renderer::new(Size::new(PAGE_W, PAGE_H), title).map_err(pdf_err)?;
-    for _ in 1..pages.len() {
-        renderer.add_page(Size::new(PAGE_W, PAGE_H));
-    }
-    fonts.cache.load_pdf_fonts(&renderer).map_err(pdf_err)?;
-    let fonts: &Fonts = fonts;
+pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderError> {
     let mut graphics = Vec::with_capacity(pages.len());
     let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     let mut texts = Vec::with_capacity(pages.len());
@@ -142,14 +125,196 @@ pub(crate) fn paint(
         });
         texts.push(t);
     }
-    let mut pdf = Vec::new();
-    renderer.write(&mut pdf).map_err(pdf_err)?;
     Ok(Painted {
-        pdf,
-        texts,
+        doc: frame(texts),
         graphics,
         used,
     })
+}
+
+/// The document genpdf (through printpdf) writes for pages of `texts`, as lopdf
+/// reads it back: the same objects, in the same order of ids, with the same
+/// dictionaries' keys in the same order. Writing it and parsing it again took
+/// longer than the rest of the rendering; what the post-pass replaces or drops
+/// (printpdf's metadata, ICC profile, font widths and ToUnicode maps, the
+/// original bookmarks' entries) is left out or left empty.
+fn frame(texts: Vec<Vec<u8>>) -> Document {
+    let mut doc = Document::with_version("1.3");
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let literal = |s: &str| Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    let dict = |entries: Vec<(&str, Object)>| {
+        let mut d = Dictionary::new();
+        for (k, v) in entries {
+            d.set(k, v);
+        }
+        d
+    };
+    // The faces' Type0 fonts, added when genpdf loads them: F0 … F3.
+    let type0: Vec<_> = Face::ALL.iter().map(|_| doc.new_object_id()).collect();
+    let pages_id = doc.new_object_id();
+    let bookmarks_id = doc.new_object_id();
+    // printpdf's XMP metadata, document information and ICC profile.
+    let info_id = {
+        doc.new_object_id();
+        let info = doc.new_object_id();
+        doc.new_object_id();
+        info
+    };
+    let usage = doc.add_object(dict(vec![
+        ("Type", name("OCG")),
+        (
+            "CreatorInfo",
+            Object::Dictionary(dict(vec![
+                ("Creator", literal("Adobe Illustrator 14.0")),
+                ("Subtype", name("Artwork")),
+            ])),
+        ),
+    ]));
+    let intent = doc.add_object(Object::Array(vec![name("View"), name("Design")]));
+    let ocgs: Vec<Object> = texts
+        .iter()
+        .map(|_| {
+            Object::Reference(doc.add_object(dict(vec![
+                ("Type", name("OCG")),
+                ("Name", literal("Layer 1")),
+                ("Intent", Object::Reference(intent)),
+                ("Usage", Object::Reference(usage)),
+            ])))
+        })
+        .collect();
+    let mut font_dict = Dictionary::new();
+    for (face, id) in Face::ALL.into_iter().zip(&type0) {
+        let pdf_name = Fonts::pdf_name(face);
+        let to_unicode = doc.new_object_id();
+        let data = face.bytes().to_vec();
+        let mut program = Stream::new(
+            dict(vec![("Length1", Object::Integer(data.len() as i64))]),
+            data,
+        );
+        program.allows_compression = true;
+        let program = doc.add_object(program);
+        let descriptor = doc.add_object(dict(vec![
+            ("Type", name("FontDescriptor")),
+            ("FontName", name(pdf_name)),
+            ("Ascent", Object::Integer(0)),
+            ("Descent", Object::Integer(0)),
+            ("CapHeight", Object::Integer(0)),
+            ("ItalicAngle", Object::Integer(0)),
+            ("Flags", Object::Integer(32)),
+            ("StemV", Object::Integer(80)),
+            ("FontFile2", Object::Reference(program)),
+            ("FontBBox", Object::Array(Vec::new())),
+        ]));
+        let cid = dict(vec![
+            ("Type", name("Font")),
+            ("Subtype", name("CIDFontType2")),
+            ("BaseFont", name(pdf_name)),
+            (
+                "CIDSystemInfo",
+                Object::Dictionary(dict(vec![
+                    ("Registry", literal("Adobe")),
+                    ("Ordering", literal("Identity")),
+                    ("Supplement", Object::Integer(0)),
+                ])),
+            ),
+            ("W", Object::Array(Vec::new())),
+            ("DW", Object::Integer(1000)),
+            ("FontDescriptor", Object::Reference(descriptor)),
+        ]);
+        doc.objects.insert(
+            *id,
+            Object::Dictionary(dict(vec![
+                ("Type", name("Font")),
+                ("Subtype", name("Type0")),
+                ("BaseFont", name(pdf_name)),
+                ("Encoding", name("Identity-H")),
+                (
+                    "DescendantFonts",
+                    Object::Array(vec![Object::Dictionary(cid)]),
+                ),
+                ("ToUnicode", Object::Reference(to_unicode)),
+            ])),
+        );
+        font_dict.set(pdf_name, Object::Reference(*id));
+    }
+    let font_dict = doc.add_object(font_dict);
+    let (w, h) = (mm(PAGE_W), mm(PAGE_H));
+    let bbox = || {
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Real(w),
+            Object::Real(h),
+        ])
+    };
+    let mut kids = Vec::with_capacity(texts.len());
+    for (text, ocg) in texts.into_iter().zip(&ocgs) {
+        let resources = doc.add_object(dict(vec![
+            (
+                "Properties",
+                Object::Dictionary(dict(vec![("MC0", ocg.clone())])),
+            ),
+            ("Font", Object::Reference(font_dict)),
+        ]));
+        let mut content = Vec::with_capacity(text.len() + 32);
+        content.extend_from_slice(b"/OC /MC0 BDC\nq\n");
+        content.extend_from_slice(&text);
+        content.extend_from_slice(b"Q\nEMC\n");
+        let content = doc.add_object(Stream::new(Dictionary::new(), content));
+        let page = doc.add_object(dict(vec![
+            ("Type", name("Page")),
+            ("Rotate", Object::Integer(0)),
+            ("MediaBox", bbox()),
+            ("TrimBox", bbox()),
+            ("CropBox", bbox()),
+            ("Parent", Object::Reference(pages_id)),
+            ("Resources", Object::Reference(resources)),
+            ("Contents", Object::Reference(content)),
+        ]));
+        kids.push(Object::Reference(page));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dict(vec![
+            ("Type", name("Pages")),
+            ("Count", Object::Integer(kids.len() as i64)),
+            ("Kids", Object::Array(kids)),
+        ])),
+    );
+    doc.objects.insert(
+        bookmarks_id,
+        Object::Dictionary(dict(vec![
+            ("Type", name("Outlines")),
+            ("Count", Object::Integer(0)),
+        ])),
+    );
+    let catalog = doc.add_object(dict(vec![
+        ("Type", name("Catalog")),
+        ("PageLayout", name("OneColumn")),
+        ("PageMode", name("UseNone")),
+        ("Outlines", Object::Reference(bookmarks_id)),
+        ("Pages", Object::Reference(pages_id)),
+        (
+            "OCProperties",
+            Object::Dictionary(dict(vec![
+                ("OCGs", Object::Array(ocgs.clone())),
+                (
+                    "D",
+                    Object::Dictionary(dict(vec![
+                        ("Order", Object::Array(ocgs.clone())),
+                        ("RBGroups", Object::Array(Vec::new())),
+                        ("ON", Object::Array(ocgs)),
+                    ])),
+                ),
+            ])),
+        ),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
+    doc.trailer.set("Info", Object::Reference(info_id));
+    doc.trailer.set("ID", Object::Array(Vec::new()));
+    doc.trailer
+        .set("Size", Object::Integer(i64::from(doc.max_id) + 1));
+    doc
 }
 
 /// Writes the operations genpdf's `Area::print_str` adds to a page for `text` at
@@ -246,8 +411,9 @@ fn fill(c: Rgb) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use genpdf::render::Renderer;
     use genpdf::style::{Color, Style};
-    use genpdf::Position;
+    use genpdf::{Position, Size};
 
     /// What genpdf itself writes for the same texts: the page content of its PDF.
     fn genpdf_page(fonts: &mut Fonts, texts: &[(Face, u8, Rgb, f64, f64, &str)]) -> Vec<u8> {
@@ -347,5 +513,126 @@ mod tests {
             "x"
         ));
         assert!(out.is_empty());
+    }
+
+    /// genpdf's document of `n` empty pages, as lopdf reads it.
+    fn genpdf_frame(fonts: &mut Fonts, n: usize) -> Document {
+        let mut renderer = Renderer::new(Size::new(PAGE_W, PAGE_H), "judul").unwrap();
+        for _ in 1..n {
+            renderer.add_page(Size::new(PAGE_W, PAGE_H));
+        }
+        fonts.cache.load_pdf_fonts(&renderer).unwrap();
+        let mut pdf = Vec::new();
+        renderer.write(&mut pdf).unwrap();
+        Document::load_mem(&pdf).unwrap()
+    }
+
+    #[test]
+    fn the_frame_gives_the_bytes_genpdf_s_document_gives() {
+        use super::super::layout::Entry;
+        use super::super::post::{finish, Meta};
+        use super::super::report::DocumentDate;
+        let mut fonts = Fonts::load().unwrap();
+        let texts: Vec<Vec<u8>> = (0..3)
+            .map(|i| {
+                let mut t = Vec::new();
+                let s = format!("Halaman {i} \u{2014} BAB");
+                print_text(
+                    &mut t,
+                    &fonts,
+                    Face::Regular,
+                    11,
+                    Rgb::BLACK,
+                    30.0,
+                    40.0,
+                    &s,
+                );
+                print_text(
+                    &mut t,
+                    &fonts,
+                    Face::Bold,
+                    14,
+                    Rgb(192, 0, 0),
+                    30.0,
+                    60.0,
+                    "BAB",
+                );
+                t
+            })
+            .collect();
+        let used = BTreeMap::from([
+            (Face::Regular, "Halaman 012\u{2014}BA".chars().collect()),
+            (Face::Bold, "BA".chars().collect()),
+        ]);
+        let graphics = vec![Vec::new(), b"q\n0 0 m 10 10 l S\nQ\n".to_vec(), Vec::new()];
+        let meta = |outline: Vec<Entry>| Meta {
+            title: "Judul".into(),
+            author: "Dinas".into(),
+            subject: "LKjIP \u{2014} 2023".into(),
+            date: DocumentDate {
+                year: 2024,
+                month: 1,
+                day: 31,
+            },
+            compress: true,
+            outline,
+        };
+        let outlines = [
+            Vec::new(),
+            vec![
+                Entry {
+                    level: 1,
+                    label: String::new(),
+                    text: "BAB I".into(),
+                    page: 2,
+                },
+                Entry {
+                    level: 2,
+                    label: String::new(),
+                    text: "1.1. Latar".into(),
+                    page: 3,
+                },
+            ],
+        ];
+        for outline in outlines {
+            let ours = finish(
+                Painted {
+                    doc: frame(texts.clone()),
+                    graphics: graphics.clone(),
+                    used: used.clone(),
+                },
+                &fonts,
+                &meta(outline.clone()),
+            )
+            .unwrap();
+            // The same pages through genpdf, their text put into its layers.
+            let mut doc = genpdf_frame(&mut fonts, texts.len());
+            let pages: Vec<_> = doc.get_pages().values().copied().collect();
+            for (page, text) in pages.iter().zip(&texts) {
+                let id = doc
+                    .get_object(*page)
+                    .and_then(Object::as_dict)
+                    .and_then(|p| p.get(b"Contents"))
+                    .and_then(Object::as_reference)
+                    .unwrap();
+                let stream = doc.get_object_mut(id).unwrap().as_stream_mut().unwrap();
+                let end = stream.content.len() - b"Q\nEMC\n".len();
+                let mut content = stream.content[..end].to_vec();
+                content.extend_from_slice(text);
+                content.extend_from_slice(b"Q\nEMC\n");
+                stream.set_content(content);
+            }
+            let theirs = finish(
+                Painted {
+                    doc,
+                    graphics: graphics.clone(),
+                    used: used.clone(),
+                },
+                &fonts,
+                &meta(outline),
+            )
+            .unwrap();
+            assert!(ours == theirs, "the frame differs from genpdf's document");
+        }
     }
 }

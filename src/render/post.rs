@@ -31,40 +31,12 @@ fn err(e: impl std::fmt::Display) -> RenderError {
 
 pub(crate) fn finish(painted: Painted, fonts: &Fonts, meta: &Meta) -> Result<Vec<u8>, RenderError> {
     let Painted {
-        pdf,
-        texts,
+        mut doc,
         graphics,
         used,
     } = painted;
-    // genpdf's document of empty pages: small, and quick to parse.
-    let mut doc = Document::load_mem(&pdf).map_err(err)?;
-    drop(pdf);
     let used = &used;
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
-
-    // Each page's text into its layer, where genpdf would have printed it.
-    for (page_id, text) in pages.iter().zip(texts) {
-        let contents = doc
-            .get_object(*page_id)
-            .and_then(Object::as_dict)
-            .and_then(|p| p.get(b"Contents"))
-            .and_then(Object::as_reference)
-            .map_err(err)?;
-        let stream = doc
-            .get_object_mut(contents)
-            .and_then(Object::as_stream_mut)
-            .map_err(err)?;
-        const LAYER_END: &[u8] = b"Q\nEMC\n";
-        if !stream.content.ends_with(LAYER_END) {
-            return Err(RenderError::Pdf("a page without its layer".into()));
-        }
-        let start = stream.content.len() - LAYER_END.len();
-        let mut content = Vec::with_capacity(stream.content.len() + text.len());
-        content.extend_from_slice(&stream.content[..start]);
-        content.extend_from_slice(&text);
-        content.extend_from_slice(LAYER_END);
-        stream.set_content(content);
-    }
 
     // PDF/X leftovers: an ICC profile and XMP metadata with random ids.
     let root = doc
