@@ -3,12 +3,12 @@
 //! which genpdf's `Area` cannot fill or thin, are written as a content stream per
 //! page that the post-pass places under the text.
 
-use super::fonts::{Face, Fonts, Rgb};
+use super::fonts::{Face, Fonts, Fx, Rgb};
 use super::layout::{Op, Page, PAGE_H, PAGE_W};
 use super::subset::PathCmd;
 use super::RenderError;
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 /// The document as the post-pass reads it (the pages with their text), the
@@ -23,6 +23,7 @@ pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderErro
     let mut graphics = Vec::with_capacity(pages.len());
     let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     let mut texts = Vec::with_capacity(pages.len());
+    let mut writer = TextWriter::new(fonts);
     for (i, page) in pages.iter().enumerate() {
         let mut t = Vec::new();
         let mut g = String::new();
@@ -36,7 +37,7 @@ pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderErro
                     color,
                     text,
                 } => {
-                    if !print_text(&mut t, fonts, *face, *size, *color, *x, *baseline, text) {
+                    if !writer.print(&mut t, *face, *size, *color, *x, *baseline, text) {
                         return Err(RenderError::Layout(format!(
                             "text outside page {}: {text:?}",
                             i + 1
@@ -317,64 +318,114 @@ fn frame(texts: Vec<Vec<u8>>) -> Document {
     doc
 }
 
-/// Writes the operations genpdf's `Area::print_str` adds to a page for `text` at
-/// `x`, `baseline` (mm from the top-left corner), encoded as printpdf encodes a
-/// layer (lopdf's content encoding), byte for byte: genpdf's own path builds an
-/// object per glyph and the whole document's operations before writing any.
-/// False, and nothing written, when genpdf would refuse the text (below the page).
-#[allow(clippy::too_many_arguments)]
-fn print_text(
-    out: &mut Vec<u8>,
-    fonts: &Fonts,
-    face: Face,
-    size: u8,
-    color: Rgb,
-    x: f64,
-    baseline: f64,
-    text: &str,
-) -> bool {
+/// Writes the operations genpdf's `Area::print_str` adds to a page for a text,
+/// encoded as printpdf encodes a layer (lopdf's content encoding), byte for byte:
+/// genpdf's own path builds an object per glyph and the whole document's
+/// operations before writing any. What repeats (a face and size's line height and
+/// font, a colour, a text's glyphs with their kerning) is formatted once.
+pub(crate) struct TextWriter<'a> {
+    fonts: &'a Fonts,
+    /// `TL` by face and size.
+    leading: HashMap<(Face, u8), Vec<u8>, Fx>,
+    /// `rg` by colour.
+    colors: HashMap<Rgb, Vec<u8>, Fx>,
+    /// `Tf` by face and size.
+    font_ops: HashMap<(Face, u8), Vec<u8>, Fx>,
+    /// The `TJ` array of a text, by face (kerning does not depend on the size).
+    glyphs: [HashMap<String, Vec<u8>, Fx>; 4],
+}
+
+fn real(out: &mut Vec<u8>, v: f64) {
     use std::io::Write as _;
-    let font = fonts.genpdf_font(face);
-    // The same values and operations, in the same order, as genpdf's TextSection.
-    let height = f64::from(font.glyph_height(size));
-    let y = baseline - height;
-    if y + height > PAGE_H {
-        return false;
-    }
-    let line_height = f64::from(font.get_line_height(size)) * 1.0;
-    let (cx, cy) = (x + 0.0, PAGE_H - (y + 0.0));
-    let pt = |mm: f64| mm * 2.834_646_f64;
-    let real = |out: &mut Vec<u8>, v: f64| {
-        let _ = write!(out, "{v:.02?}");
-    };
-    out.extend_from_slice(b"BT\n");
-    real(out, line_height);
-    out.extend_from_slice(b" TL\n");
-    real(out, pt(cx));
-    out.push(b' ');
-    real(out, pt(cy - height));
-    out.extend_from_slice(b" Td\n");
-    for c in [color.0, color.1, color.2] {
-        real(out, f64::from(c) / 255.0);
-        out.push(b' ');
-    }
-    out.extend_from_slice(b"rg\n/");
-    out.extend_from_slice(Fonts::pdf_name(face).as_bytes());
-    out.push(b' ');
-    real(out, f64::from(size));
-    out.extend_from_slice(b" Tf\n[");
-    let kerning = font.kerning(&fonts.cache, text.chars());
-    let glyphs = font.glyph_ids(&fonts.cache, text.chars());
-    for (k, g) in kerning.into_iter().zip(glyphs) {
-        // Kerning is in 1/1000 em.
-        let pos = (k * -1000.0) as i64;
-        if pos != 0 {
-            let _ = write!(out, " {pos}");
+    let _ = write!(out, "{v:.02?}");
+}
+
+impl<'a> TextWriter<'a> {
+    pub(crate) fn new(fonts: &'a Fonts) -> TextWriter<'a> {
+        TextWriter {
+            fonts,
+            leading: HashMap::default(),
+            colors: HashMap::default(),
+            font_ops: HashMap::default(),
+            glyphs: Default::default(),
         }
-        let _ = write!(out, "<{g:04X}>");
     }
-    out.extend_from_slice(b"] TJ\n0.00 0.00 0.00 rg\nET\n");
-    true
+
+    /// Writes `text` at `x`, `baseline` (mm from the top-left corner). False, and
+    /// nothing written, when genpdf would refuse the text (below the page).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn print(
+        &mut self,
+        out: &mut Vec<u8>,
+        face: Face,
+        size: u8,
+        color: Rgb,
+        x: f64,
+        baseline: f64,
+        text: &str,
+    ) -> bool {
+        let fonts = self.fonts;
+        let font = fonts.genpdf_font(face);
+        // The same values and operations, in the same order, as genpdf's TextSection.
+        let height = f64::from(font.glyph_height(size));
+        let y = baseline - height;
+        if y + height > PAGE_H {
+            return false;
+        }
+        let (cx, cy) = (x + 0.0, PAGE_H - (y + 0.0));
+        let pt = |mm: f64| mm * 2.834_646_f64;
+        out.extend_from_slice(b"BT\n");
+        out.extend_from_slice(self.leading.entry((face, size)).or_insert_with(|| {
+            let mut v = Vec::new();
+            real(&mut v, f64::from(font.get_line_height(size)) * 1.0);
+            v.extend_from_slice(b" TL\n");
+            v
+        }));
+        real(out, pt(cx));
+        out.push(b' ');
+        real(out, pt(cy - height));
+        out.extend_from_slice(b" Td\n");
+        out.extend_from_slice(self.colors.entry(color).or_insert_with(|| {
+            let mut v = Vec::new();
+            for c in [color.0, color.1, color.2] {
+                real(&mut v, f64::from(c) / 255.0);
+                v.push(b' ');
+            }
+            v.extend_from_slice(b"rg\n");
+            v
+        }));
+        out.extend_from_slice(self.font_ops.entry((face, size)).or_insert_with(|| {
+            let mut v = b"/".to_vec();
+            v.extend_from_slice(Fonts::pdf_name(face).as_bytes());
+            v.push(b' ');
+            real(&mut v, f64::from(size));
+            v.extend_from_slice(b" Tf\n");
+            v
+        }));
+        let glyphs = &mut self.glyphs[face as usize];
+        match glyphs.get(text) {
+            Some(tj) => out.extend_from_slice(tj),
+            None => {
+                use std::io::Write as _;
+                let mut tj = b"[".to_vec();
+                let kerning = font.kerning(&fonts.cache, text.chars());
+                let ids = font.glyph_ids(&fonts.cache, text.chars());
+                for (k, g) in kerning.into_iter().zip(ids) {
+                    // Kerning is in 1/1000 em.
+                    let pos = (k * -1000.0) as i64;
+                    if pos != 0 {
+                        let _ = write!(tj, " {pos}");
+                    }
+                    let _ = write!(tj, "<{g:04X}>");
+                }
+                tj.extend_from_slice(b"] TJ\n");
+                out.extend_from_slice(&tj);
+                glyphs.insert(text.to_string(), tj);
+            }
+        }
+        out.extend_from_slice(b"0.00 0.00 0.00 rg\nET\n");
+        true
+    }
 }
 
 fn mm(v: f64) -> f64 {
@@ -420,7 +471,7 @@ mod tests {
         let renderer = Renderer::new(Size::new(PAGE_W, PAGE_H), "t").unwrap();
         fonts.cache.load_pdf_fonts(&renderer).unwrap();
         let area = renderer.get_page(0).unwrap().first_layer().area();
-        for &(face, size, color, x, baseline, text) in texts {
+        for &(face, size, color, x, baseline, text) in texts.iter().chain(texts) {
             let mut style = Style::new()
                 .with_font_size(size)
                 .with_color(Color::Rgb(color.0, color.1, color.2));
@@ -485,10 +536,12 @@ mod tests {
             (Face::Regular, 8, Rgb(60, 60, 60), 190.0, 80.0, ""),
         ];
         let mut ours = b"/OC /MC0 BDC\nq\n".to_vec();
-        for &(face, size, color, x, baseline, text) in texts {
-            assert!(print_text(
-                &mut ours, &fonts, face, size, color, x, baseline, text
-            ));
+        let mut writer = TextWriter::new(&fonts);
+        // Twice: the second time from what was formatted the first.
+        for _ in 0..2 {
+            for &(face, size, color, x, baseline, text) in texts {
+                assert!(writer.print(&mut ours, face, size, color, x, baseline, text));
+            }
         }
         ours.extend_from_slice(b"Q\nEMC\n");
         let theirs = genpdf_page(&mut fonts, texts);
@@ -502,9 +555,8 @@ mod tests {
     fn text_below_the_page_is_refused() {
         let fonts = Fonts::load().unwrap();
         let mut out = Vec::new();
-        assert!(!print_text(
+        assert!(!TextWriter::new(&fonts).print(
             &mut out,
-            &fonts,
             Face::Regular,
             11,
             Rgb::BLACK,
@@ -537,26 +589,9 @@ mod tests {
             .map(|i| {
                 let mut t = Vec::new();
                 let s = format!("Halaman {i} \u{2014} BAB");
-                print_text(
-                    &mut t,
-                    &fonts,
-                    Face::Regular,
-                    11,
-                    Rgb::BLACK,
-                    30.0,
-                    40.0,
-                    &s,
-                );
-                print_text(
-                    &mut t,
-                    &fonts,
-                    Face::Bold,
-                    14,
-                    Rgb(192, 0, 0),
-                    30.0,
-                    60.0,
-                    "BAB",
-                );
+                let mut writer = TextWriter::new(&fonts);
+                writer.print(&mut t, Face::Regular, 11, Rgb::BLACK, 30.0, 40.0, &s);
+                writer.print(&mut t, Face::Bold, 14, Rgb(192, 0, 0), 30.0, 60.0, "BAB");
                 t
             })
             .collect();
