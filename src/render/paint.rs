@@ -9,7 +9,7 @@ use super::subset::PathCmd;
 use super::RenderError;
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt::Write as _;
+use std::io::Write as _;
 
 /// The document as the post-pass reads it (the pages with their text), the
 /// graphics of each page, and the characters printed per face.
@@ -21,12 +21,13 @@ pub(crate) struct Painted {
 
 pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderError> {
     let mut graphics = Vec::with_capacity(pages.len());
-    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     let mut texts = Vec::with_capacity(pages.len());
     let mut writer = TextWriter::new(fonts);
+    let mut strokes = Colors::new(stroke);
+    let mut fills = Colors::new(fill);
     for (i, page) in pages.iter().enumerate() {
         let mut t = Vec::new();
-        let mut g = String::new();
+        let mut g: Vec<u8> = Vec::new();
         for op in &page.ops {
             match op {
                 Op::Text {
@@ -43,7 +44,6 @@ pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderErro
                             i + 1
                         )));
                     }
-                    used.entry(*face).or_default().extend(text.chars());
                 }
                 Op::Line {
                     x1,
@@ -53,27 +53,18 @@ pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderErro
                     width_pt,
                     color,
                 } => {
-                    let _ = writeln!(
-                        g,
-                        "{} {:.2} w {:.2} {:.2} m {:.2} {:.2} l S",
-                        stroke(*color),
-                        width_pt,
-                        px(*x1),
-                        py(*y1),
-                        px(*x2),
-                        py(*y2)
-                    );
+                    g.extend_from_slice(strokes.of(*color));
+                    numbers(&mut g, &[*width_pt]);
+                    g.extend_from_slice(b" w");
+                    numbers(&mut g, &[px(*x1), py(*y1)]);
+                    g.extend_from_slice(b" m");
+                    numbers(&mut g, &[px(*x2), py(*y2)]);
+                    g.extend_from_slice(b" l S\n");
                 }
                 Op::Fill { x, y, w, h, color } => {
-                    let _ = writeln!(
-                        g,
-                        "{} {:.2} {:.2} {:.2} {:.2} re f",
-                        fill(*color),
-                        px(*x),
-                        py(y + h),
-                        mm(*w),
-                        mm(*h)
-                    );
+                    g.extend_from_slice(fills.of(*color));
+                    numbers(&mut g, &[px(*x), py(y + h), mm(*w), mm(*h)]);
+                    g.extend_from_slice(b" re f\n");
                 }
                 Op::Shape {
                     path,
@@ -106,30 +97,29 @@ pub(crate) fn paint(fonts: &Fonts, pages: &[Page]) -> Result<Painted, RenderErro
                     width_pt,
                     color,
                 } => {
-                    let _ = writeln!(
-                        g,
-                        "{} {:.2} w {:.2} {:.2} {:.2} {:.2} re S",
-                        stroke(*color),
-                        width_pt,
-                        px(*x),
-                        py(y + h),
-                        mm(*w),
-                        mm(*h)
-                    );
+                    g.extend_from_slice(strokes.of(*color));
+                    numbers(&mut g, &[*width_pt]);
+                    g.extend_from_slice(b" w");
+                    numbers(&mut g, &[px(*x), py(y + h), mm(*w), mm(*h)]);
+                    g.extend_from_slice(b" re S\n");
                 }
             }
         }
         graphics.push(if g.is_empty() {
             Vec::new()
         } else {
-            format!("q\n{g}Q\n").into_bytes()
+            let mut q = Vec::with_capacity(g.len() + 4);
+            q.extend_from_slice(b"q\n");
+            q.extend_from_slice(&g);
+            q.extend_from_slice(b"Q\n");
+            q
         });
         texts.push(t);
     }
     Ok(Painted {
         doc: frame(texts),
         graphics,
-        used,
+        used: writer.used,
     })
 }
 
@@ -333,6 +323,8 @@ pub(crate) struct TextWriter<'a> {
     font_ops: HashMap<(Face, u8), Vec<u8>, Fx>,
     /// The `TJ` array of a text, by face (kerning does not depend on the size).
     glyphs: [HashMap<String, Vec<u8>, Fx>; 4],
+    /// The characters printed, by face.
+    pub(crate) used: BTreeMap<Face, BTreeSet<char>>,
 }
 
 fn real(out: &mut Vec<u8>, v: f64) {
@@ -348,6 +340,7 @@ impl<'a> TextWriter<'a> {
             colors: HashMap::default(),
             font_ops: HashMap::default(),
             glyphs: Default::default(),
+            used: BTreeMap::new(),
         }
     }
 
@@ -381,9 +374,9 @@ impl<'a> TextWriter<'a> {
             v.extend_from_slice(b" TL\n");
             v
         }));
-        real(out, pt(cx));
+        fixed2(out, pt(cx));
         out.push(b' ');
-        real(out, pt(cy - height));
+        fixed2(out, pt(cy - height));
         out.extend_from_slice(b" Td\n");
         out.extend_from_slice(self.colors.entry(color).or_insert_with(|| {
             let mut v = Vec::new();
@@ -421,10 +414,65 @@ impl<'a> TextWriter<'a> {
                 tj.extend_from_slice(b"] TJ\n");
                 out.extend_from_slice(&tj);
                 glyphs.insert(text.to_string(), tj);
+                // A text met again prints the same characters.
+                self.used.entry(face).or_default().extend(text.chars());
             }
         }
         out.extend_from_slice(b"0.00 0.00 0.00 rg\nET\n");
         true
+    }
+}
+
+/// `v` as `{v:.2}` formats it (lopdf's and our number format), without the
+/// exact decimal expansion the formatter does unless `v` is within a hair of a
+/// tie between two hundredths.
+fn fixed2(out: &mut Vec<u8>, v: f64) {
+    let r = v * 100.0;
+    // Below 1e9 the product is within 1e-6 of the exact one, so rounding it
+    // rounds the exact value the same way unless its fraction is near one half.
+    if r.abs() < 1e9 {
+        let floor = r.floor();
+        let frac = r - floor;
+        if (frac - 0.5).abs() > 1e-6 {
+            let n = if frac > 0.5 { floor + 1.0 } else { floor };
+            let m = n.abs() as u64;
+            if v.is_sign_negative() {
+                out.push(b'-');
+            }
+            let _ = write!(out, "{}.{:02}", m / 100, m % 100);
+            return;
+        }
+    }
+    let _ = write!(out, "{v:.2}");
+}
+
+/// Numbers for a content stream, each after a space.
+fn numbers(out: &mut Vec<u8>, values: &[f64]) {
+    for &v in values {
+        out.push(b' ');
+        fixed2(out, v);
+    }
+}
+
+/// A colour operator, formatted once per colour.
+struct Colors {
+    format: fn(Rgb) -> String,
+    known: HashMap<Rgb, Vec<u8>, Fx>,
+}
+
+impl Colors {
+    fn new(format: fn(Rgb) -> String) -> Colors {
+        Colors {
+            format,
+            known: HashMap::default(),
+        }
+    }
+
+    fn of(&mut self, c: Rgb) -> &[u8] {
+        let format = self.format;
+        self.known
+            .entry(c)
+            .or_insert_with(|| format(c).into_bytes())
     }
 }
 
@@ -549,6 +597,59 @@ mod tests {
             String::from_utf8_lossy(&ours),
             String::from_utf8_lossy(&theirs)
         );
+    }
+
+    #[test]
+    fn fixed2_formats_as_the_formatter_does() {
+        let check = |v: f64| {
+            let mut ours = Vec::new();
+            fixed2(&mut ours, v);
+            assert_eq!(String::from_utf8(ours).unwrap(), format!("{v:.2}"), "{v:e}");
+        };
+        for v in [
+            0.0,
+            -0.0,
+            0.125,
+            -0.125,
+            0.375,
+            2.5,
+            0.005,
+            0.015,
+            1.005,
+            -0.001,
+            -0.004999,
+            -0.005,
+            595.2755905511812,
+            841.8897637795276,
+            1e9,
+            -1e9,
+            1e12,
+            123456789.125,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+        ] {
+            check(v);
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..400_000 {
+            let u = (next() >> 11) as f64 / (1u64 << 53) as f64;
+            check((u - 0.5) * 2000.0);
+            check((u - 0.5) * 0.1);
+            // Sums and products like the painter's.
+            let k = (next() % 100_000) as f64;
+            check(k / 200.0);
+            check(k / 1000.0 * 2.834_646);
+            check((297.0 - k / 300.0) * 72.0 / 25.4);
+        }
     }
 
     #[test]
