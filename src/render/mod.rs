@@ -5,8 +5,10 @@
 //! The stages: [`layout`] flows the blocks onto A4 pages (measuring every line
 //! with the embedded fonts, repeating table headers on each page a table spans,
 //! and re-running until the page numbers in the contents are stable), [`paint`]
-//! draws them through genpdf, and [`post`] subsets the fonts, sets fixed
-//! metadata and compresses.
+//! writes each page's content as genpdf would print it (genpdf's fonts give the
+//! glyphs, kerning and metrics) into the document genpdf's printpdf would make,
+//! built directly, and [`post`] subsets the fonts, sets fixed metadata and
+//! compresses.
 //!
 //! ```no_run
 //! use kinerja::render::*;

@@ -1,7 +1,11 @@
-//! Painting: laid-out pages into a PDF through genpdf's low-level renderer. Text
-//! goes through genpdf (glyphs, kerning, the embedded fonts); lines and fills,
-//! which genpdf's `Area` cannot fill or thin, are written as a content stream per
-//! page that the post-pass places under the text.
+//! Painting: laid-out pages into a PDF document. The text is written byte for
+//! byte as genpdf's low-level renderer prints it (glyphs and kerning from
+//! genpdf's fonts, printpdf's operations, lopdf's number format) into the
+//! document printpdf would write, built directly as lopdf would read it back
+//! (the tests hold both against genpdf's own); lines and fills, which genpdf's
+//! `Area` cannot fill or thin, are written as a content stream per page that the
+//! post-pass places under the text. Going through genpdf itself kept an object
+//! per glyph for the whole document, and wrote and parsed it all again.
 
 use super::fonts::{Face, Fonts, Fx, Rgb};
 use super::layout::{Op, Page, PAGE_H, PAGE_W};

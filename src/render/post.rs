@@ -1,4 +1,4 @@
-//! The post-pass over genpdf's output (with lopdf): puts each page's graphics under
+//! The post-pass over the painted document (with lopdf): puts each page's graphics under
 //! its text, replaces every font program by a subset of the glyphs printed (with
 //! a matching ToUnicode map and widths), drops the faces never used and the
 //! PDF/X leftovers printpdf adds, writes fixed metadata and an /ID derived from
