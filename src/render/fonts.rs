@@ -4,9 +4,10 @@
 
 use super::RenderError;
 use genpdf::fonts::{FontCache, FontData, FontFamily};
-use genpdf::style::{Color, Style};
+use genpdf::style::Style;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
@@ -51,7 +52,7 @@ impl Face {
 }
 
 /// A colour as 0–255 RGB.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
@@ -65,6 +66,9 @@ struct VMetrics {
     descent: f64,
 }
 
+/// Measured widths of texts in one face and size.
+type Widths = HashMap<String, f64, Fx>;
+
 /// The font cache genpdf prints with, plus metrics for layout.
 pub(crate) struct Fonts {
     pub(crate) cache: FontCache,
@@ -72,7 +76,7 @@ pub(crate) struct Fonts {
     /// Widths already measured, by face and size: a large report prints the same
     /// words (statuses, district names, figures) thousands of times, and lays
     /// itself out twice (the second pass knows the page numbers).
-    widths: RefCell<HashMap<(Face, u8), HashMap<String, f64>>>,
+    widths: RefCell<HashMap<(Face, u8), Widths, Fx>>,
 }
 
 const PT_MM: f64 = 25.4 / 72.0;
@@ -122,13 +126,6 @@ impl Fonts {
         style
     }
 
-    /// The genpdf style that prints `face` at `size` points in `color`.
-    pub(crate) fn style(&self, face: Face, size: u8, color: Rgb) -> Style {
-        Self::plain_style(face)
-            .with_font_size(size)
-            .with_color(Color::Rgb(color.0, color.1, color.2))
-    }
-
     /// Width of `s` in mm, kerning included.
     pub(crate) fn width(&self, face: Face, size: u8, s: &str) -> f64 {
         let mut widths = self.widths.borrow_mut();
@@ -152,10 +149,15 @@ impl Fonts {
         self.metrics[face.index()].descent * f64::from(size) * PT_MM
     }
 
-    /// genpdf places a text's baseline this far below the position it is given.
-    pub(crate) fn genpdf_baseline_offset(&self, face: Face, size: u8) -> f64 {
-        let font = Self::plain_style(face).font(&self.cache);
-        f64::from(font.glyph_height(size))
+    /// genpdf's font for `face` (its metrics, kerning and glyph ids).
+    pub(crate) fn genpdf_font(&self, face: Face) -> genpdf::fonts::Font {
+        Self::plain_style(face).font(&self.cache)
+    }
+
+    /// The resource name printpdf gives `face`'s font: `F` and its place in the
+    /// cache, the order [`Fonts::load`] adds the faces in.
+    pub(crate) fn pdf_name(face: Face) -> &'static str {
+        ["F0", "F1", "F2", "F3"][face.index()]
     }
 
     /// The glyph ids genpdf writes for `s` in `face`.
@@ -164,6 +166,47 @@ impl Fonts {
         font.glyph_ids(&self.cache, s.chars())
     }
 }
+
+/// A fast hash for the caches of measured and formatted texts (the words of a
+/// large report are looked up millions of times; nothing depends on the order).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// [`FxHasher`] for `HashMap`s.
+pub(crate) type Fx = BuildHasherDefault<FxHasher>;
 
 /// Points to millimetres.
 pub(crate) fn pt(points: f64) -> f64 {

@@ -4,9 +4,13 @@
 //! the passes repeat until the numbers no longer change.
 
 use super::fonts::{pt, Face, Fonts, Rgb};
-use super::report::{Block, Chapter, ListBlock, ListStyle, Report, Signature};
+use super::report::{Block, Chapter, ListBlock, ListStyle, Report, Signature, TableBlock};
 use super::subset::{self, PathCmd};
+use super::table::Prepared;
 use super::text::{wrap, Line};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 pub(crate) const PAGE_W: f64 = 210.0;
 pub(crate) const PAGE_H: f64 = 297.0;
@@ -108,8 +112,9 @@ pub(crate) struct Layout {
 pub(crate) fn layout(fonts: &Fonts, report: &Report) -> Layout {
     let mut known = Index::default();
     let mut last = None;
+    let tables = Tables::default();
     for _ in 0..6 {
-        let result = pass(fonts, report, &known);
+        let result = pass(fonts, report, &known, &tables);
         if result.index == known {
             return decorate(fonts, report, result);
         }
@@ -119,10 +124,11 @@ pub(crate) fn layout(fonts: &Fonts, report: &Report) -> Layout {
     decorate(fonts, report, last.expect("at least one pass"))
 }
 
-fn pass(fonts: &Fonts, report: &Report, known: &Index) -> Layout {
+fn pass(fonts: &Fonts, report: &Report, known: &Index, tables: &Tables) -> Layout {
     let mut flow = Flow {
         f: fonts,
         known,
+        tables,
         pages: Vec::new(),
         y: TOP,
         chapter: String::new(),
@@ -138,9 +144,15 @@ fn pass(fonts: &Fonts, report: &Report, known: &Index) -> Layout {
     }
 }
 
+/// The report's tables measured for the page width, by their place in the
+/// report: a table's rows are wrapped once, not in every pass nor for every look
+/// at its height.
+pub(crate) type Tables = RefCell<HashMap<*const TableBlock, Rc<Prepared>>>;
+
 pub(crate) struct Flow<'a> {
     pub(crate) f: &'a Fonts,
     known: &'a Index,
+    pub(crate) tables: &'a Tables,
     pub(crate) pages: Vec<Page>,
     /// Top of the free space on the current page.
     pub(crate) y: f64,

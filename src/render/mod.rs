@@ -5,8 +5,10 @@
 //! The stages: [`layout`] flows the blocks onto A4 pages (measuring every line
 //! with the embedded fonts, repeating table headers on each page a table spans,
 //! and re-running until the page numbers in the contents are stable), [`paint`]
-//! draws them through genpdf, and [`post`] subsets the fonts, sets fixed
-//! metadata and compresses.
+//! writes each page's content as genpdf would print it (genpdf's fonts give the
+//! glyphs, kerning and metrics) into the document genpdf's printpdf would make,
+//! built directly, and [`post`] subsets the fonts, sets fixed metadata and
+//! compresses.
 //!
 //! ```no_run
 //! use kinerja::render::*;
@@ -106,7 +108,7 @@ pub fn render_pdf(report: &Report) -> Result<Vec<u8>, RenderError> {
 
 /// Renders the report to PDF bytes with the given options.
 pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let mut fonts = fonts::Fonts::load()?;
+    let fonts = fonts::Fonts::load()?;
     let laid = layout::layout(&fonts, report);
     let title = format!(
         "{} {} {} Tahun {}",
@@ -115,7 +117,7 @@ pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u
         report.regency.trim(),
         report.year
     );
-    let painted = paint::paint(&mut fonts, &laid.pages, &title)?;
+    let painted = paint::paint(&fonts, &laid.pages)?;
     let outline: Vec<layout::Entry> = laid
         .index
         .toc

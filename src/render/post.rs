@@ -1,4 +1,4 @@
-//! The post-pass over genpdf's output (with lopdf): puts each page's graphics under
+//! The post-pass over the painted document (with lopdf): puts each page's graphics under
 //! its text, replaces every font program by a subset of the glyphs printed (with
 //! a matching ToUnicode map and widths), drops the faces never used and the
 //! PDF/X leftovers printpdf adds, writes fixed metadata and an /ID derived from
@@ -31,13 +31,10 @@ fn err(e: impl std::fmt::Display) -> RenderError {
 
 pub(crate) fn finish(painted: Painted, fonts: &Fonts, meta: &Meta) -> Result<Vec<u8>, RenderError> {
     let Painted {
-        pdf,
+        mut doc,
         graphics,
         used,
     } = painted;
-    let mut doc = Document::load_mem(&pdf).map_err(err)?;
-    // genpdf's bytes are parsed: a long report's are tens of megabytes.
-    drop(pdf);
     let used = &used;
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
 

@@ -7,6 +7,7 @@ use super::fonts::{Face, Rgb};
 use super::layout::{line_height, Entry, Flow, Op, BOTTOM, LEFT, TOP, WIDTH};
 use super::report::{Align, RowStyle, TableBlock};
 use super::text::{wrap, Line};
+use std::rc::Rc;
 
 /// Table text sizes, tried in turn until every column fits its longest word.
 const SIZES: [u8; 3] = [9, 8, 7];
@@ -201,6 +202,17 @@ impl<'a> Flow<'a> {
             size,
             fit_widths(&weights, &none, WIDTH).expect("no minimum always fits"),
         )
+    }
+
+    /// `t` measured, once per layout.
+    fn prepared(&self, t: &TableBlock) -> Rc<Prepared> {
+        let key = t as *const TableBlock;
+        if let Some(p) = self.tables.borrow().get(&key) {
+            return Rc::clone(p);
+        }
+        let p = Rc::new(self.prepare(t));
+        self.tables.borrow_mut().insert(key, Rc::clone(&p));
+        p
     }
 
     fn prepare(&self, t: &TableBlock) -> Prepared {
@@ -412,7 +424,7 @@ impl<'a> Flow<'a> {
 
     /// Height the table needs where it starts: caption, header and first row.
     pub(crate) fn table_start_height(&self, t: &TableBlock) -> f64 {
-        let p = self.prepare(t);
+        let p = self.prepared(t);
         let first = p
             .rows
             .first()
@@ -425,7 +437,7 @@ impl<'a> Flow<'a> {
     /// Lays out a table; `keep` mm of what follows must share the last row's page
     /// (where a page can hold both).
     pub(crate) fn table(&mut self, t: &TableBlock, keep: f64) {
-        let p = self.prepare(t);
+        let p = self.prepared(t);
         self.gap(3.0);
         self.ensure(self.table_start_height(t) - 3.0);
         let page = self.page_no();
