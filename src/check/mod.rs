@@ -16,6 +16,7 @@ mod renja;
 mod tables;
 #[cfg(test)]
 mod testing;
+pub mod villages;
 
 use crate::config::Config;
 pub use crate::finding::Handling;
@@ -42,6 +43,8 @@ pub struct Context<'a> {
     pub cfg: &'a Config,
     /// The budget's links, pins and sum trees, computed once for every rule.
     pub budget: BudgetAnalysis<'a>,
+    /// The village lists with their villages' keys, totals and status counts.
+    pub villages: villages::VillageAnalysis<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -52,6 +55,7 @@ impl<'a> Context<'a> {
             model,
             cfg,
             budget: BudgetAnalysis::new(reading, model, cfg),
+            villages: villages::VillageAnalysis::new(model, cfg),
         }
     }
 }

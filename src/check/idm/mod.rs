@@ -7,7 +7,7 @@ use crate::compare::{agrees, at_precision};
 use crate::config::Derivation;
 use crate::config::{Band, Bound};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
-use crate::model::idm::{Basis, IdmSummary, Profile, SummaryRow, Village, VillageTable};
+use crate::model::idm::{IdmSummary, Profile, SummaryRow, Village, VillageTable};
 use crate::model::Figure;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -162,7 +162,7 @@ fn total_formula(p: &Profile, cells: &[CellRef], d: u32) -> String {
 /// The total a village should show when the one written does not follow from its
 /// components (what SUM001 writes), with its decimals; `None` when it does, or when
 /// the components cannot tell.
-fn total_by_components(v: &Village, p: &Profile) -> Option<(Decimal, u32)> {
+pub(super) fn total_by_components(v: &Village, p: &Profile) -> Option<(Decimal, u32)> {
     let total = v.total.as_ref()?;
     // A total outside its scale is RNG001's, whatever its components say.
     let stated = total.value.filter(|x| p.in_range(*x))?;
@@ -245,7 +245,17 @@ fn countif_ranges(
     {
         return None;
     }
-    let mut words: HashMap<String, usize> = HashMap::new();
+    // How many villages each label's COUNTIF counts (by a label's first entry).
+    let first_of: Vec<usize> = counts
+        .iter()
+        .map(|c| {
+            counts
+                .iter()
+                .position(|d| d.label == c.label)
+                .expect("itself")
+        })
+        .collect();
+    let mut words: Vec<usize> = vec![0; counts.len()];
     let mut ranges = Vec::new();
     for vt in &list.tables {
         let info = &m.tables[vt.table];
@@ -267,24 +277,22 @@ fn countif_ranges(
             if st.at.col != col || v.row != first.row + i as u32 {
                 return None;
             }
-            let corrected = total_by_components(v, p).map(|(x, _)| x);
+            let corrected = ctx.villages.corrected(vt.table, i).map(|(x, _)| x);
             let by_value = v
                 .total
                 .as_ref()
                 .and_then(|t| corrected.or(t.value))
                 .and_then(|x| p.band_of(x))
-                .map(|b| b.label.clone());
-            let word = match by_value {
-                Some(label) if v.status_band.as_deref() != Some(label.as_str()) => label,
+                .map(|b| b.label.as_str());
+            let word: &str = match by_value {
+                Some(label) if v.status_band.as_deref() != Some(label) => label,
                 _ => match &sheet.cell(st.at)?.value {
-                    crate::read::Value::Text(t) => t.to_string(),
+                    crate::read::Value::Text(t) => t,
                     _ => return None,
                 },
             };
-            let label = counts
-                .iter()
-                .find(|c| c.label.to_lowercase() == word.to_lowercase())?;
-            *words.entry(label.label.clone()).or_default() += 1;
+            let label = counts.iter().position(|c| same_lowercase(&c.label, word))?;
+            words[first_of[label]] += 1;
         }
         ranges.push(format!(
             "{}!${}${}:${}${}",
@@ -297,12 +305,21 @@ fn countif_ranges(
     }
     counts
         .iter()
-        .all(|c| words.get(&c.label).copied().unwrap_or(0) == c.count)
+        .zip(&first_of)
+        .all(|(c, &f)| words[f] == c.count)
         .then_some(ranges)
 }
 
-/// `COUNTIF('IDM 2023'!$K$5:$K$330,"MAJU")` over these ranges (summed when the
-/// list is in more than one table).
+/// Whether two texts are equal in lower case (`str::to_lowercase`), without
+/// building them when both are ASCII.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 fn countif_formula(ranges: &[String], label: &str) -> String {
     ranges
         .iter()
@@ -324,11 +341,10 @@ struct Counts {
 
 /// The counts of `year`, when every row above the total has a numeric count.
 fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
-    let m = ctx.model;
-    let villages = m.idm.list_of_year(&m.tables, s.kind, year).map(|l| {
-        l.status_counts(&Profile::of(ctx.cfg, s.kind), Basis::Value)
-            .0
-    });
+    let villages = ctx
+        .villages
+        .list_of_year(s.kind, year)
+        .map(|i| &ctx.villages.value_counts(i, ctx.cfg).0);
     let mut counts = Counts {
         cells: Vec::new(),
         by_row: HashMap::new(),
@@ -339,7 +355,7 @@ fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
             continue;
         };
         let stated = f.value?;
-        let n = match (&villages, &r.band) {
+        let n = match (villages, &r.band) {
             (Some(v), Some(band)) => v
                 .iter()
                 .find(|c| &c.label == band)
