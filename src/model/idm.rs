@@ -614,6 +614,48 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
         villages: Vec::with_capacity(table.rows.len()),
         total_rows: Vec::new(),
     };
+    // A national list's rows on both cores, half each.
+    let rows = &table.rows[..];
+    let (first, second) = rows.split_at(if rows.len() >= 8192 {
+        rows.len() / 2
+    } else {
+        rows.len()
+    });
+    std::thread::scope(|scope| {
+        let second = (!second.is_empty()).then(|| {
+            scope.spawn(|| {
+                let mut villages = Vec::with_capacity(second.len());
+                let mut total_rows = Vec::new();
+                village_rows(view, &profile, second, &mut villages, &mut total_rows);
+                (villages, total_rows)
+            })
+        });
+        village_rows(
+            view,
+            &profile,
+            first,
+            &mut out.villages,
+            &mut out.total_rows,
+        );
+        if let Some(second) = second {
+            let (mut villages, mut total_rows) = second.join().expect("the rows are read");
+            out.villages.append(&mut villages);
+            out.total_rows.append(&mut total_rows);
+        }
+    });
+    out
+}
+
+/// The villages of `rows` (a run of a village table's rows, in order) into
+/// `villages`, the rows of totals into `total_rows`.
+fn village_rows(
+    view: &TableView,
+    profile: &Profile,
+    rows: &[Row],
+    villages: &mut Vec<Village>,
+    total_rows: &mut Vec<u32>,
+) {
+    let table = view.table;
     // Each column looked up once for the whole table, not once a row.
     let at = |col| table.column(col).map(|c| c.index);
     let (no_at, kode_at, provinsi_at, kabupaten_at, kecamatan_at, desa_at, status_at) = (
@@ -634,12 +676,12 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
     let mut components: Vec<Figures> = profile
         .components
         .iter()
-        .map(|c| Figures::new(view, c.col))
+        .map(|c| Figures::new(view, c.col, rows))
         .collect();
-    let mut totals = Figures::new(view, profile.total_col);
+    let mut totals = Figures::new(view, profile.total_col, rows);
     // The band each status spelling names, worked out once per spelling.
     let mut bands: Vec<(std::sync::Arc<str>, Option<String>)> = Vec::new();
-    for row in &table.rows {
+    for row in rows {
         let t = |index: Option<u32>| text_at(row, index?);
         let (no, kode, provinsi, kabupaten, kecamatan, name, status) = (
             t(no_at),
@@ -655,7 +697,7 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             .iter()
             .any(|l| l.as_ref().is_some_and(|l| is_total_label(&l.text)))
         {
-            out.total_rows.push(row.row);
+            total_rows.push(row.row);
             continue;
         }
         let components: Vec<Option<Figure>> = components
@@ -683,7 +725,7 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
                         band
                     }
                 });
-        out.villages.push(Village {
+        villages.push(Village {
             row: row.row,
             no,
             kode,
@@ -700,7 +742,6 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             status_band,
         });
     }
-    out
 }
 
 /// The figures of the first numeric column with one meaning, looked up row by row
@@ -711,10 +752,13 @@ struct Figures<'a> {
 }
 
 impl<'a> Figures<'a> {
-    fn new(view: &TableView<'a>, col: Col) -> Self {
+    /// The figures of `col` from the first of `rows` on.
+    fn new(view: &TableView<'a>, col: Col, rows: &[Row]) -> Self {
+        let figures: &[Figure] = view.columns(col).next().map_or(&[], |c| &c.figures);
+        let from = rows.first().map_or(0, |r| r.row);
         Figures {
-            figures: view.columns(col).next().map_or(&[], |c| &c.figures),
-            next: 0,
+            figures,
+            next: figures.partition_point(|f| f.at.row < from),
         }
     }
 
