@@ -3,8 +3,10 @@
 //! village lists, each village's texts as normalized keys (interned, so rules
 //! compare numbers instead of building strings per village), the total each
 //! village's components give (where it differs from the one written), and the
-//! status counts by value of each list.
+//! status counts by value of each list. Each is worked out when a rule first asks
+//! for it, by that rule's thread, while the other core goes on with other rules.
 
+use crate::config::Config;
 use crate::hash::FxHashMap;
 use crate::model::idm::{Basis, Profile, StatusCount, Village, VillageList};
 use crate::model::Model;
@@ -35,24 +37,27 @@ impl Keys {
     }
 }
 
-/// A village list with the keys of its villages, in [`VillageList::villages`] order.
-pub struct KeyedList<'a> {
-    pub list: VillageList<'a>,
-    pub keys: Vec<Keys>,
-    /// Its status counts by value, when a rule first asks.
-    value_counts: OnceLock<(Vec<StatusCount>, usize)>,
-}
+/// Per list, the keys of its villages; the normalized texts by id.
+type Keyed<'a> = (Vec<Vec<Keys>>, Vec<Cow<'a, str>>);
+
+/// A total by components and the decimals it is written with.
+type Corrected = Option<(Decimal, u32)>;
 
 /// The village derivations of a run.
 pub struct VillageAnalysis<'a> {
+    model: &'a Model,
+    cfg: &'a Config,
     /// The village lists ([`crate::model::idm::Idm::lists`]), in reading order.
-    pub lists: Vec<KeyedList<'a>>,
-    /// The normalized texts by id; id 0 is the empty text.
-    texts: Vec<Cow<'a, str>>,
+    pub lists: Vec<VillageList<'a>>,
+    /// Per list, its villages' keys in [`VillageList::villages`] order; the
+    /// normalized texts by id (id 0 is the empty text).
+    keys: OnceLock<Keyed<'a>>,
+    /// Per list, its status counts by value.
+    value_counts: Vec<OnceLock<(Vec<StatusCount>, usize)>>,
     /// Per model table, per village of its village table: the total the
     /// components give, at the precision it is written with, where it differs
     /// from the total written (`idm::total_by_components`).
-    corrected: Vec<Vec<Option<(Decimal, u32)>>>,
+    corrected: OnceLock<Vec<Vec<Corrected>>>,
 }
 
 /// Normalized texts by id, each text normalized once however often it repeats.
@@ -161,53 +166,57 @@ impl<'a> Interner<'a> {
 }
 
 impl<'a> VillageAnalysis<'a> {
-    pub fn new(model: &'a Model, cfg: &'a crate::config::Config) -> Self {
+    pub fn new(model: &'a Model, cfg: &'a Config) -> Self {
         let lists = model.idm.lists(&model.tables);
-        // The keys on this core, the totals by components on another.
-        std::thread::scope(|scope| {
-            let corrected = scope.spawn(|| {
-                let mut corrected: Vec<Vec<Option<(Decimal, u32)>>> =
-                    vec![Vec::new(); model.tables.len()];
-                for vt in &model.idm.villages {
-                    let p = Profile::of(cfg, vt.kind);
-                    corrected[vt.table] = vt
-                        .villages
-                        .iter()
-                        .map(|v| super::idm::total_by_components(v, &p))
-                        .collect();
-                }
-                corrected
-            });
-            let mut interner =
-                Interner::new(model.idm.villages.iter().map(|t| t.villages.len()).sum());
-            let lists = lists
-                .into_iter()
-                .map(|list| {
-                    let keys = list.villages().map(|(_, v)| interner.keys(v)).collect();
-                    KeyedList {
-                        list,
-                        keys,
-                        value_counts: OnceLock::new(),
-                    }
-                })
+        VillageAnalysis {
+            model,
+            cfg,
+            value_counts: lists.iter().map(|_| OnceLock::new()).collect(),
+            lists,
+            keys: OnceLock::new(),
+            corrected: OnceLock::new(),
+        }
+    }
+
+    fn keyed(&self) -> &Keyed<'a> {
+        self.keys.get_or_init(|| {
+            let villages: usize = self.lists.iter().map(VillageList::len).sum();
+            let mut interner = Interner::new(2 * villages);
+            let keys = self
+                .lists
+                .iter()
+                .map(|list| list.villages().map(|(_, v)| interner.keys(v)).collect())
                 .collect();
-            VillageAnalysis {
-                lists,
-                texts: interner.texts,
-                corrected: corrected.join().expect("the totals are computed"),
-            }
+            (keys, interner.texts)
         })
+    }
+
+    /// The keys of the villages of list `i`, in [`VillageList::villages`] order.
+    pub fn keys(&self, i: usize) -> &[Keys] {
+        &self.keyed().0[i]
     }
 
     /// The normalized text of an id.
     pub fn text(&self, id: u32) -> &str {
-        &self.texts[id as usize]
+        &self.keyed().1[id as usize]
     }
 
     /// The total by components of village `i` of the village table of model
     /// table `table`, where it differs from the one written.
-    pub fn corrected(&self, table: usize, i: usize) -> Option<(Decimal, u32)> {
-        self.corrected[table][i]
+    pub fn corrected(&self, table: usize, i: usize) -> Corrected {
+        let corrected = self.corrected.get_or_init(|| {
+            let mut corrected: Vec<Vec<Corrected>> = vec![Vec::new(); self.model.tables.len()];
+            for vt in &self.model.idm.villages {
+                let p = Profile::of(self.cfg, vt.kind);
+                corrected[vt.table] = vt
+                    .villages
+                    .iter()
+                    .map(|v| super::idm::total_by_components(v, &p))
+                    .collect();
+            }
+            corrected
+        });
+        corrected[table][i]
     }
 
     /// The index in [`VillageAnalysis::lists`] of
@@ -220,10 +229,10 @@ impl<'a> VillageAnalysis<'a> {
         };
         let mut best: Option<(usize, usize)> = None;
         for (i, l) in self.lists.iter().enumerate() {
-            if l.list.year != year || l.list.kind != kind {
+            if l.year != year || l.kind != kind {
                 continue;
             }
-            let len = l.list.len();
+            let len = l.len();
             match best {
                 Some((_, b)) if b >= len => {}
                 _ => best = Some((i, len)),
@@ -233,16 +242,10 @@ impl<'a> VillageAnalysis<'a> {
     }
 
     /// [`VillageList::status_counts`] by value of list `i`, computed once.
-    pub fn value_counts(
-        &self,
-        i: usize,
-        cfg: &crate::config::Config,
-    ) -> &(Vec<StatusCount>, usize) {
+    pub fn value_counts(&self, i: usize) -> &(Vec<StatusCount>, usize) {
         let l = &self.lists[i];
-        l.value_counts.get_or_init(|| {
-            l.list
-                .status_counts(&Profile::of(cfg, l.list.kind), Basis::Value)
-        })
+        self.value_counts[i]
+            .get_or_init(|| l.status_counts(&Profile::of(self.cfg, l.kind), Basis::Value))
     }
 }
 

@@ -20,14 +20,13 @@ pub const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    for keyed in &ctx.villages.lists {
-        let list = &keyed.list;
+    for (i, list) in ctx.villages.lists.iter().enumerate() {
         // By the name with its kecamatan, kabupaten and province, and by the code,
         // each normalized (ignoring case and punctuation): ids of the shared keys.
         type Place = (u32, u32, u32, u32);
         let mut by_name: FxHashMap<Place, (usize, &Village, Place)> = FxHashMap::default();
         let mut by_code: FxHashMap<u32, (usize, &Village, Place)> = FxHashMap::default();
-        let mut keys = keyed.keys.iter();
+        let mut keys = ctx.villages.keys(i).iter();
         for vt in &list.tables {
             for v in &vt.villages {
                 let k = keys.next().expect("a key per village");

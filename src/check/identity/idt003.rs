@@ -30,11 +30,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     if k == 0 {
         return;
     }
-    for keyed in &ctx.villages.lists {
-        let list = &keyed.list;
+    for (i, list) in ctx.villages.lists.iter().enumerate() {
         let table = list.tables[0].table;
-        let villages: Vec<(&Village, &Keys)> =
-            list.villages().map(|(_, v)| v).zip(&keyed.keys).collect();
+        let villages: Vec<(&Village, &Keys)> = list
+            .villages()
+            .map(|(_, v)| v)
+            .zip(ctx.villages.keys(i))
+            .collect();
         let columns: [(&str, Field, Key, Key); 2] = [
             (
                 "kecamatan",

@@ -17,10 +17,10 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    for keyed in &ctx.villages.lists {
+    for (i, list) in ctx.villages.lists.iter().enumerate() {
         // Codes as written, names normalized: ids of the shared keys.
         let mut by_code: crate::hash::FxHashMap<u32, (usize, &Village, u32)> = Default::default();
-        for ((vt, v), k) in keyed.list.villages().zip(&keyed.keys) {
+        for ((vt, v), k) in list.villages().zip(ctx.villages.keys(i)) {
             let Some(kode) = &v.kode else { continue };
             match by_code.entry(k.kode_written) {
                 Entry::Vacant(e) => {

@@ -344,7 +344,7 @@ fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
     let villages = ctx
         .villages
         .list_of_year(s.kind, year)
-        .map(|i| &ctx.villages.value_counts(i, ctx.cfg).0);
+        .map(|i| &ctx.villages.value_counts(i).0);
     let mut counts = Counts {
         cells: Vec::new(),
         by_row: HashMap::new(),

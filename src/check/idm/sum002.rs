@@ -24,10 +24,10 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let Some(i) = ctx.villages.list_of_year(s.kind, y.year) else {
                 continue;
             };
-            let list = &ctx.villages.lists[i].list;
+            let list = &ctx.villages.lists[i];
             let first_table = list.tables[0];
             let p = Profile::of(ctx.cfg, s.kind);
-            let (counts, _) = ctx.villages.value_counts(i, ctx.cfg);
+            let (counts, _) = ctx.villages.value_counts(i);
             let ranges = countif_ranges(ctx, s, list, &p, counts);
             for r in &s.rows {
                 let Some(band) = &r.band else { continue };
