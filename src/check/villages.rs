@@ -13,6 +13,7 @@ use crate::model::Model;
 use crate::table::normalize_header;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 /// A village's texts as keys: ids of their normalized forms
@@ -109,13 +110,15 @@ impl<'a> Interner<'a> {
     }
 
     fn normalized(&mut self, n: Cow<'a, str>) -> u32 {
-        if let Some(&id) = self.by_normalized.get(&*n) {
-            return id;
+        let next = self.texts.len() as u32;
+        match self.by_normalized.entry(n) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                self.texts.push(e.key().clone());
+                e.insert(next);
+                next
+            }
         }
-        let id = self.texts.len() as u32;
-        self.texts.push(n.clone());
-        self.by_normalized.insert(n, id);
-        id
     }
 
     /// An id of `s` as written (equal ids for equal texts only) and the id of its

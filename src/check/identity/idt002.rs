@@ -24,8 +24,10 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         // By the name with its kecamatan, kabupaten and province, and by the code,
         // each normalized (ignoring case and punctuation): ids of the shared keys.
         type Place = (u32, u32, u32, u32);
-        let mut by_name: FxHashMap<Place, (usize, &Village, Place)> = FxHashMap::default();
-        let mut by_code: FxHashMap<u32, (usize, &Village, Place)> = FxHashMap::default();
+        let mut by_name: FxHashMap<Place, (usize, &Village, Place)> =
+            FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
+        let mut by_code: FxHashMap<u32, (usize, &Village, Place)> =
+            FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         let mut keys = ctx.villages.keys(i).iter();
         for vt in &list.tables {
             for v in &vt.villages {

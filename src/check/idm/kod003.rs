@@ -19,7 +19,8 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for (i, list) in ctx.villages.lists.iter().enumerate() {
         // Codes as written, names normalized: ids of the shared keys.
-        let mut by_code: crate::hash::FxHashMap<u32, (usize, &Village, u32)> = Default::default();
+        let mut by_code: crate::hash::FxHashMap<u32, (usize, &Village, u32)> =
+            crate::hash::FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         for ((vt, v), k) in list.villages().zip(ctx.villages.keys(i)) {
             let Some(kode) = &v.kode else { continue };
             match by_code.entry(k.kode_written) {
