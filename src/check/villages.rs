@@ -3,8 +3,9 @@
 //! village lists, each village's texts as normalized keys (interned, so rules
 //! compare numbers instead of building strings per village), the total each
 //! village's components give (where it differs from the one written), and the
-//! status counts by value of each list. Each is worked out when a rule first asks
-//! for it, by that rule's thread, while the other core goes on with other rules.
+//! status counts by value of each list. Each is worked out once, when first
+//! asked for: the rules' scheduler asks for the keys and the totals first thing,
+//! one on each core.
 
 use crate::config::Config;
 use crate::hash::FxHashMap;
@@ -43,6 +44,13 @@ type Keyed<'a> = (Vec<Vec<Keys>>, Vec<Cow<'a, str>>);
 
 /// A total by components and the decimals it is written with.
 type Corrected = Option<(Decimal, u32)>;
+
+/// A part of the analysis to work out ahead of the rules.
+#[derive(Debug, Clone, Copy)]
+pub enum Part {
+    Keys,
+    Totals,
+}
 
 /// The village derivations of a run.
 pub struct VillageAnalysis<'a> {
@@ -207,7 +215,20 @@ impl<'a> VillageAnalysis<'a> {
     /// The total by components of village `i` of the village table of model
     /// table `table`, where it differs from the one written.
     pub fn corrected(&self, table: usize, i: usize) -> Corrected {
-        let corrected = self.corrected.get_or_init(|| {
+        self.totals()[table][i]
+    }
+
+    /// Works out the keys and the totals by components now (the rules' scheduler
+    /// does, first thing, one on each core).
+    pub fn prepare(&self, part: Part) {
+        match part {
+            Part::Keys => drop(self.keyed()),
+            Part::Totals => drop(self.totals()),
+        }
+    }
+
+    fn totals(&self) -> &[Vec<Corrected>] {
+        self.corrected.get_or_init(|| {
             let mut corrected: Vec<Vec<Corrected>> = vec![Vec::new(); self.model.tables.len()];
             for vt in &self.model.idm.villages {
                 let p = Profile::of(self.cfg, vt.kind);
@@ -218,8 +239,7 @@ impl<'a> VillageAnalysis<'a> {
                     .collect();
             }
             corrected
-        });
-        corrected[table][i]
+        })
     }
 
     /// The index in [`VillageAnalysis::lists`] of

@@ -303,6 +303,9 @@ fn countif_ranges(
             .find(|sh| *sh.name == *info.sheet)?;
         let (first, last) = (vt.villages.first()?, vt.villages.last()?);
         let col = first.status.as_ref()?.at.col;
+        // The sheet's rows walked beside the villages (one row after the other):
+        // `Sheet::cell` without a search per village.
+        let mut next = sheet.rows.partition_point(|(r, _)| *r < first.row);
         for (i, v) in vt.villages.iter().enumerate() {
             let st = v.status.as_ref()?;
             if st.at.col != col || v.row != first.row + i as u32 {
@@ -317,7 +320,7 @@ fn countif_ranges(
                 .map(|b| b.label.as_str());
             let word: &str = match by_value {
                 Some(label) if v.status_band.as_deref() != Some(label) => label,
-                _ => match &sheet.cell(st.at)?.value {
+                _ => match &cell_from(&sheet.rows, &mut next, st.at)?.value {
                     crate::read::Value::Text(t) => t,
                     _ => return None,
                 },
@@ -339,6 +342,24 @@ fn countif_ranges(
         .zip(&first_of)
         .all(|(c, &f)| words[f] == c.count)
         .then_some(ranges)
+}
+
+/// The cell at `at` of a sheet's `rows`, searched from row `next` on, for cells
+/// asked for in increasing row order; `next` moves to `at`'s row.
+fn cell_from<'s>(
+    rows: &'s [(u32, Vec<crate::read::Cell>)],
+    next: &mut usize,
+    at: CellRef,
+) -> Option<&'s crate::read::Cell> {
+    while rows.get(*next).is_some_and(|(r, _)| *r < at.row) {
+        *next += 1;
+    }
+    let (r, cells) = rows.get(*next)?;
+    if *r != at.row {
+        return None;
+    }
+    let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
+    Some(&cells[col])
 }
 
 /// Whether two texts are equal in lower case (`str::to_lowercase`), without
