@@ -18,6 +18,7 @@ pub mod date;
 pub mod error;
 pub mod finding;
 pub mod fix;
+pub mod hash;
 pub mod model;
 pub mod names;
 pub mod narrative;

@@ -16,6 +16,7 @@ mod renja;
 mod tables;
 #[cfg(test)]
 mod testing;
+pub mod villages;
 
 use crate::config::Config;
 pub use crate::finding::Handling;
@@ -42,6 +43,8 @@ pub struct Context<'a> {
     pub cfg: &'a Config,
     /// The budget's links, pins and sum trees, computed once for every rule.
     pub budget: BudgetAnalysis<'a>,
+    /// The village lists with their villages' keys, totals and status counts.
+    pub villages: villages::VillageAnalysis<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -52,6 +55,7 @@ impl<'a> Context<'a> {
             model,
             cfg,
             budget: BudgetAnalysis::new(reading, model, cfg),
+            villages: villages::VillageAnalysis::new(model, cfg),
         }
     }
 }
@@ -145,11 +149,27 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
     let timing = crate::timing::enabled();
     // Rules are independent: they share the cores, and their findings are joined in
     // registry order, so the result does not depend on which finished first.
+    // The village keys and totals several rules share are worked out first, one on
+    // each core; the rules follow on whichever core is free.
+    let jobs: Vec<Job> = [
+        Job::Prepare(villages::Part::Keys),
+        Job::Prepare(villages::Part::Totals),
+    ]
+    .into_iter()
+    .chain(registry().into_iter().map(Job::Rule))
+    .collect();
     let per_rule = crate::parallel::map(
-        &registry(),
-        |_| 0,
+        &jobs,
+        |job| u64::from(matches!(job, Job::Prepare(_))),
         &mut |_| {},
-        |rule| {
+        |job| {
+            let rule = match job {
+                Job::Prepare(part) => {
+                    ctx.villages.prepare(*part);
+                    return Vec::new();
+                }
+                Job::Rule(rule) => rule,
+            };
             let started = std::time::Instant::now();
             let mut found = Vec::new();
             (rule.check)(rule, &ctx, &mut found);
@@ -165,6 +185,12 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
     // name columns: a slip in a shared cell is found once per year, reported once.
     findings.dedup_by(|a, b| a.code == b.code && a.loc == b.loc && a.message == b.message);
     findings
+}
+
+/// What the rules' scheduler runs: a shared analysis worked out ahead, or a rule.
+enum Job {
+    Prepare(villages::Part),
+    Rule(&'static Rule),
 }
 
 /// Sorts findings by file, sheet, severity, then reading order.

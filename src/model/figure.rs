@@ -2,7 +2,6 @@
 
 use super::TableInfo;
 use crate::cell::{CellRange, CellRef};
-use crate::config::Config;
 use crate::number::{self, DecimalMark, NumberKind, TextProblem};
 use crate::read::{Cell, Table, Value};
 use crate::table::{Col, TableKind};
@@ -105,48 +104,42 @@ impl NumericColumn {
     }
 }
 
-/// Reads every numeric column of a table.
-pub(super) fn numeric_columns(
+/// The figures of one column of a table, when the column holds numbers.
+pub(super) fn numeric_column(
     table: &Table,
     info: &TableInfo,
-    _cfg: &Config,
-) -> Vec<NumericColumn> {
-    let mut out = Vec::new();
-    for column in &table.columns {
-        let Some(spec) = table.kind.columns().iter().find(|s| s.col == column.col) else {
-            continue;
-        };
-        let Some(kind) = spec.number else { continue };
-        let cells: Vec<&Cell> = table
-            .rows
-            .iter()
-            .filter_map(|r| r.at(column.index))
-            .collect();
-        let mut figures: Vec<Figure> = cells.iter().map(|c| Figure::read(c, kind)).collect();
-        let ratio = kind == NumberKind::Percent && is_ratio_column(&cells);
-        if ratio {
-            for (f, c) in figures.iter_mut().zip(&cells) {
-                if matches!(c.value, Value::Number { .. }) && !c.percent_format {
-                    f.value = f.value.map(|v| v * Decimal::ONE_HUNDRED);
-                    f.decimals = f.decimals.saturating_sub(2);
-                }
+    column: &crate::read::Column,
+) -> Option<NumericColumn> {
+    let spec = table.kind.columns().iter().find(|s| s.col == column.col)?;
+    let kind = spec.number?;
+    let cells: Vec<&Cell> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.at(column.index))
+        .collect();
+    let mut figures: Vec<Figure> = cells.iter().map(|c| Figure::read(c, kind)).collect();
+    let ratio = kind == NumberKind::Percent && is_ratio_column(&cells);
+    if ratio {
+        for (f, c) in figures.iter_mut().zip(&cells) {
+            if matches!(c.value, Value::Number { .. }) && !c.percent_format {
+                f.value = f.value.map(|v| v * Decimal::ONE_HUNDRED);
+                f.decimals = f.decimals.saturating_sub(2);
             }
         }
-        out.push(NumericColumn {
-            kind: table.kind,
-            file: info.file.clone(),
-            sheet: info.sheet.clone(),
-            range: table.range,
-            col: column.col,
-            year: column.year,
-            number: kind,
-            header: column.header,
-            label: column.label.clone(),
-            ratio,
-            figures,
-        });
     }
-    out
+    Some(NumericColumn {
+        kind: table.kind,
+        file: info.file.clone(),
+        sheet: info.sheet.clone(),
+        range: table.range,
+        col: column.col,
+        year: column.year,
+        number: kind,
+        header: column.header,
+        label: column.label.clone(),
+        ratio,
+        figures,
+    })
 }
 
 /// A percent column holds ratios when no plain number in it exceeds 1.5 and some

@@ -182,8 +182,13 @@ impl Village {
 
     /// The band of the total (its label), when the value is a number in its scale.
     pub fn band_by_value(&self, profile: &Profile) -> Option<String> {
+        self.band_label_by_value(profile).map(str::to_string)
+    }
+
+    /// [`Village::band_by_value`], borrowed from the profile.
+    pub fn band_label_by_value<'p>(&self, profile: &Profile<'p>) -> Option<&'p str> {
         let x = self.total.as_ref()?.value?;
-        profile.band_of(x).map(|b| b.label.clone())
+        profile.band_of(x).map(|b| b.label.as_str())
     }
 
     /// The kecamatan, or an empty string.
@@ -257,8 +262,8 @@ impl VillageTable {
         let mut unknown = 0;
         for v in &self.villages {
             let band = match basis {
-                Basis::Written => v.status_band.clone(),
-                Basis::Value => v.band_by_value(profile).or_else(|| v.status_band.clone()),
+                Basis::Written => v.status_band.as_deref(),
+                Basis::Value => v.band_label_by_value(profile).or(v.status_band.as_deref()),
             };
             let Some(band) = band else {
                 unknown += 1;
@@ -406,8 +411,8 @@ impl VillageList<'_> {
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (_, v) in self.villages() {
             let band = match basis {
-                Basis::Written => v.status_band.clone(),
-                Basis::Value => v.band_by_value(profile).or_else(|| v.status_band.clone()),
+                Basis::Written => v.status_band.as_deref(),
+                Basis::Value => v.band_label_by_value(profile).or(v.status_band.as_deref()),
             };
             let Some(band) = band else { continue };
             let name = v.kecamatan_text();
@@ -558,10 +563,9 @@ pub fn band_of_label(scale: &Scale, text: &str) -> Option<String> {
     None
 }
 
-/// A code cell as an identifier: a number as its digits, a text with a trailing
-/// `.0` (a number written back as text) without it.
-fn code_of(view: &TableView, row: &Row, col: Col) -> Option<Text> {
-    let t = text_of(view, row, col)?;
+/// A code cell's text as an identifier: a number as its digits, a text with a
+/// trailing `.0` (a number written back as text) without it.
+fn as_code(t: Text) -> Option<Text> {
     match t.text.split_once('.') {
         Some((digits, zeros))
             if !digits.is_empty()
@@ -610,28 +614,97 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
         villages: Vec::with_capacity(table.rows.len()),
         total_rows: Vec::new(),
     };
-    for row in &table.rows {
-        let t = |col| text_of(view, row, col);
+    // A national list's rows on both cores, half each.
+    let rows = &table.rows[..];
+    let (first, second) = rows.split_at(if rows.len() >= 8192 {
+        rows.len() / 2
+    } else {
+        rows.len()
+    });
+    std::thread::scope(|scope| {
+        let second = (!second.is_empty()).then(|| {
+            scope.spawn(|| {
+                let mut villages = Vec::with_capacity(second.len());
+                let mut total_rows = Vec::new();
+                village_rows(view, &profile, second, &mut villages, &mut total_rows);
+                (villages, total_rows)
+            })
+        });
+        village_rows(
+            view,
+            &profile,
+            first,
+            &mut out.villages,
+            &mut out.total_rows,
+        );
+        if let Some(second) = second {
+            let (mut villages, mut total_rows) = second.join().expect("the rows are read");
+            out.villages.append(&mut villages);
+            out.total_rows.append(&mut total_rows);
+        }
+    });
+    out
+}
+
+/// The villages of `rows` (a run of a village table's rows, in order) into
+/// `villages`, the rows of totals into `total_rows`.
+fn village_rows(
+    view: &TableView,
+    profile: &Profile,
+    rows: &[Row],
+    villages: &mut Vec<Village>,
+    total_rows: &mut Vec<u32>,
+) {
+    let table = view.table;
+    // Each column looked up once for the whole table, not once a row.
+    let at = |col| table.column(col).map(|c| c.index);
+    let (no_at, kode_at, provinsi_at, kabupaten_at, kecamatan_at, desa_at, status_at) = (
+        at(Col::No),
+        at(Col::KodeDesa),
+        at(Col::Provinsi),
+        at(Col::Kabupaten),
+        at(Col::Kecamatan),
+        at(Col::Desa),
+        at(Col::Status),
+    );
+    let (kode_kecamatan_at, kode_kabupaten_at, kode_provinsi_at) = (
+        at(Col::KodeKecamatan),
+        at(Col::KodeKabupaten),
+        at(Col::KodeProvinsi),
+    );
+    // The figures of each measure, walked in row order beside the rows.
+    let mut components: Vec<Figures> = profile
+        .components
+        .iter()
+        .map(|c| Figures::new(view, c.col, rows))
+        .collect();
+    let mut totals = Figures::new(view, profile.total_col, rows);
+    // The band each status spelling names, worked out once per spelling.
+    let mut bands: Vec<(std::sync::Arc<str>, Option<String>)> = Vec::new();
+    for row in rows {
+        let t = |index: Option<u32>| text_at(row, index?);
         let (no, kode, provinsi, kabupaten, kecamatan, name, status) = (
-            t(Col::No),
-            code_of(view, row, Col::KodeDesa),
-            t(Col::Provinsi),
-            t(Col::Kabupaten),
-            t(Col::Kecamatan),
-            t(Col::Desa),
-            t(Col::Status),
+            t(no_at),
+            code_at(row, kode_at),
+            t(provinsi_at),
+            t(kabupaten_at),
+            t(kecamatan_at),
+            t(desa_at),
+            t(status_at),
         );
         let labels = [&no, &name, &kecamatan, &kode];
         if labels
             .iter()
             .any(|l| l.as_ref().is_some_and(|l| is_total_label(&l.text)))
         {
-            out.total_rows.push(row.row);
+            total_rows.push(row.row);
             continue;
         }
-        let f = |col| view.figure(row, col).cloned();
-        let components: Vec<Option<Figure>> = profile.components.iter().map(|c| f(c.col)).collect();
-        let total = f(profile.total_col);
+        let components: Vec<Option<Figure>> = components
+            .iter_mut()
+            .map(|c| c.at_row(row.row).cloned())
+            .collect();
+        let total = totals.at_row(row.row).cloned();
         let filled = kode.is_some()
             || kecamatan.is_some()
             || name.is_some()
@@ -641,16 +714,24 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
         if !filled {
             continue;
         }
-        let status_band = status
-            .as_ref()
-            .and_then(|s| band_of_label(profile.bands, &s.text));
-        out.villages.push(Village {
+        let status_band =
+            status
+                .as_ref()
+                .and_then(|s| match bands.iter().find(|(text, _)| **text == *s.text) {
+                    Some((_, band)) => band.clone(),
+                    None => {
+                        let band = band_of_label(profile.bands, &s.text);
+                        bands.push((s.text.clone(), band.clone()));
+                        band
+                    }
+                });
+        villages.push(Village {
             row: row.row,
             no,
             kode,
-            kode_kecamatan: code_of(view, row, Col::KodeKecamatan),
-            kode_kabupaten: code_of(view, row, Col::KodeKabupaten),
-            kode_provinsi: code_of(view, row, Col::KodeProvinsi),
+            kode_kecamatan: code_at(row, kode_kecamatan_at),
+            kode_kabupaten: code_at(row, kode_kabupaten_at),
+            kode_provinsi: code_at(row, kode_provinsi_at),
             provinsi,
             kabupaten,
             kecamatan,
@@ -661,7 +742,64 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
             status_band,
         });
     }
-    out
+}
+
+/// The figures of the first numeric column with one meaning, looked up row by row
+/// in increasing row order ([`TableView::figure`] for rows taken in order).
+struct Figures<'a> {
+    figures: &'a [Figure],
+    next: usize,
+}
+
+impl<'a> Figures<'a> {
+    /// The figures of `col` from the first of `rows` on.
+    fn new(view: &TableView<'a>, col: Col, rows: &[Row]) -> Self {
+        let figures: &[Figure] = view.columns(col).next().map_or(&[], |c| &c.figures);
+        let from = rows.first().map_or(0, |r| r.row);
+        Figures {
+            figures,
+            next: figures.partition_point(|f| f.at.row < from),
+        }
+    }
+
+    /// The figure of sheet row `row`; rows are asked for in increasing order.
+    fn at_row(&mut self, row: u32) -> Option<&'a Figure> {
+        while self.figures.get(self.next).is_some_and(|f| f.at.row < row) {
+            self.next += 1;
+        }
+        self.figures.get(self.next).filter(|f| f.at.row == row)
+    }
+}
+
+/// [`text_of`] by sheet column.
+fn text_at(row: &Row, index: u32) -> Option<Text> {
+    let cell = row.at(index)?;
+    let text = match &cell.value {
+        Value::Text(t)
+            if !t.is_empty()
+                && !t.starts_with(char::is_whitespace)
+                && !t.ends_with(char::is_whitespace) =>
+        {
+            t.clone()
+        }
+        _ => {
+            let t = cell.written();
+            let t = t.trim();
+            if t.is_empty() {
+                return None;
+            }
+            std::sync::Arc::from(t)
+        }
+    };
+    Some(Text {
+        at: CellRef::new(row.row, index),
+        text,
+    })
+}
+
+/// The code in sheet column `index` of `row`, as an identifier ([`as_code`]).
+fn code_at(row: &Row, index: Option<u32>) -> Option<Text> {
+    as_code(text_at(row, index?)?)
 }
 
 fn summary(view: &TableView, cfg: &Config) -> IdmSummary {

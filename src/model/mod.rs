@@ -111,18 +111,31 @@ impl<'a> TableView<'a> {
 pub fn build(reading: &Reading, cfg: &Config) -> Model {
     let mut model = Model::default();
     for table in &reading.tables {
-        let info = TableInfo {
+        model.tables.push(TableInfo {
             kind: table.kind,
             file: Arc::from(table.file.as_str()),
             sheet: Arc::from(table.sheet.as_str()),
             range: table.range,
             rows: table.rows.len(),
-        };
-        model
-            .numeric_columns
-            .extend(figure::numeric_columns(table, &info, cfg));
-        model.tables.push(info);
+        });
     }
+    // Every column of every table read on the cores, the longest first; in table
+    // and column order.
+    let columns: Vec<(usize, &crate::read::Column)> = reading
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.columns.iter().map(move |c| (i, c)))
+        .collect();
+    model.numeric_columns = crate::parallel::map(
+        &columns,
+        |&(i, _)| reading.tables[i].rows.len() as u64,
+        &mut |_| {},
+        |&(i, column)| figure::numeric_column(&reading.tables[i], &model.tables[i], column),
+    )
+    .into_iter()
+    .flatten()
+    .collect();
     let views: Vec<TableView> = reading
         .tables
         .iter()
@@ -140,10 +153,18 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
                 .collect(),
         })
         .collect();
-    let idm = idm::build(&views, cfg);
-    let budget = budget::build(&views, cfg);
-    let performance = performance::build(&views, cfg);
-    let renja = renja::build(&views, reading);
+    // The villages on one core, the other domains on the other.
+    let (idm, (budget, performance, renja)) = std::thread::scope(|scope| {
+        let others = scope.spawn(|| {
+            (
+                budget::build(&views, cfg),
+                performance::build(&views, cfg),
+                renja::build(&views, reading),
+            )
+        });
+        let idm = idm::build(&views, cfg);
+        (idm, others.join().expect("the other domains are built"))
+    });
     drop(views);
     // A summary takes its index's kind from the villages it counts (see idm::build).
     for s in &idm.summaries {

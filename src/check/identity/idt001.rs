@@ -3,7 +3,7 @@
 use crate::cell::CellRef;
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Correction, Finding, Loc, Message, NewValue, Safety, Severity};
-use crate::read::{Table, Value};
+use crate::read::{Cell, Table, Value};
 use crate::table::{Col, TableKind};
 use rust_decimal::prelude::*;
 use std::collections::HashMap;
@@ -51,16 +51,16 @@ fn row_number(value: &Value) -> Option<(u32, &'static str, &'static str, bool)> 
     }
 }
 
-struct Numbered {
+struct Numbered<'a> {
     at: CellRef,
     n: u32,
-    written: String,
+    cell: &'a Cell,
     prefix: &'static str,
     suffix: &'static str,
     number: bool,
 }
 
-fn numbered_rows(table: &Table) -> Vec<Numbered> {
+fn numbered_rows(table: &Table) -> Vec<Numbered<'_>> {
     let Some(col) = table.column(Col::No) else {
         return Vec::new();
     };
@@ -73,7 +73,7 @@ fn numbered_rows(table: &Table) -> Vec<Numbered> {
             Some(Numbered {
                 at: c.at,
                 n,
-                written: c.written(),
+                cell: c,
                 prefix,
                 suffix,
                 number,
@@ -153,21 +153,21 @@ fn numbering_finding(
         at.at,
     );
     let after_id = prev
-        .map(|p| format!(" setelah {} di {}", p.written, p.at))
+        .map(|p| format!(" setelah {} di {}", p.cell.written(), p.at))
         .unwrap_or_default();
     let after_en = prev
-        .map(|p| format!(" after {} in {}", p.written, p.at))
+        .map(|p| format!(" after {} in {}", p.cell.written(), p.at))
         .unwrap_or_default();
     let message = Message::new(
         format!(
             "nomor urut {}{after_id} pada tabel {} seharusnya {expected}; {} baris dinomori ulang",
-            at.written,
+            at.cell.written(),
             table.kind.title(),
             renumber.len()
         ),
         format!(
             "row number {}{after_en} in table {} should be {expected}; {} rows are renumbered",
-            at.written,
+            at.cell.written(),
             table.kind.name(),
             renumber.len()
         ),
@@ -192,7 +192,7 @@ fn numbering_finding(
         .map(|p| vec![Loc::cell(&loc.file, &loc.sheet, p.at)])
         .unwrap_or_default();
     out.push(
-        rule.finding(loc, message, at.written.clone())
+        rule.finding(loc, message, at.cell.written())
             .expect(expected.to_string())
             .related(related)
             .fix(fix),

@@ -2,10 +2,9 @@
 
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
+use crate::hash::FxHashMap;
 use crate::model::idm::Village;
-use crate::table::{normalize_header, push_normalized};
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "IDT002",
@@ -19,56 +18,40 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// A village's name, kecamatan, kabupaten and provinsi as one key, each compared
-/// as header words are (one allocation per village: this runs on every row).
-fn name_key(v: &Village) -> String {
-    let mut key = String::new();
-    for t in [&v.name, &v.kecamatan, &v.kabupaten, &v.provinsi] {
-        if let Some(t) = t {
-            push_normalized(&mut key, &t.text);
-        }
-        key.push('\u{1}');
-    }
-    key
-}
-
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    for list in m.idm.lists(&m.tables) {
-        let mut by_name: HashMap<String, (usize, &Village)> = HashMap::new();
-        let mut by_code: HashMap<String, (usize, &Village)> = HashMap::new();
+    for (i, list) in ctx.villages.lists.iter().enumerate() {
+        // By the name with its kecamatan, kabupaten and province, and by the code,
+        // each normalized (ignoring case and punctuation): ids of the shared keys.
+        type Place = (u32, u32, u32, u32);
+        let mut by_name: FxHashMap<Place, (usize, &Village, Place)> =
+            FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
+        let mut by_code: FxHashMap<u32, (usize, &Village, Place)> =
+            FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
+        let mut keys = ctx.villages.keys(i).iter();
         for vt in &list.tables {
             for v in &vt.villages {
+                let k = keys.next().expect("a key per village");
+                let place = k.place();
                 let mut first: Option<((usize, &Village), bool)> = None;
-                // Judged by code where there is one: two coded rows of one name are
-                // two villages (a national file has namesakes); one code under two
-                // names is KOD003's.
                 if v.name.is_some() {
-                    // Judged by code where there is one: two coded rows of one name
-                    // are two villages (a national file has namesakes); one code
-                    // under two names is a code rule's.
-                    match by_name.entry(name_key(v)) {
+                    match by_name.entry(place) {
                         Entry::Occupied(f) if v.kode.is_none() || f.get().1.kode.is_none() => {
-                            first = Some((*f.get(), false))
+                            let (t, fv, _) = *f.get();
+                            first = Some(((t, fv), false))
                         }
                         Entry::Occupied(_) => {}
-                        Entry::Vacant(e) => drop(e.insert((vt.table, v))),
+                        Entry::Vacant(e) => drop(e.insert((vt.table, v, place))),
                     }
                 }
-                if let Some(kode) = v
-                    .kode
-                    .as_ref()
-                    .map(|k| normalize_header(&k.text))
-                    .filter(|k| !k.is_empty())
-                {
-                    match by_code.entry(kode) {
-                        Entry::Occupied(f)
-                            if first.is_none() && name_key(f.get().1) == name_key(v) =>
-                        {
-                            first = Some((*f.get(), true))
+                if v.kode.is_some() && k.kode != 0 {
+                    match by_code.entry(k.kode) {
+                        Entry::Occupied(f) if first.is_none() && f.get().2 == place => {
+                            let (t, fv, _) = *f.get();
+                            first = Some(((t, fv), true))
                         }
                         Entry::Occupied(_) => {}
-                        Entry::Vacant(e) => drop(e.insert((vt.table, v))),
+                        Entry::Vacant(e) => drop(e.insert((vt.table, v, place))),
                     }
                 }
                 let Some(((ft, fv), by_kode)) = first else {

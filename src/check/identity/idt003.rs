@@ -1,14 +1,16 @@
 //! IDT003 near-duplicate-name: a kecamatan or kabupaten spelled two ways.
 
 use super::typos::{typos, Spelling};
+use crate::check::villages::Keys;
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
+use crate::hash::FxHashMap;
 use crate::model::idm::{Text, Village};
-use crate::table::normalize_header;
-use std::collections::HashMap;
 
 /// A text field of a village.
 type Field = fn(&Village) -> Option<&Text>;
+/// The key of a text field.
+type Key = fn(&Keys) -> u32;
 
 pub const RULE: Rule = Rule {
     code: "IDT003",
@@ -28,46 +30,50 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     if k == 0 {
         return;
     }
-    for list in m.idm.lists(&m.tables) {
+    for (i, list) in ctx.villages.lists.iter().enumerate() {
         let table = list.tables[0].table;
-        let villages: Vec<&Village> = list.villages().map(|(_, v)| v).collect();
-        let columns: [(&str, Field, Field); 2] = [
+        let villages: Vec<(&Village, &Keys)> = list
+            .villages()
+            .map(|(_, v)| v)
+            .zip(ctx.villages.keys(i))
+            .collect();
+        let columns: [(&str, Field, Key, Key); 2] = [
             (
                 "kecamatan",
                 |v| v.kecamatan.as_ref(),
-                |v| v.kabupaten.as_ref(),
+                |k| k.kecamatan,
+                |k| k.kabupaten,
             ),
             (
                 "kabupaten",
                 |v| v.kabupaten.as_ref(),
-                |v| v.provinsi.as_ref(),
+                |k| k.kabupaten,
+                |k| k.provinsi,
             ),
         ];
-        for (what, field, scope) in columns {
-            // Scope → spelling → cells, in reading order.
+        for (what, field, key, scope) in columns {
+            // Spellings are compared normalized (ignoring case and punctuation),
+            // within the place above: ids of the shared keys.
             let mut scopes: Vec<Vec<Spelling>> = Vec::new();
-            let mut scope_index: HashMap<String, usize> = HashMap::new();
-            let mut spelling_index: HashMap<(usize, String), usize> = HashMap::new();
-            for v in &villages {
+            let mut scope_index: FxHashMap<u32, usize> = FxHashMap::default();
+            let mut spelling_index: FxHashMap<(usize, u32), usize> = FxHashMap::default();
+            for (v, k) in &villages {
                 let Some(t) = field(v) else { continue };
-                let n = normalize_header(&t.text);
-                if n.is_empty() {
+                let n = key(k);
+                if n == 0 {
                     continue;
                 }
-                let s = scope(v)
-                    .map(|s| normalize_header(&s.text))
-                    .unwrap_or_default();
-                let pos = *scope_index.entry(s).or_insert_with(|| {
+                let pos = *scope_index.entry(scope(k)).or_insert_with(|| {
                     scopes.push(Vec::new());
                     scopes.len() - 1
                 });
                 let spellings = &mut scopes[pos];
-                match spelling_index.get(&(pos, n.clone())) {
+                match spelling_index.get(&(pos, n)) {
                     Some(&i) => spellings[i].cells.push(t),
                     None => {
-                        spelling_index.insert((pos, n.clone()), spellings.len());
+                        spelling_index.insert((pos, n), spellings.len());
                         spellings.push(Spelling {
-                            norm: n,
+                            norm: ctx.villages.text(n),
                             cells: vec![t],
                         });
                     }

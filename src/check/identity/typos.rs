@@ -30,7 +30,7 @@ fn deletions(s: &str, k: usize, into: &mut HashSet<String>) {
 
 /// The names of one column in one scope, by spelling: (normalized, cells).
 pub(super) struct Spelling<'a> {
-    pub norm: String,
+    pub norm: &'a str,
     pub cells: Vec<&'a Text>,
 }
 
@@ -60,7 +60,7 @@ fn pairs_by_deletions(spellings: &[Spelling], eligible: &[usize], k: usize) -> C
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in eligible {
         let mut set = HashSet::new();
-        deletions(&spellings[i].norm, k, &mut set);
+        deletions(spellings[i].norm, k, &mut set);
         for d in set {
             index.entry(d).or_default().push(i);
         }
@@ -87,7 +87,7 @@ const PAIRWISE_MAX: usize = 64;
 /// one (no pair of names compared twice), verified by Damerau–Levenshtein.
 pub(super) fn typos(spellings: &[Spelling], k: usize) -> Vec<(usize, usize)> {
     let eligible: Vec<usize> = (0..spellings.len())
-        .filter(|&i| letters(&spellings[i].norm) >= 6)
+        .filter(|&i| letters(spellings[i].norm) >= 6)
         .collect();
     let k = k.min(3);
     let candidates = if eligible.len() <= PAIRWISE_MAX {
@@ -102,7 +102,7 @@ pub(super) fn typos(spellings: &[Spelling], k: usize) -> Vec<(usize, usize)> {
             .into_iter()
             .map(|b| {
                 (
-                    strsim::damerau_levenshtein(&spellings[a].norm, &spellings[b].norm),
+                    strsim::damerau_levenshtein(spellings[a].norm, spellings[b].norm),
                     b,
                 )
             })
@@ -130,11 +130,11 @@ mod tests {
         assert_eq!(v, vec!["ab", "abc", "ac", "bc"]);
     }
 
-    fn spellings<'a>(cells: &'a [Text], names: &[(&str, usize)]) -> Vec<Spelling<'a>> {
+    fn spellings<'a>(cells: &'a [Text], names: &[(&'a str, usize)]) -> Vec<Spelling<'a>> {
         names
             .iter()
             .map(|(n, c)| Spelling {
-                norm: n.to_string(),
+                norm: n,
                 cells: cells.iter().take(*c).collect(),
             })
             .collect()
@@ -200,7 +200,7 @@ mod tests {
                 let mut v: Vec<(usize, usize)> = c
                     .into_iter()
                     .flat_map(|(a, bs)| bs.into_iter().map(move |b| (a, b)))
-                    .filter(|&(a, b)| strsim::damerau_levenshtein(&s[a].norm, &s[b].norm) <= k)
+                    .filter(|&(a, b)| strsim::damerau_levenshtein(s[a].norm, s[b].norm) <= k)
                     .collect();
                 v.sort();
                 v

@@ -17,20 +17,20 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    for list in m.idm.lists(&m.tables) {
-        let mut by_code: HashMap<&str, (usize, &Village)> = HashMap::new();
-        for (vt, v) in list.villages() {
+    for (i, list) in ctx.villages.lists.iter().enumerate() {
+        // Codes as written, names normalized: ids of the shared keys.
+        let mut by_code: crate::hash::FxHashMap<u32, (usize, &Village, u32)> =
+            crate::hash::FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
+        for ((vt, v), k) in list.villages().zip(ctx.villages.keys(i)) {
             let Some(kode) = &v.kode else { continue };
-            match by_code.entry(&kode.text) {
+            match by_code.entry(k.kode_written) {
                 Entry::Vacant(e) => {
-                    e.insert((vt.table, v));
+                    e.insert((vt.table, v, k.name));
                 }
                 Entry::Occupied(e) => {
-                    let (ft, first) = *e.get();
+                    let (ft, first, first_name) = *e.get();
                     // The same village twice is IDT002's; two names under one code are ours.
-                    if crate::table::normalize_header(first.name_text())
-                        == crate::table::normalize_header(v.name_text())
-                    {
+                    if first_name == k.name {
                         continue;
                     }
                     let there = first.kode.as_ref().expect("keyed by it");

@@ -7,7 +7,7 @@ use crate::compare::{agrees, at_precision};
 use crate::config::Derivation;
 use crate::config::{Band, Bound};
 use crate::finding::{Correction, Finding, Message, NewValue, Safety, Severity};
-use crate::model::idm::{Basis, IdmSummary, Profile, SummaryRow, Village, VillageTable};
+use crate::model::idm::{IdmSummary, Profile, SummaryRow, Village, VillageTable};
 use crate::model::Figure;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -162,12 +162,43 @@ fn total_formula(p: &Profile, cells: &[CellRef], d: u32) -> String {
 /// The total a village should show when the one written does not follow from its
 /// components (what SUM001 writes), with its decimals; `None` when it does, or when
 /// the components cannot tell.
-fn total_by_components(v: &Village, p: &Profile) -> Option<(Decimal, u32)> {
+/// Whether the mean of `values` rounded half away from zero at `decimals` is
+/// `stated` (then [`agrees`] holds for the mean [`derived_total`] computes), told
+/// without dividing: for a sum of at least 0 that is `n·(stated − ½·10^-d) ≤ sum
+/// < n·(stated + ½·10^-d)`. False means "not shown", not "disagrees". Exact: with at
+/// most 20 decimals everywhere, the exact mean is either a midpoint of the rounding
+/// (a finite decimal, which Decimal's division gives exactly) or at least
+/// 10^-20/(2n) from every midpoint, far beyond the division's error under 1000
+/// (below 10^-24), so the Decimal mean rounds as the exact one does.
+fn mean_rounds_to(stated: Decimal, decimals: u32, values: &[Decimal]) -> bool {
+    let sum: Decimal = values.iter().copied().sum();
+    if values.is_empty()
+        || decimals > 20
+        || sum.scale() > 20
+        || stated.is_sign_negative()
+        || sum.is_sign_negative()
+        || stated > Decimal::ONE_THOUSAND
+    {
+        return false;
+    }
+    let n = Decimal::from(values.len());
+    let half = half_unit(decimals);
+    match (n.checked_mul(stated - half), n.checked_mul(stated + half)) {
+        (Some(lo), Some(hi)) => lo <= sum && sum < hi,
+        _ => false,
+    }
+}
+
+pub(super) fn total_by_components(v: &Village, p: &Profile) -> Option<(Decimal, u32)> {
     let total = v.total.as_ref()?;
     // A total outside its scale is RNG001's, whatever its components say.
     let stated = total.value.filter(|x| p.in_range(*x))?;
     let parts = components_in_range(v, p)?;
     let values: Vec<Decimal> = parts.iter().map(|(_, x)| *x).collect();
+    // Nearly every village: the stated mean is the components' mean rounded.
+    if matches!(p.derivation, Derivation::Mean) && mean_rounds_to(stated, total.decimals, &values) {
+        return None;
+    }
     let computed = derived_total(p, &values)?;
     let dc = parts.iter().map(|(f, _)| f.decimals).max().unwrap_or(0);
     let idm = total;
@@ -245,7 +276,17 @@ fn countif_ranges(
     {
         return None;
     }
-    let mut words: HashMap<String, usize> = HashMap::new();
+    // How many villages each label's COUNTIF counts (by a label's first entry).
+    let first_of: Vec<usize> = counts
+        .iter()
+        .map(|c| {
+            counts
+                .iter()
+                .position(|d| d.label == c.label)
+                .expect("itself")
+        })
+        .collect();
+    let mut words: Vec<usize> = vec![0; counts.len()];
     let mut ranges = Vec::new();
     for vt in &list.tables {
         let info = &m.tables[vt.table];
@@ -262,29 +303,30 @@ fn countif_ranges(
             .find(|sh| *sh.name == *info.sheet)?;
         let (first, last) = (vt.villages.first()?, vt.villages.last()?);
         let col = first.status.as_ref()?.at.col;
+        // The sheet's rows walked beside the villages (one row after the other):
+        // `Sheet::cell` without a search per village.
+        let mut next = sheet.rows.partition_point(|(r, _)| *r < first.row);
         for (i, v) in vt.villages.iter().enumerate() {
             let st = v.status.as_ref()?;
             if st.at.col != col || v.row != first.row + i as u32 {
                 return None;
             }
-            let corrected = total_by_components(v, p).map(|(x, _)| x);
+            let corrected = ctx.villages.corrected(vt.table, i).map(|(x, _)| x);
             let by_value = v
                 .total
                 .as_ref()
                 .and_then(|t| corrected.or(t.value))
                 .and_then(|x| p.band_of(x))
-                .map(|b| b.label.clone());
-            let word = match by_value {
-                Some(label) if v.status_band.as_deref() != Some(label.as_str()) => label,
-                _ => match &sheet.cell(st.at)?.value {
-                    crate::read::Value::Text(t) => t.to_string(),
+                .map(|b| b.label.as_str());
+            let word: &str = match by_value {
+                Some(label) if v.status_band.as_deref() != Some(label) => label,
+                _ => match &cell_from(&sheet.rows, &mut next, st.at)?.value {
+                    crate::read::Value::Text(t) => t,
                     _ => return None,
                 },
             };
-            let label = counts
-                .iter()
-                .find(|c| c.label.to_lowercase() == word.to_lowercase())?;
-            *words.entry(label.label.clone()).or_default() += 1;
+            let label = counts.iter().position(|c| same_lowercase(&c.label, word))?;
+            words[first_of[label]] += 1;
         }
         ranges.push(format!(
             "{}!${}${}:${}${}",
@@ -297,12 +339,39 @@ fn countif_ranges(
     }
     counts
         .iter()
-        .all(|c| words.get(&c.label).copied().unwrap_or(0) == c.count)
+        .zip(&first_of)
+        .all(|(c, &f)| words[f] == c.count)
         .then_some(ranges)
 }
 
-/// `COUNTIF('IDM 2023'!$K$5:$K$330,"MAJU")` over these ranges (summed when the
-/// list is in more than one table).
+/// The cell at `at` of a sheet's `rows`, searched from row `next` on, for cells
+/// asked for in increasing row order; `next` moves to `at`'s row.
+fn cell_from<'s>(
+    rows: &'s [(u32, Vec<crate::read::Cell>)],
+    next: &mut usize,
+    at: CellRef,
+) -> Option<&'s crate::read::Cell> {
+    while rows.get(*next).is_some_and(|(r, _)| *r < at.row) {
+        *next += 1;
+    }
+    let (r, cells) = rows.get(*next)?;
+    if *r != at.row {
+        return None;
+    }
+    let col = cells.binary_search_by_key(&at.col, |c| c.at.col).ok()?;
+    Some(&cells[col])
+}
+
+/// Whether two texts are equal in lower case (`str::to_lowercase`), without
+/// building them when both are ASCII.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 fn countif_formula(ranges: &[String], label: &str) -> String {
     ranges
         .iter()
@@ -324,11 +393,10 @@ struct Counts {
 
 /// The counts of `year`, when every row above the total has a numeric count.
 fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
-    let m = ctx.model;
-    let villages = m.idm.list_of_year(&m.tables, s.kind, year).map(|l| {
-        l.status_counts(&Profile::of(ctx.cfg, s.kind), Basis::Value)
-            .0
-    });
+    let villages = ctx
+        .villages
+        .list_of_year(s.kind, year)
+        .map(|i| &ctx.villages.value_counts(i).0);
     let mut counts = Counts {
         cells: Vec::new(),
         by_row: HashMap::new(),
@@ -339,7 +407,7 @@ fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
             continue;
         };
         let stated = f.value?;
-        let n = match (&villages, &r.band) {
+        let n = match (villages, &r.band) {
             (Some(v), Some(band)) => v
                 .iter()
                 .find(|c| &c.label == band)
@@ -425,6 +493,37 @@ pub(super) mod tests {
         assert_eq!(angka(dec!(11.764705), Some(2)), "11,76");
         assert_eq!(angka(dec!(-1234.5), None), "-1.234,5");
         assert_eq!(angka(dec!(100), Some(0)), "100");
+    }
+
+    #[test]
+    fn a_mean_shown_to_round_to_the_stated_agrees() {
+        let mut x: u64 = 11;
+        let mut next = |n: u64| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (x >> 33) % n
+        };
+        let (mut shown, mut agreeing) = (0, 0);
+        for _ in 0..20_000 {
+            let scale = next(6) as u32;
+            let n = 1 + next(4) as usize;
+            let values: Vec<Decimal> = (0..n)
+                .map(|_| Decimal::new(next(10u64.pow(scale) + 1) as i64, scale))
+                .collect();
+            let d = next(7) as u32;
+            let mean = values.iter().copied().sum::<Decimal>() / Decimal::from(n);
+            // Stated: the mean rounded either way, or off by a unit now and then.
+            let mut stated = mean.round_dp(d);
+            if next(4) == 0 {
+                stated += Decimal::new(next(3) as i64 - 1, d);
+            }
+            let fast = mean_rounds_to(stated, d, &values);
+            let slow = agrees(stated, d, mean);
+            assert!(!fast || slow, "{values:?} {stated} {d}");
+            shown += usize::from(fast);
+            agreeing += usize::from(slow);
+        }
+        // The quick test settles nearly every agreeing mean.
+        assert!(shown * 10 >= agreeing * 9, "{shown} of {agreeing}");
     }
 
     #[test]

@@ -18,8 +18,8 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
         let p = profile_of(ctx, vt);
-        for v in &vt.villages {
-            let Some((expected, d)) = total_by_components(v, &p) else {
+        for (i, v) in vt.villages.iter().enumerate() {
+            let Some((expected, d)) = ctx.villages.corrected(vt.table, i) else {
                 continue;
             };
             let (Some(total), Some(parts)) = (&v.total, components_in_range(v, &p)) else {

@@ -21,13 +21,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             if y.count.is_none() {
                 continue;
             }
-            let Some(list) = m.idm.list_of_year(&m.tables, s.kind, y.year) else {
+            let Some(i) = ctx.villages.list_of_year(s.kind, y.year) else {
                 continue;
             };
+            let list = &ctx.villages.lists[i];
             let first_table = list.tables[0];
             let p = Profile::of(ctx.cfg, s.kind);
-            let (counts, _) = list.status_counts(&p, Basis::Value);
-            let ranges = countif_ranges(ctx, s, &list, &p, &counts);
+            let (counts, _) = ctx.villages.value_counts(i);
+            let ranges = countif_ranges(ctx, s, list, &p, counts);
             for r in &s.rows {
                 let Some(band) = &r.band else { continue };
                 let Some(fig) = r.of_year(y.year).and_then(|f| f.count.as_ref()) else {

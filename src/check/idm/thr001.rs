@@ -18,13 +18,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
     for vt in &m.idm.villages {
         let p = profile_of(ctx, vt);
-        for v in &vt.villages {
+        for (i, v) in vt.villages.iter().enumerate() {
             let (Some(idm), Some(st)) = (&v.total, &v.status) else {
                 continue;
             };
             // Judged against the IDM SUM001 will write where the one written is not
             // the mean of its components: a right status beside a mistyped IDM stays.
-            let corrected = total_by_components(v, &p).map(|(x, _)| x);
+            let corrected = ctx.villages.corrected(vt.table, i).map(|(x, _)| x);
             let Some(x) = corrected.or(idm.value) else {
                 continue;
             };

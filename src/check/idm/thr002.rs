@@ -33,11 +33,24 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             .collect();
         // The margin is of the IDM's 0–1 scale: scaled to the index's own.
         let margin = margin * p.top;
+        // Each boundary's margin as whole steps of 10^-16, for telling at a glance
+        // the values far from every boundary (nearly all of them).
+        let near: Option<Vec<(i128, i128)>> = fixed(margin).and_then(|m| {
+            boundaries
+                .iter()
+                .map(|(b, _)| fixed(*b).map(|b| (b - m, b + m)))
+                .collect()
+        });
         for v in &vt.villages {
             let Some(idm) = &v.total else { continue };
             let Some(x) = idm.value.filter(|x| p.in_range(*x)) else {
                 continue;
             };
+            if let (Some(near), Some(x)) = (&near, fixed(x)) {
+                if !near.iter().any(|&(lo, hi)| lo <= x && x <= hi) {
+                    continue;
+                }
+            }
             let Some((b, of)) = boundaries
                 .iter()
                 .copied()
@@ -119,4 +132,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// `v` as a whole number of 10^-16, when it has at most 16 decimals and is under
+/// 10^12: in that range Decimal's differences are exact, so `|x - b| <= m` holds
+/// exactly when `b - m <= x <= b + m` does in these integers.
+fn fixed(v: Decimal) -> Option<i128> {
+    let n = v
+        .mantissa()
+        .checked_mul(10i128.checked_pow(16u32.checked_sub(v.scale())?)?)?;
+    (n.abs() < 10i128.pow(28)).then_some(n)
 }

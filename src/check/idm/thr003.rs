@@ -21,7 +21,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         for v in &vt.villages {
             let Some(st) = &v.status else { continue };
             // A total in its scale tells the status: THR001 reports the word there.
-            if v.status_band.is_some() || v.band_by_value(&p).is_some() {
+            if v.status_band.is_some() || v.band_label_by_value(&p).is_some() {
                 continue;
             }
             let known = p
