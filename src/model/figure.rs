@@ -30,7 +30,8 @@ pub struct Figure {
     pub stored_as_text: bool,
     pub mark: Option<DecimalMark>,
     pub dash: bool,
-    pub problem: Option<FigureProblem>,
+    /// Boxed: hardly any figure has one, and every figure would carry its size.
+    pub problem: Option<Box<FigureProblem>>,
 }
 
 impl Figure {
@@ -64,12 +65,14 @@ impl Figure {
                     f.stored_as_text = !n.dash;
                 }
                 Err(TextProblem::Malformed { readings }) => {
-                    f.problem = Some(FigureProblem::Malformed { readings })
+                    f.problem = Some(Box::new(FigureProblem::Malformed { readings }))
                 }
-                Err(TextProblem::NotANumber) => f.problem = Some(FigureProblem::NotANumber),
+                Err(TextProblem::NotANumber) => {
+                    f.problem = Some(Box::new(FigureProblem::NotANumber))
+                }
             },
             Value::Bool(_) | Value::Date(_) | Value::Error(_) => {
-                f.problem = Some(FigureProblem::NotANumber)
+                f.problem = Some(Box::new(FigureProblem::NotANumber))
             }
         }
         f

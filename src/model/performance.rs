@@ -48,7 +48,7 @@ impl Measure {
     pub fn new(figure: &Figure, cell: Option<&Cell>) -> Measure {
         let cell_is_number = cell.is_some_and(|c| matches!(c.value, Value::Number { .. }));
         let percent = cell_is_number && cell.is_some_and(|c| c.percent_format);
-        let (value, decimals) = match (figure.value, &figure.problem) {
+        let (value, decimals) = match (figure.value, figure.problem.as_deref()) {
             (Some(v), _) if percent => (
                 Some(v * Decimal::ONE_HUNDRED),
                 figure.decimals.saturating_sub(2),
@@ -81,7 +81,7 @@ impl Measure {
     /// it has letters (`1 000` or `#REF!` are no words).
     pub fn is_qualitative(&self) -> bool {
         self.value.is_none()
-            && self.figure.problem == Some(FigureProblem::NotANumber)
+            && self.figure.problem.as_deref() == Some(&FigureProblem::NotANumber)
             && self.figure.written.chars().any(char::is_alphabetic)
             && !self.figure.written.trim_start().starts_with('#')
     }

@@ -34,10 +34,11 @@ pub enum Value {
         value: Decimal,
     },
     Bool(bool),
-    /// A date cell, as `YYYY-MM-DD`.
-    Date(String),
+    /// A date cell, as `YYYY-MM-DD` (boxed, as the error: a cell is sized by its
+    /// largest kind, and a workbook holds hundreds of thousands of cells).
+    Date(Box<str>),
     /// An error value such as `#REF!`.
-    Error(String),
+    Error(Box<str>),
 }
 
 /// One filled cell with its address.
@@ -56,8 +57,8 @@ impl Cell {
             Value::Text(t) => t.to_string(),
             Value::Number { value } => value.to_string(),
             Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
-            Value::Date(d) => d.clone(),
-            Value::Error(e) => e.clone(),
+            Value::Date(d) => d.to_string(),
+            Value::Error(e) => e.to_string(),
         }
     }
 

@@ -594,7 +594,7 @@ fn text_value(s: &str) -> Option<Value> {
 fn float_value(f: f64) -> Value {
     match number::from_float(f) {
         Some(value) => Value::Number { value },
-        None => Value::Error(format!("{f}")),
+        None => Value::Error(format!("{f}").into()),
     }
 }
 
@@ -606,9 +606,9 @@ fn value_of_ref(d: &DataRef<'_>) -> Option<Value> {
         DataRef::Int(i) => Some(Value::Number { value: (*i).into() }),
         DataRef::Float(f) => Some(float_value(*f)),
         DataRef::Bool(b) => Some(Value::Bool(*b)),
-        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.clone())),
-        DataRef::Error(e) => Some(Value::Error(e.to_string())),
+        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()).into())),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.as_str().into())),
+        DataRef::Error(e) => Some(Value::Error(e.to_string().into())),
     }
 }
 
@@ -619,9 +619,9 @@ fn value_of(d: &Data) -> Option<Value> {
         Data::Int(i) => Some(Value::Number { value: (*i).into() }),
         Data::Float(f) => Some(float_value(*f)),
         Data::Bool(b) => Some(Value::Bool(*b)),
-        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()))),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.clone())),
-        Data::Error(e) => Some(Value::Error(e.to_string())),
+        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()).into())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.as_str().into())),
+        Data::Error(e) => Some(Value::Error(e.to_string().into())),
     }
 }
 

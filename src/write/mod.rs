@@ -447,7 +447,7 @@ fn write_value(
     if let Some(f) = formula.filter(|f| !f.contains('[')) {
         let (result, shown) = match value {
             Value::Text(t) => (t.to_string(), shown_len(t)),
-            Value::Date(t) | Value::Error(t) => (t.clone(), shown_len(t)),
+            Value::Date(t) | Value::Error(t) => (t.to_string(), shown_len(t)),
             Value::Number { value } => (value.normalize().to_string(), decimal_len(*value)),
             Value::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_string(), 5),
         };
@@ -468,8 +468,8 @@ fn write_value(
         }
         Value::Date(t) | Value::Error(t) => {
             match format {
-                Some(format) => ws.write_string_with_format(row, col, t, format)?,
-                None => ws.write_string(row, col, t)?,
+                Some(format) => ws.write_string_with_format(row, col, &**t, format)?,
+                None => ws.write_string(row, col, &**t)?,
             };
             shown_len(t)
         }

@@ -69,7 +69,7 @@ fn unpinned<'f>(
     f: &'f Option<Figure>,
 ) -> Option<(&'f Figure, &'f [Decimal])> {
     let f = f.as_ref()?;
-    match &f.problem {
+    match f.problem.as_deref() {
         Some(FigureProblem::Malformed { readings }) if analysis.pinned(table, f.at).is_none() => {
             Some((f, readings.as_slice()))
         }

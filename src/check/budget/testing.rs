@@ -49,9 +49,9 @@ pub fn malformed(a1: &str, written: &str, readings: &[i64]) -> Figure {
         value: None,
         written: written.into(),
         stored_as_text: true,
-        problem: Some(FigureProblem::Malformed {
+        problem: Some(Box::new(FigureProblem::Malformed {
             readings: readings.iter().map(|&r| Decimal::from(r)).collect(),
-        }),
+        })),
         ..fig(a1, 0)
     }
 }

@@ -79,7 +79,7 @@ impl Tree {
         parent: Option<usize>,
     ) -> usize {
         let i = self.nodes.len();
-        let readings = fig.and_then(|f| match &f.problem {
+        let readings = fig.and_then(|f| match f.problem.as_deref() {
             Some(FigureProblem::Malformed { readings }) => Some(readings.clone()),
             _ => None,
         });

@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for col in &ctx.model.numeric_columns {
         for f in &col.figures {
-            let Some(FigureProblem::Malformed { readings }) = &f.problem else {
+            let Some(FigureProblem::Malformed { readings }) = f.problem.as_deref() else {
                 continue;
             };
             let listed: Vec<String> = readings.iter().map(|r| r.to_string()).collect();

@@ -24,7 +24,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for f in &col.figures {
-            if f.problem != Some(FigureProblem::NotANumber) {
+            if f.problem.as_deref() != Some(&FigureProblem::NotANumber) {
                 continue;
             }
             let message = Message::new(
