@@ -13,7 +13,7 @@ pub(super) const SPLIT_MIN_BYTES: u64 = 4 << 20;
 
 /// Larger parts are read whole: holding the inflated XML and a copy of it per
 /// core would cost more memory than the time saved is worth.
-pub(super) const SPLIT_MAX_BYTES: u64 = 256 << 20;
+pub(super) const SPLIT_MAX_BYTES: u64 = 128 << 20;
 
 /// A worksheet's XML cut into runs of whole rows: `head` (everything up to and
 /// including the `<sheetData>` start tag), the runs' byte ranges in order, and

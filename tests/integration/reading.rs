@@ -421,3 +421,99 @@ fn the_extension_does_not_decide_the_format() {
     assert_eq!(tables(&json).len(), 2);
     assert_eq!(code, 1);
 }
+
+/// A village list large enough that its sheet (some 11 MB of XML) is read in runs
+/// of rows on every core: the slips before, at and after where it is cut are each
+/// found at their cell and nothing else is loud, whether rust_xlsxwriter wrote the
+/// workbook or LibreOffice rewrote it in its own XML.
+#[test]
+fn a_large_village_list_is_read_on_every_core_as_one() {
+    let villages = 40_000u32;
+    let mut s = sheet("IDM 2023").at(
+        0,
+        0,
+        vec![
+            S("NO"),
+            S("KECAMATAN"),
+            S("NAMA DESA"),
+            S("IKS"),
+            S("IKE"),
+            S("IKL"),
+            S("IDM"),
+            S("STATUS"),
+        ],
+    );
+    let kecamatan = ["BLAMBANGAN UMPU", "KASUI", "BARADATU", "PAKUAN RATU"];
+    for v in 1..=villages {
+        // (0.7 + 0.6 + 0.8) / 3 = 0.7: BERKEMBANG, far from every boundary.
+        let status = match v {
+            10 => "MAJU",
+            20_000 => "SANGAT TERTINGGAL",
+            35_000 => "MANDIRI",
+            _ => "BERKEMBANG",
+        };
+        s = s.at(
+            v,
+            0,
+            vec![
+                N(f64::from(v)),
+                S(kecamatan[v as usize % 4]),
+                T(format!("DESA {v}")),
+                N(0.7),
+                N(0.6),
+                N(0.8),
+                N(0.7),
+                S(status),
+            ],
+        );
+    }
+    let dir = Dir::new();
+    let made = tempfile::tempdir().unwrap();
+    let by_code = made.path().join("IDM 2023.xlsx");
+    xlsx(&by_code, vec![s]);
+    let rewritten = tempfile::tempdir().unwrap();
+    let by_libreoffice = util::convert(&by_code, "xlsx", rewritten.path());
+    for path in [by_code, by_libreoffice] {
+        // The premise: the sheet is past the size read in runs (4 MiB of XML).
+        let file = std::fs::File::open(&path).unwrap();
+        let sheet_xml = zip::ZipArchive::new(file)
+            .unwrap()
+            .by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .size();
+        assert!(sheet_xml > 4 << 20, "{sheet_xml} bytes");
+        std::fs::copy(&path, dir.input("IDM 2023.xlsx")).unwrap();
+        let (json, code) = dir.check_json(&[]);
+        assert_eq!(code, 1, "{}", path.display());
+        assert_eq!(
+            tables(&json)
+                .iter()
+                .map(|t| (t.0.as_str(), t.3.as_str(), t.4))
+                .collect::<Vec<_>>(),
+            vec![("idm_desa", "A1:H40001", u64::from(villages))],
+        );
+        let loud: Vec<(String, String)> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "info")
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_string(),
+                    f["cell"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            loud,
+            vec![
+                ("THR001".to_string(), "H11".to_string()),
+                ("THR001".to_string(), "H20001".to_string()),
+                ("THR001".to_string(), "H35001".to_string()),
+            ],
+            "{}",
+            path.display()
+        );
+        assert_eq!(finding(&json, "THR001", "H35001")["found"], "MANDIRI");
+    }
+}
