@@ -8,10 +8,9 @@ use super::parts::Parts;
 use super::{Cell, Value};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Limits;
+use crate::hash::FxHashMap;
 use crate::number;
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::io::{Cursor, Read};
 
 /// A worksheet's filled cells, row by row, and its merged ranges.
@@ -280,25 +279,6 @@ fn read_xlsx(bytes: &[u8], parts: &mut Parts, limits: &Limits) -> Result<Vec<She
     read_sheets(&mut wb, parts, limits, None)
 }
 
-/// Hashes a string's address, which is already unique: one multiplication, its
-/// well-mixed high bits turned down to where the table looks.
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 /// A large sheet cut into runs of rows, and the workbook it is in.
 struct Large<'a> {
     name: &'a str,
@@ -427,8 +407,7 @@ fn cells_of<RS: std::io::Read + std::io::Seek>(
     let mut count: u64 = 0;
     // A shared string is one text however many cells show it (a kecamatan, a
     // status): one allocation each, found by where the parser keeps it.
-    let mut shared: HashMap<usize, std::sync::Arc<str>, BuildHasherDefault<AddressHasher>> =
-        HashMap::default();
+    let mut shared: FxHashMap<usize, std::sync::Arc<str>> = FxHashMap::default();
     while let Some((cell, style)) = reader
         .next_cell_with_style_id()
         .map_err(|e| damaged("xlsx", e))?
@@ -436,8 +415,10 @@ fn cells_of<RS: std::io::Read + std::io::Seek>(
         let (row, col) = cell.get_position();
         let value = match cell.get_value() {
             DataRef::SharedString(s) if !s.trim().is_empty() => Some(Value::Text(
+                // Distinct allocations lie at least 8 bytes apart; the hash
+                // wants the address's varying bits low.
                 shared
-                    .entry(s.as_ptr() as usize)
+                    .entry(s.as_ptr() as usize >> 3)
                     .or_insert_with(|| std::sync::Arc::from(*s))
                     .clone(),
             )),
