@@ -262,15 +262,17 @@ fn too_many_cells(limits: &Limits) -> Unreadable {
 fn read_xlsx(bytes: &[u8], parts: &mut Parts, limits: &Limits) -> Result<Vec<Sheet>, Unreadable> {
     if let Some((name, path, xml)) = parts.take_largest() {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if let Some(cut) = super::split::cut(&xml, cores) {
-            let large = Large {
+        let runs =
+            super::split::cut(&xml, cores).and_then(|cut| packages(bytes, &path, &xml, &cut));
+        // The runs' copies hold every byte of the sheet: its XML can go before
+        // they are parsed (the cells take its place).
+        drop(xml);
+        if let Some(runs) = runs {
+            let large = LargeSheet {
                 name: &name,
-                path: &path,
-                xml: &xml,
-                cut: &cut,
                 workbook: bytes,
             };
-            if let Some(sheets) = read_cut(&large, parts, limits) {
+            if let Some(sheets) = read_runs(large, runs, parts, limits) {
                 return Ok(sheets);
             }
         }
@@ -279,54 +281,73 @@ fn read_xlsx(bytes: &[u8], parts: &mut Parts, limits: &Limits) -> Result<Vec<She
     read_sheets(&mut wb, parts, limits, None)
 }
 
-/// A large sheet cut into runs of rows, and the workbook it is in.
-struct Large<'a> {
-    name: &'a str,
-    path: &'a str,
-    xml: &'a [u8],
-    cut: &'a super::split::Cut,
-    workbook: &'a [u8],
-}
-
-impl Large<'_> {
-    /// The workbook with the sheet holding only `run`.
-    fn package(&self, run: &std::ops::Range<usize>) -> Option<Vec<u8>> {
-        let xml = self.xml;
+/// For each run of a cut sheet, the workbook with that sheet holding only the
+/// run, built on every core; `None` when the archive cannot be rewritten.
+fn packages(
+    workbook: &[u8],
+    path: &str,
+    xml: &[u8],
+    cut: &super::split::Cut,
+) -> Option<Vec<Vec<u8>>> {
+    let package = |run: &std::ops::Range<usize>| {
         super::split::with_sheet(
-            self.workbook,
-            self.path,
+            workbook,
+            path,
             &[
-                &xml[self.cut.head.clone()],
+                &xml[cut.head.clone()],
                 &xml[run.clone()],
-                &xml[self.cut.tail.clone()],
+                &xml[cut.tail.clone()],
             ],
         )
-    }
+    };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = cut.runs[1..]
+            .iter()
+            .map(|run| scope.spawn(move || package(run)))
+            .collect();
+        let first = package(&cut.runs[0]);
+        std::iter::once(first)
+            .chain(others.into_iter().map(|h| h.join().ok().flatten()))
+            .collect()
+    })
 }
 
 /// The rows of a large sheet's runs after the first, read on other cores.
 type OtherRuns<'scope> = Vec<std::thread::ScopedJoinHandle<'scope, Option<(SheetRows, u64)>>>;
 
-/// Every sheet, read from the workbook whose large sheet holds only its first run
+/// Every sheet, read from the copy whose large sheet holds only its first run
 /// while the other runs are read on other cores, each from its own copy. `None`
 /// when any part of this fails: the caller then reads the workbook whole, and any
 /// fault is reported as reading it whole reports it.
-fn read_cut(large: &Large, parts: &Parts, limits: &Limits) -> Option<Vec<Sheet>> {
+fn read_runs(
+    large: LargeSheet,
+    runs: Vec<Vec<u8>>,
+    parts: &Parts,
+    limits: &Limits,
+) -> Option<Vec<Sheet>> {
+    let mut runs = runs.into_iter();
+    let first = runs.next()?;
+    let name = large.name;
     std::thread::scope(|scope| {
-        let others: OtherRuns = large.cut.runs[1..]
-            .iter()
+        let others: OtherRuns = runs
             .map(|run| {
                 scope.spawn(move || {
-                    let mut wb = Xlsx::new(Cursor::new(large.package(run)?)).ok()?;
-                    let reader = wb.worksheet_cells_reader(large.name).ok()?;
+                    let mut wb = Xlsx::new(Cursor::new(run)).ok()?;
+                    let reader = wb.worksheet_cells_reader(name).ok()?;
                     cells_of(reader, limits).ok()
                 })
             })
             .collect();
-        let first = large.package(&large.cut.runs[0])?;
-        let mut wb = Xlsx::new(Cursor::new(first.as_slice())).ok()?;
+        let mut wb = Xlsx::new(Cursor::new(first)).ok()?;
         read_sheets(&mut wb, parts, limits, Some((large, others))).ok()
     })
+}
+
+/// The large sheet being read in runs, and the whole workbook its formulas are
+/// read from.
+struct LargeSheet<'a> {
+    name: &'a str,
+    workbook: &'a [u8],
 }
 
 /// Every sheet of `wb`; with `large`, that sheet's rows are `wb`'s (its first run)
@@ -335,7 +356,7 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(
     wb: &mut Xlsx<RS>,
     parts: &Parts,
     limits: &Limits,
-    mut large: Option<(&Large, OtherRuns)>,
+    mut large: Option<(LargeSheet, OtherRuns)>,
 ) -> Result<Vec<Sheet>, Unreadable> {
     let mut sheets = Vec::new();
     let mut count: u64 = 0;
@@ -725,14 +746,12 @@ mod tests {
         for runs in [2, 3, 7] {
             let cut = super::super::split::cut(&xml, runs).unwrap();
             assert_eq!(cut.runs.len(), runs);
-            let large = Large {
+            let copies = packages(&bytes, path, &xml, &cut).unwrap();
+            let large = LargeSheet {
                 name: "Desa & Status",
-                path,
-                xml: &xml,
-                cut: &cut,
                 workbook: &bytes,
             };
-            let sheets = read_cut(&large, &parts, &limits).unwrap();
+            let sheets = read_runs(large, copies, &parts, &limits).unwrap();
             assert_eq!(format!("{sheets:?}"), format!("{whole:?}"), "{runs} runs");
         }
     }
