@@ -3,7 +3,7 @@
 //! found at its cell with nothing else loud; and the second sample
 //! (`examples/indeks-desa-2025`) end to end.
 
-use crate::util::{self, Dir, W, W::*};
+use crate::util::{self, loud, Dir, W, W::*};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde_json::Value;
@@ -159,25 +159,6 @@ fn config_2025(dir: &Dir, extra: &str) {
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replace("year = 2023", "year = 2025") + extra;
     std::fs::write(&path, text).unwrap();
-}
-
-/// The loud findings (errors and warnings) as (code, sheet, cell).
-fn loud(json: &Value) -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] != "info")
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["sheet"].as_str().unwrap().to_string(),
-                f["cell"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 fn check(b: &Book, extra_config: &str) -> Value {

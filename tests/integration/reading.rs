@@ -492,24 +492,13 @@ fn a_large_village_list_is_read_on_every_core_as_one() {
                 .collect::<Vec<_>>(),
             vec![("idm_desa", "A1:H40001", u64::from(villages))],
         );
-        let loud: Vec<(String, String)> = json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["severity"] != "info")
-            .map(|f| {
-                (
-                    f["code"].as_str().unwrap().to_string(),
-                    f["cell"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let sheet = "IDM 2023".to_string();
         assert_eq!(
-            loud,
+            util::loud(&json),
             vec![
-                ("THR001".to_string(), "H11".to_string()),
-                ("THR001".to_string(), "H20001".to_string()),
-                ("THR001".to_string(), "H35001".to_string()),
+                ("THR001".to_string(), sheet.clone(), "H11".to_string()),
+                ("THR001".to_string(), sheet.clone(), "H20001".to_string()),
+                ("THR001".to_string(), sheet, "H35001".to_string()),
             ],
             "{}",
             path.display()

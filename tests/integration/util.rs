@@ -204,6 +204,25 @@ pub fn findings(json: &Value) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// The loud findings (errors and warnings) as (code, sheet, cell), sorted.
+pub fn loud(json: &Value) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["sheet"].as_str().unwrap().to_string(),
+                f["cell"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// The one finding with this code at this cell.
 pub fn finding<'a>(json: &'a Value, code: &str, cell: &str) -> &'a Value {
     let hits: Vec<&Value> = json["findings"]
