@@ -36,15 +36,16 @@ fn main() {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// How the allocator treats freed memory, by what the command does next.
+/// How the allocator treats memory, by what the command does next.
 ///
+/// Pages are 4 KiB for every command: mimalloc asks for transparent huge pages,
+/// and the kernel then stalls to find and clear 2 MiB at a time; at 75,000
+/// villages `kinerja check` right after another large process spent 0.2–0.5 s of
+/// system time on them, and purging them cost `kinerja run` 3 s at 300,000.
 /// The commands that write let go of large data (the model, the drafts) right
 /// before they build more (the corrected workbooks, the PDF) beside the inputs:
-/// memory freed goes back to the system at once, and in 4 KiB pages, since
-/// purging 2 MiB transparent huge pages costs more faults than it saves (at
-/// 300,000 villages `kinerja run` spent 3 s of system time on them). `check`
-/// only holds its analysis until it ends: memory freed is kept for reuse, never
-/// handed back (at 300,000 villages, 1.9 s of system time less).
+/// memory freed goes back to the system at once. `check` only holds its analysis
+/// until it ends: memory freed is kept for reuse, never handed back.
 fn tune_memory(writes: bool) {
     extern "C" {
         fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
@@ -56,9 +57,7 @@ fn tune_memory(writes: bool) {
     unsafe {
         mi_option_set(MI_OPTION_PURGE_DELAY, if writes { 0 } else { -1 });
     }
-    if writes {
-        no_huge_pages();
-    }
+    no_huge_pages();
 }
 
 /// Transparent huge pages off for this process (future faults use 4 KiB pages).

@@ -435,11 +435,15 @@ fn is_numbering(cells: &[Cell]) -> bool {
 const NOTE_PREFIXES: [&str; 6] = ["SUMBER", "CATATAN", "KETERANGAN", "NB", "NOTE", "*"];
 
 fn is_note(cells: &[Cell]) -> bool {
+    // A note is a line of one or two cells; a data row is told at once.
+    if cells.len() > 2 {
+        return false;
+    }
     let Some(first) = cells.first().and_then(text_of) else {
         return false;
     };
     let t = first.trim_start_matches(['(', ' ']).to_uppercase();
-    NOTE_PREFIXES.iter().any(|p| t.starts_with(p)) && cells.len() <= 2
+    NOTE_PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
 fn build(
@@ -487,11 +491,15 @@ fn build(
         })
         .collect();
     let in_span = |cells: &[Cell]| -> Vec<Cell> {
-        cells
-            .iter()
-            .filter(|c| (first..=last).contains(&c.at.col))
-            .cloned()
-            .collect()
+        // Sized once: a national list has hundreds of thousands of rows.
+        let mut kept = Vec::with_capacity(cells.len());
+        kept.extend(
+            cells
+                .iter()
+                .filter(|c| (first..=last).contains(&c.at.col))
+                .cloned(),
+        );
+        kept
     };
 
     let mut columns = m.columns.clone();
