@@ -242,26 +242,10 @@ impl<'a> VillageAnalysis<'a> {
         })
     }
 
-    /// The index in [`VillageAnalysis::lists`] of
-    /// [`crate::model::idm::Idm::list_of_year`]'s list.
+    /// The index in [`VillageAnalysis::lists`] of the list a summary of `kind`
+    /// for `year` counts ([`crate::model::idm::list_of_year`]).
     pub fn list_of_year(&self, kind: crate::table::TableKind, year: i32) -> Option<usize> {
-        use crate::table::TableKind;
-        let kind = match kind {
-            TableKind::IndeksDesa | TableKind::IndeksDesaRekap => TableKind::IndeksDesa,
-            _ => TableKind::IdmDesa,
-        };
-        let mut best: Option<(usize, usize)> = None;
-        for (i, l) in self.lists.iter().enumerate() {
-            if l.year != year || l.kind != kind {
-                continue;
-            }
-            let len = l.len();
-            match best {
-                Some((_, b)) if b >= len => {}
-                _ => best = Some((i, len)),
-            }
-        }
-        best.map(|(i, _)| i)
+        crate::model::idm::list_of_year(&self.lists, kind, year)
     }
 
     /// [`VillageList::status_counts`] by value of list `i`, computed once.

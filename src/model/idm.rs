@@ -480,18 +480,28 @@ impl Idm {
         kind: TableKind,
         year: i32,
     ) -> Option<VillageList<'_>> {
-        let kind = match kind {
-            TableKind::IndeksDesa | TableKind::IndeksDesaRekap => TableKind::IndeksDesa,
-            _ => TableKind::IdmDesa,
-        };
-        self.lists(tables)
-            .into_iter()
-            .filter(|l| l.year == year && l.kind == kind)
-            .fold(None, |best: Option<VillageList>, l| match best {
-                Some(b) if b.len() >= l.len() => Some(b),
-                _ => Some(l),
-            })
+        let lists = self.lists(tables);
+        let i = list_of_year(&lists, kind, year)?;
+        lists.into_iter().nth(i)
     }
+}
+
+/// Of `lists`, the place of the one a summary of `kind` for `year` counts: the
+/// longest list of that year and index (the first of equal length).
+pub fn list_of_year(lists: &[VillageList], kind: TableKind, year: i32) -> Option<usize> {
+    let kind = match kind {
+        TableKind::IndeksDesa | TableKind::IndeksDesaRekap => TableKind::IndeksDesa,
+        _ => TableKind::IdmDesa,
+    };
+    lists
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.year == year && l.kind == kind)
+        .fold(None, |best: Option<(usize, usize)>, (i, l)| match best {
+            Some((_, b)) if b >= l.len() => best,
+            _ => Some((i, l.len())),
+        })
+        .map(|(i, _)| i)
 }
 
 /// Builds the records from the located tables of this domain's kinds.
@@ -773,27 +783,9 @@ impl<'a> Figures<'a> {
 
 /// [`text_of`] by sheet column.
 fn text_at(row: &Row, index: u32) -> Option<Text> {
-    let cell = row.at(index)?;
-    let text = match &cell.value {
-        Value::Text(t)
-            if !t.is_empty()
-                && !t.starts_with(char::is_whitespace)
-                && !t.ends_with(char::is_whitespace) =>
-        {
-            t.clone()
-        }
-        _ => {
-            let t = cell.written();
-            let t = t.trim();
-            if t.is_empty() {
-                return None;
-            }
-            std::sync::Arc::from(t)
-        }
-    };
     Some(Text {
         at: CellRef::new(row.row, index),
-        text,
+        text: super::shared_text(row.at(index)?)?,
     })
 }
 

@@ -15,7 +15,7 @@ pub use figure::{Figure, FigureProblem, NumericColumn};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
 use crate::finding::Loc;
-use crate::read::{Reading, Row, Table, Value};
+use crate::read::{Cell, Reading, Row, Table, Value};
 use crate::table::{Col, TableKind};
 use std::sync::Arc;
 
@@ -93,10 +93,7 @@ impl<'a> TableView<'a> {
 
     /// [`TableView::text`], the cell's own text when it needs no trimming.
     pub fn shared_text(&self, row: &Row, col: Col) -> Option<Arc<str>> {
-        match &self.table.cell(row, col)?.value {
-            Value::Text(t) if !t.is_empty() && t.trim().len() == t.len() => Some(t.clone()),
-            _ => self.text(row, col).map(Arc::from),
-        }
+        shared_text(self.table.cell(row, col)?)
     }
 
     /// The cell address of `row` in the column with this meaning.
@@ -104,6 +101,19 @@ impl<'a> TableView<'a> {
         self.table
             .column(col)
             .map(|c| CellRef::new(row.row, c.index))
+    }
+}
+
+/// A cell's trimmed text (a number as written), `None` when blank: the cell's own
+/// text, shared, when it needs no trimming.
+pub(crate) fn shared_text(cell: &Cell) -> Option<Arc<str>> {
+    match &cell.value {
+        Value::Text(t) if !t.is_empty() && t.trim().len() == t.len() => Some(t.clone()),
+        _ => {
+            let t = cell.written();
+            let t = t.trim();
+            (!t.is_empty()).then(|| Arc::from(t))
+        }
     }
 }
 

@@ -370,19 +370,23 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(
             .worksheet_cells_reader(&name)
             .map_err(|e| damaged("xlsx", e))?;
         let (mut rows, mut cells) = cells_of(reader, limits)?;
-        let whole = large
-            .as_ref()
-            .filter(|(l, _)| l.name == name)
-            .map(|(l, _)| l.workbook);
-        if whole.is_some() {
-            let (_, others) = large.take().expect("the large sheet");
-            let failed = || Unreadable(String::new());
-            for other in others {
-                let (more, n) = other.join().ok().flatten().ok_or_else(failed)?;
-                rows = joined(rows, more);
-                cells += n;
+        let whole = match large.take_if(|(l, _)| l.name == name) {
+            Some((l, others)) => {
+                for other in others {
+                    // A run that failed fails the whole read in runs (the caller
+                    // drops this error and reads the sheet whole).
+                    let (more, n) = other
+                        .join()
+                        .ok()
+                        .flatten()
+                        .ok_or_else(|| Unreadable(String::new()))?;
+                    rows = joined(rows, more);
+                    cells += n;
+                }
+                Some(l.workbook)
             }
-        }
+            None => None,
+        };
         count += cells;
         if count > limits.max_cells {
             return Err(too_many_cells(limits));

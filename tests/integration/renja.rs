@@ -201,17 +201,9 @@ fn spec(name: &'static str, typed_total: bool, wrong_column: bool, tall: bool) -
 /// The errors and warnings of a check here: (code, cell).
 fn loud(dir: &Dir) -> Vec<(String, String)> {
     let (json, _) = dir.check_json(&[]);
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] != "info")
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().into(),
-                f["cell"].as_str().unwrap().into(),
-            )
-        })
+    crate::util::loud(&json)
+        .into_iter()
+        .map(|(code, _, cell)| (code, cell))
         .collect()
 }
 
@@ -371,17 +363,9 @@ fn a_three_row_header_in_four_quarter_sheets() {
             .map(|t| (t.0, t.2))
             .collect();
         assert_eq!(tables.len(), 4, "{name}: {tables:?}");
-        let loud: Vec<(String, String)> = json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["severity"] != "info")
-            .map(|f| {
-                (
-                    f["sheet"].as_str().unwrap().into(),
-                    f["cell"].as_str().unwrap().into(),
-                )
-            })
+        let loud: Vec<(String, String)> = crate::util::loud(&json)
+            .into_iter()
+            .map(|(_, sheet, cell)| (sheet, cell))
             .collect();
         assert_eq!(loud, [("TW II".to_string(), "U9".to_string())], "{name}");
         dir.run(&["report"]);

@@ -34,6 +34,9 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let k = keys.next().expect("a key per village");
                 let place = k.place();
                 let mut first: Option<((usize, &Village), bool)> = None;
+                // Judged by code where there is one: two coded rows of one name are
+                // two villages (a national file has namesakes); one code under two
+                // names is KOD003's.
                 if v.name.is_some() {
                     match by_name.entry(place) {
                         Entry::Occupied(f) if v.kode.is_none() || f.get().1.kode.is_none() => {
@@ -44,7 +47,8 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                         Entry::Vacant(e) => drop(e.insert((vt.table, v, place))),
                     }
                 }
-                if v.kode.is_some() && k.kode != 0 {
+                // Key 0: no code, or one that normalizes to nothing.
+                if k.kode != 0 {
                     match by_code.entry(k.kode) {
                         Entry::Occupied(f) if first.is_none() && f.get().2 == place => {
                             let (t, fv, _) = *f.get();
