@@ -2,10 +2,10 @@
 //! any column order, title rows above, a numbering row below the header, two-row
 //! headers with merged group cells, several tables in one sheet, notes under a table.
 
-use super::open::Sheet;
-use super::{Cell, Column, Row, Table, Value, YearProblem, YearProblemKind};
+use super::{Column, Row, Table, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
+use crate::read::{Cell, Sheet, Value};
 use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
 
