@@ -23,10 +23,12 @@ pub enum TableKind {
     Lembaga,
     Rkt,
     EvaluasiRenja,
+    /// A table of no known kind: its structure alone is judged.
+    Tabel,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 14] = [
+    pub const ALL: [TableKind; 15] = [
         TableKind::IdmDesa,
         TableKind::IdmRekap,
         TableKind::IndeksDesa,
@@ -41,6 +43,7 @@ impl TableKind {
         TableKind::Lembaga,
         TableKind::Rkt,
         TableKind::EvaluasiRenja,
+        TableKind::Tabel,
     ];
 
     /// The stable name used in JSON and in the config (`[headers.anggaran]`).
@@ -60,6 +63,7 @@ impl TableKind {
             TableKind::Lembaga => "lembaga",
             TableKind::Rkt => "rkt",
             TableKind::EvaluasiRenja => "evaluasi_renja",
+            TableKind::Tabel => "tabel",
         }
     }
 
@@ -84,6 +88,7 @@ impl TableKind {
             TableKind::Lembaga => "Capaian lembaga kemasyarakatan",
             TableKind::Rkt => "Rencana Kinerja Tahunan",
             TableKind::EvaluasiRenja => "Evaluasi hasil Renja Perangkat Daerah",
+            TableKind::Tabel => "Tabel (jenis lain)",
         }
     }
 
@@ -104,6 +109,8 @@ impl TableKind {
             TableKind::Lembaga => LEMBAGA,
             TableKind::Rkt => RKT,
             TableKind::EvaluasiRenja => EVALUASI_RENJA,
+            // Read by its structure alone: what each column holds, its rows' levels.
+            TableKind::Tabel => &[],
         }
     }
 

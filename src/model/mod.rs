@@ -8,7 +8,6 @@ mod figure;
 pub mod idm;
 pub mod performance;
 pub mod renja;
-pub mod stated;
 
 pub use figure::{Figure, FigureProblem, NumericColumn};
 

@@ -10,12 +10,12 @@
 //! formulas name cells the tree and the equations do not.
 
 use super::budget::{BudgetLine, Realisation, RealisationProgram};
-use super::stated::{Equation, Expr, Numbering};
 use super::{Figure, TableView};
 use crate::cell::{sum_formula, CellRef};
 use crate::finding::NewValue;
 use crate::number::NumberKind;
 use crate::read::{Formula, Sheet};
+use crate::structure::stated::{Equation, Expr, Numbering};
 use crate::structure::Reading;
 use crate::table::{normalize_header, Col, TableKind};
 use rust_decimal::Decimal;

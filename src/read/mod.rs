@@ -85,8 +85,6 @@ pub struct Input {
     pub path: PathBuf,
     pub format: Option<Format>,
     pub status: InputStatus,
-    /// Sheets of this workbook where no table was recognised.
-    pub sheets_without_table: Vec<String>,
     /// Every sheet with all its cells, for writing the corrected copy.
     pub sheets: Vec<Sheet>,
 }
@@ -179,7 +177,6 @@ fn unreadable(name: &str, path: &Path, message: String) -> Input {
         path: path.to_path_buf(),
         format: None,
         status: InputStatus::Unreadable(message),
-        sheets_without_table: Vec::new(),
         sheets: Vec::new(),
     }
 }

@@ -4,7 +4,7 @@
 //! several tables in one sheet.
 
 use super::header::{self, Block, Label, Merges, RowClass};
-use super::{Column, Row, Table, YearProblem, YearProblemKind};
+use super::{Column, Field, Row, Table, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
 use crate::read::{Cell, Sheet, Value};
@@ -73,8 +73,15 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
     };
     let block = match shape.classes[j] {
         RowClass::Data => at(j),
+        // A lone group row (`Perangkat Daerah : …`, a program's name) over data.
         RowClass::Label
-            if shape.classes.get(j + 1) == Some(&RowClass::Data)
+            if rows[j]
+                .1
+                .iter()
+                .filter(|c| header::text_of(c).is_some())
+                .count()
+                == 1
+                && shape.classes.get(j + 1) == Some(&RowClass::Data)
                 && rows[j + 1].0 == rows[j].0 + 1 =>
         {
             at(j)
@@ -107,7 +114,21 @@ fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
             }
         }
     }
-    best
+    best.or_else(|| {
+        // No kind: a table all the same, its header the whole block.
+        let rows = block.label_rows.clone();
+        let labels = header::labels(shape.sheet, &rows, &shape.merges);
+        (labels.len() >= 2).then_some(Header {
+            rows,
+            labels,
+            found: Match {
+                kind: TableKind::Tabel,
+                columns: Vec::new(),
+                score: 0,
+                rival: None,
+            },
+        })
+    })
 }
 
 /// Whether `label` equals the header word `word`, and the year a placeholder took.
@@ -341,20 +362,16 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         Some(n) if n < bottom => rows[bottom].0,
         _ => rows[bottom].0,
     };
-    // The table's width: its matched columns, widened over adjacent header cells.
+    // The table's width: its matched columns (a plain table: its header's first),
+    // widened over adjacent header cells.
     let header_cols: std::collections::BTreeSet<u32> = labels.keys().copied().collect();
-    let mut first = m
-        .columns
-        .iter()
-        .map(|c| c.index)
-        .min()
-        .expect("a match has columns");
-    let mut last = m
-        .columns
-        .iter()
-        .map(|c| c.index)
-        .max()
-        .expect("a match has columns");
+    let named: Vec<u32> = if m.columns.is_empty() {
+        labels.keys().copied().take(1).collect()
+    } else {
+        m.columns.iter().map(|c| c.index).collect()
+    };
+    let mut first = *named.iter().min().expect("a header names columns");
+    let mut last = *named.iter().max().expect("a header names columns");
     while first > 0 && header_cols.contains(&(first - 1)) {
         first -= 1;
     }
@@ -463,6 +480,8 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         k += 1;
     }
     let last_row = table_rows.last().map_or(prev, |r| r.row);
+    let fields = fields(&labels, (first, last), &table_rows, &numbering);
+    let tree = super::tree::build(&table_rows, &fields, sheet);
     let table = Table {
         rival: m.rival,
         kind: m.kind,
@@ -477,12 +496,45 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
             last: CellRef::new(last_row, last),
         },
         columns,
+        fields,
+        tree,
         numbering,
         rows: table_rows,
         notes,
         year_problems: Vec::new(),
     };
     (table, j)
+}
+
+/// Every column under the header with a label or a body cell, and what it holds.
+fn fields(
+    labels: &BTreeMap<u32, Label>,
+    (first, last): (u32, u32),
+    rows: &[Row],
+    numbering: &[Cell],
+) -> Vec<Field> {
+    let numbering = super::stated::Numbering::read(numbering);
+    (first..=last)
+        .filter_map(|index| {
+            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.at(index)).collect();
+            let label = labels.get(&index);
+            if label.is_none() && cells.is_empty() {
+                return None;
+            }
+            let text = label
+                .map(|l| l.candidates().pop().unwrap_or_default())
+                .unwrap_or_default();
+            Some(Field {
+                index,
+                label: label.map(|l| l.written.clone()).unwrap_or_default(),
+                header: label
+                    .and_then(|l| l.cell)
+                    .unwrap_or(CellRef::new(rows.first().map_or(0, |r| r.row), index)),
+                holds: super::holds::classify(&text, &cells),
+                number: numbering.group_of(index),
+            })
+        })
+        .collect()
 }
 
 /// A village table whose measures repeat per year (`IKS 2021 … STATUS IDM 2024`),
@@ -602,7 +654,15 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
                 .filter(|x| cols.iter().any(|c| c.index == x.at.col))
                 .cloned()
                 .collect(),
+            fields: table
+                .fields
+                .iter()
+                .filter(|f| cols.iter().any(|c| c.index == f.index))
+                .cloned()
+                .collect(),
             columns: cols,
+            // The same rows: the same hierarchy.
+            tree: table.tree.clone(),
             rows,
             notes: Vec::new(),
             // Told once, on the first year's table, as its year problems are.

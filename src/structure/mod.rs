@@ -5,7 +5,10 @@
 //! ([`TableKind::Tabel`]). Nothing here judges a value.
 
 mod header;
+pub mod holds;
 mod locate;
+pub mod stated;
+pub mod tree;
 
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
@@ -23,6 +26,20 @@ pub struct Column {
     /// The header as written (`2022 / JUMLAH` for a two-row header).
     pub label: String,
     pub header: CellRef,
+}
+
+/// A column of a table as its structure gives it, whatever the kind: every column
+/// under the header, with what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The sheet column, zero-based.
+    pub index: u32,
+    /// The header as written (`Kelompok Belanja / Operasi / Anggaran`).
+    pub label: String,
+    pub header: CellRef,
+    pub holds: holds::Holds,
+    /// The column's number in the numbering row, when the table has one.
+    pub number: Option<u32>,
 }
 
 /// A body row of a table: its filled cells inside the table's columns.
@@ -52,6 +69,10 @@ pub struct Table {
     /// Header and body together.
     pub range: CellRange,
     pub columns: Vec<Column>,
+    /// Every column under the header, known to the kind or not.
+    pub fields: Vec<Field>,
+    /// The body rows' hierarchy: parents, children, totals.
+    pub tree: tree::Tree,
     /// The row of column numbers under the header (`1 2 3 …`, `13 = 9 + 10 + 11 + 12`),
     /// when the table has one.
     pub numbering: Vec<Cell>,
@@ -104,6 +125,11 @@ impl Table {
         self.columns.iter().find(|c| c.col == col)
     }
 
+    /// The field of sheet column `index`.
+    pub fn field(&self, index: u32) -> Option<&Field> {
+        self.fields.iter().find(|f| f.index == index)
+    }
+
     /// The cell of `row` in the first column with this meaning.
     pub fn cell<'a>(&self, row: &'a Row, col: Col) -> Option<&'a Cell> {
         self.column(col).and_then(|c| row.at(c.index))
@@ -127,15 +153,12 @@ pub fn build(mut inputs: Vec<Input>, cfg: &Config) -> Reading {
             .map(|s| s.rows.iter().map(|(_, r)| r.len() as u64).sum::<u64>())
             .sum()
     };
-    let found = crate::parallel::map(&inputs, cells, &mut |_| {}, |input| {
-        locate_input(input, cfg)
-    });
+    let found = crate::parallel::map(&inputs, cells, &mut |_| {}, |input| tables_of(input, cfg));
     let mut tables = Vec::new();
-    for (input, (without, found)) in inputs.iter_mut().zip(found) {
+    for (input, found) in inputs.iter_mut().zip(found) {
         if input.status != InputStatus::Ok {
             continue;
         }
-        input.sheets_without_table = without;
         if found.is_empty() {
             input.status = InputStatus::Unreadable(
                 "tidak ada tabel yang dikenali di buku kerja ini; periksa judul kolomnya (lihat docs/tables.md)".into(),
@@ -146,21 +169,11 @@ pub fn build(mut inputs: Vec<Input>, cfg: &Config) -> Reading {
     Reading { inputs, tables }
 }
 
-/// The sheets of `input` without a table, and the tables of the others.
-fn locate_input(input: &Input, cfg: &Config) -> (Vec<String>, Vec<Table>) {
-    let mut without = Vec::new();
-    let mut tables = Vec::new();
-    for sheet in &input.sheets {
-        let found = locate::locate(sheet, &input.file, cfg);
-        if found.is_empty() {
-            without.push(sheet.name.clone());
-        }
-        tables.extend(found);
-    }
-    (without, tables)
-}
-
-/// The tables of an input's sheets, located again (after its cells were corrected).
+/// The tables of an input's sheets.
 pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
-    locate_input(input, cfg).1
+    input
+        .sheets
+        .iter()
+        .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
+        .collect()
 }

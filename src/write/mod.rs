@@ -816,7 +816,6 @@ mod tests {
             path: "idm.xlsx".into(),
             format: None,
             status: InputStatus::Ok,
-            sheets_without_table: Vec::new(),
             sheets: vec![Sheet {
                 name: "IDM".into(),
                 rows,
