@@ -334,7 +334,8 @@ fn entry_text(t: &Target, a: &Acceptance) -> String {
 /// name, a real date, an id that belongs to what the entry records, no id twice.
 fn entries(text: &str, path: &Path) -> Result<Vec<Decision>, Error> {
     let at = |offset: usize| Some(line_of(text, offset));
-    let fail = |offset: usize, id: String, en: String| problem(path, at(offset), Message::new(id, en));
+    let fail =
+        |offset: usize, id: String, en: String| problem(path, at(offset), Message::new(id, en));
     let doc = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         fail(
@@ -436,10 +437,7 @@ fn decision(
                         "`{name}` harus teks dalam tanda petik, bukan {}",
                         other.type_str()
                     ),
-                    format!(
-                        "`{name}` must be text in quotes, not {}",
-                        other.type_str()
-                    ),
+                    format!("`{name}` must be text in quotes, not {}", other.type_str()),
                 ))
             }
         };
@@ -450,8 +448,14 @@ fn decision(
         if !values.contains_key(key) {
             return Err(fail(
                 start,
-                format!("keputusan ini tidak punya `{key}`; setiap keputusan memerlukan {}", KEYS.join(", ")),
-                format!("this decision has no `{key}`; every decision needs {}", KEYS.join(", ")),
+                format!(
+                    "keputusan ini tidak punya `{key}`; setiap keputusan memerlukan {}",
+                    KEYS.join(", ")
+                ),
+                format!(
+                    "this decision has no `{key}`; every decision needs {}",
+                    KEYS.join(", ")
+                ),
             ));
         }
     }
@@ -619,7 +623,10 @@ pub fn carry(input: &[Finding], corrected: &mut [Finding]) {
         .iter()
         .filter_map(|f| {
             let a = f.accepted.as_ref()?;
-            Some(((f.code, &*f.loc.file, &*f.loc.sheet, f.loc.cell.to_string()), a))
+            Some((
+                (f.code, &*f.loc.file, &*f.loc.sheet, f.loc.cell.to_string()),
+                a,
+            ))
         })
         .collect();
     if accepted.is_empty() {
@@ -683,7 +690,8 @@ mod tests {
         let mut d = Decisions::parse(String::new(), Path::new("keputusan.toml")).unwrap();
         let b6 = finding("B6", "1.423");
         let b7 = finding("B7", "221");
-        d.accept(&Target::of(&b6), &acceptance("counts \"really\"")).unwrap();
+        d.accept(&Target::of(&b6), &acceptance("counts \"really\""))
+            .unwrap();
         d.accept(&Target::of(&b7), &acceptance("counts")).unwrap();
         assert!(d.text().starts_with(HEADER));
         let text = format!("{}# our own note\n", d.text());
@@ -696,11 +704,16 @@ mod tests {
         assert!(!d.remove(&b6.id).unwrap());
         assert_eq!(d.entries.len(), 1);
         assert_eq!(d.entries[0].target, Target::of(&b7));
-        assert!(d.text().ends_with("date = 2024-01-15\n# our own note\n"), "{}", d.text());
+        assert!(
+            d.text().ends_with("date = 2024-01-15\n# our own note\n"),
+            "{}",
+            d.text()
+        );
         assert!(d.text().starts_with(HEADER));
         // Accepting the same cell again replaces its decision.
         let b7_changed = finding("B7", "22");
-        d.accept(&Target::of(&b7_changed), &acceptance("typo kept")).unwrap();
+        d.accept(&Target::of(&b7_changed), &acceptance("typo kept"))
+            .unwrap();
         assert_eq!(d.entries.len(), 1);
         assert_eq!(d.entries[0].target.found, "22");
     }
@@ -737,11 +750,15 @@ mod tests {
             refusal("[office]\nname = 1\n"),
             "decisions input/keputusan.toml line 1: unknown key `office`; each decision is written as an [[accepted]] table"
         );
-        assert!(refusal("[[accepted]\n").starts_with("decisions input/keputusan.toml line 1: is not valid TOML"));
+        assert!(refusal("[[accepted]\n")
+            .starts_with("decisions input/keputusan.toml line 1: is not valid TOML"));
         // A date may be written as text too.
         let quoted_date = good.replace("date = 2024-01-15", "date = \"2024-01-15\"");
         assert_eq!(
-            Decisions::parse(quoted_date, Path::new("k")).unwrap().entries[0].acceptance,
+            Decisions::parse(quoted_date, Path::new("k"))
+                .unwrap()
+                .entries[0]
+                .acceptance,
             acceptance("counts")
         );
     }
@@ -749,14 +766,20 @@ mod tests {
     #[test]
     fn a_decision_applies_while_its_cell_holds_the_value_and_lapses_when_it_changes() {
         let mut d = Decisions::none();
-        d.accept(&Target::of(&finding("B6", "1.423")), &acceptance("counts")).unwrap();
-        d.accept(&Target::of(&finding("B9", "221")), &acceptance("counts")).unwrap();
+        d.accept(&Target::of(&finding("B6", "1.423")), &acceptance("counts"))
+            .unwrap();
+        d.accept(&Target::of(&finding("B9", "221")), &acceptance("counts"))
+            .unwrap();
         let mut now = vec![finding("B6", "1.423"), finding("B7", "221")];
         let notes = apply(&d, &mut now);
         assert_eq!(now[0].accepted, Some(acceptance("counts")));
         assert_eq!(now[1].accepted, None);
         assert_eq!(notes.len(), 1);
-        assert!(notes[0].en.contains("matches no finding any more"), "{}", notes[0].en);
+        assert!(
+            notes[0].en.contains("matches no finding any more"),
+            "{}",
+            notes[0].en
+        );
         let mut changed = vec![finding("B6", "1.500")];
         let notes = apply(&d, &mut changed);
         assert_eq!(changed[0].accepted, None);
@@ -777,7 +800,8 @@ mod tests {
     fn a_decision_about_a_file_not_among_the_inputs_is_refused() {
         let mut d = Decisions::none();
         d.path = PathBuf::from("in/keputusan.toml");
-        d.accept(&Target::of(&finding("B6", "1.423")), &acceptance("counts")).unwrap();
+        d.accept(&Target::of(&finding("B6", "1.423")), &acceptance("counts"))
+            .unwrap();
         assert!(d.check_files(&|f| f == "Capaian.xlsx").is_ok());
         let e = d.check_files(&|f| f == "Lain.xlsx").unwrap_err();
         assert_eq!(

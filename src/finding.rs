@@ -271,13 +271,27 @@ mod tests {
     #[test]
     fn ids_are_fixed_for_ever() {
         assert_eq!(
-            finding_id("RNG020", "Capaian Kinerja 2023.xlsx", "Tabel 3.3", "B6", "1.423"),
+            finding_id(
+                "RNG020",
+                "Capaian Kinerja 2023.xlsx",
+                "Tabel 3.3",
+                "B6",
+                "1.423"
+            ),
             PINNED_B6
         );
         assert_eq!(finding_id("", "", "", "", ""), PINNED_EMPTY);
-        let b7 = finding_id("RNG020", "Capaian Kinerja 2023.xlsx", "Tabel 3.3", "B7", "1.423");
+        let b7 = finding_id(
+            "RNG020",
+            "Capaian Kinerja 2023.xlsx",
+            "Tabel 3.3",
+            "B7",
+            "1.423",
+        );
         assert_eq!(b7.len(), 8);
-        assert!(b7.bytes().all(|b| b"0123456789abcdefghjkmnpqrstvwxyz".contains(&b)));
+        assert!(b7
+            .bytes()
+            .all(|b| b"0123456789abcdefghjkmnpqrstvwxyz".contains(&b)));
         assert_ne!(b7, PINNED_B6);
         // The parts are kept apart: moving text between them changes the id.
         assert_ne!(

@@ -40,5 +40,5 @@ pub use pipeline::Analysis;
 
 /// Reads, models and checks the given files (see [`pipeline::check`]).
 pub fn analyse(files: &[(String, std::path::PathBuf)], cfg: &config::Config) -> Analysis {
-    pipeline::check(files, cfg, &mut |_| {})
+    pipeline::check(files, cfg, &decide::Decisions::none(), &mut |_| {})
 }

@@ -24,6 +24,7 @@ use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
 use crate::read::Reading;
 pub use budget::BudgetAnalysis;
+pub use config_rules::config_file;
 
 /// Whether a rule's findings come with a correction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

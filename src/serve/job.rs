@@ -38,6 +38,7 @@ pub fn run(
         output: out.to_path_buf(),
         lang,
         outputs: Outputs::All,
+        decisions: None,
     };
     let outcome = crate::pipeline::run(&cfg, &options, progress)?;
     let outputs: Vec<String> = outcome
