@@ -428,3 +428,163 @@ fn decisions_beside_workbooks_named_one_by_one_are_not_applied_and_a_note_says_s
         "Siti Aminah"
     );
 }
+
+/// The sample's files with `extra` added, as the page uploads them.
+fn upload(extra: &[(&str, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    let mut files = crate::web::sample_files();
+    files.extend(extra.iter().map(|(n, b)| (n.to_string(), b.clone())));
+    files
+}
+
+fn post_files(server: &crate::web::Server, files: &[(String, Vec<u8>)]) -> crate::web::Reply {
+    let files: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    server.run(&files, "")
+}
+
+/// Guards issue 25's item 5 through the API the page uses: an uploaded
+/// keputusan.toml (whatever the browser named it) is applied as `kinerja run`
+/// applies the input folder's, and is among the downloads and in the zip;
+/// `POST /runs/ID/accept` answers the decisions with one more accepted, and
+/// uploading that leaves the accepted cell as it is; a bad file or request is
+/// refused with its line and no server path.
+#[test]
+fn the_page_api_applies_an_uploaded_keputusan_toml_and_serves_it() {
+    let dir = Dir::new().with_sample();
+    accept_rng020(&dir);
+    let decisions = std::fs::read(dir.input("keputusan.toml")).unwrap();
+    let ran = dir.run(&["run", "-q", "-o", "ran"]);
+    assert_eq!(ran.status.code(), Some(1));
+    let server = crate::web::Server::start(&dir, "127.0.0.1:0", &[]);
+    let reply = post_files(
+        &server,
+        &upload(&[("keputusan (1).toml", decisions.clone())]),
+    );
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let doc = reply.json();
+    assert_eq!(doc["report"]["draft"], false);
+    assert_eq!(doc["report"]["open_errors"], 0);
+    assert_eq!(doc["summary"]["errors"], 3);
+    assert_eq!(doc["exit_code"], 1);
+    assert_eq!(doc["written"]["left"], 5);
+    let temuan: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("ran/temuan.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        doc["findings"], temuan["findings"],
+        "as kinerja run with the folder's decisions"
+    );
+    let output = |doc: &Value, name: &str| {
+        doc["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == name)
+            .map(|o| o["url"].as_str().unwrap().to_string())
+    };
+    let url = output(&doc, "keputusan.toml").expect("keputusan.toml is an output");
+    let got = server.get(&url);
+    assert_eq!(got.status, 200);
+    assert_eq!(
+        got.header("Content-Type"),
+        Some("application/toml; charset=utf-8")
+    );
+    assert!(got.body == decisions);
+    let all = server.get(doc["download_all"].as_str().unwrap());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(all.body)).unwrap();
+    let mut zipped = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("keputusan.toml").unwrap(), &mut zipped).unwrap();
+    assert!(zipped == decisions);
+
+    // Accepting the Personil total (an error with a fix) through the page's endpoint.
+    let e22 = util::finding(&doc, "SUM021", "E22")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let accept_url = doc["download_all"]
+        .as_str()
+        .unwrap()
+        .replace("semua.zip", "accept");
+    let post = |body: Value| {
+        crate::web::http(
+            "POST",
+            &format!("{}{accept_url}", server.base),
+            &[("Content-Type", "application/json")],
+            body.to_string().as_bytes(),
+        )
+    };
+    let answer = post(
+        serde_json::json!({"ids": [e22], "reason": "Jumlah Total memuat pegawai non-PNS", "by": "Budi"}),
+    );
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
+    assert_eq!(
+        answer.header("Content-Type"),
+        Some("application/toml; charset=utf-8")
+    );
+    let text = String::from_utf8(answer.body).unwrap();
+    assert!(
+        text.starts_with(std::str::from_utf8(&decisions).unwrap()),
+        "the run's decisions kept as written"
+    );
+    assert!(text.contains(&format!("id = \"{e22}\"\ncode = \"SUM021\"\nfile = \"Profil Dinas 2023.xlsx\"\nsheet = \"Personil\"\ncell = \"E22\"\nfound = \"33\"\nreason = \"Jumlah Total memuat pegawai non-PNS\"\nby = \"Budi\"\n")), "{text}");
+    let again = post_files(&server, &upload(&[("keputusan.toml", text.into_bytes())])).json();
+    let f = util::finding(&again, "SUM021", "E22");
+    assert_eq!(
+        f["accepted"]["reason"],
+        "Jumlah Total memuat pegawai non-PNS"
+    );
+    assert_eq!(f["fix"], "none");
+    assert_eq!(again["summary"]["errors"], 2);
+    assert_eq!(
+        again["written"]["changes"],
+        doc["written"]["changes"].as_u64().unwrap() - 1,
+        "E22 left as it is"
+    );
+
+    // Requests that cannot be followed.
+    let refused = post(serde_json::json!({"ids": ["zzzzzzzz"], "reason": "x", "by": "Budi"}));
+    assert_eq!(refused.status, 400);
+    assert_eq!(
+        refused.json()["error"],
+        "tidak ada temuan dengan id zzzzzzzz di pemeriksaan ini"
+    );
+    let refused = post(serde_json::json!({"ids": [e22], "reason": " ", "by": "Budi"}));
+    assert_eq!(
+        refused.json()["error"],
+        "tulis alasan dan nama yang memutuskan"
+    );
+    let gone = crate::web::http(
+        "POST",
+        &format!("{}/runs/nothing/accept", server.base),
+        &[],
+        b"{}",
+    );
+    assert_eq!(gone.status, 404);
+    let bad = std::str::from_utf8(&decisions)
+        .unwrap()
+        .replacen("by = ", "oleh = ", 1);
+    let refused = post_files(&server, &upload(&[("keputusan.toml", bad.into_bytes())]));
+    assert_eq!(refused.status, 400);
+    assert_eq!(
+        refused.json()["error"],
+        "keputusan keputusan.toml baris 34: kunci `oleh` tidak dikenal; kunci yang dipakai: id, code, file, sheet, cell, found, reason, by, date"
+    );
+    let refused = post_files(
+        &server,
+        &upload(&[
+            ("keputusan.toml", decisions.clone()),
+            ("lain.toml", decisions.clone()),
+        ]),
+    );
+    assert_eq!(refused.status, 400);
+    assert_eq!(refused.json()["error"], "unggah satu keputusan.toml saja");
+}
