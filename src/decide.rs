@@ -645,10 +645,13 @@ mod tests {
     use super::*;
     use crate::finding::{Handling, Loc, Place, Severity};
 
+    /// A rule code of no rule (rule codes are quoted only in their rule's file).
+    const CODE: &str = "XYZ020";
+
     fn finding(cell: &str, found: &str) -> Finding {
         let mut f = vec![Finding {
             id: String::new(),
-            code: "RNG020",
+            code: CODE,
             handling: Handling::DERIVED,
             severity: Severity::Error,
             loc: Loc {
@@ -740,7 +743,7 @@ mod tests {
         );
         assert_eq!(
             refusal(&good.replace("found = \"1.423\"", "found = \"1.500\"")),
-            format!("decisions input/keputusan.toml line 1: id {} does not belong to RNG020 Capaian.xlsx Tabel 3.3!B6 holding \"1.500\" (its id is {}); record decisions with kinerja accept rather than changing their code, place or value", b6.id, finding("B6", "1.500").id)
+            format!("decisions input/keputusan.toml line 1: id {} does not belong to XYZ020 Capaian.xlsx Tabel 3.3!B6 holding \"1.500\" (its id is {}); record decisions with kinerja accept rather than changing their code, place or value", b6.id, finding("B6", "1.500").id)
         );
         assert_eq!(
             refusal(&good.replace("date = 2024-01-15", "date = \"15-01-2024\"")),
@@ -786,7 +789,7 @@ mod tests {
         assert_eq!(
             notes[0].id,
             format!(
-                "keputusan.toml baris 26: keputusan {} atas RNG020 Capaian.xlsx Tabel 3.3!B6 tidak berlaku lagi: nilainya berubah dari \"1.423\" menjadi \"1.500\"; temuan itu terbuka lagi (terima lagi dengan kinerja accept {}, atau hapus dengan kinerja accept --remove {})",
+                "keputusan.toml baris 26: keputusan {} atas XYZ020 Capaian.xlsx Tabel 3.3!B6 tidak berlaku lagi: nilainya berubah dari \"1.423\" menjadi \"1.500\"; temuan itu terbuka lagi (terima lagi dengan kinerja accept {}, atau hapus dengan kinerja accept --remove {})",
                 d.entries[0].target.id, changed[0].id, d.entries[0].target.id
             )
         );

@@ -2,10 +2,11 @@
 //!
 //! ```text
 //! read ─▶ Reading ─▶ model ─▶ Model ─▶ check ─▶ decide ─▶ Analysis ─▶ fix::plan ─▶ plans
-//!   │                   │                                        │
-//!   └▶ write::draft ────┴▶ write::dress (the look)               ├▶ fix::apply ─▶ corrected Reading
-//!      (beside the model and the rules, on another core)         │     └▶ model, check ─▶ assemble ─▶ render ─▶ PDF
-//!                                                                └▶ write::corrected_workbook ─▶ NAME.koreksi.xlsx
+//!   │                   │                                                  │
+//!   └▶ write::draft ────┴▶ write::dress (the look)                         ├▶ fix::apply ─▶ corrected Reading
+//!      (beside the model and the rules, on another core)                   │     └▶ model, check, decide::carry
+//!                                                                          │          ─▶ assemble ─▶ render ─▶ PDF
+//!                                                                          └▶ write::corrected_workbook ─▶ NAME.koreksi.xlsx
 //! all outputs ─▶ output::Staging ─▶ moved into the output folder as one set
 //! ```
 //!

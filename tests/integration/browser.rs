@@ -430,7 +430,10 @@ fn the_page_accepts_a_finding_and_downloads_keputusan_toml() {
         .unwrap());
     browser.session(
         "POST",
-        &format!("/element/{}/click", browser.element(&format!("{b6} button.accept"))),
+        &format!(
+            "/element/{}/click",
+            browser.element(&format!("{b6} button.accept"))
+        ),
         json!({}),
     );
     assert_eq!(
@@ -460,7 +463,9 @@ fn the_page_accepts_a_finding_and_downloads_keputusan_toml() {
         json!({}),
     );
     let shown = browser.wait_for(
-        &format!("const a = document.querySelector('{b6} .decide .accepted'); return a && a.textContent"),
+        &format!(
+            "const a = document.querySelector('{b6} .decide .accepted'); return a && a.textContent"
+        ),
         Duration::from_secs(120),
     );
     let shown = shown.as_str().unwrap();
@@ -469,12 +474,17 @@ fn the_page_accepts_a_finding_and_downloads_keputusan_toml() {
         "{shown}"
     );
     assert_eq!(
-        browser.script(&format!("return document.querySelector('{b6} .done').textContent")),
+        browser.script(&format!(
+            "return document.querySelector('{b6} .done').textContent"
+        )),
         "diterima"
     );
     let summary = browser.script("return document.getElementById('summary').textContent");
     assert!(
-        summary.as_str().unwrap().starts_with("6 galat, 9 peringatan, 5 info di 7 berkas")
+        summary
+            .as_str()
+            .unwrap()
+            .starts_with("6 galat, 9 peringatan, 5 info di 7 berkas")
             && summary.as_str().unwrap().ends_with("; 1 temuan diterima"),
         "{summary}"
     );
