@@ -56,19 +56,29 @@ impl DocumentDate {
         Self::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
     }
 
-    /// The date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// The date `days` days after 1970-01-01.
     fn from_days(days: i64) -> DocumentDate {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        DocumentDate { year, month, day }
+        let (year, month, day) = civil_from_days(days);
+        DocumentDate {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month,
+            day,
+        }
     }
+}
+
+/// The year, month and day `days` days after 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
 }
 
 #[cfg(test)]

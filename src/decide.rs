@@ -643,29 +643,17 @@ pub fn carry(input: &[Finding], corrected: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Handling, Loc, Place, Severity};
-
     /// A rule code of no rule (rule codes are quoted only in their rule's file).
     const CODE: &str = "XYZ020";
 
     fn finding(cell: &str, found: &str) -> Finding {
-        let mut f = vec![Finding {
-            id: String::new(),
-            code: CODE,
-            handling: Handling::DERIVED,
-            severity: Severity::Error,
-            loc: Loc {
-                file: "Capaian.xlsx".into(),
-                sheet: "Tabel 3.3".into(),
-                cell: Place::Cell(crate::cell::CellRef::parse(cell).unwrap()),
-            },
-            related: Vec::new(),
-            message: Message::new("", ""),
-            found: found.into(),
-            expected: None,
-            fix: Vec::new(),
-            accepted: None,
-        }];
+        let mut f = vec![crate::finding::example(
+            CODE,
+            "Capaian.xlsx",
+            "Tabel 3.3",
+            cell,
+            found,
+        )];
         crate::finding::assign_ids(&mut f);
         f.pop().unwrap()
     }

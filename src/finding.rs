@@ -261,6 +261,35 @@ pub fn assign_ids(findings: &mut [Finding]) {
     }
 }
 
+/// A finding of `code` at `file`/`sheet`!`cell` holding `found`, for tests of
+/// what happens to findings after the check.
+#[cfg(test)]
+pub(crate) fn example(
+    code: &'static str,
+    file: &str,
+    sheet: &str,
+    cell: &str,
+    found: &str,
+) -> Finding {
+    Finding {
+        id: String::new(),
+        code,
+        handling: Handling::DERIVED,
+        severity: Severity::Error,
+        loc: Loc {
+            file: file.into(),
+            sheet: sheet.into(),
+            cell: Place::Cell(crate::cell::CellRef::parse(cell).expect("an A1 reference")),
+        },
+        related: Vec::new(),
+        message: Message::new("", ""),
+        found: found.into(),
+        expected: None,
+        fix: Vec::new(),
+        accepted: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,23 +333,7 @@ mod tests {
     const PINNED_EMPTY: &str = "z65x3t8p";
 
     fn finding(code: &'static str, cell: &str, found: &str) -> Finding {
-        Finding {
-            id: String::new(),
-            code,
-            handling: Handling::DERIVED,
-            severity: Severity::Error,
-            loc: Loc {
-                file: "f.xlsx".into(),
-                sheet: "S".into(),
-                cell: Place::Cell(crate::cell::CellRef::parse(cell).unwrap()),
-            },
-            related: Vec::new(),
-            message: Message::new("", ""),
-            found: found.into(),
-            expected: None,
-            fix: Vec::new(),
-            accepted: None,
-        }
+        example(code, "f.xlsx", "S", cell, found)
     }
 
     #[test]

@@ -164,6 +164,22 @@ fn base64_decode(text: &str) -> Vec<u8> {
     out
 }
 
+/// Chooses the sample's files in the page's file input, as a user does.
+fn choose_sample(browser: &Browser) {
+    let mut files: Vec<String> = std::fs::read_dir(repo().join("input"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    browser.session(
+        "POST",
+        &format!("/element/{}/value", browser.element("#files")),
+        json!({"text": files.join("\n")}),
+    );
+}
+
 /// Guards the page as an office user meets it: the sample chosen in the file
 /// input, the result shown with the sample's errors at their cells, figures in
 /// Indonesian notation, and the PDF link downloading the report.
@@ -177,19 +193,7 @@ fn the_page_checks_the_sample_in_a_real_browser() {
         browser.script("return document.querySelector('[data-t=drop]').textContent"),
         "Seret buku kerja tahun ini ke sini"
     );
-    let input = browser.element("#files");
-    let mut files: Vec<String> = std::fs::read_dir(repo().join("input"))
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    browser.session(
-        "POST",
-        &format!("/element/{input}/value"),
-        json!({"text": files.join("\n")}),
-    );
+    choose_sample(&browser);
     browser.wait_for(
         "return document.querySelectorAll('#findings tr.finding').length > 0",
         Duration::from_secs(120),
@@ -401,18 +405,7 @@ fn the_page_accepts_a_finding_and_downloads_keputusan_toml() {
     let server = Server::start(&dir, "127.0.0.1:0", &[]);
     let browser = Browser::start();
     browser.session("POST", "/url", json!({"url": format!("{}/", server.base)}));
-    let mut files: Vec<String> = std::fs::read_dir(repo().join("input"))
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    browser.session(
-        "POST",
-        &format!("/element/{}/value", browser.element("#files")),
-        json!({"text": files.join("\n")}),
-    );
+    choose_sample(&browser);
     let b6 = "#findings tr.finding[data-code=RNG020][data-cell=B6]";
     browser.wait_for(
         &format!("return document.querySelector('{b6} button.accept') !== null"),
