@@ -23,7 +23,8 @@ use crate::model::Model;
 use crate::narrative::Narrative;
 use crate::output::Staging;
 use crate::present::{self, FixState};
-use crate::read::{Input, InputStatus, Reading};
+use crate::read::{Input, InputStatus};
+use crate::structure::Reading;
 use crate::timing;
 use crate::write::Dressed;
 use std::path::{Path, PathBuf};
@@ -184,8 +185,10 @@ fn analyse(
     drafting: bool,
 ) -> (Analysis, Vec<Result<Dressed, rust_xlsxwriter::XlsxError>>) {
     timing::begin();
-    let reading = crate::read::read_with_progress(files, cfg, progress);
+    let inputs = crate::read::read_with_progress(files, cfg, progress);
     timing::mark("read");
+    let reading = crate::structure::build(inputs, cfg);
+    timing::mark("structure");
     let (model, findings, dressed) = std::thread::scope(|scope| {
         let reading = &reading;
         let (send_looks, looks) = std::sync::mpsc::channel();
@@ -411,7 +414,7 @@ fn corrected(
     analysis.release_model();
     let corrected = &mut analysis.reading;
     corrected.tables = readable(corrected)
-        .flat_map(|input| crate::read::tables_of(input, cfg))
+        .flat_map(|input| crate::structure::tables_of(input, cfg))
         .collect();
     let model = crate::model::build(corrected, cfg);
     let mut findings = crate::check::check(corrected, &model, cfg);
@@ -578,12 +581,11 @@ mod tests {
             let model = std::mem::take(&mut analysis.model);
             (model, std::mem::take(&mut analysis.findings))
         });
-        let mut reread = Reading::default();
-        for (name, bytes) in workbooks {
-            let (input, tables) = crate::read::read_bytes(&name, Path::new(&name), bytes, &cfg);
-            reread.inputs.push(input);
-            reread.tables.extend(tables);
-        }
+        let inputs = workbooks
+            .into_iter()
+            .map(|(name, bytes)| crate::read::read_bytes(&name, Path::new(&name), bytes, &cfg))
+            .collect();
+        let reread = crate::structure::build(inputs, &cfg);
         let model = crate::model::build(&reread, &cfg);
         let findings = crate::check::check(&reread, &model, &cfg);
         (ours, (model, findings))

@@ -22,7 +22,7 @@ use crate::config::Config;
 pub use crate::finding::Handling;
 use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
-use crate::read::Reading;
+use crate::structure::Reading;
 pub use budget::BudgetAnalysis;
 pub use config_rules::config_file;
 

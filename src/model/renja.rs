@@ -15,7 +15,8 @@ use super::{Figure, TableView};
 use crate::cell::{sum_formula, CellRef};
 use crate::finding::NewValue;
 use crate::number::NumberKind;
-use crate::read::{Formula, Reading, Sheet};
+use crate::read::{Formula, Sheet};
+use crate::structure::Reading;
 use crate::table::{normalize_header, Col, TableKind};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -236,7 +237,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             .iter()
             .filter(|c| span.contains(&c.index))
             .collect();
-        let numeric = |c: &&&crate::read::Column| {
+        let numeric = |c: &&&crate::structure::Column| {
             t.kind
                 .columns()
                 .iter()
@@ -401,7 +402,7 @@ fn quarter_of(text: &str) -> Option<u8> {
 }
 
 /// The quarter the title rows above the table give.
-fn title_quarter(sheet: &Sheet, t: &crate::read::Table) -> Option<u8> {
+fn title_quarter(sheet: &Sheet, t: &crate::structure::Table) -> Option<u8> {
     sheet
         .rows
         .iter()

@@ -14,7 +14,8 @@ use crate::finding::{Lang, NewValue, Safety, Severity};
 use crate::fix::WorkbookPlan;
 use crate::model::Model;
 use crate::number::NumberKind;
-use crate::read::{Input, Reading, Value};
+use crate::read::{Input, Value};
+use crate::structure::Reading;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Url, Workbook,

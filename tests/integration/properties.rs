@@ -83,7 +83,8 @@ fn locate(rows_above: u32, col: u16, titles: usize) -> Vec<(String, String)> {
         );
     xlsx(&path, vec![s]);
     let cfg = Config::default_config();
-    let reading = kinerja::read::read(&[("t.xlsx".into(), path)], &cfg);
+    let reading =
+        kinerja::structure::build(kinerja::read::read(&[("t.xlsx".into(), path)], &cfg), &cfg);
     reading
         .tables
         .iter()

@@ -1,38 +1,15 @@
-//! Finding tables in a sheet by their header words, wherever they sit: any offset,
-//! any column order, title rows above, a numbering row below the header, two-row
-//! headers with merged group cells, several tables in one sheet, notes under a table.
+//! Tables in a sheet: header blocks found by their shape ([`super::header`]), read
+//! as the kind whose header words their columns carry, or as a plain table
+//! ([`TableKind::Tabel`]); their bodies, the numbering row, notes under them, and
+//! several tables in one sheet.
 
-use super::open::Sheet;
-use super::{Cell, Column, Row, Table, Value, YearProblem, YearProblemKind};
+use super::header::{self, Block, Label, Merges, RowClass};
+use super::{Column, Row, Table, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
+use crate::read::{Cell, Sheet, Value};
 use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
-
-/// The header text of one column, as one or two header rows give it.
-#[derive(Debug, Clone, Default)]
-struct Label {
-    /// The upper row's text, carried right across a merged group cell.
-    top: Option<String>,
-    /// The lower row's text (two-row headers only).
-    bottom: Option<String>,
-    /// What the header cells say, as written, for messages.
-    written: String,
-    cell: Option<CellRef>,
-}
-
-impl Label {
-    /// The texts a header word may equal: the lower label, the group and lower
-    /// label together, and the upper label where nothing stands below it.
-    fn candidates(&self) -> Vec<String> {
-        match (&self.top, &self.bottom) {
-            (Some(t), Some(b)) => vec![b.clone(), format!("{t} {b}")],
-            (Some(t), None) => vec![t.clone()],
-            (None, Some(b)) => vec![b.clone()],
-            (None, None) => vec![],
-        }
-    }
-}
 
 /// A header interpretation: which kind, which columns, how good.
 struct Match {
@@ -43,149 +20,94 @@ struct Match {
     rival: Option<super::Rival>,
 }
 
+/// The header a table was read with: the label rows taken (indices into
+/// `sheet.rows`), their labels and what they matched.
+struct Header {
+    rows: Vec<usize>,
+    labels: BTreeMap<u32, Label>,
+    found: Match,
+}
+
+/// What one sheet's rows are, worked out once.
+struct Shape<'a> {
+    sheet: &'a Sheet,
+    classes: Vec<RowClass>,
+    merges: Merges,
+}
+
 /// Locates every table in a sheet.
 pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
+    let shape = Shape {
+        sheet,
+        classes: sheet
+            .rows
+            .iter()
+            .map(|(_, c)| header::classify(c))
+            .collect(),
+        merges: Merges::of(sheet),
+    };
     let rows = &sheet.rows;
     let mut tables = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let Some((m, header_rows)) = best_header(rows, i, cfg) else {
-            i += 1;
+    let mut j = 0;
+    while j < rows.len() {
+        let Some((block, header)) = table_at(&shape, j, cfg) else {
+            j += 1;
             continue;
         };
-        let (table, next) = build(sheet, file, i, header_rows, m, cfg);
+        let (table, next) = build(&shape, file, &block, header, cfg);
         tables.extend(one_table_per_year(table));
-        i = next.max(i + 1);
+        j = next.max(j + 1);
     }
     tables
 }
 
-fn text_of(cell: &Cell) -> Option<String> {
-    match &cell.value {
-        Value::Text(t) => Some(t.trim().to_string()),
-        Value::Number { value } => Some(value.to_string()),
+/// The table whose body starts at `rows[j]` (a data row, or a lone group row
+/// over one), with the header read from the block above it.
+fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
+    let rows = &shape.sheet.rows;
+    let at = |body: usize| {
+        let block = header::block_above(shape.sheet, &shape.classes, body, &shape.merges)?;
+        // At most one blank row between a header and its body.
+        let last = block.end - 1;
+        (rows[body].0 <= rows[last].0 + 2).then_some(block)
+    };
+    let block = match shape.classes[j] {
+        RowClass::Data => at(j),
+        RowClass::Label
+            if shape.classes.get(j + 1) == Some(&RowClass::Data)
+                && rows[j + 1].0 == rows[j].0 + 1 =>
+        {
+            at(j)
+        }
         _ => None,
-    }
+    }?;
+    let header = read_header(shape, &block, cfg)?;
+    Some((block, header))
 }
 
-fn single_labels(cells: &[Cell]) -> BTreeMap<u32, Label> {
-    let mut out = BTreeMap::new();
-    for c in cells {
-        if let Some(t) = text_of(c) {
-            let n = normalize_header(&t);
-            if !n.is_empty() {
-                out.insert(
-                    c.at.col,
-                    Label {
-                        top: Some(n),
-                        bottom: None,
-                        written: t,
-                        cell: Some(c.at),
-                    },
-                );
-            }
-        }
-    }
-    out
-}
-
-fn double_labels(upper: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
-    let top = single_labels(upper);
-    let bottom = single_labels(lower);
-    let cols: std::collections::BTreeSet<u32> = top.keys().chain(bottom.keys()).copied().collect();
-    let mut out: BTreeMap<u32, Label> = BTreeMap::new();
-    let mut group: Option<(u32, String, String)> = None; // (last col, normalized, written)
-    for c in cols {
-        let t = top.get(&c);
-        let b = bottom.get(&c);
-        let mut label = Label::default();
-        if let Some(t) = t {
-            label.top = t.top.clone();
-            label.written = t.written.clone();
-            label.cell = t.cell;
-            group = b.map(|_| (c, t.top.clone().unwrap_or_default(), t.written.clone()));
-        } else if let (Some((last, g, w)), Some(_)) = (&group, b) {
-            // A merged group cell leaves the cells right of it empty.
-            if *last + 1 == c {
-                label.top = Some(g.clone());
-                label.written = w.clone();
-                group = Some((c, g.clone(), w.clone()));
-            }
-        } else {
-            group = None;
-        }
-        if let Some(b) = b {
-            label.bottom = b.top.clone();
-            label.written = if label.written.is_empty() {
-                b.written.clone()
-            } else {
-                format!("{} / {}", label.written, b.written)
+/// The best reading of a block: of every run of its label rows, the one whose
+/// columns match a kind best (on a tie the lowest run, then the shortest). Rows
+/// under the run taken belong to the body.
+fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
+    let n = block.label_rows.len();
+    let mut best: Option<Header> = None;
+    for b in (0..n).rev() {
+        for a in (b.saturating_sub(header::MAX_DEPTH - 1)..=b).rev() {
+            let rows = block.label_rows[a..=b].to_vec();
+            let labels = header::labels(shape.sheet, &rows, &shape.merges);
+            let Some(found) = best_of(&labels, cfg) else {
+                continue;
             };
-            label.cell = label.cell.or(b.cell);
-        }
-        out.insert(c, label);
-    }
-    out
-}
-
-/// A three-row header: a group row over a row of sub-groups over the lowest
-/// labels (`Realisasi Kinerja pada Triwulan` over `I … IV` over `K | % | Rp.`).
-/// The lower two rows pair as a two-row header; the group row's text is carried
-/// right over the columns below it and joins their sub-group in the upper label.
-fn triple_labels(upper: &[Cell], middle: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
-    let top = single_labels(upper);
-    let below = double_labels(middle, lower);
-    let cols: std::collections::BTreeSet<u32> = top.keys().chain(below.keys()).copied().collect();
-    let mut out = BTreeMap::new();
-    let mut group: Option<(u32, &Label)> = None;
-    for c in cols {
-        let b = below.get(&c);
-        let t = match top.get(&c) {
-            Some(t) => {
-                group = b.map(|_| (c, t));
-                Some(t)
+            if best.as_ref().is_none_or(|h| found.score > h.found.score) {
+                best = Some(Header {
+                    rows,
+                    labels,
+                    found,
+                });
             }
-            None => match group {
-                Some((last, g)) if last + 1 == c && b.is_some() => {
-                    group = Some((c, g));
-                    Some(g)
-                }
-                _ => {
-                    group = None;
-                    None
-                }
-            },
-        };
-        let mut label = Label::default();
-        let uppers: Vec<&String> = t
-            .and_then(|t| t.top.as_ref())
-            .into_iter()
-            .chain(b.and_then(|b| b.top.as_ref()))
-            .collect();
-        if !uppers.is_empty() {
-            label.top = Some(
-                uppers
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
         }
-        label.bottom = b.and_then(|b| b.bottom.clone());
-        if label.bottom.is_none() && label.top.is_none() {
-            continue;
-        }
-        let written: Vec<&str> = t
-            .map(|t| t.written.as_str())
-            .into_iter()
-            .chain(b.map(|b| b.written.as_str()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        label.written = written.join(" / ");
-        label.cell = t.and_then(|t| t.cell).or(b.and_then(|b| b.cell));
-        out.insert(c, label);
     }
-    out
+    best
 }
 
 /// Whether `label` equals the header word `word`, and the year a placeholder took.
@@ -214,11 +136,6 @@ fn word_matches(word: &str, label: &str, year: i32) -> Option<Option<i32>> {
 
 fn is_year(label: &str) -> Option<i32> {
     word_matches("{angka_tahun}", label, 0).flatten()
-}
-
-/// A number cell that can be a year in a header (`2022` over a group of columns).
-fn is_year_number(value: rust_decimal::Decimal) -> bool {
-    value.scale() == 0 && value >= 1900.into() && value <= 2100.into()
 }
 
 fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
@@ -258,11 +175,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                             .top
                             .as_deref()
                             .is_some_and(|t| spec.group.contains(&t));
-                    let own = label
-                        .bottom
-                        .as_deref()
-                        .or(label.top.as_deref())
-                        .unwrap_or("");
+                    let own = label.own();
                     words
                         .iter()
                         .find_map(|w| word_matches(w, own, year))
@@ -275,11 +188,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                         .as_ref()
                         .and(label.top.as_deref())
                         .and_then(is_year);
-                    let own = label
-                        .bottom
-                        .as_deref()
-                        .or(label.top.as_deref())
-                        .unwrap_or("");
+                    let own = label.own();
                     let (stem, own_year, numbered) = split_year(own);
                     let by_own = words
                         .iter()
@@ -317,13 +226,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                 let repeats = match spec.year {
                     YearIn::None => false,
                     YearIn::Optional => {
-                        let (_, _, numbered) = split_year(
-                            label
-                                .bottom
-                                .as_deref()
-                                .or(label.top.as_deref())
-                                .unwrap_or(""),
-                        );
+                        let (_, _, numbered) = split_year(label.own());
                         y.is_some() || numbered
                     }
                     _ => true,
@@ -383,55 +286,6 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
     Some(best)
 }
 
-/// The best header starting at `rows[i]`, as one row or as two.
-fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Match, usize)> {
-    let (r, cells) = &rows[i];
-    if cells.len() < 2
-        || cells
-            .iter()
-            .any(|c| matches!(&c.value, Value::Number { value } if !is_year_number(*value)))
-    {
-        return None;
-    }
-    let single = best_of(&single_labels(cells), cfg);
-    let double = rows
-        .get(i + 1)
-        .filter(|(r2, _)| *r2 == r + 1)
-        .and_then(|(_, lower)| best_of(&double_labels(cells, lower), cfg));
-    let triple = match (rows.get(i + 1), rows.get(i + 2)) {
-        (Some((r2, middle)), Some((r3, lower))) if *r2 == r + 1 && *r3 == r + 2 => {
-            best_of(&triple_labels(cells, middle, lower), cfg)
-        }
-        _ => None,
-    };
-    [(single, 1), (double, 2), (triple, 3)]
-        .into_iter()
-        .filter_map(|(m, n)| Some((m?, n)))
-        .fold(None::<(Match, usize)>, |best, (m, n)| match best {
-            Some((b, k)) if b.score >= m.score => Some((b, k)),
-            _ => Some((m, n)),
-        })
-}
-
-/// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`, a number
-/// possibly followed by the arithmetic it stands for (`13 = 9 + 10 + 11 + 12`,
-/// `(4)=(3)/(2)x100`).
-fn is_numbering(cells: &[Cell]) -> bool {
-    let nums: Vec<Option<u32>> = cells
-        .iter()
-        .map(|c| {
-            let t = text_of(c)?;
-            let number = t.split_once('=').map_or(t.as_str(), |(n, _)| n).trim();
-            let bare = number.trim_start_matches('(').trim_end_matches(')').trim();
-            bare.parse::<u32>().ok().filter(|n| *n < 100)
-        })
-        .collect();
-    nums.len() >= 3
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| w[0] < w[1])
-        && nums[0].is_some_and(|n| n <= 2)
-}
-
 const NOTE_PREFIXES: [&str; 6] = ["SUMBER", "CATATAN", "KETERANGAN", "NB", "NOTE", "*"];
 
 fn is_note(cells: &[Cell]) -> bool {
@@ -439,29 +293,56 @@ fn is_note(cells: &[Cell]) -> bool {
     if cells.len() > 2 {
         return false;
     }
-    let Some(first) = cells.first().and_then(text_of) else {
+    let Some(first) = cells.first().and_then(header::text_of) else {
         return false;
     };
     let t = first.trim_start_matches(['(', ' ']).to_uppercase();
     NOTE_PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
-fn build(
-    sheet: &Sheet,
-    file: &str,
-    i: usize,
-    header_rows: usize,
-    m: Match,
-    cfg: &Config,
-) -> (Table, usize) {
+/// Whether another table's header starts at `rows[j]`: a label row that, alone or
+/// with the one or two label rows under it, reads as a kind.
+fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
+    let rows = &shape.sheet.rows;
+    if shape.classes[j] != RowClass::Label || rows[j].1.len() < 2 {
+        return false;
+    }
+    let mut run = vec![j];
+    for k in j + 1..(j + 3).min(rows.len()) {
+        if shape.classes[k] == RowClass::Data || rows[k].0 != rows[k - 1].0 + 1 {
+            break;
+        }
+        if shape.classes[k] == RowClass::Label {
+            run.push(k);
+        }
+    }
+    (1..=run.len()).any(|d| {
+        let labels = header::labels(shape.sheet, &run[..d], &shape.merges);
+        best_of(&labels, cfg).is_some()
+    })
+}
+
+fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config) -> (Table, usize) {
+    let sheet = shape.sheet;
     let rows = &sheet.rows;
-    let header_first = rows[i].0;
-    let header_last = rows[i + header_rows - 1].0;
+    let Header {
+        rows: taken,
+        labels,
+        found: m,
+    } = header;
+    let top = taken[0];
+    let bottom = *taken.last().expect("a header has rows");
+    // The numbering row counts when it stands among the rows taken or right under them.
+    let numbering_at = block
+        .numbering
+        .filter(|&n| n > top && rows[n].0 <= rows[bottom].0 + 1);
+    let header_first = rows[top].0;
+    let header_last = match numbering_at {
+        Some(n) if n < bottom => rows[bottom].0,
+        _ => rows[bottom].0,
+    };
     // The table's width: its matched columns, widened over adjacent header cells.
-    let header_cols: std::collections::BTreeSet<u32> = rows[i..i + header_rows]
-        .iter()
-        .flat_map(|(_, cells)| cells.iter().map(|c| c.at.col))
-        .collect();
+    let header_cols: std::collections::BTreeSet<u32> = labels.keys().copied().collect();
     let mut first = m
         .columns
         .iter()
@@ -502,21 +383,18 @@ fn build(
         kept
     };
 
-    let mut columns = m.columns.clone();
+    let mut columns = m.columns;
     let repeated = m.kind.repeated();
     if !repeated.is_empty() {
-        let labels = match header_rows {
-            3 => triple_labels(&rows[i].1, &rows[i + 1].1, &rows[i + 2].1),
-            2 => double_labels(&rows[i].1, &rows[i + 1].1),
-            _ => single_labels(&rows[i].1),
-        };
         repeated_columns(m.kind, repeated, &labels, (first, last), &mut columns, cfg);
     }
+    let numbering: Vec<Cell> = numbering_at
+        .map(|n| in_span(&rows[n].1))
+        .unwrap_or_default();
     let mut table_rows: Vec<Row> = Vec::new();
-    let mut numbering: Vec<Cell> = Vec::new();
     let mut notes: Vec<Cell> = Vec::new();
-    let mut prev = header_last;
-    let mut j = i + header_rows;
+    let mut prev = header_last.max(numbering_at.map_or(0, |n| rows[n].0));
+    let mut j = bottom.max(numbering_at.unwrap_or(0)) + 1;
     let mut ended_by_note = false;
     let mut ended_by_header = false;
     while j < rows.len() {
@@ -526,20 +404,16 @@ fn build(
             j += 1;
             continue;
         }
-        if table_rows.is_empty() && prev == header_last && *r == prev + 1 && is_numbering(&cells) {
-            numbering = cells;
-            prev = *r;
-            j += 1;
-            continue;
-        }
         let after_gap = *r > prev + 1;
         if is_note(&cells) {
             ended_by_note = true;
             break;
         }
-        if best_header(rows, j, cfg).is_some() {
+        if header_starts(shape, j, cfg) {
             let repeats_ours = cells.iter().filter(|c| {
-                let t = text_of(c).map(|t| normalize_header(&t)).unwrap_or_default();
+                let t = header::text_of(c)
+                    .map(|t| normalize_header(&t))
+                    .unwrap_or_default();
                 header_texts
                     .iter()
                     .any(|(col, h)| *col == c.at.col && *h == t)
@@ -548,7 +422,10 @@ fn build(
                 // The header repeated (a page break in the office's habit): skip it.
                 prev = *r;
                 j += 1;
-                if j < rows.len() && rows[j].0 == prev + 1 && is_numbering(&in_span(&rows[j].1)) {
+                if j < rows.len()
+                    && rows[j].0 == prev + 1
+                    && header::is_numbering(&in_span(&rows[j].1))
+                {
                     prev = rows[j].0;
                     j += 1;
                 }
@@ -557,7 +434,7 @@ fn build(
             ended_by_header = true;
             break;
         }
-        if after_gap && !looks_like_data(&cells, &m) {
+        if after_gap && !looks_like_data(&cells, m.kind, &columns) {
             break;
         }
         table_rows.push(Row { row: *r, cells });
@@ -572,7 +449,7 @@ fn build(
         && note_rows < 4
         && (ended_by_note || rows[k].0 <= prev + 3)
     {
-        if k != j && best_header(rows, k, cfg).is_some() {
+        if k != j && header_starts(shape, k, cfg) {
             break;
         }
         notes.extend(
@@ -587,7 +464,7 @@ fn build(
     }
     let last_row = table_rows.last().map_or(prev, |r| r.row);
     let table = Table {
-        rival: m.rival.clone(),
+        rival: m.rival,
         kind: m.kind,
         file: file.to_string(),
         sheet: sheet.name.clone(),
@@ -761,11 +638,7 @@ fn repeated_columns(
         if columns.iter().any(|x| x.index == c) {
             continue;
         }
-        let own = label
-            .bottom
-            .as_deref()
-            .or(label.top.as_deref())
-            .unwrap_or("");
+        let own = label.own();
         let Some(&col) = repeated.iter().find(|&&col| {
             cfg.header_words(kind, col)
                 .iter()
@@ -786,19 +659,17 @@ fn repeated_columns(
 
 /// After a blank row, whether the table goes on: two or more filled columns, one of
 /// them a number where the table holds numbers.
-fn looks_like_data(cells: &[Cell], m: &Match) -> bool {
-    let filled = m
-        .columns
+fn looks_like_data(cells: &[Cell], kind: TableKind, columns: &[Column]) -> bool {
+    let filled = columns
         .iter()
         .filter(|c| cells.iter().any(|x| x.at.col == c.index))
         .count();
-    let numeric = m
-        .kind
+    let numeric = kind
         .columns()
         .iter()
         .filter(|s| s.number.is_some())
         .any(|s| {
-            m.columns.iter().filter(|c| c.col == s.col).any(|c| {
+            columns.iter().filter(|c| c.col == s.col).any(|c| {
                 cells
                     .iter()
                     .any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. }))
