@@ -16,7 +16,7 @@ Contoh / examples:
   kinerja rules                    daftar semua aturan
   kinerja serve                    halaman web di http://127.0.0.1:8080/
 
-Exit codes: 0 no errors, 1 errors found, 2 some input or the config could not be used.";
+Exit codes: 0 no errors, 1 errors found (not accepted), 2 some input or the config could not be used.";
 
 /// Checks the workbooks behind an LKjIP, writes corrected workbooks and the report.
 #[derive(Debug, Parser)]
