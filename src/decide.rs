@@ -134,7 +134,11 @@ impl Decisions {
     pub fn load(path: &Path) -> Result<Decisions, Error> {
         match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Decisions::parse(text, path),
+                // Notepad starts UTF-8 with a byte-order mark; TOML does not.
+                Ok(text) => match text.strip_prefix('\u{feff}') {
+                    Some(rest) => Decisions::parse(rest.to_string(), path),
+                    None => Decisions::parse(text, path),
+                },
                 Err(_) => Err(problem(
                     path,
                     None,
@@ -785,6 +789,26 @@ mod tests {
         let mut corrected = vec![finding("B6", "1423")];
         carry(&now, &mut corrected);
         assert_eq!(corrected[0].accepted, Some(acceptance("counts")));
+    }
+
+    #[test]
+    fn a_file_saved_with_a_byte_order_mark_reads_and_a_missing_one_holds_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        assert!(Decisions::load(&path).unwrap().is_empty());
+        let mut d = Decisions::load(&path).unwrap();
+        d.accept(&Target::of(&finding("B6", "1.423")), &acceptance("counts"))
+            .unwrap();
+        std::fs::write(&path, format!("\u{feff}{}", d.text())).unwrap();
+        let read = Decisions::load(&path).unwrap();
+        assert_eq!(read.entries, d.entries);
+        read.save().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), d.text());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[test]

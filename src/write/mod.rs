@@ -707,8 +707,8 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
                 .unwrap_or_default(),
         )?;
         let done = match (&f.accepted, f.fix.is_empty(), en) {
-            (Some(_), _, false) => "diterima, sel tidak diubah",
-            (Some(_), _, true) => "accepted, cell left as it is",
+            (Some(_), _, false) => "diterima",
+            (Some(_), _, true) => "accepted",
             (None, true, false) => "perlu diputuskan",
             (None, true, true) => "left for a person",
             (None, false, false) => "diperbaiki",

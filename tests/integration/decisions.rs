@@ -180,7 +180,7 @@ fn accepting_the_four_rng020_errors_gives_a_final_report_that_prints_the_reason(
     let b8 = (8..temuan.height())
         .find(|&r| text(r, 1) == "RNG020" && text(r, 4) == "B8")
         .unwrap();
-    assert_eq!(text(b8, 8), "diterima, sel tidak diubah");
+    assert_eq!(text(b8, 8), "diterima");
     assert_eq!(
         text(b8, 9),
         format!("{REASON} (oleh Siti Aminah, 2024-01-20)")
