@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod compare;
 pub mod config;
 pub mod date;
+pub mod decide;
 pub mod error;
 pub mod finding;
 pub mod fix;
@@ -41,5 +42,5 @@ pub use pipeline::Analysis;
 
 /// Reads, models and checks the given files (see [`pipeline::check`]).
 pub fn analyse(files: &[(String, std::path::PathBuf)], cfg: &config::Config) -> Analysis {
-    pipeline::check(files, cfg, &mut |_| {})
+    pipeline::check(files, cfg, &decide::Decisions::none(), &mut |_| {})
 }

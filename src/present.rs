@@ -25,9 +25,10 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The open findings' counts: an accepted finding is decided, not open.
     pub fn of(findings: &[Finding]) -> Self {
         let mut s = Summary::default();
-        for f in findings {
+        for f in findings.iter().filter(|f| f.is_open()) {
             match f.severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
@@ -60,6 +61,7 @@ pub fn json(
             "range": t.range.to_string(), "rows": t.rows,
         })).collect::<Vec<_>>(),
         "findings": findings.iter().map(|f| json!({
+            "id": f.id,
             "code": f.code,
             "severity": f.severity.name(),
             "file": &*f.loc.file,
@@ -69,11 +71,15 @@ pub fn json(
             "message": f.message.get(lang),
             "found": f.found,
             "expected": f.expected,
-            "fix": match (f.fix.is_empty(), fix) {
+            // An accepted finding's cell is left as it is.
+            "fix": match (f.fix.is_empty() || !f.is_open(), fix) {
                 (true, _) => "none",
                 (false, FixState::Suggested) => "suggested",
                 (false, FixState::Applied) => "applied",
             },
+            "accepted": f.accepted.as_ref().map(|a| json!({
+                "reason": a.reason, "by": a.by, "date": a.date.iso(),
+            })),
         })).collect::<Vec<_>>(),
         "summary": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos},
     })
@@ -174,13 +180,31 @@ pub fn text(
         };
         let _ = writeln!(
             out,
-            "  {:<10} {} {place} {}{figures}{more}",
+            "  {:<10} {} {place} {}{figures}{more} {}",
             p.wrap(colour_code, sev),
             p.wrap("1", f.code),
-            f.message.get(lang)
+            f.message.get(lang),
+            p.wrap("2", &format!("[id {}]", f.id))
         );
+        if let Some(a) = &f.accepted {
+            let (said, reason, by) = if en {
+                ("accepted: reason", &a.reason, "by")
+            } else {
+                ("diterima: alasan", &a.reason, "oleh")
+            };
+            let _ = writeln!(
+                out,
+                "  {:<10} {}",
+                "",
+                p.wrap(
+                    "32",
+                    &format!("{said} {reason} ({by} {}, {})", a.by, a.date.iso())
+                )
+            );
+        }
     }
     let s = Summary::of(findings);
+    let accepted = findings.iter().filter(|f| !f.is_open()).count();
     let unreadable = inputs
         .iter()
         .filter(|i| i.status != InputStatus::Ok)
@@ -203,6 +227,11 @@ pub fn text(
             inputs.len(),
             tables.len()
         )
+    };
+    let line = match (accepted, en) {
+        (0, _) => line,
+        (n, true) => format!("{line}; {n} findings accepted"),
+        (n, false) => format!("{line}; {n} temuan diterima"),
     };
     let _ = writeln!(out, "\n{}", p.wrap("1", &line));
     out

@@ -634,16 +634,7 @@ fn value_of(d: &Data) -> Option<Value> {
 /// An Excel date serial (1900 system) as `YYYY-MM-DD`.
 fn excel_date(serial: f64) -> String {
     // Serial 25569 is 1970-01-01; days before 1900-03-01 carry Excel's leap-year bug.
-    let days = serial.floor() as i64 - 25569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = crate::date::civil_from_days(serial.floor() as i64 - 25569);
     format!("{y:04}-{m:02}-{d:02}")
 }
 

@@ -4,6 +4,7 @@
 //! with the run's outputs, each downloadable from its `url`. Every run works in its
 //! own temporary folder, removed when its outputs expire and on shutdown.
 
+mod decisions;
 mod job;
 mod multipart;
 mod upload;
@@ -281,6 +282,7 @@ fn route(state: &State, request: &mut Request, path: &str, query: &str) -> Reply
             start_run(state, request, lang, query_value(query, "progress"))
         }
         (Method::Get, ["api", "progress", id]) => progress(state, id),
+        (Method::Post, ["runs", id, "accept"]) => accept(state, request, id, lang),
         (Method::Get, ["runs", id, "semua.zip"]) => download_all(state, id),
         (Method::Get, ["runs", id, name]) => download(state, id, name),
         (Method::Get | Method::Head, _) => error(404, "tidak ditemukan"),
@@ -494,10 +496,31 @@ fn work(
         .iter()
         .find(|(name, _)| Some(name) == narrative_name.as_ref())
         .map(|(_, path)| path.clone());
+    let decisions: Vec<&PathBuf> = upload
+        .files
+        .iter()
+        .filter(|(name, _)| decisions::is_decisions_file(name))
+        .map(|(_, path)| path)
+        .collect();
+    let decisions = match decisions[..] {
+        [] => None,
+        [one] => Some(one.clone()),
+        _ => {
+            return Err(error(
+                400,
+                &say(
+                    "unggah satu keputusan.toml saja",
+                    "upload one keputusan.toml only",
+                ),
+            ))
+        }
+    };
     let mut files: Vec<&(String, PathBuf)> = upload
         .files
         .iter()
-        .filter(|(name, _)| Some(name) != narrative_name.as_ref())
+        .filter(|(name, _)| {
+            Some(name) != narrative_name.as_ref() && !decisions::is_decisions_file(name)
+        })
         .collect();
     if files.is_empty() {
         return Err(error(
@@ -536,6 +559,7 @@ fn work(
         job::run(
             &paths,
             narrative.as_deref(),
+            decisions.as_deref(),
             &state.cfg,
             output,
             lang,
@@ -551,7 +575,11 @@ fn work(
             ),
         })
     })
-    .map_err(|e| error(500, &without_paths(&e, lang)))?;
+    .map_err(|e| match e {
+        // The office's own file: its line, without the server's folders.
+        Error::Decisions { .. } => error(400, &without_paths(&e, lang)),
+        _ => error(500, &without_paths(&e, lang)),
+    })?;
     // Only the outputs are kept until the run expires.
     let _ = std::fs::remove_dir_all(input);
     let mut doc = outcome.doc;
@@ -572,6 +600,16 @@ fn without_paths(e: &Error, lang: Lang) -> String {
             Some(name) => format!("{}: {}", name.to_string_lossy(), message.get(lang)),
             None => message.get(lang).to_string(),
         },
+        Error::Decisions {
+            path,
+            line,
+            message,
+        } => Error::Decisions {
+            path: path.file_name().map(PathBuf::from).unwrap_or_default(),
+            line: *line,
+            message: message.clone(),
+        }
+        .describe(lang),
         _ => match lang {
             Lang::Id => "pemeriksaan tidak dapat diselesaikan".into(),
             Lang::En => "the run could not be completed".into(),
@@ -589,6 +627,45 @@ impl<R: Read> Read for Counted<R> {
         let n = self.inner.read(buf)?;
         self.n += n as u64;
         Ok(n)
+    }
+}
+
+/// Most bytes a decision's request may send.
+const MAX_DECISION_BYTES: u64 = 64 << 10;
+
+/// `POST /runs/ID/accept`: the run's decisions with the findings the request
+/// names accepted, as the text of the `keputusan.toml` the page uploads with the
+/// workbooks to check them again. The run's own files are left as they are.
+fn accept(state: &State, request: &mut Request, id: &str, lang: Lang) -> Reply {
+    let dir = {
+        let runs = state.runs.lock().unwrap_or_else(|p| p.into_inner());
+        match runs.get(id) {
+            Some(run) => run.dir.join("output"),
+            None => return expired(),
+        }
+    };
+    let mut body = Vec::new();
+    let read = request
+        .as_reader()
+        .take(MAX_DECISION_BYTES + 1)
+        .read_to_end(&mut body);
+    if read.is_err() || body.len() as u64 > MAX_DECISION_BYTES {
+        return error(
+            400,
+            &say(
+                lang,
+                "permintaan keputusan rusak atau terlalu besar",
+                "the decision's request is damaged or too large",
+            ),
+        );
+    }
+    match decisions::accepted(&dir, &body, lang) {
+        Ok(text) => {
+            let mut r = reply(200, content_type("x.toml"), text.into_bytes());
+            r.add_header(attachment(crate::decide::FILE_NAME));
+            r
+        }
+        Err(message) => error(400, &message),
     }
 }
 
@@ -613,6 +690,7 @@ fn content_type(name: &str) -> &'static str {
         Some("json") => "application/json; charset=utf-8",
         Some("pdf") => "application/pdf",
         Some("zip") => "application/zip",
+        Some("toml") => "application/toml; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
