@@ -139,7 +139,7 @@ fn accepting_the_four_rng020_errors_gives_a_final_report_that_prints_the_reason(
         "(1.423) [+1 sel terkait] [id {}]\n             diterima: alasan {REASON} (oleh Siti Aminah, 2024-01-20)\n",
         ids[0]
     )), "{text}");
-    assert!(text.contains("\n3 galat, 9 peringatan, 5 info di 7 berkas (11 tabel; 0 berkas tidak dapat dipakai); 4 temuan diterima\n"), "{text}");
+    assert!(text.contains("\n3 galat, 9 peringatan, 5 info di 7 berkas (12 tabel; 0 berkas tidak dapat dipakai); 4 temuan diterima\n"), "{text}");
 
     let out = dir.run(&["run", "-q"]);
     assert_eq!(out.status.code(), Some(1));

@@ -46,6 +46,8 @@ fn expected() -> Tables {
             "A3:H22",
             18,
         ),
+        // The list of equipment is no kind of the report: a plain table.
+        t("tabel", "Profil Dinas 2023.xlsx", "Sarana", "A3:D32", 28),
         t(
             "pembiayaan",
             "Profil Dinas 2023.xlsx",
@@ -54,8 +56,6 @@ fn expected() -> Tables {
             6,
         ),
         t("rkt", "RKT 2023.xlsx", "RKT", "A5:J121", 114),
-        // The list of equipment is no kind of the report: a plain table.
-        t("tabel", "Profil Dinas 2023.xlsx", "Sarana", "A3:D32", 28),
         t(
             "anggaran",
             "Realisasi Anggaran 2023.xlsx",
