@@ -23,12 +23,15 @@ pub enum TableKind {
     Lembaga,
     Rkt,
     EvaluasiRenja,
+    /// A SIPD realisation export (Rekapitulasi Belanja menurut Urusan, Organisasi,
+    /// Program, Kegiatan dan Sub Kegiatan): recognised by what its columns hold.
+    SipdRealisasi,
     /// A table of no known kind: its structure alone is judged.
     Tabel,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 15] = [
+    pub const ALL: [TableKind; 16] = [
         TableKind::IdmDesa,
         TableKind::IdmRekap,
         TableKind::IndeksDesa,
@@ -43,6 +46,7 @@ impl TableKind {
         TableKind::Lembaga,
         TableKind::Rkt,
         TableKind::EvaluasiRenja,
+        TableKind::SipdRealisasi,
         TableKind::Tabel,
     ];
 
@@ -63,6 +67,7 @@ impl TableKind {
             TableKind::Lembaga => "lembaga",
             TableKind::Rkt => "rkt",
             TableKind::EvaluasiRenja => "evaluasi_renja",
+            TableKind::SipdRealisasi => "sipd_realisasi",
             TableKind::Tabel => "tabel",
         }
     }
@@ -88,6 +93,7 @@ impl TableKind {
             TableKind::Lembaga => "Capaian lembaga kemasyarakatan",
             TableKind::Rkt => "Rencana Kinerja Tahunan",
             TableKind::EvaluasiRenja => "Evaluasi hasil Renja Perangkat Daerah",
+            TableKind::SipdRealisasi => "Realisasi belanja SIPD",
             TableKind::Tabel => "Tabel (jenis lain)",
         }
     }
@@ -109,8 +115,28 @@ impl TableKind {
             TableKind::Lembaga => LEMBAGA,
             TableKind::Rkt => RKT,
             TableKind::EvaluasiRenja => EVALUASI_RENJA,
+            TableKind::SipdRealisasi => SIPD_REALISASI,
             // Read by its structure alone: what each column holds, its rows' levels.
             TableKind::Tabel => &[],
+        }
+    }
+
+    /// Whether a header's words alone find this kind. A SIPD export's header
+    /// (`Kode | Uraian | Anggaran | Realisasi`) is that of many a hand-typed
+    /// table: it is told by its rows' codes (`structure::sipd`), its words only
+    /// naming its columns.
+    pub fn by_header(self) -> bool {
+        !matches!(self, TableKind::SipdRealisasi | TableKind::Tabel)
+    }
+
+    /// How a kind not found by its header words alone is recognised, for the
+    /// catalogue of kinds.
+    pub fn recognised_by(self) -> Option<&'static str> {
+        match self {
+            TableKind::SipdRealisasi => Some(
+                "Recognised by what its columns hold: codes of the Kepmendagri 050-5889 hierarchy (program, kegiatan, sub kegiatan; organisation and account codes) in one or several columns, an uraian, and money columns in `Anggaran | Realisasi` pairs (per kelompok belanja or one pair for the total). The header words below name the columns; a table of kind `anggaran` or `tabel` whose rows hold such codes is read as this kind.",
+            ),
+            _ => None,
         }
     }
 
@@ -965,6 +991,90 @@ static EVALUASI_RENJA: &[ColumnSpec] = &[
         false,
     ),
     text(Col::Ket, &["KETERANGAN", "KET"], false),
+];
+
+/// A SIPD realisation export: codes split over several columns (or in one),
+/// the uraian, and `Anggaran | Realisasi` pairs per kelompok belanja or for the
+/// total; an office's own `%` beside them.
+static SIPD_REALISASI: &[ColumnSpec] = &[
+    text(
+        Col::Kode,
+        &[
+            "KODE",
+            "KODE REKENING",
+            "KD",
+            "KODE URUSAN",
+            "KODE SUB KEGIATAN",
+        ],
+        true,
+    ),
+    text(
+        Col::Uraian,
+        &[
+            "URAIAN URUSAN ORGANISASI PROGRAM KEGIATAN DAN SUB KEGIATAN",
+            "URAIAN URUSAN ORGANISASI PROGRAM KEGIATAN SUB KEGIATAN",
+            "URUSAN ORGANISASI PROGRAM KEGIATAN DAN SUB KEGIATAN",
+            "URAIAN",
+            "NAMA",
+            "PROGRAM KEGIATAN SUB KEGIATAN",
+            "URAIAN PROGRAM KEGIATAN SUB KEGIATAN",
+        ],
+        true,
+    ),
+    num(
+        Col::Anggaran,
+        &[
+            "ANGGARAN",
+            "ANGGARAN RP",
+            "PAGU",
+            "PAGU ANGGARAN",
+            "PAGU RP",
+            "PAGU DPA",
+            "DPA",
+            "NILAI DPA",
+            "ALOKASI",
+            "ALOKASI ANGGARAN",
+            "JUMLAH ANGGARAN",
+            "TOTAL ANGGARAN",
+            "ANGGARAN SETELAH PERUBAHAN",
+            "ANGGARAN PERUBAHAN",
+        ],
+        true,
+        Money,
+    ),
+    num(
+        Col::Realisasi,
+        &[
+            "REALISASI",
+            "REALISASI RP",
+            "REALISASI BELANJA",
+            "REALISASI KEUANGAN",
+            "REALISASI SP2D",
+            "JUMLAH REALISASI",
+            "TOTAL REALISASI",
+            "REALISASI S D BULAN INI",
+            "REALISASI SAMPAI DENGAN BULAN INI",
+        ],
+        true,
+        Money,
+    ),
+    num(
+        Col::Persen,
+        &[
+            "%",
+            "PERSENTASE",
+            "PERSEN",
+            "% REALISASI",
+            "REALISASI %",
+            "PERSENTASE REALISASI",
+            "CAPAIAN",
+            "CAPAIAN %",
+            "SERAPAN",
+            "SERAPAN %",
+        ],
+        false,
+        Percent,
+    ),
 ];
 
 /// Header text as it is compared: upper case, every run of punctuation and spaces

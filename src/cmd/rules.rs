@@ -51,11 +51,11 @@ Header words are compared ignoring case, spaces and punctuation; `{tahun}` is th
 before, `{angka_tahun}` any year. Add words in `[headers.<kind>]` of the config.\n",
     );
     for kind in TableKind::ALL {
-        out.push_str(&format!(
-            "\n## `{}` — {}\n\n| column | required | holds | header words |\n|---|---|---|---|\n",
-            kind.name(),
-            kind.title()
-        ));
+        out.push_str(&format!("\n## `{}` — {}\n\n", kind.name(), kind.title()));
+        if let Some(how) = kind.recognised_by() {
+            out.push_str(&format!("{how}\n\n"));
+        }
+        out.push_str("| column | required | holds | header words |\n|---|---|---|---|\n");
         for spec in kind.columns() {
             let holds = match spec.number {
                 None => "text".to_string(),

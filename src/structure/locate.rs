@@ -276,6 +276,7 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
     }
     let mut matches: Vec<Match> = TableKind::ALL
         .into_iter()
+        .filter(|kind| kind.by_header())
         .filter_map(|kind| match_kind(kind, labels, cfg))
         .collect();
     // The first of the highest score.

@@ -4,9 +4,11 @@
 //! evidence for its kind, and a table of no known kind is still a table
 //! ([`TableKind::Tabel`]). Nothing here judges a value.
 
+pub mod codes;
 mod header;
 pub mod holds;
 mod locate;
+pub mod sipd;
 pub mod stated;
 pub mod tree;
 
@@ -175,5 +177,9 @@ pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
         .sheets
         .iter()
         .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
+        .map(|mut table| {
+            sipd::recognise(&mut table, cfg);
+            table
+        })
         .collect()
 }

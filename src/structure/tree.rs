@@ -117,10 +117,13 @@ pub fn build(rows: &[Row], fields: &[Field], sheet: &Sheet) -> Tree {
         .filter(|f| f.holds.is_additive())
         .map(|f| f.index)
         .collect();
-    let facts: Vec<Facts> = rows
+    let mut facts: Vec<Facts> = rows
         .iter()
         .map(|r| facts(r, &code_cols, &name_cols, &number_cols, &figure_cols))
         .collect();
+    if code_cols.len() == 1 {
+        scope_one_column(&mut facts);
+    }
     let mut tree = Tree {
         nodes: (0..n)
             .map(|i| Node {
@@ -262,6 +265,91 @@ fn by_codes(facts: &[Facts], tree: &mut Tree) {
     {
         tree.problems
             .extend(orphans.into_iter().map(|row| TreeProblem::Orphan { row }));
+    }
+}
+
+/// Codes in one column carry no path of their own where their rows nest by
+/// place: an organisation row (`2.16.2.20.2.21.01.0000`) sits under the bidang
+/// above it and over the programs below it, whose codes do not extend its own;
+/// accounts (`5.1.02`, again under every sub kegiatan) belong to the sub kegiatan
+/// (or program, kegiatan, organisation) above them. Each such row's path becomes
+/// the path of the row it sits under followed by its own code, as a sheet that
+/// splits its codes over several columns writes it. A table without organisation
+/// or budget codes keeps its codes as they are.
+fn scope_one_column(facts: &mut [Facts]) {
+    use super::codes::{level, CodeLevel};
+    let levels: Vec<Option<CodeLevel>> = facts
+        .iter()
+        .map(|f| f.codes.first().and_then(|c| level(c)))
+        .collect();
+    let budget = levels.iter().any(|l| {
+        matches!(
+            l,
+            Some(
+                CodeLevel::Organisasi
+                    | CodeLevel::Program
+                    | CodeLevel::Kegiatan
+                    | CodeLevel::SubKegiatan
+            )
+        )
+    });
+    if !budget {
+        return;
+    }
+    let coded: Vec<usize> = (0..facts.len())
+        .filter(|&i| !facts[i].total && facts[i].codes.len() == 1)
+        .collect();
+    // The path of the bidang (or urusan) row above, of the open organisation, and
+    // of the row accounts below would sit under.
+    let mut affair: Vec<String> = Vec::new();
+    let mut organisation: Option<Vec<String>> = None;
+    let mut anchor: Option<Vec<String>> = None;
+    let mut in_accounts = false;
+    for (k, &i) in coded.iter().enumerate() {
+        let code = facts[i].codes[0].clone();
+        let next = coded.get(k + 1).and_then(|&j| levels[j]);
+        let account = match levels[i] {
+            Some(CodeLevel::Akun(_)) => anchor.is_some(),
+            // `5` is an akun under a sub kegiatan when accounts follow it.
+            Some(CodeLevel::Urusan) => {
+                anchor.is_some() && !in_accounts && matches!(next, Some(CodeLevel::Akun(_)))
+            }
+            _ => false,
+        };
+        let path = if account {
+            in_accounts = true;
+            let mut p = anchor.clone().unwrap_or_default();
+            p.push(code);
+            p
+        } else {
+            in_accounts = false;
+            match levels[i] {
+                Some(CodeLevel::Urusan | CodeLevel::Bidang) => {
+                    organisation = None;
+                    anchor = None;
+                    affair = vec![code];
+                    affair.clone()
+                }
+                Some(CodeLevel::Organisasi) => {
+                    let mut p = affair.clone();
+                    p.push(code);
+                    organisation = Some(p.clone());
+                    anchor = Some(p.clone());
+                    p
+                }
+                Some(CodeLevel::Program | CodeLevel::Kegiatan | CodeLevel::SubKegiatan) => {
+                    let mut p = organisation.clone().unwrap_or_default();
+                    p.push(code);
+                    anchor = Some(p.clone());
+                    p
+                }
+                _ => {
+                    anchor = None;
+                    vec![code]
+                }
+            }
+        };
+        facts[i].codes = path;
     }
 }
 
