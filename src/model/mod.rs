@@ -8,6 +8,7 @@ mod figure;
 pub mod idm;
 pub mod performance;
 pub mod renja;
+pub mod sipd;
 
 pub use figure::{Figure, FigureProblem, NumericColumn};
 
@@ -39,6 +40,7 @@ pub struct Model {
     pub budget: budget::Budget,
     pub performance: performance::Performance,
     pub renja: renja::Renja,
+    pub sipd: sipd::Sipd,
 }
 
 impl Model {
@@ -164,12 +166,13 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
         })
         .collect();
     // The villages on one core, the other domains on the other.
-    let (idm, (budget, performance, renja)) = std::thread::scope(|scope| {
+    let (idm, (budget, performance, renja, sipd)) = std::thread::scope(|scope| {
         let others = scope.spawn(|| {
             (
                 budget::build(&views, cfg),
                 performance::build(&views, cfg),
                 renja::build(&views, reading),
+                sipd::build(&views, reading, cfg.office.year),
             )
         });
         let idm = idm::build(&views, cfg);
@@ -181,6 +184,7 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
         model.tables[s.table].kind = s.kind;
     }
     model.renja = renja;
+    model.sipd = sipd;
     model.idm = idm;
     model.budget = budget;
     model.performance = performance;
