@@ -13,6 +13,7 @@ mod idm;
 mod numbers;
 mod performance;
 mod renja;
+mod sipd;
 mod tables;
 #[cfg(test)]
 mod testing;
@@ -125,13 +126,14 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 8] = [
+    let families: [&'static [Rule]; 9] = [
         numbers::RULES,
         identity::RULES,
         idm::RULES,
         budget::RULES,
         performance::RULES,
         renja::RULES,
+        sipd::RULES,
         tables::RULES,
         config_rules::RULES,
     ];

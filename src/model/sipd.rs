@@ -45,8 +45,8 @@ pub enum Level {
     Akun(u8),
 }
 
-impl Level {
-    fn of(level: CodeLevel) -> Level {
+impl From<CodeLevel> for Level {
+    fn from(level: CodeLevel) -> Level {
         match level {
             CodeLevel::Urusan => Level::Urusan,
             CodeLevel::Bidang => Level::Bidang,
@@ -57,7 +57,9 @@ impl Level {
             CodeLevel::Akun(n) => Level::Akun(n),
         }
     }
+}
 
+impl Level {
     pub fn is_account(self) -> bool {
         matches!(self, Level::Akun(_))
     }
@@ -114,6 +116,16 @@ pub struct Period {
     pub cumulative: bool,
     /// The text it was read from.
     pub said: Option<String>,
+    /// Where that text stands.
+    pub from: Option<PeriodFrom>,
+}
+
+/// Where an export's period was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodFrom {
+    Title,
+    SheetName,
+    FileName,
 }
 
 /// One row of an export.
@@ -146,7 +158,8 @@ pub struct Line {
     pub plans: Vec<Option<Figure>>,
 }
 
-fn sum_of(figures: &[Option<Figure>]) -> Option<Decimal> {
+/// The sum of filled figures (a blank is zero); `None` when one cannot be read.
+pub fn sum_of(figures: &[Option<Figure>]) -> Option<Decimal> {
     let mut total = Decimal::ZERO;
     for f in figures.iter().flatten() {
         total += f.value?;
@@ -167,7 +180,10 @@ impl Line {
 
     /// Whether any amount is filled in.
     pub fn has_amounts(&self) -> bool {
-        self.anggaran.iter().chain(&self.realisasi).any(Option::is_some)
+        self.anggaran
+            .iter()
+            .chain(&self.realisasi)
+            .any(Option::is_some)
     }
 }
 
@@ -213,7 +229,9 @@ impl Export {
         let Some(top) = roots().filter_map(|i| self.lines[i].level).min() else {
             return Vec::new();
         };
-        roots().filter(|&i| self.lines[i].level == Some(top)).collect()
+        roots()
+            .filter(|&i| self.lines[i].level == Some(top))
+            .collect()
     }
 
     /// The export's total anggaran and realisasi: the sum of its top rows.
@@ -329,6 +347,18 @@ pub struct Series {
 }
 
 impl Series {
+    /// Whether the series covers the whole year as far as its months tell: its
+    /// latest export reaches December (or names no month), and a monthly series
+    /// misses no month from January.
+    pub fn whole_year(&self, exports: &[Export]) -> bool {
+        let month = |i: usize| exports[i].period.month;
+        let last = month(self.latest());
+        let first = month(self.exports[0]);
+        last.is_none_or(|m| m == 12)
+            && (self.reading != Reading::Monthly
+                || (self.missing_months.is_empty() && first.is_none_or(|m| m == 1)))
+    }
+
     /// The latest export.
     pub fn latest(&self) -> usize {
         *self.exports.last().expect("a series has an export")
@@ -403,11 +433,13 @@ fn export(view: &TableView, titles: &[String]) -> Export {
             })
             .collect()
     };
-    let percents = extras(&|f| t.columns.iter().any(|c| c.index == f.index && c.col == Col::Persen));
+    let percents = extras(&|f| {
+        t.columns
+            .iter()
+            .any(|c| c.index == f.index && c.col == Col::Persen)
+    });
     let plans = extras(&|f| {
-        f.holds.is_additive()
-            && !t.columns.iter().any(|c| c.index == f.index)
-            && is_plan(&f.label)
+        f.holds.is_additive() && !t.columns.iter().any(|c| c.index == f.index) && is_plan(&f.label)
     });
     let name_col = t.column(Col::Uraian).map(|c| c.index);
     let code_cols: Vec<u32> = t
@@ -417,7 +449,8 @@ fn export(view: &TableView, titles: &[String]) -> Export {
         .map(|c| c.index)
         .collect();
     let read = |row: &crate::structure::Row, col: Option<u32>, kind: NumberKind| {
-        col.and_then(|c| row.at(c)).map(|cell| Figure::read(cell, kind))
+        col.and_then(|c| row.at(c))
+            .map(|cell| Figure::read(cell, kind))
     };
     let mut lines: Vec<Line> = t
         .rows
@@ -446,19 +479,34 @@ fn export(view: &TableView, titles: &[String]) -> Export {
                 key: Vec::new(),
                 level: None,
                 role: node.role,
-                name: name_cell.map(|c| c.written().trim().to_string()).unwrap_or_default(),
+                name: name_cell
+                    .map(|c| c.written().trim().to_string())
+                    .unwrap_or_default(),
                 name_cell: name_cell.map_or(CellRef::new(row.row, name_col.unwrap_or(0)), |c| c.at),
                 parent: node.parent,
                 children: node.children.clone(),
-                anggaran: pairs.iter().map(|p| read(row, p.anggaran, NumberKind::Money)).collect(),
-                realisasi: pairs.iter().map(|p| read(row, p.realisasi, NumberKind::Money)).collect(),
-                total_anggaran: total.as_ref().and_then(|p| read(row, p.anggaran, NumberKind::Money)),
-                total_realisasi: total.as_ref().and_then(|p| read(row, p.realisasi, NumberKind::Money)),
+                anggaran: pairs
+                    .iter()
+                    .map(|p| read(row, p.anggaran, NumberKind::Money))
+                    .collect(),
+                realisasi: pairs
+                    .iter()
+                    .map(|p| read(row, p.realisasi, NumberKind::Money))
+                    .collect(),
+                total_anggaran: total
+                    .as_ref()
+                    .and_then(|p| read(row, p.anggaran, NumberKind::Money)),
+                total_realisasi: total
+                    .as_ref()
+                    .and_then(|p| read(row, p.realisasi, NumberKind::Money)),
                 percents: percents
                     .iter()
                     .map(|x| read(row, Some(x.col), NumberKind::Percent))
                     .collect(),
-                plans: plans.iter().map(|x| read(row, Some(x.col), NumberKind::Money)).collect(),
+                plans: plans
+                    .iter()
+                    .map(|x| read(row, Some(x.col), NumberKind::Money))
+                    .collect(),
             }
         })
         .collect();
@@ -476,7 +524,7 @@ fn export(view: &TableView, titles: &[String]) -> Export {
             code_level(l).map(|own| match own {
                 // A lone digit under a budget row is the akun (`5` Belanja).
                 CodeLevel::Urusan if under_budget_row => Level::Akun(1),
-                own => Level::of(own),
+                own => Level::from(own),
             })
         })
         .collect();
@@ -557,7 +605,12 @@ fn pairs(t: &Table) -> (Vec<Pair>, Option<Pair>) {
                 .unwrap_or_default();
             let total = says_total(&own) || group.is_empty() || says_total(&group);
             let group = if total { String::new() } else { group };
-            (c.index, c.col, group, if total { String::new() } else { kelompok })
+            (
+                c.index,
+                c.col,
+                group,
+                if total { String::new() } else { kelompok },
+            )
         })
         .collect();
     monies.sort_by_key(|m| m.0);
@@ -569,9 +622,8 @@ fn pairs(t: &Table) -> (Vec<Pair>, Option<Pair>) {
         }
         used[i] = true;
         let (col, kind, group, kelompok) = &monies[i];
-        let partner = (i + 1..monies.len()).find(|&j| {
-            !used[j] && monies[j].2 == *group && monies[j].1 != *kind
-        });
+        let partner = (i + 1..monies.len())
+            .find(|&j| !used[j] && monies[j].2 == *group && monies[j].1 != *kind);
         let (anggaran, realisasi) = match (kind, partner) {
             (Col::Anggaran, Some(j)) => (Some(*col), Some(monies[j].0)),
             (Col::Anggaran, None) => (Some(*col), None),
@@ -656,6 +708,7 @@ pub fn period_in(text: &str) -> Option<Period> {
         month: Some(last),
         cumulative,
         said: Some(text.trim().to_string()),
+        from: None,
     })
 }
 
@@ -672,9 +725,14 @@ fn period_of(titles: &[String], sheet: &str, file: &str) -> (Option<i32>, Period
     let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
     let period = titles
         .iter()
-        .map(String::as_str)
-        .chain([sheet, stem])
-        .find_map(period_in)
+        .map(|t| (t.as_str(), PeriodFrom::Title))
+        .chain([(sheet, PeriodFrom::SheetName), (stem, PeriodFrom::FileName)])
+        .find_map(|(text, from)| {
+            period_in(text).map(|p| Period {
+                from: Some(from),
+                ..p
+            })
+        })
         .unwrap_or_default();
     (year, period)
 }
@@ -710,7 +768,11 @@ fn find_copies(exports: &mut [Export]) {
                 continue;
             }
             // The fuller one is counted; the other is its copy.
-            let (keep, copy) = if eb.lines.len() > ea.lines.len() { (b, a) } else { (a, b) };
+            let (keep, copy) = if eb.lines.len() > ea.lines.len() {
+                (b, a)
+            } else {
+                (a, b)
+            };
             let differ = if copy == b {
                 differ
             } else {
@@ -751,18 +813,30 @@ fn shared_lines(a: &Export, b: &Export) -> Vec<(usize, usize)> {
 fn disagreement(copy: &Export, i: usize, other: &Export, j: usize) -> Option<Disagreement> {
     let (x, y) = (&copy.lines[i], &other.lines[j]);
     let cells = [
-        (x.anggaran(), y.anggaran(), copy.anggaran_cell(i), other.anggaran_cell(j)),
-        (x.realisasi(), y.realisasi(), copy.realisasi_cell(i), other.realisasi_cell(j)),
+        (
+            x.anggaran(),
+            y.anggaran(),
+            copy.anggaran_cell(i),
+            other.anggaran_cell(j),
+        ),
+        (
+            x.realisasi(),
+            y.realisasi(),
+            copy.realisasi_cell(i),
+            other.realisasi_cell(j),
+        ),
     ];
-    cells.into_iter().find_map(|(a, b, ca, cb)| match (a, b, ca, cb) {
-        (Some(a), Some(b), Some(ca), Some(cb)) if a != b => Some(Disagreement {
-            line: i,
-            other: j,
-            here: (ca, a),
-            there: (cb, b),
-        }),
-        _ => None,
-    })
+    cells
+        .into_iter()
+        .find_map(|(a, b, ca, cb)| match (a, b, ca, cb) {
+            (Some(a), Some(b), Some(ca), Some(cb)) if a != b => Some(Disagreement {
+                line: i,
+                other: j,
+                here: (ca, a),
+                there: (cb, b),
+            }),
+            _ => None,
+        })
 }
 
 /// The counted exports grouped by organisation and year, each group read.
@@ -806,7 +880,10 @@ fn read_series(
     if reading == Reading::Cumulative && !known {
         members.sort_by_key(|&i| (exports[i].totals().1.unwrap_or_default(), i));
     }
-    let months: Vec<u8> = members.iter().filter_map(|&i| exports[i].period.month).collect();
+    let months: Vec<u8> = members
+        .iter()
+        .filter_map(|&i| exports[i].period.month)
+        .collect();
     let missing_months = if reading == Reading::Monthly && months.len() == members.len() {
         let (lo, hi) = (months[0], *months.last().expect("months"));
         (lo..=hi).filter(|m| !months.contains(m)).collect()
@@ -834,13 +911,14 @@ fn first_fall(exports: &[Export], members: &[usize]) -> Option<Why> {
     let ordered = members.iter().all(|&i| exports[i].period.month.is_some());
     for (k, &b) in members.iter().enumerate() {
         for &a in &members[..k] {
-            let fell = |x: usize, y: usize| -> Option<(usize, usize)> {
-                shared_lines(&exports[x], &exports[y]).into_iter().find(|&(i, j)| {
+            let fell =
+                |x: usize, y: usize| -> Option<(usize, usize)> {
+                    shared_lines(&exports[x], &exports[y]).into_iter().find(|&(i, j)| {
                     let (p, q) = (&exports[x].lines[i], &exports[y].lines[j]);
                     p.children.is_empty()
                         && matches!((p.realisasi(), q.realisasi()), (Some(r), Some(s)) if s < r)
                 })
-            };
+                };
             if ordered {
                 if let Some((i, j)) = fell(a, b) {
                     return Some(Why::Fell {
@@ -900,9 +978,10 @@ fn year_lines(exports: &[Export], members: &[usize], reading: Reading) -> Vec<Ye
     for &e in members.iter().rev() {
         let export = &exports[e];
         for (i, l) in export.lines.iter().enumerate() {
-            let Some(level) = l.level.filter(|l| {
-                matches!(l, Level::Program | Level::Kegiatan | Level::SubKegiatan)
-            }) else {
+            let Some(level) = l
+                .level
+                .filter(|l| matches!(l, Level::Program | Level::Kegiatan | Level::SubKegiatan))
+            else {
                 continue;
             };
             let entry = out.entry(l.key.clone()).or_insert_with(|| YearLine {
@@ -968,7 +1047,11 @@ fn as_realisation(exports: &[Export], series: &Series) -> Realisation {
         }
     };
     let mut programs: Vec<RealisationProgram> = Vec::new();
-    for y in series.year_lines.iter().filter(|y| y.level == Level::Program) {
+    for y in series
+        .year_lines
+        .iter()
+        .filter(|y| y.level == Level::Program)
+    {
         let head = line(y);
         let kegiatan = series
             .year_lines

@@ -218,22 +218,25 @@ fn is_code_like(t: &str) -> bool {
 /// Parents from codes: a row's parent is the row whose code path is the longest
 /// one its own extends, wherever that row stands.
 fn by_codes(facts: &[Facts], tree: &mut Tree) {
-    let mut by_path: HashMap<&[String], usize> = HashMap::new();
+    // Every row of each path, in order: the first is the row; a later one is the
+    // same code again, kept apart with the rows under it.
+    let mut by_path: HashMap<&[String], Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         if f.codes.is_empty() || f.total {
             continue;
         }
-        match by_path.get(f.codes.as_slice()) {
-            Some(&first) => tree
-                .problems
-                .push(TreeProblem::SameCode { first, again: i }),
-            None => {
-                by_path.insert(f.codes.as_slice(), i);
-            }
+        let rows = by_path.entry(f.codes.as_slice()).or_default();
+        if let Some(&first) = rows.first() {
+            tree.problems
+                .push(TreeProblem::SameCode { first, again: i });
         }
+        rows.push(i);
     }
     let mut last_coded: Option<usize> = None;
     let mut orphans = Vec::new();
+    // Rows of a repeated block: its head (a code again) stands apart, the rows
+    // under it are its own.
+    let mut apart = vec![false; facts.len()];
     for (i, f) in facts.iter().enumerate() {
         if f.total {
             continue;
@@ -247,13 +250,26 @@ fn by_codes(facts: &[Facts], tree: &mut Tree) {
         }
         last_coded = Some(i);
         tree.nodes[i].placed = Placed::Code;
-        if by_path.get(f.codes.as_slice()) != Some(&i) {
-            continue;
-        }
-        if let Some(p) = code_parent(&f.codes, &by_path) {
-            link(tree, p, i, Placed::Code);
-        } else if f.codes.len() > 1 || f.codes[0].contains('.') {
-            orphans.push(i);
+        let again = by_path[f.codes.as_slice()][0] != i;
+        // Of the rows of a parent's path, the nearest above (a repeated block's own
+        // row), else the first.
+        let row_of = |key: &[String]| {
+            let rows = by_path.get(key)?;
+            rows.iter()
+                .rev()
+                .find(|&&r| r < i)
+                .or(rows.first())
+                .copied()
+        };
+        match code_parent(&f.codes, &row_of) {
+            Some(p) if !again || apart[p] => {
+                apart[i] = apart[p];
+                link(tree, p, i, Placed::Code);
+            }
+            _ if again => apart[i] = true,
+            Some(_) => {}
+            None if f.codes.len() > 1 || f.codes[0].contains('.') => orphans.push(i),
+            None => {}
         }
     }
     // `2.16.01` with no `2.16` anywhere, in a table whose codes do nest: placed at
@@ -356,7 +372,7 @@ fn scope_one_column(facts: &mut [Facts]) {
 /// The row whose code path is the longest proper ancestor of `path`: the same
 /// codes in the columns before, and in the last column a dotted prefix (or the
 /// path one column shorter).
-fn code_parent(path: &[String], by_path: &HashMap<&[String], usize>) -> Option<usize> {
+fn code_parent(path: &[String], row_of: &dyn Fn(&[String]) -> Option<usize>) -> Option<usize> {
     let mut key: Vec<String> = path.to_vec();
     loop {
         let last = key.pop()?;
@@ -371,7 +387,7 @@ fn code_parent(path: &[String], by_path: &HashMap<&[String], usize>) -> Option<u
         };
         for k in (1..=upto).rev() {
             key.push(segments[..k].join("."));
-            if let Some(&p) = by_path.get(key.as_slice()) {
+            if let Some(p) = row_of(key.as_slice()) {
                 return Some(p);
             }
             key.pop();
@@ -379,7 +395,7 @@ fn code_parent(path: &[String], by_path: &HashMap<&[String], usize>) -> Option<u
         if key.is_empty() {
             return None;
         }
-        if let Some(&p) = by_path.get(key.as_slice()) {
+        if let Some(p) = row_of(key.as_slice()) {
             return Some(p);
         }
     }
@@ -857,7 +873,8 @@ mod tests {
             .enumerate()
             .map(|(i, p)| (p.as_slice(), i))
             .collect();
-        let parents: Vec<Option<usize>> = rows.iter().map(|p| code_parent(p, &by)).collect();
+        let row_of = |k: &[String]| by.get(k).copied();
+        let parents: Vec<Option<usize>> = rows.iter().map(|p| code_parent(p, &row_of)).collect();
         assert_eq!(
             parents,
             vec![

@@ -8,7 +8,7 @@
 //! ([`trees`]: when one figure alone explains every broken sum of a tree, only
 //! that figure is reported; figures confirmed by another document break the ties).
 
-mod format;
+pub(super) mod format;
 mod links;
 mod pins;
 mod roots;

@@ -3,7 +3,8 @@
 use super::{as_number_fix, loc, minority_mark_cells};
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
-use crate::model::{Figure, NumericColumn};
+use crate::model::{Figure, NumericColumn, TableInfo};
+use crate::table::TableKind;
 
 pub const RULE: Rule = Rule {
     code: "NUM003",
@@ -17,14 +18,36 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// The numeric columns of `table`.
+fn cols_of<'a>(ctx: &'a Context, table: &'a TableInfo) -> impl Iterator<Item = &'a NumericColumn> {
+    ctx.model
+        .numeric_columns
+        .iter()
+        .filter(|c| c.file == table.file && c.sheet == table.sheet && c.range == table.range)
+}
+
+/// A SIPD export's amounts written as SIPD writes them: told, left as they are.
+fn sipd_format(rule: &Rule, col: &NumericColumn, first: &Figure, n: usize) -> Finding {
+    rule.finding(
+        loc(col, first.at),
+        Message::new(
+            format!(
+                "{n} angka di ekspor SIPD tersimpan sebagai teks, sebagaimana SIPD menulisnya (mis. \"{}\" di kolom {}); angkanya terbaca dan diperiksa, tetapi Excel tidak menjumlahkannya",
+                first.written, col.label
+            ),
+            format!(
+                "{n} amounts of the SIPD export are stored as text, as SIPD writes them (e.g. \"{}\" in column {}); they are read and checked, but Excel does not sum them",
+                first.written, col.label
+            ),
+        ),
+        first.written.clone(),
+    )
+    .severity(Severity::Info)
+}
+
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for table in &ctx.model.tables {
-        let cols: Vec<&NumericColumn> = ctx
-            .model
-            .numeric_columns
-            .iter()
-            .filter(|c| c.file == table.file && c.sheet == table.sheet && c.range == table.range)
-            .collect();
+        let cols: Vec<&NumericColumn> = cols_of(ctx, table).collect();
         let mut cells: Vec<(&NumericColumn, &Figure)> = Vec::new();
         for col in cols {
             let skip = minority_mark_cells(col);
@@ -36,6 +59,24 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
         cells.sort_by_key(|(_, f)| f.at);
+        if table.kind == TableKind::SipdRealisasi {
+            // SIPD writes its amounts as text (`'10.701.893.800,00'`), or its zeros
+            // only (`'0,00'`): its own format, read as numbers, and a text zero
+            // changes no sum. Only an export typed over in part, figures beside
+            // text, is at risk in Excel.
+            cells.retain(|(_, f)| f.value.is_none_or(|v| !v.is_zero()));
+            let typed = cols_of(ctx, table).any(|c| {
+                c.figures
+                    .iter()
+                    .any(|f| !f.stored_as_text && f.value.is_some_and(|v| !v.is_zero()))
+            });
+            if !typed {
+                if let Some((col, first)) = cells.first() {
+                    out.push(sipd_format(rule, col, first, cells.len()));
+                }
+                continue;
+            }
+        }
         let Some((first_col, first)) = cells.first() else {
             continue;
         };

@@ -1,0 +1,151 @@
+//! SPD011 realisation-vs-export: a hand-typed Tabel 3.4 differs from the SIPD export.
+
+use super::{money, pair_lines, place, year_cells};
+use crate::check::budget::format::short;
+use crate::check::{Context, Fixes, Handling, Rule};
+use crate::finding::{Finding, Message, Severity};
+use crate::model::budget::BudgetLine;
+use crate::model::sipd::Level;
+
+pub const RULE: Rule = Rule {
+    code: "SPD011",
+    name: "realisation-vs-export",
+    severity: Severity::Warning,
+    title: "A kegiatan's pagu or realisasi in the realisation table differs from the SIPD export",
+    judul: "Pagu atau realisasi kegiatan di tabel realisasi berbeda dengan ekspor SIPD",
+    doc: include_str!("spd011.md").trim_ascii_end(),
+    fixes: Fixes::No,
+    handling: Handling::DERIVED,
+    check,
+};
+
+fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let sipd = &ctx.model.sipd;
+    let Some(series) = sipd.reported.map(|s| &sipd.series[s]) else {
+        return;
+    };
+    let whole_year = series.whole_year(&sipd.exports);
+    let tol = ctx.cfg.tolerances.money;
+    for real in &ctx.model.budget.realisations {
+        let kegiatan: Vec<&BudgetLine> = real.kegiatan().collect();
+        let names: Vec<(&str, &str)> = kegiatan
+            .iter()
+            .map(|k| (k.name.as_str(), k.written.as_str()))
+            .collect();
+        let paired = pair_lines(
+            ctx,
+            &names,
+            &series.year_lines,
+            &[Level::Kegiatan, Level::SubKegiatan],
+        );
+        for (k, p) in kegiatan.iter().zip(paired) {
+            let Some((y, by_name)) = p else { continue };
+            let y = &series.year_lines[y];
+            let sides = [
+                (&k.pagu, y.anggaran, true, "pagu", "pagu"),
+                (&k.realisasi, y.realisasi, false, "realisasi", "realisation"),
+            ];
+            for (typed, exported, anggaran, id_what, en_what) in sides {
+                if !anggaran && !whole_year {
+                    continue;
+                }
+                let (Some(typed), Some(exported)) = (typed.as_ref(), exported) else {
+                    continue;
+                };
+                let Some(value) = typed.value else { continue };
+                if (value - exported).abs() <= tol {
+                    continue;
+                }
+                let cells = year_cells(ctx, y, anggaran);
+                let (v_id, v_en) = money(value);
+                let (x_id, x_en) = money(exported);
+                let (pair_id, pair_en) = if by_name {
+                    (
+                        format!(
+                            ", dipasangkan menurut nama dengan {} «{}»",
+                            y.code,
+                            short(&y.name)
+                        ),
+                        format!(", paired by name with {} «{}»", y.code, short(&y.name)),
+                    )
+                } else {
+                    (format!(", kode {}", y.code), format!(", code {}", y.code))
+                };
+                out.push(
+                    rule.finding(
+                        ctx.model.loc(real.table, typed.at),
+                        Message::new(
+                            format!("{id_what} kegiatan «{}» tertulis {v_id}, padahal ekspor SIPD ({}{pair_id}) menyebut {x_id}", short(&k.name), place(&cells)),
+                            format!("the {en_what} of kegiatan «{}» reads {v_en}, but the SIPD export ({}{pair_en}) says {x_en}", short(&k.name), place(&cells)),
+                        ),
+                        typed.written.clone(),
+                    )
+                    .expect(exported.normalize().to_string())
+                    .related(cells),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::check::sipd::testing::one_pair;
+    use crate::check::testing::{assert_finding, findings, one, sheet};
+
+    #[test]
+    fn a_typed_pagu_that_is_not_the_exports() {
+        let table = sheet(
+            "Tabel 3.4",
+            &[
+                &[
+                    "PROGRAM/KEGIATAN",
+                    "PAGU ANGGARAN (Rp)",
+                    "REALISASI (Rp)",
+                    "%",
+                ],
+                &[
+                    "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+                    "",
+                    "",
+                    "",
+                ],
+                &[
+                    "Perencanaan, Penganggaran dan Evaluasi Kinerja Perangkat Daerah",
+                    "3500000",
+                    "1200000",
+                    "34.29",
+                ],
+            ],
+        );
+        let f = one(findings(&RULE, &[one_pair(), table]));
+        assert_finding(&f, "SPD011", "Tabel 3.4!B3", "3500000", Some("3000000"));
+        assert!(
+            f.message
+                .id
+                .contains("(test.xlsx Rekap!C6, dipasangkan menurut nama dengan 2.16.01.2.01"),
+            "{}",
+            f.message.id
+        );
+        assert_eq!(f.related[0].cell.to_string(), "C6");
+    }
+
+    #[test]
+    fn codes_pair_first_and_agreeing_figures_are_quiet() {
+        let table = sheet(
+            "Tabel 3.4",
+            &[
+                &[
+                    "PROGRAM/KEGIATAN",
+                    "PAGU ANGGARAN (Rp)",
+                    "REALISASI (Rp)",
+                    "%",
+                ],
+                &["2.16.01 Program Penunjang", "", "", ""],
+                &["2.16.01.2.01 Perencanaan", "3000000", "1200000", "40"],
+            ],
+        );
+        assert_eq!(findings(&RULE, &[one_pair(), table]), Vec::new());
+    }
+}
