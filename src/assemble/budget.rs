@@ -16,14 +16,68 @@ fn amount(v: Option<Decimal>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-/// The budget realisation table, or else Tabel 3.4 as the latest Evaluasi Renja gives it.
+/// The budget realisation table, or else Tabel 3.4 as the year's SIPD exports
+/// give it, or else as the latest Evaluasi Renja gives it.
 fn main_realisation<'a>(ctx: &Ctx<'a>) -> Option<&'a Realisation> {
     ctx.model
         .budget
         .realisations
         .iter()
         .max_by_key(|r| r.programs.iter().map(|p| p.kegiatan.len()).sum::<usize>())
+        .or(ctx.model.sipd.realisation.as_ref())
         .or(ctx.model.renja.realisation.as_ref())
+}
+
+/// Where Tabel 3.4 comes from when the SIPD exports give it: the files, how they
+/// were read, and which months they hold.
+fn sipd_source(ctx: &Ctx) -> Option<String> {
+    use crate::model::sipd::Reading;
+    let sipd = &ctx.model.sipd;
+    let series = &sipd.series[sipd.reported?];
+    let month = |i: usize| {
+        sipd.exports[i]
+            .period
+            .month
+            .map(|m| format!(" ({})", super::MONTHS[m as usize - 1]))
+            .unwrap_or_default()
+    };
+    let files: Vec<String> = series
+        .exports
+        .iter()
+        .map(|&i| {
+            let e = &sipd.exports[i];
+            format!("{} lembar {}{}", e.file, e.sheet, month(i))
+        })
+        .collect();
+    let how = match series.reading {
+        Reading::Single => "pagu dan realisasi dari ekspor itu".to_string(),
+        Reading::Cumulative => format!(
+            "ekspor kumulatif; pagu dan realisasi dari ekspor terakhir, {}",
+            files.last()?
+        ),
+        Reading::Monthly => {
+            let mut how = format!(
+                "tiap ekspor memuat realisasi bulannya sendiri; realisasi = jumlah {} ekspor, pagu dari ekspor terakhir",
+                files.len()
+            );
+            if !series.missing_months.is_empty() {
+                let missing: Vec<&str> = series
+                    .missing_months
+                    .iter()
+                    .map(|&m| super::MONTHS[m as usize - 1])
+                    .collect();
+                how.push_str(&format!(
+                    "; bulan {} tidak ada di antara ekspor dan tidak termasuk",
+                    join_id(&missing.iter().map(|m| m.to_string()).collect::<Vec<_>>())
+                ));
+            }
+            how
+        }
+    };
+    Some(format!(
+        "Sumber: ekspor SIPD Rekapitulasi Belanja menurut Urusan, Organisasi, Program, Kegiatan dan Sub Kegiatan: {} ({how}).",
+        join_id(&files)
+    ))
 }
 
 fn main_rkt<'a>(ctx: &Ctx<'a>) -> Option<&'a Rkt> {
@@ -345,6 +399,15 @@ pub(super) fn realisation(ctx: &Ctx, number: &str) -> Vec<Block> {
         out.push(Block::Paragraph(s));
     }
     out.push(Block::Table(t));
+    if ctx
+        .model
+        .sipd
+        .realisation
+        .as_ref()
+        .is_some_and(|f| std::ptr::eq(f, r))
+    {
+        out.extend(sipd_source(ctx).map(Block::Paragraph));
+    }
     if ctx
         .model
         .renja

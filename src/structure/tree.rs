@@ -315,10 +315,12 @@ fn scope_one_column(facts: &mut [Facts]) {
     let coded: Vec<usize> = (0..facts.len())
         .filter(|&i| !facts[i].total && facts[i].codes.len() == 1)
         .collect();
-    // The path of the bidang (or urusan) row above, of the open organisation, and
-    // of the row accounts below would sit under.
+    // The path of the bidang (or urusan) row above, of the open organisation, of
+    // each bidang's latest organisation (a block moved below another bidang still
+    // finds its own), and of the row accounts below would sit under.
     let mut affair: Vec<String> = Vec::new();
-    let mut organisation: Option<Vec<String>> = None;
+    let mut open: Option<Vec<String>> = None;
+    let mut by_bidang: HashMap<String, Vec<String>> = HashMap::new();
     let mut anchor: Option<Vec<String>> = None;
     let mut in_accounts = false;
     for (k, &i) in coded.iter().enumerate() {
@@ -341,7 +343,7 @@ fn scope_one_column(facts: &mut [Facts]) {
             in_accounts = false;
             match levels[i] {
                 Some(CodeLevel::Urusan | CodeLevel::Bidang) => {
-                    organisation = None;
+                    open = None;
                     anchor = None;
                     affair = vec![code];
                     affair.clone()
@@ -349,12 +351,20 @@ fn scope_one_column(facts: &mut [Facts]) {
                 Some(CodeLevel::Organisasi) => {
                     let mut p = affair.clone();
                     p.push(code);
-                    organisation = Some(p.clone());
+                    if let Some(b) = affair.last() {
+                        by_bidang.insert(b.clone(), p.clone());
+                    }
+                    open = Some(p.clone());
                     anchor = Some(p.clone());
                     p
                 }
                 Some(CodeLevel::Program | CodeLevel::Kegiatan | CodeLevel::SubKegiatan) => {
-                    let mut p = organisation.clone().unwrap_or_default();
+                    let bidang: String = code.split('.').take(2).collect::<Vec<_>>().join(".");
+                    let mut p = by_bidang
+                        .get(&bidang)
+                        .or(open.as_ref())
+                        .cloned()
+                        .unwrap_or_default();
                     p.push(code);
                     anchor = Some(p.clone());
                     p
