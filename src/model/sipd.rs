@@ -598,17 +598,23 @@ fn pairs(t: &Table) -> (Vec<Pair>, Option<Pair>) {
         .filter(|c| matches!(c.col, Col::Anggaran | Col::Realisasi))
         .map(|c| {
             let (own, group) = recognised::own_and_group(&c.label);
+            // The kelompok: the group cell right above (`Operasi` under `Kelompok
+            // Belanja`), as written; it pairs the columns.
             let kelompok = c
                 .label
                 .rsplit_once(" / ")
                 .map(|(g, _)| g.rsplit(" / ").next().unwrap_or(g).trim().to_string())
                 .unwrap_or_default();
             let total = says_total(&own) || group.is_empty() || says_total(&group);
-            let group = if total { String::new() } else { group };
+            let key = if total {
+                String::new()
+            } else {
+                normalize_header(&kelompok)
+            };
             (
                 c.index,
                 c.col,
-                group,
+                key,
                 if total { String::new() } else { kelompok },
             )
         })

@@ -376,8 +376,24 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
     while first > 0 && header_cols.contains(&(first - 1)) {
         first -= 1;
     }
-    while header_cols.contains(&(last + 1)) {
-        last += 1;
+    // Columns without a header cell that the body fills, between header cells: a
+    // header cell merged over them whose merge the file does not record (an
+    // .ods), or a label typed in the first of them only (`Kode` over four code
+    // columns).
+    let body_fills = |col: u32| {
+        rows[bottom + 1..]
+            .iter()
+            .take(10)
+            .any(|(_, cells)| cells.iter().any(|c| c.at.col == col))
+    };
+    loop {
+        while header_cols.contains(&(last + 1)) {
+            last += 1;
+        }
+        match header_cols.range(last + 1..).next() {
+            Some(&next) if (last + 1..next).all(body_fills) => last = next,
+            _ => break,
+        }
     }
     let header_texts: Vec<(u32, String)> = m
         .columns

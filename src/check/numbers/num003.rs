@@ -4,6 +4,7 @@ use super::{as_number_fix, loc, minority_mark_cells};
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
 use crate::model::{Figure, NumericColumn, TableInfo};
+use crate::number::NumberKind;
 use crate::table::TableKind;
 
 pub const RULE: Rule = Rule {
@@ -65,11 +66,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             // changes no sum. Only an export typed over in part, figures beside
             // text, is at risk in Excel.
             cells.retain(|(_, f)| f.value.is_none_or(|v| !v.is_zero()));
-            let typed = cols_of(ctx, table).any(|c| {
-                c.figures
-                    .iter()
-                    .any(|f| !f.stored_as_text && f.value.is_some_and(|v| !v.is_zero()))
-            });
+            let typed = cols_of(ctx, table)
+                .filter(|c| c.number == NumberKind::Money)
+                .any(|c| {
+                    c.figures
+                        .iter()
+                        .any(|f| !f.stored_as_text && f.value.is_some_and(|v| !v.is_zero()))
+                });
             if !typed {
                 if let Some((col, first)) = cells.first() {
                     out.push(sipd_format(rule, col, first, cells.len()));
