@@ -134,7 +134,7 @@ impl TableKind {
     pub fn recognised_by(self) -> Option<&'static str> {
         match self {
             TableKind::SipdRealisasi => Some(
-                "Recognised by what its columns hold: codes of the Kepmendagri 050-5889 hierarchy (program, kegiatan, sub kegiatan; organisation and account codes) in one or several columns, an uraian, and money columns in `Anggaran | Realisasi` pairs (per kelompok belanja or one pair for the total). The header words below name the columns; a table of kind `anggaran` or `tabel` whose rows hold such codes is read as this kind.",
+                "Recognised by what its columns hold: codes of the Kepmendagri 050-5889 hierarchy (program, kegiatan, sub kegiatan) with the organisation's code row or the accounts under the sub kegiatan, in one or several columns, an uraian, and money columns in `Anggaran | Realisasi` pairs (per kelompok belanja or one pair for the total). The header words below name the columns; a table of kind `anggaran` or `tabel` whose rows hold such codes is read as this kind.",
             ),
             _ => None,
         }

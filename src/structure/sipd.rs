@@ -108,9 +108,9 @@ pub(super) fn recognise(table: &mut Table, cfg: &Config) {
 }
 
 /// Rows placed by codes of the budget hierarchy: at least two rows of program,
-/// kegiatan, sub kegiatan or organisation codes, one of them a sub kegiatan or an
-/// organisation or with accounts beneath (the detail a hand-typed program and
-/// kegiatan table does not have).
+/// kegiatan, sub kegiatan or organisation codes, with an organisation row or
+/// accounts beneath (what SIPD's rekap has and a hand-typed Tabel 3.4, even one
+/// listing sub kegiatan by code, does not).
 fn holds_budget_codes(table: &Table) -> bool {
     let levels: Vec<CodeLevel> = table
         .tree
@@ -130,12 +130,9 @@ fn holds_budget_codes(table: &Table) -> bool {
             )
         })
         .count();
-    let detail = levels.iter().any(|l| {
-        matches!(
-            l,
-            CodeLevel::SubKegiatan | CodeLevel::Organisasi | CodeLevel::Akun(_)
-        )
-    });
+    let detail = levels
+        .iter()
+        .any(|l| matches!(l, CodeLevel::Organisasi | CodeLevel::Akun(_)));
     let nested = table
         .tree
         .nodes

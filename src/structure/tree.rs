@@ -854,6 +854,120 @@ mod tests {
         assert_eq!(level_of_words("Penyusunan Dokumen"), None);
     }
 
+    /// Facts of rows with one code each (a code in one column).
+    fn one_column(codes: &[&str]) -> Vec<Facts> {
+        codes
+            .iter()
+            .map(|c| Facts {
+                codes: vec![c.to_string()],
+                name: None,
+                outline: None,
+                words: None,
+                total: false,
+                has_figures: true,
+            })
+            .collect()
+    }
+
+    fn parents(codes: &[&str]) -> (Vec<Option<usize>>, Vec<TreeProblem>) {
+        let mut facts = one_column(codes);
+        scope_one_column(&mut facts);
+        let mut tree = Tree {
+            nodes: (0..facts.len())
+                .map(|_| Node {
+                    role: RowRole::Item,
+                    parent: None,
+                    children: Vec::new(),
+                    depth: 0,
+                    code: None,
+                    placed: Placed::Position,
+                })
+                .collect(),
+            problems: Vec::new(),
+        };
+        by_codes(&facts, &mut tree);
+        (tree.nodes.iter().map(|n| n.parent).collect(), tree.problems)
+    }
+
+    #[test]
+    fn in_one_column_organisations_and_accounts_nest_by_place() {
+        let org = "2.16.2.20.2.21.01.0000";
+        let (p, problems) = parents(&[
+            "2",                 // 0
+            "2.16",              // 1
+            org,                 // 2
+            "2.16.01",           // 3
+            "2.16.01.2.01",      // 4
+            "2.16.01.2.01.0001", // 5
+            "5.1.02",            // 6
+            "5.1.02.01",         // 7
+            "2.16.01.2.01.0002", // 8
+            "5.1.02",            // 9: again, under its own sub kegiatan
+            "2.20",              // 10
+            org,                 // 11: the same organisation under another bidang
+            "2.20.02",           // 12
+            "2.16.01.2.01.0003", // 13: a block moved below another bidang
+            "5.1.02",            // 14
+        ]);
+        assert_eq!(
+            p,
+            [
+                None,
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(4),
+                Some(8),
+                Some(0),
+                Some(10),
+                Some(11),
+                Some(4),
+                Some(13)
+            ]
+        );
+        assert_eq!(problems, []);
+    }
+
+    #[test]
+    fn a_repeated_block_stands_apart_with_its_rows() {
+        let (p, problems) = parents(&[
+            "2",
+            "2.16",
+            "2.16.01",
+            "2.16.01.2.01",
+            "2.16.01.2.01.0001",
+            "5.1.02",
+            "2.16.01.2.01.0001",
+            "5.1.02",
+            "5.1.02.02",
+        ]);
+        assert_eq!(
+            p,
+            [
+                None,
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                None,
+                Some(6),
+                Some(7)
+            ]
+        );
+        assert_eq!(
+            problems,
+            [
+                TreeProblem::SameCode { first: 4, again: 6 },
+                TreeProblem::SameCode { first: 5, again: 7 }
+            ]
+        );
+    }
+
     #[test]
     fn codes_find_their_parents_across_columns() {
         let path = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();

@@ -201,3 +201,56 @@ fn place(locs: &[Loc]) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{modelled, xlsx, Sheet};
+    use crate::config::Config;
+    use crate::table::TableKind;
+
+    fn kinds(sheets: &[Sheet]) -> Vec<TableKind> {
+        let (reading, _) = modelled(vec![("t.xlsx", xlsx(sheets))], &Config::default_config());
+        reading.tables.iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn an_export_is_told_by_its_codes_not_by_its_header() {
+        assert_eq!(
+            kinds(&[super::testing::one_pair()]),
+            [TableKind::SipdRealisasi]
+        );
+        // A hand-typed Tabel 3.4 listing sub kegiatan by code: no organisation
+        // row, no accounts.
+        let typed = crate::check::testing::sheet(
+            "Tabel 3.4",
+            &[
+                &["KODE", "URAIAN", "ANGGARAN", "REALISASI"],
+                &[
+                    "2.16.01",
+                    "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH",
+                    "3000000",
+                    "1200000",
+                ],
+                &[
+                    "2.16.01.2.01",
+                    "Perencanaan, Penganggaran, dan Evaluasi Kinerja",
+                    "3000000",
+                    "1200000",
+                ],
+                &[
+                    "2.16.01.2.01.0001",
+                    "Penyusunan Dokumen Perencanaan",
+                    "2000000",
+                    "900000",
+                ],
+                &[
+                    "2.16.01.2.01.0002",
+                    "Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+                    "1000000",
+                    "300000",
+                ],
+            ],
+        );
+        assert_eq!(kinds(&[typed]), [TableKind::Anggaran]);
+    }
+}
