@@ -19,7 +19,14 @@ pub const RULE: Rule = Rule {
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let exports = &ctx.model.sipd.exports;
     for e in exports {
-        let (Some(counted), Some(first)) = (e.copy_of, e.disagreements.first()) else {
+        let Some(counted) = e.copy_of else { continue };
+        // The deepest row that differs: the rows above it differ because of it.
+        let differs = |i: usize| e.disagreements.iter().any(|d| d.line == i);
+        let Some(first) = e
+            .disagreements
+            .iter()
+            .find(|d| !e.lines[d.line].children.iter().any(|&c| differs(c)))
+        else {
             continue;
         };
         let other = &exports[counted];
@@ -45,7 +52,12 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             .map(|f| f.written.clone())
             .unwrap_or_else(|| first.here.1.normalize().to_string());
         let mut related = vec![loc(ctx, other, first.there.0)];
-        related.extend(e.disagreements[1..].iter().map(|d| loc(ctx, e, d.here.0)));
+        related.extend(
+            e.disagreements
+                .iter()
+                .filter(|d| d.here.0 != first.here.0)
+                .map(|d| loc(ctx, e, d.here.0)),
+        );
         out.push(
             rule.finding(
                 loc(ctx, e, first.here.0),
