@@ -491,7 +491,15 @@ fn the_real_exports_are_clean_and_give_tabel_3_4() {
         message.contains("bulan Februari, Maret, April, Mei, Juni tidak ada"),
         "{message}"
     );
-    let words = report(&dir);
+    // `kinerja run` on them alone: no error, so exit code 0.
+    let out = dir.run(&["run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let words = util::pdf_words(&dir.path().join("output/LKjIP-2026.pdf"));
     for phrase in [
         "Realisasi anggaran tahun 2026 sebesar Rp. 769.623.644,- dari pagu Rp. 10.810.941.900,- atau 7,12% dari 11 kegiatan pada 5 program.",
         "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
