@@ -201,7 +201,7 @@ impl Default for RawLimits {
         Self {
             max_file_mb: 100,
             max_unpacked_mb: 1024,
-            max_cells: 20_000_000,
+            max_cells: 4_000_000,
         }
     }
 }

@@ -7,6 +7,7 @@ mod formulas;
 mod locate;
 mod open;
 mod parts;
+mod span;
 mod split;
 
 pub use formulas::{Formula, Formulas, Term};

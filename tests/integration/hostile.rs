@@ -250,3 +250,174 @@ fn an_xls_whose_cells_span_a_whole_sheet() {
         );
     }
 }
+
+/// An `.ods` whose `content.xml` holds `tables` (each a `table:table` element):
+/// tiny on disk, whatever the tables claim.
+pub fn ods(tables: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#)
+        .unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+    )
+    .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// A filled `.ods` cell repeated over `cols` columns.
+fn ods_cells(cols: u32) -> String {
+    format!(
+        r#"<table:table-cell table:number-columns-repeated="{cols}" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>"#
+    )
+}
+
+/// The three shapes of an `.ods` bomb: rows repeated (16 sheets of a row of four
+/// cells repeated to the last row), columns repeated (2,000 rows each repeating
+/// its cell to the last column), both (a row of 95 cells repeated a million
+/// times, as the issue's 824-byte file), each with the sheet and the span the
+/// message names.
+fn ods_bombs() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
+    let rows: String = (1..=16)
+        .map(|n| {
+            format!(
+                r#"<table:table table:name="Baris {n}"><table:table-row table:number-rows-repeated="1048576">{}</table:table-row></table:table>"#,
+                ods_cells(4)
+            )
+        })
+        .collect();
+    let wide_row = format!("<table:table-row>{}</table:table-row>", ods_cells(16_384));
+    let cols = format!(
+        r#"<table:table table:name="Kolom">{}</table:table>"#,
+        wide_row.repeat(2000)
+    );
+    let both = format!(
+        r#"<table:table table:name="Keduanya"><table:table-row table:number-rows-repeated="1000000">{}</table:table-row></table:table>"#,
+        ods_cells(95)
+    );
+    vec![
+        (
+            "baris.ods",
+            ods(&rows),
+            "lembar \"Baris 1\" merentang 1.048.576 baris × 4 kolom = 4.194.304 sel",
+            "Baris 1",
+        ),
+        (
+            "kolom.ods",
+            ods(&cols),
+            "lembar \"Kolom\" merentang 2.000 baris × 16.384 kolom = 32.768.000 sel",
+            "Kolom",
+        ),
+        (
+            "keduanya.ods",
+            ods(&both),
+            "lembar \"Keduanya\" merentang 1.000.000 baris × 95 kolom = 95.000.000 sel",
+            "Keduanya",
+        ),
+    ]
+}
+
+/// Guards issue 21's first find: an `.ods` of a few hundred bytes whose rows or
+/// columns repeat to the sheet's end made the parser lay out gigabytes (8.5 GB
+/// and a SIGABRT under 2 GB). Each sheet's span is measured while `content.xml`
+/// inflates, before the parser sees it: under a 1 GiB address space all three
+/// shapes are refused with the sheet and its span named, and a sound workbook
+/// beside them is checked as usual.
+#[test]
+fn ods_bombs_are_refused_by_their_span_in_one_gibibyte() {
+    let dir = Dir::new();
+    odd_cells_workbook(&dir.input("aneh.xlsx"));
+    let bombs = ods_bombs();
+    for (name, bytes, _, _) in &bombs {
+        assert!(bytes.len() < 4096, "{name}: {} bytes", bytes.len());
+        std::fs::write(dir.input(name), bytes).unwrap();
+    }
+    let out = std::process::Command::new("prlimit")
+        .arg("--as=1073741824")
+        .arg(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["check", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .expect("prlimit (util-linux) runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("memory allocation"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let input = |name: &str| {
+        json["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["file"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(input("aneh.xlsx")["status"], "ok");
+    for (name, _, span, _) in &bombs {
+        let input = input(name);
+        assert_eq!(input["status"], "unreadable", "{name}");
+        let message = input["message"].as_str().unwrap();
+        assert_eq!(
+            message,
+            format!(
+                "{span} sampai sel terisi terakhirnya, melebihi batas 4.000.000 sel per buku kerja \
+                 ([limits] max_cells); hapus isi yang jauh di luar tabel lalu simpan ulang"
+            ),
+            "{name}"
+        );
+    }
+}
+
+/// Guards the other side of the span bound: the empty rows and columns
+/// LibreOffice writes to the end of every sheet (`number-rows-repeated` of a
+/// million rows of formatting) are no span; such a sheet is read as its cells.
+#[test]
+fn empty_repeats_to_the_sheets_end_are_no_span() {
+    let dir = Dir::new();
+    let header = [
+        "PROGRAM/KEGIATAN",
+        "PAGU ANGGARAN (Rp)",
+        "REALISASI (Rp)",
+        "%",
+    ]
+    .map(|h| {
+        format!(r#"<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>"#)
+    })
+    .concat();
+    let number = |v: u64| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    };
+    let row = format!(
+        r#"<table:table-cell office:value-type="string"><text:p>Kegiatan A</text:p></table:table-cell>{}{}{}"#,
+        number(1000),
+        number(900),
+        number(80)
+    );
+    let empty_tail =
+        r#"<table:table-cell table:style-name="ce1" table:number-columns-repeated="16380"/>"#;
+    let tables = format!(
+        r#"<table:table table:name="Tabel 3.4"><table:table-row>{header}{empty_tail}</table:table-row><table:table-row>{row}{empty_tail}</table:table-row><table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>"#
+    );
+    std::fs::write(dir.input("anggaran.ods"), ods(&tables)).unwrap();
+    let (json, code) = dir.check_json(&[]);
+    assert_eq!(json["inputs"][0]["status"], "ok", "{json}");
+    assert_eq!(json["tables"][0]["range"], "A1:D2");
+    assert_eq!(code, 1);
+    // 900 / 1000 is 90 %, not 80 %.
+    assert_eq!(finding(&json, "PCT010", "D2")["expected"], "90");
+}
