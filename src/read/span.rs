@@ -151,7 +151,7 @@ pub(super) fn ods(xml: impl BufRead, limit: u64) -> Result<(), TooWide> {
                     }
                 }
                 "table:table-row" => {
-                    if let Some((name, extent)) = &mut sheet {
+                    if let Some((_, extent)) = &mut sheet {
                         if filled_to > 0 {
                             extent.fill(row, 0, row_repeats, filled_to);
                         }
