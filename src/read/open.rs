@@ -654,7 +654,7 @@ fn value_of_ref(d: &DataRef<'_>) -> Option<Value> {
         DataRef::Int(i) => Some(Value::Number { value: (*i).into() }),
         DataRef::Float(f) => Some(float_value(*f)),
         DataRef::Bool(b) => Some(Value::Bool(*b)),
-        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()).into())),
+        DataRef::DateTime(dt) => Some(Value::Date(date_of(dt))),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.as_str().into())),
         DataRef::Error(e) => Some(Value::Error(e.to_string().into())),
     }
@@ -667,26 +667,18 @@ fn value_of(d: &Data) -> Option<Value> {
         Data::Int(i) => Some(Value::Number { value: (*i).into() }),
         Data::Float(f) => Some(float_value(*f)),
         Data::Bool(b) => Some(Value::Bool(*b)),
-        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()).into())),
+        Data::DateTime(dt) => Some(Value::Date(date_of(dt))),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.as_str().into())),
         Data::Error(e) => Some(Value::Error(e.to_string().into())),
     }
 }
 
-/// An Excel date serial (1900 system) as `YYYY-MM-DD`.
-fn excel_date(serial: f64) -> String {
-    // Serial 25569 is 1970-01-01; days before 1900-03-01 carry Excel's leap-year bug.
-    let days = serial.floor() as i64 - 25569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+/// A date cell as `YYYY-MM-DD`, in the workbook's own date system: a workbook
+/// saved by old Mac Excel counts its serials from 1904, four years and a day
+/// after the usual 1900 (the parser keeps which, with the serial).
+fn date_of(dt: &calamine::ExcelDateTime) -> Box<str> {
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    format!("{y:04}-{m:02}-{d:02}").into()
 }
 
 #[cfg(test)]
@@ -803,9 +795,13 @@ mod tests {
     }
 
     #[test]
-    fn dates_from_serials() {
-        assert_eq!(excel_date(45292.0), "2024-01-01");
-        assert_eq!(excel_date(25569.5), "1970-01-01");
+    fn dates_from_serials_in_either_system() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let date =
+            |serial: f64, is_1904: bool| date_of(&ExcelDateTime::new(serial, DateTime, is_1904));
+        assert_eq!(&*date(45292.0, false), "2024-01-01");
+        assert_eq!(&*date(25569.5, false), "1970-01-01");
+        assert_eq!(&*date(45292.0 - 1462.0, true), "2024-01-01");
     }
 
     #[test]

@@ -421,3 +421,62 @@ fn empty_repeats_to_the_sheets_end_are_no_span() {
     // 900 / 1000 is 90 %, not 80 %.
     assert_eq!(finding(&json, "PCT010", "D2")["expected"], "90");
 }
+
+/// Guards issue 21's date find: a workbook saved in the 1904 date system (old
+/// Mac Excel; `date1904` in its workbook part) counts its date serials from
+/// 1904, and its dates came out four years and a day early. The same date
+/// pasted into a money column is named as the workbook shows it.
+#[test]
+fn a_1904_workbook_keeps_its_dates() {
+    use std::io::{Read, Write};
+    let dir = Dir::new();
+    let plain = dir.path().join("plain.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Tabel").unwrap();
+    for (c, h) in [
+        "PROGRAM/KEGIATAN",
+        "PAGU ANGGARAN (Rp)",
+        "REALISASI (Rp)",
+        "%",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "Kegiatan A").unwrap();
+    // 31 December 2023 counted from 1904: 45,291 - 1,462 days.
+    ws.write_number_with_format(
+        1,
+        1,
+        43_829.0,
+        &rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
+    )
+    .unwrap();
+    ws.write_number(1, 2, 500.0).unwrap();
+    ws.write_number(1, 3, 50.0).unwrap();
+    wb.save(&plain).unwrap();
+    // The same workbook in the 1904 date system.
+    let mut source = zip::ZipArchive::new(std::fs::File::open(&plain).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(dir.input("mac.xlsx")).unwrap());
+    for i in 0..source.len() {
+        let mut entry = source.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            assert!(xml.contains("<workbookPr "), "{xml}");
+            bytes = xml
+                .replace("<workbookPr ", "<workbookPr date1904=\"1\" ")
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(finding(&json, "NUM002", "B2")["found"], "2023-12-31");
+}
