@@ -214,6 +214,39 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2_000, ..Default::default() })]
+
+        /// Guards stored names: whatever name an upload gives (any Unicode, very
+        /// long, dots, device names), the stored name is one file in the run's
+        /// folder that every system can hold, and a second file of the same name
+        /// gets another.
+        #[test]
+        fn any_upload_name_is_stored_safely(
+            filename in proptest::prop_oneof![
+                proptest::prelude::any::<String>(),
+                "[./\\ ]{0,4}(CON|nul|Com[0-9¹]|LPT3|conout\\$)?[.a-zé]{0,6}",
+                "\\PC{100,200}(\\.xlsx)?",
+                "[\u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}İé📊.]{0,12}",
+            ]
+        ) {
+            let name = clean_name(&filename);
+            proptest::prop_assert!(!name.is_empty() && name.len() <= MAX_NAME_BYTES, "{name:?}");
+            proptest::prop_assert!(
+                !name.chars().any(|c| c.is_control() || invisible(c) || "/\\<>:\"|?*".contains(c)),
+                "{name:?}"
+            );
+            proptest::prop_assert!(!name.starts_with(['.', ' ']) && !name.ends_with(['.', ' ']), "{name:?}");
+            proptest::prop_assert!(!is_device(name.split('.').next().unwrap_or_default().trim_end()), "{name:?}");
+            let again = unique(&name, &[name.as_str()]);
+            proptest::prop_assert_ne!(&again, &name);
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::File::create_new(dir.path().join(&name)).unwrap();
+            std::fs::File::create_new(dir.path().join(&again)).unwrap();
+            proptest::prop_assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        }
+    }
+
     #[test]
     fn collisions_are_numbered_before_the_extension() {
         assert_eq!(unique("RKT.xlsx", &[]), "RKT.xlsx");
