@@ -4,9 +4,9 @@
 //! with the run's outputs, each downloadable from its `url`. Every run works in its
 //! own temporary folder, removed when its outputs expire and on shutdown.
 
-mod http;
+pub mod http;
 mod job;
-mod multipart;
+pub mod multipart;
 mod upload;
 
 use crate::config::Config;
