@@ -4,7 +4,7 @@
 //! that touches calamine.
 
 use super::formulas::Formulas;
-use super::parts::Parts;
+use super::parts::{Gap, Parts};
 use super::span::{Extent, Spans};
 use super::{Cell, Value};
 use crate::cell::{CellRange, CellRef};
@@ -228,14 +228,19 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadabl
                 inner: &mut limited,
                 total: &mut total,
                 budget,
+                gap: Gap::default(),
             };
             let measured = super::span::ods(
                 std::io::BufReader::with_capacity(1 << 16, &mut metered),
                 limits.max_cells,
             );
             let drained = std::io::copy(&mut metered, &mut std::io::sink());
+            let too_long = metered.gap.too_long();
             if total > budget {
                 return Err(too_big());
+            }
+            if too_long {
+                return Err(too_long_text());
             }
             measured.map_err(|wide| Unreadable(wide.message()))?;
             drained.map_err(|e| {
@@ -269,26 +274,49 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadabl
             parts.finish(part);
         }
     }
+    if parts.too_long_text {
+        return Err(too_long_text());
+    }
+    if parts.shared_strings > limits.max_cells {
+        return Err(Unreadable(format!(
+            "buku kerja mendaftar {} teks, lebih dari batas {} sel per buku kerja ([limits] max_cells); \
+             simpan ulang dari Excel",
+            crate::words::group_thousands(parts.shared_strings.into(), 0),
+            crate::words::group_thousands(limits.max_cells.into(), 0),
+        )));
+    }
     parts.link();
     Ok((format, parts))
 }
 
-/// An entry's inflated bytes, counted against the archive's budget as they are read.
+/// An entry's inflated bytes, counted against the archive's budget as they are
+/// read, and refused once a text runs longer than a cell's can (before the XML
+/// reader holds it whole).
 struct Metered<'a, R> {
     inner: R,
     total: &'a mut u64,
     budget: u64,
+    gap: Gap,
 }
 
 impl<R: Read> Read for Metered<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if *self.total > self.budget {
+        if *self.total > self.budget || self.gap.too_long() {
             return Err(std::io::Error::other("over budget"));
         }
         let n = self.inner.read(buf)?;
         *self.total += n as u64;
+        self.gap.feed(&buf[..n]);
         Ok(n)
     }
+}
+
+fn too_long_text() -> Unreadable {
+    Unreadable(
+        "buku kerja berisi teks yang lebih panjang daripada isi satu sel (32.767 karakter, batas \
+         Excel); periksa asal berkas"
+            .into(),
+    )
 }
 
 /// xlsx is streamed cell by cell, so a used range that claims the whole sheet costs

@@ -150,7 +150,7 @@ fn a_workbook_that_inflates_too_far() {
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
     std::fs::write(
         dir.path().join("config.toml"),
-        config.replace("max_unpacked_mb = 1024", "max_unpacked_mb = 1"),
+        config.replace("max_unpacked_mb = 256", "max_unpacked_mb = 1"),
     )
     .unwrap();
     let file = std::fs::File::create(dir.input("bom.xlsx")).unwrap();

@@ -243,7 +243,7 @@ fn an_xls_whose_cells_span_a_whole_sheet() {
         assert_eq!(json["inputs"][0]["status"], "unreadable", "{fixture}");
         assert_eq!(
             json["inputs"][0]["message"],
-            "sel-sel berkas .xls ini merentang lebih dari 4.000.000 sel (dari sel pertama sampai \
+            "sel-sel berkas .xls ini merentang lebih dari 1.000.000 sel (dari sel pertama sampai \
          terakhir tiap lembar); buka di Excel, hapus isi yang jauh di luar tabel, lalu simpan \
          sebagai .xlsx",
             "{fixture}"
@@ -373,12 +373,82 @@ fn ods_bombs_are_refused_by_their_span_in_one_gibibyte() {
         assert_eq!(
             message,
             format!(
-                "{span} sampai sel terisi terakhirnya, melebihi batas 4.000.000 sel per buku kerja \
+                "{span} sampai sel terisi terakhirnya, melebihi batas 1.000.000 sel per buku kerja \
                  ([limits] max_cells); hapus isi yang jauh di luar tabel lalu simpan ulang"
             ),
             "{name}"
         );
     }
+}
+
+/// An `.xlsx` whose one sheet is `sheet` (the XML of `xl/worksheets/sheet1.xml`).
+fn xlsx_of_sheet(sheet: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, xml) in [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tabel" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Guards the bound on one text: a workbook of a few hundred kilobytes whose one
+/// cell holds 200 MB of text (Excel holds at most 32,767 characters in a cell)
+/// cost 2.2 GB; it is refused while its sheet inflates, before the parser holds
+/// the text, under a 1 GiB address space.
+#[test]
+fn a_text_longer_than_a_cell_is_refused_in_one_gibibyte() {
+    let dir = Dir::new();
+    odd_cells_workbook(&dir.input("aneh.xlsx"));
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>PROGRAM/KEGIATAN</t></is></c><c r="B1" t="inlineStr"><is><t>PAGU</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>{}</t></is></c><c r="B2"><v>5</v></c></row></sheetData></worksheet>"#,
+        "a".repeat(200 << 20)
+    );
+    let bytes = xlsx_of_sheet(&sheet);
+    drop(sheet);
+    assert!(bytes.len() < 1 << 20, "{}", bytes.len());
+    std::fs::write(dir.input("teks.xlsx"), bytes).unwrap();
+    let out = std::process::Command::new("prlimit")
+        .arg("--as=1073741824")
+        .arg(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["check", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .expect("prlimit (util-linux) runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let teks = json["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["file"] == "teks.xlsx")
+        .unwrap();
+    assert_eq!(
+        teks["message"],
+        "buku kerja berisi teks yang lebih panjang daripada isi satu sel (32.767 karakter, batas \
+         Excel); periksa asal berkas"
+    );
 }
 
 /// Guards the other side of the span bound: the empty rows and columns
