@@ -200,8 +200,8 @@ impl Default for RawLimits {
     fn default() -> Self {
         Self {
             max_file_mb: 100,
-            max_unpacked_mb: 1024,
-            max_cells: 20_000_000,
+            max_unpacked_mb: 256,
+            max_cells: 1_000_000,
         }
     }
 }

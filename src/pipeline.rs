@@ -275,7 +275,7 @@ pub fn run(
         .filter(|f| f.fix.is_empty() && f.is_open())
         .count();
     let findings_json = options.outputs.workbooks().then(|| {
-        let doc = present::json(
+        let doc = present::Document::new(
             &analysis.reading.inputs,
             &analysis.model.tables,
             &analysis.findings,

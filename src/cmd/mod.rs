@@ -159,6 +159,16 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// Prints `doc` as pretty JSON, written out as it is serialized (never whole in
+/// memory); a closed stdout ends it quietly, as [`print`].
+pub fn print_json(doc: &impl serde::Serialize) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = serde_json::to_writer_pretty(&mut out, doc)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+}
+
 /// Says what was written: the corrected workbooks, then the report.
 pub fn say(outcome: &Outcome, lang: Lang) {
     let out = outcome.folder.display();
