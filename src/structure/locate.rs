@@ -4,6 +4,8 @@
 //! several tables in one sheet.
 
 use super::header::{self, Block, Label, Merges, RowClass};
+use super::holds::Holds;
+use crate::number::NumberKind;
 use super::{Column, Field, Row, Table, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
@@ -97,12 +99,13 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
 /// under the run taken belong to the body.
 fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
     let n = block.label_rows.len();
+    let holds = preview_holds(shape, block.end);
     let mut best: Option<Header> = None;
     for b in (0..n).rev() {
         for a in (b.saturating_sub(header::MAX_DEPTH - 1)..=b).rev() {
             let rows = block.label_rows[a..=b].to_vec();
             let labels = header::labels(shape.sheet, &rows, &shape.merges);
-            let Some(found) = best_of(&labels, cfg) else {
+            let Some(found) = best_of(&labels, &holds, cfg) else {
                 continue;
             };
             if best.as_ref().is_none_or(|h| found.score > h.found.score) {
@@ -159,9 +162,75 @@ fn is_year(label: &str) -> Option<i32> {
     word_matches("{angka_tahun}", label, 0).flatten()
 }
 
-fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+/// Whether a column holding `holds` can be a column of a kind that reads
+/// `number` (`None`: text).
+fn fits(number: Option<NumberKind>, holds: Holds) -> bool {
+    match number {
+        None => matches!(
+            holds,
+            Holds::Name | Holds::Label | Holds::Code | Holds::Numbering | Holds::Mixed
+        ),
+        Some(NumberKind::Money) => matches!(holds, Holds::Money | Holds::Count),
+        Some(NumberKind::Count) => holds == Holds::Count,
+        Some(NumberKind::Percent) => matches!(
+            holds,
+            Holds::Percent | Holds::Measure | Holds::Ratio | Holds::Count
+        ),
+        Some(NumberKind::Index) => matches!(holds, Holds::Ratio | Holds::Measure),
+        Some(NumberKind::Measure) => holds.is_figure(),
+    }
+}
+
+/// Whether the words of `word` stand together in `label` (`PAGU` in `PAGU DPA
+/// 2023 RP`); a word of one short token (`K`, `%`, `NO`) must be the label.
+fn contains_words(label: &str, word: &str) -> bool {
+    if word.contains('{') || (!word.contains(' ') && word.len() < 4) {
+        return false;
+    }
+    let l: Vec<&str> = label.split(' ').collect();
+    let w: Vec<&str> = word.split(' ').collect();
+    l.windows(w.len()).any(|x| x == w.as_slice())
+}
+
+/// What each column under a header holds, told from the rows right under it (up
+/// to the first gap of two blank rows, at most a few hundred rows): evidence for
+/// reading the header as a kind.
+fn preview_holds(shape: &Shape, body: usize) -> BTreeMap<u32, Holds> {
+    let rows = &shape.sheet.rows;
+    let mut by_col: BTreeMap<u32, Vec<&Cell>> = BTreeMap::new();
+    let mut prev = rows.get(body).map_or(0, |r| r.0);
+    for (r, cells) in rows.iter().skip(body).take(300) {
+        if *r > prev + 2 {
+            break;
+        }
+        prev = *r;
+        for c in cells {
+            by_col.entry(c.at.col).or_default().push(c);
+        }
+    }
+    by_col
+        .into_iter()
+        .map(|(c, cells)| (c, super::holds::classify("", &cells)))
+        .collect()
+}
+
+/// How well a header reads as `kind`: its columns, each found by a header word
+/// the label equals (worth two) or, failing that, one the label contains whose
+/// column holds what the kind's column does (worth one: `ALOKASI DANA (Rp)` over
+/// money is a budget, over names it is not).
+fn match_kind(
+    kind: TableKind,
+    labels: &BTreeMap<u32, Label>,
+    holds: &BTreeMap<u32, Holds>,
+    cfg: &Config,
+) -> Option<Match> {
     let year = cfg.office.year;
+    // A summary of one year names none: its counts are of the table's year.
+    let any_year_group = labels
+        .values()
+        .any(|l| l.bottom.is_some() && l.top.as_deref().and_then(is_year).is_some());
     let mut columns: Vec<Column> = Vec::new();
+    let mut score = 0;
     let taken = |columns: &Vec<Column>, c: u32| columns.iter().any(|x| x.index == c);
     for spec in kind.columns() {
         let words = cfg.header_words(kind, spec.col);
@@ -178,6 +247,11 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                 continue;
             }
             let hit = match spec.year {
+                YearIn::Group if !any_year_group => label
+                    .candidates()
+                    .iter()
+                    .any(|cand| words.iter().any(|w| word_matches(w, cand, year).is_some()))
+                    .then_some(Some(year)),
                 YearIn::Group => {
                     let group_year = label.top.as_deref().and_then(is_year);
                     let bottom = label.bottom.as_deref().unwrap_or("");
@@ -242,27 +316,50 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                     header: label.cell.unwrap_or(CellRef::new(0, c)),
                 });
                 found = true;
+                score += 2;
                 // A column of one year; a per-year measure repeats, and so may
                 // the same measure with no or a mistyped year (reported later).
                 let repeats = match spec.year {
                     YearIn::None => false,
+                    YearIn::Group => any_year_group,
                     YearIn::Optional => {
                         let (_, _, numbered) = split_year(label.own());
                         y.is_some() || numbered
                     }
-                    _ => true,
+                    YearIn::Label => true,
                 };
                 if !repeats {
                     break;
                 }
             }
         }
+        if !found && spec.year == YearIn::None {
+            // Words as evidence: a label holding one of the column's words, over
+            // cells that hold what the column does.
+            let contained = labels.range(min_col..).find(|&(&c, label)| {
+                !taken(&columns, c)
+                    && holds.get(&c).is_some_and(|h| fits(spec.number, *h))
+                    && label.candidates().iter().any(|cand| {
+                        words.iter().any(|w| contains_words(cand, w))
+                    })
+            });
+            if let Some((&c, label)) = contained {
+                columns.push(Column {
+                    col: spec.col,
+                    year: None,
+                    index: c,
+                    label: label.written.clone(),
+                    header: label.cell.unwrap_or(CellRef::new(0, c)),
+                });
+                found = true;
+                score += 1;
+            }
+        }
         if spec.required && !found {
             return None;
         }
     }
-    let score = columns.len();
-    (score >= 2).then_some(Match {
+    (columns.len() >= 2).then_some(Match {
         kind,
         columns,
         score,
@@ -270,13 +367,17 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
     })
 }
 
-fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+fn best_of(
+    labels: &BTreeMap<u32, Label>,
+    holds: &BTreeMap<u32, Holds>,
+    cfg: &Config,
+) -> Option<Match> {
     if labels.len() < 2 {
         return None;
     }
     let mut matches: Vec<Match> = TableKind::ALL
         .into_iter()
-        .filter_map(|kind| match_kind(kind, labels, cfg))
+        .filter_map(|kind| match_kind(kind, labels, holds, cfg))
         .collect();
     // The first of the highest score.
     let top = matches.iter().map(|m| m.score).max()?;
@@ -298,8 +399,8 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
                 .collect();
             best.rival = Some(super::Rival {
                 kind: r.kind,
-                columns: r.score,
-                taken_columns: best.score,
+                columns: r.columns.len(),
+                taken_columns: best.columns.len(),
                 labels,
             });
         }
@@ -339,7 +440,7 @@ fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
     }
     (1..=run.len()).any(|d| {
         let labels = header::labels(shape.sheet, &run[..d], &shape.merges);
-        best_of(&labels, cfg).is_some()
+        best_of(&labels, &BTreeMap::new(), cfg).is_some()
     })
 }
 
