@@ -23,6 +23,17 @@ pub enum Error {
     InputMissing { path: PathBuf },
     /// The output folder (or a file in it) cannot be created or written.
     Output { path: PathBuf, message: Message },
+    /// An output file to be replaced is held open by another program (a workbook
+    /// open in Excel, on Windows); nothing was changed.
+    OutputHeld { path: PathBuf },
+    /// Two inputs would give corrected workbooks of one name (compared without
+    /// case, as Windows does).
+    SameOutputName {
+        output: PathBuf,
+        inputs: [PathBuf; 2],
+        /// The two names differ in case only.
+        by_case: bool,
+    },
     /// `serve` cannot listen at the address asked for (taken, or not this machine's).
     Listen { addr: String, message: String },
 }
@@ -62,6 +73,44 @@ impl Error {
             Error::Output { path, message } => {
                 format!("output {}: {}", path.display(), message.get(lang))
             }
+            Error::OutputHeld { path } if id => format!(
+                "keluaran {}: berkas ini sedang dibuka di program lain (misalnya Excel), jadi tidak dapat diganti; tidak ada keluaran yang diubah, folder keluaran tetap seperti semula",
+                path.display()
+            ),
+            Error::OutputHeld { path } => format!(
+                "output {}: the file is open in another program (such as Excel), so it cannot be replaced; no output was changed, the output folder is as it was",
+                path.display()
+            ),
+            Error::SameOutputName {
+                output,
+                inputs: [a, b],
+                by_case,
+            } if id => format!(
+                "keluaran {}: masukan {} dan {} sama-sama menjadi berkas ini{}; tidak ada keluaran yang diubah",
+                output.display(),
+                a.display(),
+                b.display(),
+                if *by_case {
+                    " (Windows tidak membedakan huruf besar dan kecil)"
+                } else {
+                    ""
+                }
+            ),
+            Error::SameOutputName {
+                output,
+                inputs: [a, b],
+                by_case,
+            } => format!(
+                "output {}: the inputs {} and {} would both become this file{}; no output was changed",
+                output.display(),
+                a.display(),
+                b.display(),
+                if *by_case {
+                    " (Windows does not tell upper from lower case)"
+                } else {
+                    ""
+                }
+            ),
             Error::Listen { addr, message } if id => {
                 format!("tidak dapat mendengarkan di {addr}: {message}")
             }
@@ -87,6 +136,14 @@ impl Error {
             Error::Output { .. } => (
                 "pilih folder lain dengan -o: yang dapat ditulisi dan bukan folder masukan",
                 "choose another folder with -o, one that is writable and is not an input folder",
+            ),
+            Error::OutputHeld { .. } => (
+                "tutup berkas itu di Excel lalu jalankan lagi",
+                "close that file in Excel, then run again",
+            ),
+            Error::SameOutputName { .. } => (
+                "ganti nama salah satu berkas masukan itu, atau periksa salah satunya saja",
+                "rename one of those inputs, or check only one of them",
             ),
             Error::Listen { .. } => (
                 "pilih porta lain dengan --listen, misalnya --listen 127.0.0.1:8081, atau hentikan program yang memakainya",
