@@ -475,4 +475,47 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_file_that_cannot_move_aside_puts_back_those_moved_and_places_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.txt"), "old a").unwrap();
+        std::fs::create_dir(tmp.path().join("sub")).unwrap();
+        std::fs::write(tmp.path().join("sub/b.txt"), "old b").unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("new.txt"), b"new").unwrap();
+        s.write(Path::new("a.txt"), b"new a").unwrap();
+        s.write(Path::new("sub/b.txt"), b"new b").unwrap();
+        // Where sub/b.txt would be kept, a file: moving it aside fails after
+        // a.txt has moved aside.
+        std::fs::create_dir(s.dir.join(PREVIOUS)).unwrap();
+        std::fs::write(s.dir.join(PREVIOUS).join("sub"), "in the way").unwrap();
+        let e = s.commit().unwrap_err();
+        assert!(
+            e.to_string().starts_with(&format!(
+                "output {}: the file cannot be written (",
+                tmp.path().join("sub/b.txt").display()
+            )),
+            "{e}"
+        );
+        assert_eq!(names(tmp.path()), ["a.txt", "sub"]);
+        assert_eq!(names(&tmp.path().join("sub")), ["b.txt"]);
+        assert_eq!(std::fs::read(tmp.path().join("a.txt")).unwrap(), b"old a");
+        assert_eq!(
+            std::fs::read(tmp.path().join("sub/b.txt")).unwrap(),
+            b"old b"
+        );
+    }
+
+    #[test]
+    fn a_failed_commit_removes_the_folders_it_made_for_outputs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("new/deep/a.txt"), b"a").unwrap();
+        s.write(Path::new("z.txt"), b"z").unwrap();
+        // z.txt's staged file gone: its move fails after new/deep/a.txt moved in.
+        std::fs::remove_file(s.dir.join("z.txt")).unwrap();
+        assert!(s.commit().is_err());
+        assert_eq!(names(tmp.path()), Vec::<String>::new());
+    }
 }
