@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod compare;
 pub mod config;
 pub mod date;
+pub mod desktop;
 pub mod error;
 pub mod finding;
 pub mod fix;
