@@ -17,6 +17,13 @@ pub enum Error {
     },
     /// The config file is not valid TOML or has an unknown key.
     ConfigSyntax { path: PathBuf, message: String },
+    /// A backslash in a double-quoted TOML string (a Windows path as Explorer
+    /// shows it), which TOML reads as an escape.
+    ConfigBackslash {
+        path: PathBuf,
+        line: usize,
+        text: String,
+    },
     /// A config key holds a value the tool cannot use.
     ConfigValue { key: String, message: String },
     /// An input path given on the command line does not exist.
@@ -59,6 +66,14 @@ impl Error {
             Error::ConfigSyntax { path, message } => {
                 format!("config {}: {message}", path.display())
             }
+            Error::ConfigBackslash { path, line, text } if id => format!(
+                "konfigurasi {}, baris {line}: garis miring terbalik (\\) di antara petik ganda dibaca sebagai kode khusus: {text}",
+                path.display()
+            ),
+            Error::ConfigBackslash { path, line, text } => format!(
+                "config {}, line {line}: a backslash (\\) between double quotes is read as an escape: {text}",
+                path.display()
+            ),
             Error::ConfigValue { key, message } if id => {
                 format!("kunci konfigurasi `{key}`: {message}")
             }
@@ -124,6 +139,10 @@ impl Error {
             Error::ConfigRead { .. } => (
                 "berikan konfigurasi dengan -c BERKAS, atau jalankan dari folder proyek yang berisi config.toml",
                 "pass the config with -c PATH, or run from the project folder that holds config.toml",
+            ),
+            Error::ConfigBackslash { .. } => (
+                "tulis jalur Windows di antara petik tunggal, misalnya input = 'D:\\LKjIP 2024\\masukan', atau dengan garis miring biasa: input = \"D:/LKjIP 2024/masukan\"",
+                "write a Windows path between single quotes, such as input = 'D:\\LKjIP 2024\\masukan', or with forward slashes: input = \"D:/LKjIP 2024/masukan\"",
             ),
             Error::ConfigSyntax { .. } | Error::ConfigValue { .. } => (
                 "bandingkan dengan config.toml yang dikirim bersama kinerja (berisi penjelasan tiap kunci)",

@@ -32,6 +32,7 @@ pub mod read;
 pub mod render;
 pub mod serve;
 pub mod table;
+pub mod text_file;
 pub mod timing;
 pub mod words;
 pub mod write;

@@ -317,8 +317,21 @@ fn corrected_report(
     cfg: &Config,
     notes: &mut Vec<Message>,
 ) -> (crate::render::Report, usize) {
-    let narrative = match std::fs::read_to_string(&cfg.narrative) {
+    let narrative = match crate::text_file::read(&cfg.narrative) {
         Ok(text) => Narrative::parse(&text),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            notes.push(Message::new(
+                format!(
+                    "berkas narasi {} tidak dapat dibaca ({e}); laporan memuat penanda tempat narasi",
+                    cfg.narrative.display()
+                ),
+                format!(
+                    "the narrative file {} cannot be read ({e}); the report holds placeholders for it",
+                    cfg.narrative.display()
+                ),
+            ));
+            Narrative::default()
+        }
         Err(_) => {
             notes.push(Message::new(
                 format!(
