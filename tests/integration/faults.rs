@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The names in `dir`, sorted (hidden ones too).
-fn contents(dir: &Path) -> Vec<String> {
+pub fn contents(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -16,7 +16,7 @@ fn contents(dir: &Path) -> Vec<String> {
 }
 
 /// The nine outputs of a run on the sample.
-const SAMPLE_SET: [&str; 9] = [
+pub const SAMPLE_SET: [&str; 9] = [
     "Capaian Kinerja 2023.koreksi.xlsx",
     "Data IDM 2023.koreksi.xlsx",
     "IKU 2021-2026.koreksi.xlsx",

@@ -24,3 +24,4 @@ mod roots;
 mod sample;
 mod temuan;
 mod web;
+mod windows;
