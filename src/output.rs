@@ -4,8 +4,10 @@
 //! previous files of the same names. A failed run removes its staging folder; one
 //! left by a killed run is recognised by its name and removed by the next run into
 //! the folder. Two runs committing into one folder at once take turns (a lock on
-//! the folder itself, so no lock file stays behind), so the folder ends with one
-//! whole set: the one committed last.
+//! the folder itself, so no lock file stays behind; on Windows a lock file that
+//! exists only while held), so the folder ends with one whole set: the one
+//! committed last. Every file is synced before it moves into place, and the folder
+//! after the moves: a set that was committed survives a power cut.
 //!
 //! A front end with a folder per run uses the same [`Staging`]: it is all a run
 //! needs to know about where its outputs go.
