@@ -71,12 +71,33 @@ fn wine(folder: &Path, program: &Path, args: &[&str]) -> Command {
     c
 }
 
-/// `kinerja.exe ARGS…` in the unpacked `folder`, to its end.
+/// `kinerja.exe ARGS…` in the unpacked `folder`, to its end. What it prints goes
+/// through files, not pipes: Wine's own processes, started by the first program
+/// and living on for a while, inherit its standard handles, and a pipe would not
+/// close until they end.
 fn kinerja(folder: &Path, args: &[&str]) -> Output {
-    wine(folder, &folder.join("kinerja.exe"), args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
+    finished(wine(folder, &folder.join("kinerja.exe"), args).stdin(Stdio::null()))
+}
+
+/// Runs `command` to its end, its output through files (see [`kinerja`]).
+fn finished(command: &mut Command) -> Output {
+    let (out, err) = (tempfile::tempfile().unwrap(), tempfile::tempfile().unwrap());
+    let status = command
+        .stdout(out.try_clone().unwrap())
+        .stderr(err.try_clone().unwrap())
+        .status()
+        .unwrap();
+    let read = |mut f: std::fs::File| {
+        let mut bytes = Vec::new();
+        std::io::Seek::rewind(&mut f).unwrap();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        bytes
+    };
+    Output {
+        status,
+        stdout: read(out),
+        stderr: read(err),
+    }
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -127,37 +148,61 @@ fn serve_folders() -> Vec<PathBuf> {
     found
 }
 
-/// The Unix process of the kinerja.exe in `folder` (its program path names the
-/// folder, as a Unix or a Windows path).
-fn process_in(folder: &Path) -> u32 {
-    let mark = folder.file_name().unwrap().to_string_lossy().into_owned();
-    let parent = folder
-        .parent()
-        .and_then(|p| p.parent())
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .unwrap();
-    for _ in 0..2000 {
-        let found = std::fs::read_dir("/proc")
+/// The Unix processes of the programs in `folder` (their program path names
+/// it, as a Unix or a Windows path).
+fn processes_in(folder: &Path) -> Vec<u32> {
+    let name = |p: Option<&Path>| {
+        p.unwrap()
+            .file_name()
             .unwrap()
-            .flatten()
-            .filter_map(|e| {
-                let pid: u32 = e.file_name().to_str()?.parse().ok()?;
-                let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
-                // The program itself, not `start` or `wine`, which name it too.
-                let program = cmdline.split(|&b| b == 0).next()?;
-                let program = String::from_utf8_lossy(program);
-                (program.ends_with("kinerja.exe")
-                    && program.contains(&parent)
-                    && program.contains(&mark))
+            .to_string_lossy()
+            .into_owned()
+    };
+    // The test's own temporary folder and the unpacked one: unique to the test.
+    let marks = [
+        name(folder.parent().and_then(Path::parent)),
+        name(Some(folder)),
+    ];
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            // The program itself, not `start` or `wine`, which name it too.
+            let program = cmdline.split(|&b| b == 0).next()?;
+            let program = String::from_utf8_lossy(program);
+            marks
+                .iter()
+                .all(|m| program.contains(m.as_str()))
                 .then_some(pid)
-            })
-            .next();
-        if let Some(pid) = found {
+        })
+        .collect()
+}
+
+/// The Unix process of the kinerja.exe in `folder`, once it runs.
+fn process_in(folder: &Path) -> u32 {
+    for _ in 0..2000 {
+        if let Some(&pid) = processes_in(folder).first() {
             return pid;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     panic!("no kinerja.exe process from {}", folder.display());
+}
+
+/// Ends every program still running from its folder when dropped: a test that
+/// fails leaves no server behind to keep Wine (and the next tests) waiting.
+struct Reaper<'a>(&'a Path);
+
+impl Drop for Reaper<'_> {
+    fn drop(&mut self) {
+        for pid in processes_in(self.0) {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    }
 }
 
 /// Ctrl+C to a Windows program under Wine (SIGINT becomes its console event).
@@ -222,6 +267,26 @@ fn download(url: &str, doc: &Value, name: &str) -> Vec<u8> {
     reply.body
 }
 
+/// A test folder holding the Linux build's `COMMAND` of the sample in `linux/`
+/// (what it printed too), and the zip unpacked under `Kantor Dinas é/`.
+fn beside_linux(command: &str) -> (Dir, Output, PathBuf) {
+    let dir = Dir::new().with_sample();
+    let linux = dir.run(&[command, "-q", "-o", "linux"]);
+    assert_eq!(linux.status.code(), Some(1), "{linux:?}");
+    let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    (dir, linux, folder)
+}
+
+/// Asserts two files hold the same bytes.
+fn assert_same_file(a: &Path, b: &Path) {
+    assert!(
+        std::fs::read(a).unwrap() == std::fs::read(b).unwrap(),
+        "{} differs from {}",
+        a.display(),
+        b.display()
+    );
+}
+
 /// Guards issue 22's first promise: on Windows `run` writes what it writes on
 /// Linux (it wrote nothing: "Access denied" on the output folder's lock). The
 /// same findings printed, the same output names and nothing else (no staging
@@ -230,10 +295,7 @@ fn download(url: &str, doc: &Value, name: &str) -> Vec<u8> {
 #[test]
 #[ignore = "the Windows build under Wine: scripts/test-windows.sh"]
 fn the_sample_runs_on_windows_as_on_linux() {
-    let dir = Dir::new().with_sample();
-    let linux = dir.run(&["run", "-q", "-o", "linux"]);
-    assert_eq!(linux.status.code(), Some(1), "{linux:?}");
-    let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    let (dir, linux, folder) = beside_linux("run");
     let config = std::fs::read_to_string(folder.join("config.toml")).unwrap();
     assert!(config.contains("[office]\r\n"), "the zip's config has CRLF");
     let run = kinerja(&folder, &["run", "-q"]);
@@ -247,10 +309,7 @@ fn the_sample_runs_on_windows_as_on_linux() {
     let (windows, linux) = (folder.join("output"), dir.path().join("linux"));
     assert_eq!(contents(&windows), SAMPLE_SET);
     for name in ["temuan.json", "LKjIP-2023.pdf"] {
-        assert!(
-            std::fs::read(windows.join(name)).unwrap() == std::fs::read(linux.join(name)).unwrap(),
-            "{name} differs"
-        );
+        assert_same_file(&windows.join(name), &linux.join(name));
     }
     assert_eq!(
         pdf_words(&windows.join("LKjIP-2023.pdf")),
@@ -273,16 +332,16 @@ fn the_sample_runs_on_windows_as_on_linux() {
 fn kinerja_typed_in_a_command_prompt_runs_as_before() {
     let dir = Dir::new();
     let folder = unpack(&dir.path().join("Kantor Dinas é"));
-    let typed = Command::new("script")
-        .args(["-qec", "wine cmd /c kinerja.exe", "/dev/null"])
-        .current_dir(&folder)
-        .env("LANG", "C.UTF-8")
-        .env("WINEDEBUG", "-all")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let typed = finished(
+        Command::new("script")
+            .args(["-qec", "wine cmd /c kinerja.exe", "/dev/null"])
+            .current_dir(&folder)
+            .env("LANG", "C.UTF-8")
+            .env("WINEDEBUG", "-all")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::null()),
+    );
     let shown = text(&typed.stdout);
     assert_eq!(typed.status.code(), Some(1), "{shown}");
     assert!(shown.contains("di luar 0–100"), "{shown}");
@@ -300,10 +359,7 @@ fn kinerja_typed_in_a_command_prompt_runs_as_before() {
 #[test]
 #[ignore = "the Windows build under Wine: scripts/test-windows.sh"]
 fn fix_into_a_folder_with_spaces_and_accents() {
-    let dir = Dir::new().with_sample();
-    let linux = dir.run(&["fix", "-q", "-o", "linux"]);
-    assert_eq!(linux.status.code(), Some(1), "{linux:?}");
-    let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    let (dir, _, folder) = beside_linux("fix");
     let out = dir.path().join("Laporan Akhir é").join("hasil – 2023");
     let run = kinerja(
         &folder,
@@ -330,9 +386,9 @@ fn fix_into_a_folder_with_spaces_and_accents() {
         .filter(|n| !n.ends_with(".pdf"))
         .collect();
     assert_eq!(written, expected);
-    assert!(
-        std::fs::read(out.join("temuan.json")).unwrap()
-            == std::fs::read(dir.path().join("linux/temuan.json")).unwrap()
+    assert_same_file(
+        &out.join("temuan.json"),
+        &dir.path().join("linux/temuan.json"),
     );
 }
 
@@ -343,10 +399,7 @@ fn fix_into_a_folder_with_spaces_and_accents() {
 #[test]
 #[ignore = "the Windows build under Wine: scripts/test-windows.sh"]
 fn a_workbook_open_in_excel_leaves_the_outputs_as_they_were() {
-    let dir = Dir::new().with_sample();
-    let linux = dir.run(&["run", "-q", "-o", "linux"]);
-    assert_eq!(linux.status.code(), Some(1), "{linux:?}");
-    let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    let (dir, _, folder) = beside_linux("run");
     let first = kinerja(&folder, &["run", "-q", "--lang", "en"]);
     assert_eq!(first.status.code(), Some(1), "{first:?}");
     let output = folder.join("output");
@@ -385,9 +438,9 @@ fn a_workbook_open_in_excel_leaves_the_outputs_as_they_were() {
     let after = kinerja(&folder, &["run", "-q"]);
     assert_eq!(after.status.code(), Some(1), "{after:?}");
     assert_eq!(contents(&output), SAMPLE_SET);
-    assert!(
-        std::fs::read(output.join("temuan.json")).unwrap()
-            == std::fs::read(dir.path().join("linux/temuan.json")).unwrap()
+    assert_same_file(
+        &output.join("temuan.json"),
+        &dir.path().join("linux/temuan.json"),
     );
 }
 
@@ -398,10 +451,8 @@ fn a_workbook_open_in_excel_leaves_the_outputs_as_they_were() {
 #[ignore = "the Windows build under Wine: scripts/test-windows.sh"]
 fn serve_answers_the_page_and_a_run() {
     let _turn = SERVING.lock().unwrap_or_else(|p| p.into_inner());
-    let dir = Dir::new().with_sample();
-    let linux = dir.run(&["run", "-q", "-o", "linux"]);
-    assert_eq!(linux.status.code(), Some(1), "{linux:?}");
-    let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    let (dir, _, folder) = beside_linux("run");
+    let _reaper = Reaper(&folder);
     let before = serve_folders();
     let mut server = wine(
         &folder,
@@ -457,6 +508,7 @@ fn a_double_click_opens_the_page_in_the_browser() {
     let _turn = SERVING.lock().unwrap_or_else(|p| p.into_inner());
     let dir = Dir::new();
     let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    let _reaper = Reaper(&folder);
     let config = folder.join("config.toml");
     let set = std::fs::read_to_string(&config).unwrap().replace(
         "regency = \"Kabupaten Way Kanan\"",
@@ -504,4 +556,50 @@ fn a_double_click_opens_the_page_in_the_browser() {
     assert_eq!(ended(&mut clicked), 0);
     assert_eq!(serve_folders(), before, "the server's temporary folder");
     assert_eq!(contents(&elsewhere), Vec::<String>::new());
+}
+
+/// Guards the commit lock on Windows (a file in the output folder, deleted on
+/// close, where Unix locks the folder): two runs into one folder at once, one
+/// in Indonesian and one in English, both finish, the folder holds one whole
+/// set, every file of it from the same run, and no lock file.
+#[test]
+#[ignore = "the Windows build under Wine: scripts/test-windows.sh"]
+fn two_runs_into_one_folder_at_once_leave_one_whole_set() {
+    let dir = Dir::new();
+    let folder = unpack(&dir.path().join("Kantor Dinas é"));
+    let reference = |lang: &str| {
+        let out = format!("ref-{lang}");
+        let run = kinerja(&folder, &["run", "-q", "--lang", lang, "-o", &out]);
+        assert_eq!(run.status.code(), Some(1), "{run:?}");
+        snapshot(&folder.join(out))
+    };
+    let (id, en) = (reference("id"), reference("en"));
+    assert!(id != en);
+    for _ in 0..2 {
+        let _ = std::fs::remove_dir_all(folder.join("hasil"));
+        let mut runs: Vec<Child> = ["id", "en"]
+            .iter()
+            .map(|lang| {
+                wine(
+                    &folder,
+                    &folder.join("kinerja.exe"),
+                    &["run", "-q", "--lang", lang, "-o", "hasil"],
+                )
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+            })
+            .collect();
+        for run in &mut runs {
+            assert_eq!(ended(run), 1);
+        }
+        let set = snapshot(&folder.join("hasil"));
+        assert!(
+            set == id || set == en,
+            "a mixed or partial set: {:?}",
+            contents(&folder.join("hasil"))
+        );
+    }
 }
