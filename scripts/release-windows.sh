@@ -10,15 +10,16 @@ cd "$(dirname "$0")/.."
 
 target=x86_64-pc-windows-gnu
 cargo build --release --locked --quiet --target "$target"
+built="${CARGO_TARGET_DIR:-target}"
 
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 name="kinerja-$version-windows"
-out="target/release-windows"
+out="$built/release-windows"
 folder="$out/$name"
 rm -rf "$folder" "$out/$name.zip"
 mkdir -p "$folder/input"
 
-x86_64-w64-mingw32-strip -o "$folder/kinerja.exe" "target/$target/release/kinerja.exe"
+x86_64-w64-mingw32-strip -o "$folder/kinerja.exe" "$built/$target/release/kinerja.exe"
 crlf() { sed 's/\r*$/\r/' "$1" >"$2"; }
 crlf config.toml "$folder/config.toml"
 crlf scripts/windows/BACA-SAYA.txt "$folder/BACA-SAYA.txt"

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # The code only Windows compiles (`cfg(windows)`), linted as the rest is.
 cargo clippy --quiet --target x86_64-pc-windows-gnu -- -D warnings
 
-work="$PWD/target/wine-test"
+built="${CARGO_TARGET_DIR:-target}"
+work="$(realpath -m "$built/wine-test")"
 rm -rf "$work"
 mkdir -p "$work"
 zip="$(scripts/release-windows.sh)"
