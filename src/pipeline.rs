@@ -256,6 +256,9 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     refuse_input_folder(&options.output, &options.inputs)?;
     let files = files(&options.inputs)?;
+    if options.outputs.workbooks() {
+        refuse_same_output_names(&files, &options.output)?;
+    }
     let decisions = decisions(options.decisions.as_deref(), &files, cfg)?;
     let mut staging = Staging::begin(&options.output)?;
     let lang = options.lang;
@@ -360,8 +363,21 @@ fn corrected_report(
     cfg: &Config,
     notes: &mut Vec<Message>,
 ) -> (crate::render::Report, usize) {
-    let narrative = match std::fs::read_to_string(&cfg.narrative) {
+    let narrative = match crate::text_file::read(&cfg.narrative) {
         Ok(text) => Narrative::parse(&text),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            notes.push(Message::new(
+                format!(
+                    "berkas narasi {} tidak dapat dibaca ({e}); laporan memuat penanda tempat narasi",
+                    cfg.narrative.display()
+                ),
+                format!(
+                    "the narrative file {} cannot be read ({e}); the report holds placeholders for it",
+                    cfg.narrative.display()
+                ),
+            ));
+            Narrative::default()
+        }
         Err(_) => {
             notes.push(Message::new(
                 format!(
@@ -499,6 +515,26 @@ pub fn corrected_name(file: &str) -> PathBuf {
     let p = Path::new(file);
     let stem = p.file_stem().unwrap_or_default().to_string_lossy();
     p.with_file_name(format!("{stem}.koreksi.xlsx"))
+}
+
+/// Refuses two inputs whose corrected workbooks would have one name (`RKT.xlsx`
+/// and `RKT.ods`, or the same name in two folders), before any work. Names that
+/// differ only in case are one name on Windows and macOS, so they are refused
+/// everywhere: the same inputs give the same outputs on every system.
+fn refuse_same_output_names(files: &[(String, PathBuf)], output: &Path) -> Result<(), Error> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (file, path)) in files.iter().enumerate() {
+        let name = corrected_name(file);
+        if let Some(first) = seen.insert(name.to_string_lossy().to_lowercase(), i) {
+            let (first_file, first_path) = &files[first];
+            return Err(Error::SameOutputName {
+                output: output.join(&name),
+                inputs: [first_path.clone(), path.clone()],
+                by_case: corrected_name(first_file) != name,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Refuses an output folder that is (inside) an input folder, before anything is

@@ -149,7 +149,9 @@ fn with_progress<T>(quiet: bool, files: usize, work: impl FnOnce(&mut dyn FnMut(
 
 /// Whether findings printed on stdout get colours.
 pub fn colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+        && crate::desktop::console_shows_colours()
 }
 
 /// Prints `text` on stdout. A closed stdout (`kinerja rules | head -1`) is no

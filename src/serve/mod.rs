@@ -37,6 +37,9 @@ pub struct Options {
     pub listen: String,
     /// How long a run's outputs stay downloadable.
     pub keep: Duration,
+    /// Given the page's address on this machine once the server listens (the
+    /// front end opens it in a browser).
+    pub open: Option<fn(&str)>,
 }
 
 /// A run whose outputs can be downloaded until it expires.
@@ -130,6 +133,15 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
         refusal: Box::new(refusal),
     };
     let server = http::Server::start(listener, handler).map_err(|e| fail(e.to_string()))?;
+    // Listening, with every worker ready.
+    if let Some(open) = opts.open {
+        let host = match bound.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+            IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+            _ => host,
+        };
+        open(&format!("http://{host}:{}/{query}", bound.port()));
+    }
     let sweep_every = (state.keep / 4).clamp(Duration::from_millis(200), Duration::from_secs(30));
     // Until Ctrl+C (or the handler is gone): expired runs are swept meanwhile.
     while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(sweep_every) {
