@@ -34,7 +34,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Write corrected workbooks to the output folder.
     Fix(Common),
-    /// Render the LKjIP PDF to the output folder.
+    /// Render the LKjIP PDF, and the same report as a Word document, to the output folder.
     Report(Common),
     /// List every rule.
     Rules(RulesArgs),

@@ -91,14 +91,7 @@ impl<'a> Flow<'a> {
             page,
         });
         let clh = caption_lh();
-        for l in wrap(
-            self.f,
-            Face::Bold,
-            CAPTION,
-            &c.caption(),
-            WIDTH - 10.0,
-            0.0,
-        ) {
+        for l in wrap(self.f, Face::Bold, CAPTION, &c.caption(), WIDTH - 10.0, 0.0) {
             let b = self.baseline(self.y, clh, Face::Bold, CAPTION);
             self.line(
                 &l,

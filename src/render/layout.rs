@@ -4,9 +4,7 @@
 //! the passes repeat until the numbers no longer change.
 
 use super::fonts::{pt, Face, Fonts, Rgb};
-use super::report::{
-    Block, Chapter, ListBlock, ListStyle, Report, Signature, TableBlock, PAGE_OF,
-};
+use super::report::{Block, Chapter, ListBlock, ListStyle, Report, Signature, TableBlock, PAGE_OF};
 use super::subset::{self, PathCmd};
 use super::table::Prepared;
 use super::text::{wrap, Line};
@@ -596,19 +594,7 @@ impl<'a> Flow<'a> {
     }
 
     fn list(&mut self, list: &ListBlock) {
-        let markers: Vec<String> = (0..list.items.len())
-            .map(|i| match list.style {
-                ListStyle::Bullet => "\u{2022}".to_string(),
-                ListStyle::Numbered => format!("{}.", i + 1),
-                ListStyle::Lettered => format!("{}.", letters(i)),
-            })
-            .collect();
-        let marker_w = markers
-            .iter()
-            .map(|m| self.f.width(Face::Regular, BODY, m))
-            .fold(0.0, f64::max);
-        let indent = 4.0;
-        let hang = indent + marker_w + 2.5;
+        let (markers, indent, hang) = list_geometry(self.f, list);
         let lh = body_lh();
         for (item, marker) in list.items.iter().zip(&markers) {
             let lines = wrap(self.f, Face::Regular, BODY, item, WIDTH - hang, 0.0);
@@ -758,6 +744,24 @@ impl<'a> Flow<'a> {
         }
         self.gap(PARA_GAP);
     }
+}
+
+/// A list's markers, where they stand and where the items' text starts (mm from
+/// the text's left edge): past the widest marker.
+pub(crate) fn list_geometry(fonts: &Fonts, list: &ListBlock) -> (Vec<String>, f64, f64) {
+    let markers: Vec<String> = (0..list.items.len())
+        .map(|i| match list.style {
+            ListStyle::Bullet => "\u{2022}".to_string(),
+            ListStyle::Numbered => format!("{}.", i + 1),
+            ListStyle::Lettered => format!("{}.", letters(i)),
+        })
+        .collect();
+    let marker_w = markers
+        .iter()
+        .map(|m| fonts.width(Face::Regular, BODY, m))
+        .fold(0.0, f64::max);
+    let indent = 4.0;
+    (markers, indent, indent + marker_w + 2.5)
 }
 
 /// "a", "b", … "z", "aa", …

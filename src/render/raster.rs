@@ -102,16 +102,9 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     out.extend(crc.finalize().to_be_bytes());
 }
 
-/// A picture as PNG bytes with its size in pixels.
-pub(crate) struct Png {
-    pub(crate) bytes: Vec<u8>,
-    pub(crate) width: usize,
-    pub(crate) height: usize,
-}
-
 /// Rasterises `picture`: fills, lines and frames as areas, text with the glyphs
 /// of its face. Outlines (the watermark's) are not part of any picture.
-pub(crate) fn png(fonts: &Fonts, picture: &Picture) -> Result<Png, RenderError> {
+pub(crate) fn png(fonts: &Fonts, picture: &Picture) -> Result<Vec<u8>, RenderError> {
     let s = DOTS_PER_MM;
     let width = (picture.width * s).ceil().max(1.0) as usize;
     let height = (picture.height * s).ceil().max(1.0) as usize;
@@ -187,11 +180,7 @@ pub(crate) fn png(fonts: &Fonts, picture: &Picture) -> Result<Png, RenderError> 
             Op::Shape { .. } => {}
         }
     }
-    Ok(Png {
-        bytes: canvas.png()?,
-        width,
-        height,
-    })
+    canvas.png()
 }
 
 /// Draws `text` with its left end at `origin` on the baseline, `size` pixels high.
@@ -224,6 +213,22 @@ fn glyphs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Png {
+        bytes: Vec<u8>,
+        width: usize,
+        height: usize,
+    }
+
+    fn decoded(bytes: Vec<u8>) -> Png {
+        let dim = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        assert_eq!(&bytes[12..16], b"IHDR");
+        Png {
+            width: dim(16),
+            height: dim(20),
+            bytes,
+        }
+    }
 
     fn pixel(png: &Png, raw: &[u8], x: usize, y: usize) -> [u8; 3] {
         let row = y * (1 + 3 * png.width) + 1;
@@ -265,7 +270,7 @@ mod tests {
             width: 10.0,
             height: 10.0,
         };
-        let png = png(&fonts, &picture).unwrap();
+        let png = decoded(png(&fonts, &picture).unwrap());
         assert!(png.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
         // 10 mm at 200 dpi.
         assert_eq!((png.width, png.height), (79, 79));
@@ -292,7 +297,7 @@ mod tests {
             width: 20.0,
             height: 10.0,
         };
-        let png = png(&fonts, &picture).unwrap();
+        let png = decoded(png(&fonts, &picture).unwrap());
         let raw = inflate(&png);
         let dark = |x0: usize, x1: usize| {
             (0..png.height)

@@ -47,6 +47,34 @@ impl Report {
             .join(" ")
     }
 
+    /// The document's title in its properties, e.g. "LAPORAN KINERJA INSTANSI
+    /// PEMERINTAH Dinas … Kabupaten Way Kanan Tahun 2023".
+    pub fn document_title(&self) -> String {
+        format!(
+            "{} {} {} Tahun {}",
+            self.title.trim(),
+            self.office.trim(),
+            self.regency.trim(),
+            self.year
+        )
+    }
+
+    /// The document's author in its properties: the office and its regency.
+    pub fn document_author(&self) -> String {
+        format!("{} {}", self.office.trim(), self.regency.trim())
+    }
+
+    /// The document's subject in its properties, e.g. "LAPORAN KINERJA INSTANSI
+    /// PEMERINTAH (LKjIP) Tahun 2023".
+    pub fn document_subject(&self) -> String {
+        format!(
+            "{} ({}) Tahun {}",
+            self.title.trim(),
+            self.acronym.trim(),
+            self.year
+        )
+    }
+
     /// The draft mark as every page prints it; `None` for the final report (a
     /// blank mark is no mark).
     pub fn draft(&self) -> Option<&str> {

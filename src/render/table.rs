@@ -10,19 +10,19 @@ use super::text::{wrap, Line};
 use std::rc::Rc;
 
 /// Table text sizes, tried in turn until every column fits its longest word.
-const SIZES: [u8; 3] = [9, 8, 7];
-const LEADING: f64 = 1.22;
-const PAD_X: f64 = 1.4;
-const PAD_Y: f64 = 1.1;
-const CAPTION: u8 = 10;
-const NOTE: u8 = 8;
-const BORDER_PT: f64 = 0.5;
-const BORDER: Rgb = Rgb(64, 64, 64);
-const HEAD_FILL: Rgb = Rgb(217, 226, 238);
-const NUMBER_FILL: Rgb = Rgb(236, 240, 246);
-const GROUP_FILL: Rgb = Rgb(246, 246, 246);
-const SUBTOTAL_FILL: Rgb = Rgb(240, 240, 240);
-const TOTAL_FILL: Rgb = Rgb(226, 226, 226);
+pub(crate) const SIZES: [u8; 3] = [9, 8, 7];
+pub(crate) const LEADING: f64 = 1.22;
+pub(crate) const PAD_X: f64 = 1.4;
+pub(crate) const PAD_Y: f64 = 1.1;
+pub(crate) const CAPTION: u8 = 10;
+pub(crate) const NOTE: u8 = 8;
+pub(crate) const BORDER_PT: f64 = 0.5;
+pub(crate) const BORDER: Rgb = Rgb(64, 64, 64);
+pub(crate) const HEAD_FILL: Rgb = Rgb(217, 226, 238);
+pub(crate) const NUMBER_FILL: Rgb = Rgb(236, 240, 246);
+pub(crate) const GROUP_FILL: Rgb = Rgb(246, 246, 246);
+pub(crate) const SUBTOTAL_FILL: Rgb = Rgb(240, 240, 240);
+pub(crate) const TOTAL_FILL: Rgb = Rgb(226, 226, 226);
 const EPS: f64 = 1e-6;
 
 /// A header cell, placed relative to the top of the header.
