@@ -23,3 +23,4 @@ mod roots;
 mod sample;
 mod temuan;
 mod web;
+mod word;

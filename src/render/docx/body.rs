@@ -30,6 +30,8 @@ use std::fmt::Write;
 const COVER_WIDTH: f64 = PAGE_W - 60.0;
 /// The cover's frame: Word's widest gap between a page border and the page's edge.
 const COVER_FRAME_GAP_PT: u32 = 31;
+/// How much narrower a table cell's side padding is than the PDF's (mm).
+const CELL_SLACK: f64 = 0.25;
 /// Space before a paragraph that follows a table.
 const AFTER_TABLE: f64 = 5.0;
 
@@ -615,7 +617,7 @@ impl<'a> Writer<'a> {
         let (size, widths) = table::table_size(self.fonts, t);
         let cols = grid(&widths);
         let total: i64 = cols.iter().sum();
-        let text_style = styles::table_text(size);
+        let style = styles::table_text(size);
         let mut x = String::new();
         let rule = |side: &str| {
             format!(
@@ -634,7 +636,9 @@ impl<'a> Writer<'a> {
             rule("insideH"),
             rule("insideV"),
             py = twips(PAD_Y),
-            px = twips(PAD_X),
+            // A hair less than the PDF's padding: LibreOffice takes the border's
+            // width from the text too, and a word the PDF fits exactly would break.
+            px = twips(PAD_X - CELL_SLACK),
         );
         for c in &cols {
             let _ = write!(x, r#"<w:gridCol w:w="{c}"/>"#);
@@ -642,94 +646,42 @@ impl<'a> Writer<'a> {
         x.push_str("</w:tblGrid>");
 
         // The header rows repeat on every page the table reaches.
-        let head = Look::bold();
-        let cell = |x: &mut String,
-                    width: i64,
-                    span: usize,
-                    merge: Option<bool>,
-                    fill: Option<Rgb>,
-                    align: &'static str,
-                    text: &str,
-                    look: &Look| {
-            let _ = write!(x, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
-            if span > 1 {
-                let _ = write!(x, r#"<w:gridSpan w:val="{span}"/>"#);
-            }
-            match merge {
-                Some(true) => x.push_str(r#"<w:vMerge w:val="restart"/>"#),
-                Some(false) => x.push_str("<w:vMerge/>"),
-                None => {}
-            }
-            if let Some(f) = fill {
-                let _ = write!(
-                    x,
-                    r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#,
-                    hex(f)
-                );
-            }
-            x.push_str(r#"<w:vAlign w:val="center"/></w:tcPr>"#);
-            let mut content = String::new();
-            if !text.trim().is_empty() {
-                runs(&mut content, text, look);
-            }
-            let para = Para {
-                style: Some(text_style),
-                align: (align != "left").then_some(align),
-                ..Para::default()
-            };
-            paragraph(x, &para, &content);
-            x.push_str("</w:tc>");
+        let head = |width: i64| Cell {
+            width,
+            fill: Some(HEAD_FILL),
+            align: "center",
+            centred: true,
+            ..Cell::default()
         };
+        let bold = Look::bold();
         let head_row = r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#;
         let n = cols.len();
         let header = |i: usize| t.columns.get(i).map(|c| c.header.as_str()).unwrap_or("");
         let groups = t.groups();
+        x.push_str(head_row);
         if groups.is_empty() {
-            x.push_str(head_row);
             for (i, w) in cols.iter().enumerate() {
-                cell(
-                    &mut x,
-                    *w,
-                    1,
-                    None,
-                    Some(HEAD_FILL),
-                    "center",
-                    header(i),
-                    &head,
-                );
+                cell(&mut x, &head(*w), style, header(i), &bold);
             }
-            x.push_str("</w:tr>");
         } else {
             // A group's name over its columns; an ungrouped header spans both rows.
-            x.push_str(head_row);
             let mut i = 0;
             while i < n {
                 match groups.iter().find(|g| g.0 == i) {
                     Some((start, end, name)) => {
-                        let w = cols[*start..*end].iter().sum();
-                        cell(
-                            &mut x,
-                            w,
-                            end - start,
-                            None,
-                            Some(HEAD_FILL),
-                            "center",
-                            name,
-                            &head,
-                        );
+                        let spec = Cell {
+                            span: end - start,
+                            ..head(cols[*start..*end].iter().sum())
+                        };
+                        cell(&mut x, &spec, style, name, &bold);
                         i = *end;
                     }
                     None => {
-                        cell(
-                            &mut x,
-                            cols[i],
-                            1,
-                            Some(true),
-                            Some(HEAD_FILL),
-                            "center",
-                            header(i),
-                            &head,
-                        );
+                        let spec = Cell {
+                            merge: Some(true),
+                            ..head(cols[i])
+                        };
+                        cell(&mut x, &spec, style, header(i), &bold);
                         i += 1;
                     }
                 }
@@ -737,16 +689,18 @@ impl<'a> Writer<'a> {
             x.push_str("</w:tr>");
             x.push_str(head_row);
             for (i, w) in cols.iter().enumerate() {
-                let grouped = t.columns.get(i).is_some_and(|c| c.group.is_some());
-                let (merge, text) = if grouped {
-                    (None, header(i))
+                if t.columns.get(i).is_some_and(|c| c.group.is_some()) {
+                    cell(&mut x, &head(*w), style, header(i), &bold);
                 } else {
-                    (Some(false), "")
-                };
-                cell(&mut x, *w, 1, merge, Some(HEAD_FILL), "center", text, &head);
+                    let spec = Cell {
+                        merge: Some(false),
+                        ..head(*w)
+                    };
+                    cell(&mut x, &spec, style, "", &bold);
+                }
             }
-            x.push_str("</w:tr>");
         }
+        x.push_str("</w:tr>");
         if t.number_columns {
             x.push_str(head_row);
             let look = Look {
@@ -755,23 +709,17 @@ impl<'a> Writer<'a> {
                 ..Look::default()
             };
             for (i, w) in cols.iter().enumerate() {
-                cell(
-                    &mut x,
-                    *w,
-                    1,
-                    None,
-                    Some(NUMBER_FILL),
-                    "center",
-                    &format!("({})", i + 1),
-                    &look,
-                );
+                let spec = Cell {
+                    fill: Some(NUMBER_FILL),
+                    ..head(*w)
+                };
+                cell(&mut x, &spec, style, &format!("({})", i + 1), &look);
             }
             x.push_str("</w:tr>");
         }
 
         for r in 0..t.rows.len() {
-            let style = t.row_style(r);
-            let (fill, look) = match style {
+            let (fill, look) = match t.row_style(r) {
                 RowStyle::Normal => (None, Look::default()),
                 RowStyle::Group => (Some(GROUP_FILL), Look::bold()),
                 RowStyle::Subtotal => (Some(SUBTOTAL_FILL), Look::bold()),
@@ -780,15 +728,26 @@ impl<'a> Writer<'a> {
             x.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
             let (texts, spans) = t.row_cells(r);
             if spans {
-                cell(&mut x, total, n, None, fill, "left", &texts[0], &look);
+                let spec = Cell {
+                    width: total,
+                    span: n,
+                    fill,
+                    ..Cell::default()
+                };
+                cell(&mut x, &spec, style, &texts[0], &look);
             } else {
                 for (i, (w, text)) in cols.iter().zip(&texts).enumerate() {
-                    let align = match t.columns.get(i).map(|c| c.align) {
-                        Some(Align::Center) => "center",
-                        Some(Align::Right) => "right",
-                        _ => "left",
+                    let spec = Cell {
+                        width: *w,
+                        fill,
+                        align: match t.columns.get(i).map(|c| c.align) {
+                            Some(Align::Center) => "center",
+                            Some(Align::Right) => "right",
+                            _ => "left",
+                        },
+                        ..Cell::default()
                     };
-                    cell(&mut x, *w, 1, None, fill, align, text, &look);
+                    cell(&mut x, &spec, style, text, &look);
                 }
             }
             x.push_str("</w:tr>");
@@ -862,6 +821,72 @@ impl<'a> Writer<'a> {
             self.para(para, content);
         }
     }
+}
+
+/// A table cell's properties.
+struct Cell {
+    /// Twips.
+    width: i64,
+    /// Grid columns it spans.
+    span: usize,
+    /// Starts (`true`) or continues a cell merged down the header rows.
+    merge: Option<bool>,
+    fill: Option<Rgb>,
+    align: &'static str,
+    /// Centred top to bottom (the header's cells).
+    centred: bool,
+}
+
+impl Default for Cell {
+    fn default() -> Cell {
+        Cell {
+            width: 0,
+            span: 1,
+            merge: None,
+            fill: None,
+            align: "left",
+            centred: false,
+        }
+    }
+}
+
+/// A table cell holding `text` in the table text style `style`.
+fn cell(x: &mut String, c: &Cell, style: &'static str, text: &str, look: &Look) {
+    let _ = write!(
+        x,
+        r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>"#,
+        c.width
+    );
+    if c.span > 1 {
+        let _ = write!(x, r#"<w:gridSpan w:val="{}"/>"#, c.span);
+    }
+    match c.merge {
+        Some(true) => x.push_str(r#"<w:vMerge w:val="restart"/>"#),
+        Some(false) => x.push_str("<w:vMerge/>"),
+        None => {}
+    }
+    if let Some(f) = c.fill {
+        let _ = write!(
+            x,
+            r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#,
+            hex(f)
+        );
+    }
+    if c.centred {
+        x.push_str(r#"<w:vAlign w:val="center"/>"#);
+    }
+    x.push_str("</w:tcPr>");
+    let mut content = String::new();
+    if !text.trim().is_empty() {
+        runs(&mut content, text, look);
+    }
+    let para = Para {
+        style: Some(style),
+        align: (c.align != "left").then_some(c.align),
+        ..Para::default()
+    };
+    paragraph(x, &para, &content);
+    x.push_str("</w:tc>");
 }
 
 /// The entries of a list of tables or figures, each linked to its caption's
