@@ -612,6 +612,7 @@ fn content_type(name: &str) -> &'static str {
         Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         Some("json") => "application/json; charset=utf-8",
         Some("pdf") => "application/pdf",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Some("zip") => "application/zip",
         _ => "application/octet-stream",
     }
