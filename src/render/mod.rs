@@ -125,9 +125,19 @@ pub fn render(report: &Report) -> Result<Rendered, RenderError> {
     let fonts = fonts::Fonts::load()?;
     let laid = layout::layout(&fonts, report);
     let index = laid.index.clone();
-    let pdf = pdf(&fonts, report, laid, &RenderOptions::default())?;
-    let docx = docx::document(&fonts, report, &index)?;
-    Ok(Rendered { pdf, docx })
+    // The Word document is written beside the PDF's painting, with its own copy
+    // of the fonts (their caches are not shared between threads).
+    std::thread::scope(|scope| {
+        let docx = scope.spawn(|| docx::document(&fonts::Fonts::load()?, report, &index));
+        let pdf = pdf(&fonts, report, laid, &RenderOptions::default());
+        let docx = docx
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok(Rendered {
+            pdf: pdf?,
+            docx: docx?,
+        })
+    })
 }
 
 /// Renders the report to PDF bytes with the given options.

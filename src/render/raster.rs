@@ -10,24 +10,28 @@ use std::io::Write;
 /// Pixels per millimetre of a picture: 200 dots per inch, sharp on paper.
 const DOTS_PER_MM: f64 = 200.0 / 25.4;
 
-/// An RGB canvas, white at first.
+/// An RGB canvas, white at first, each row led by its PNG filter byte (none).
 struct Canvas {
     width: usize,
     height: usize,
-    pixels: Vec<[f64; 3]>,
+    rows: Vec<u8>,
 }
 
 impl Canvas {
     fn new(width: usize, height: usize) -> Canvas {
+        let mut rows = vec![255; height * (1 + 3 * width)];
+        for row in rows.chunks_mut(1 + 3 * width) {
+            row[0] = 0;
+        }
         Canvas {
             width,
             height,
-            pixels: vec![[255.0; 3]; width * height],
+            rows,
         }
     }
 
     /// Lays `color` over pixel (x, y) at `coverage` (0–1).
-    fn blend(&mut self, x: i64, y: i64, color: Rgb, coverage: f64) {
+    fn blend(&mut self, x: i64, y: i64, color: Rgb, coverage: f32) {
         if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
             return;
         }
@@ -35,9 +39,12 @@ impl Canvas {
         if a <= 0.0 {
             return;
         }
-        let px = &mut self.pixels[y as usize * self.width + x as usize];
-        for (c, v) in px.iter_mut().zip([color.0, color.1, color.2]) {
-            *c = *c * (1.0 - a) + f64::from(v) * a;
+        let at = y as usize * (1 + 3 * self.width) + 1 + 3 * x as usize;
+        for (c, v) in self.rows[at..at + 3]
+            .iter_mut()
+            .zip([color.0, color.1, color.2])
+        {
+            *c = (f32::from(*c) * (1.0 - a) + f32::from(v) * a).round() as u8;
         }
     }
 
@@ -55,30 +62,23 @@ impl Canvas {
         for y in y0.floor() as i64..y1.ceil() as i64 {
             let cy = span(y0, y1, y);
             for x in x0.floor() as i64..x1.ceil() as i64 {
-                self.blend(x, y, color, span(x0, x1, x) * cy);
+                self.blend(x, y, color, (span(x0, x1, x) * cy) as f32);
             }
         }
     }
 
     /// The canvas as an 8-bit RGB PNG that states its resolution.
     fn png(&self) -> Result<Vec<u8>, RenderError> {
-        let mut raw = Vec::with_capacity(self.height * (1 + 3 * self.width));
-        for row in self.pixels.chunks(self.width.max(1)) {
-            raw.push(0); // no filter
-            for px in row {
-                raw.extend(px.iter().map(|c| c.round().clamp(0.0, 255.0) as u8));
-            }
-        }
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         let data = z
-            .write_all(&raw)
+            .write_all(&self.rows)
             .and_then(|()| z.finish())
             .map_err(|e| RenderError::Layout(format!("chart picture: {e}")))?;
         let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
         let mut header = Vec::with_capacity(13);
         header.extend((self.width as u32).to_be_bytes());
         header.extend((self.height as u32).to_be_bytes());
-        header.extend([8, 2, 0, 0, 0]); // 8 bits, RGB, deflate, no filter, no interlace
+        header.extend([8, 2, 0, 0, 0]); // 8 bits, RGB, deflate, filtered rows, no interlace
         chunk(&mut out, b"IHDR", &header);
         let per_metre = (DOTS_PER_MM * 1000.0).round() as u32;
         let mut phys = Vec::with_capacity(9);
@@ -203,7 +203,7 @@ fn glyphs(
                     i64::from(bb.min.x) + i64::from(gx),
                     i64::from(bb.min.y) + i64::from(gy),
                     color,
-                    f64::from(v),
+                    v,
                 )
             });
         }

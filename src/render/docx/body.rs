@@ -875,18 +875,17 @@ fn cell(x: &mut String, c: &Cell, style: &'static str, text: &str, look: &Look) 
     if c.centred {
         x.push_str(r#"<w:vAlign w:val="center"/>"#);
     }
-    x.push_str("</w:tcPr>");
-    let mut content = String::new();
-    if !text.trim().is_empty() {
-        runs(&mut content, text, look);
-    }
+    x.push_str("</w:tcPr><w:p>");
     let para = Para {
         style: Some(style),
         align: (c.align != "left").then_some(c.align),
         ..Para::default()
     };
-    paragraph(x, &para, &content);
-    x.push_str("</w:tc>");
+    para.write(x);
+    if !text.trim().is_empty() {
+        runs(x, text, look);
+    }
+    x.push_str("</w:p></w:tc>");
 }
 
 /// The entries of a list of tables or figures, each linked to its caption's

@@ -12,18 +12,30 @@ pub(crate) const R: &str = "http://schemas.openxmlformats.org/officeDocument/200
 /// hold (control characters a workbook cell may carry) are left out.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`] appended to `out`.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    let plain = |c: char| {
+        !matches!(c, '&' | '<' | '>' | '"' | '\u{FFFE}' | '\u{FFFF}')
+            && (c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+    };
+    if s.chars().all(plain) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
+            c if plain(c) => out.push(c),
+            _ => {}
         }
     }
-    out
 }
 
 /// Millimetres in twentieths of a point, Word's unit of lengths on the page.
@@ -69,6 +81,15 @@ impl Look {
 
     /// `<w:rPr>…</w:rPr>`, or nothing when the run looks as its style says.
     pub(crate) fn xml(&self) -> String {
+        if !self.bold
+            && !self.italic
+            && self.color.is_none()
+            && self.size.is_none()
+            && !self.underline
+            && self.boxed.is_none()
+        {
+            return String::new();
+        }
         let mut s = String::new();
         if self.bold {
             s.push_str("<w:b/><w:bCs/>");
@@ -119,7 +140,14 @@ pub(crate) fn runs(out: &mut String, text: &str, look: &Look) {
                 out.push_str("<w:tab/>");
             }
             if !piece.is_empty() {
-                let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(piece));
+                // Spaces at either end are kept only when the text says so.
+                if piece.starts_with(' ') || piece.ends_with(' ') {
+                    out.push_str(r#"<w:t xml:space="preserve">"#);
+                } else {
+                    out.push_str("<w:t>");
+                }
+                escape_into(out, piece);
+                out.push_str("</w:t>");
             }
         }
         out.push_str("</w:r>");
@@ -176,8 +204,13 @@ impl Para {
         }
     }
 
-    pub(crate) fn xml(&self) -> String {
-        let mut s = String::new();
+    /// `<w:pPr>…</w:pPr>` appended to `out`, or nothing when the paragraph is
+    /// as its style says.
+    pub(crate) fn write(&self, out: &mut String) {
+        let start = out.len();
+        out.push_str("<w:pPr>");
+        let open = out.len();
+        let s = out;
         if let Some(st) = self.style {
             let _ = write!(s, r#"<w:pStyle w:val="{st}"/>"#);
         }
@@ -237,10 +270,10 @@ impl Para {
         if let Some(sect) = &self.section {
             s.push_str(sect);
         }
-        if s.is_empty() {
-            s
+        if s.len() == open {
+            s.truncate(start);
         } else {
-            format!("<w:pPr>{s}</w:pPr>")
+            s.push_str("</w:pPr>");
         }
     }
 }
@@ -248,7 +281,7 @@ impl Para {
 /// A paragraph: its properties and its content (runs, bookmarks, fields).
 pub(crate) fn paragraph(out: &mut String, para: &Para, content: &str) {
     out.push_str("<w:p>");
-    out.push_str(&para.xml());
+    para.write(out);
     out.push_str(content);
     out.push_str("</w:p>");
 }
@@ -276,12 +309,11 @@ mod tests {
     #[test]
     fn lines_break_and_tabs_are_tabs() {
         let mut s = String::new();
-        runs(&mut s, "a\tb\nc", &Look::bold());
+        runs(&mut s, "a\tb\nc ", &Look::bold());
         assert_eq!(
             s,
-            "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">a</w:t><w:tab/>\
-             <w:t xml:space=\"preserve\">b</w:t></w:r><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:br/>\
-             <w:t xml:space=\"preserve\">c</w:t></w:r>"
+            "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>a</w:t><w:tab/><w:t>b</w:t></w:r>\
+             <w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:br/><w:t xml:space=\"preserve\">c </w:t></w:r>"
         );
     }
 
@@ -296,8 +328,10 @@ mod tests {
             section: Some("<w:sectPr/>".into()),
             ..Para::default()
         };
+        let mut xml = String::new();
+        p.write(&mut xml);
         assert_eq!(
-            p.xml(),
+            xml,
             "<w:pPr><w:pStyle w:val=\"BodyText\"/><w:keepNext/><w:spacing w:before=\"85\"/>\
              <w:ind w:left=\"10\"/><w:jc w:val=\"center\"/><w:sectPr/></w:pPr>"
         );
