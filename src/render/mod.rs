@@ -1,6 +1,7 @@
-//! Rendering: the report's view model ([`Report`]) in, the PDF's bytes out. The
-//! only module that uses genpdf; it touches no file (the fonts are embedded) and
-//! the same report always gives the same bytes.
+//! Rendering: the report's view model ([`Report`]) in, the PDF's bytes out, and
+//! the same report as a Word document's. The only module that uses genpdf; it
+//! touches no file (the fonts are embedded) and the same report always gives the
+//! same bytes.
 //!
 //! The stages: [`layout`] flows the blocks onto A4 pages (measuring every line
 //! with the embedded fonts, repeating table headers on each page a table spans,
@@ -8,7 +9,9 @@
 //! writes each page's content as genpdf would print it (genpdf's fonts give the
 //! glyphs, kerning and metrics) into the document genpdf's printpdf would make,
 //! built directly, and [`post`] subsets the fonts, sets fixed metadata and
-//! compresses.
+//! compresses. [`docx`] writes the Word document from the report and the
+//! layout's measures (the only module that knows WordprocessingML), its chart
+//! the layout's own drawing made a picture by [`raster`].
 //!
 //! ```no_run
 //! use kinerja::render::*;
