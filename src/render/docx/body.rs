@@ -35,6 +35,13 @@ const CELL_SLACK: f64 = 0.25;
 /// Space before a paragraph that follows a table.
 const AFTER_TABLE: f64 = 5.0;
 
+/// The bookmarks the lists' entries link to, numbered from 1 in document order:
+/// the headings, the table captions, the figure captions (hidden names, as Word's
+/// own `_Toc…`).
+const CONTENTS_TARGET: &str = "_TocIsi";
+const TABLE_TARGET: &str = "_TocTabel";
+const FIGURE_TARGET: &str = "_TocGambar";
+
 /// The relationship id of header part `n` (from 1), of the footer, of picture `n`.
 pub(crate) fn header_id(n: usize) -> String {
     format!("rIdH{n}")
@@ -459,8 +466,8 @@ impl<'a> Writer<'a> {
         let content = self.contents_mark(&runs_xml);
         self.para(Para::styled(styles::heading(1)), content);
 
-        for (i, block) in chapter.blocks.iter().enumerate() {
-            self.block(block, chapter.blocks.get(i + 1))?;
+        for block in &chapter.blocks {
+            self.block(block)?;
         }
         self.page_break = false;
         self.after_table = false;
@@ -480,11 +487,11 @@ impl<'a> Writer<'a> {
     /// `content` as the target of the next entry of the contents.
     fn contents_mark(&mut self, content: &str) -> String {
         self.contents += 1;
-        let name = format!("_TocIsi{}", self.contents);
+        let name = format!("{CONTENTS_TARGET}{}", self.contents);
         self.bookmarked(&name, content)
     }
 
-    fn block(&mut self, block: &Block, _next: Option<&Block>) -> Result<(), RenderError> {
+    fn block(&mut self, block: &Block) -> Result<(), RenderError> {
         match block {
             Block::Heading { level, text } => {
                 let mut content = String::new();
@@ -505,34 +512,35 @@ impl<'a> Writer<'a> {
             Block::Signature(s) => self.signature(s),
             Block::PageBreak => self.page_break = true,
             Block::TableOfContents => {
-                let entries: Vec<(&'static str, String, String, Option<usize>)> = self
+                let entries: Vec<Listed> = self
                     .index
                     .toc
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| {
-                        (
-                            styles::contents(e.level),
-                            e.text.clone(),
-                            format!("_TocIsi{}", i + 1),
-                            Some(e.page),
-                        )
+                    .map(|(i, e)| Listed {
+                        style: styles::contents(e.level),
+                        text: e.text.clone(),
+                        target: format!("{CONTENTS_TARGET}{}", i + 1),
+                        page: e.page,
                     })
                     .collect();
                 self.list_field(r#"TOC \o "1-3" \h \z"#, &entries, styles::contents(1));
             }
-            Block::ListOfTables => {
-                let entries = listed(&self.index.tables, "_TocTabel");
+            Block::ListOfTables | Block::ListOfFigures => {
+                // Built from the captions' style, which names no level: the field
+                // reads the same whatever list separator the PC's locale uses.
+                let (entries, target, caption) = if matches!(block, Block::ListOfTables) {
+                    (&self.index.tables, TABLE_TARGET, styles::TABLE_CAPTION_NAME)
+                } else {
+                    (
+                        &self.index.figures,
+                        FIGURE_TARGET,
+                        styles::FIGURE_CAPTION_NAME,
+                    )
+                };
+                let entries = listed(entries, target);
                 self.list_field(
-                    &format!(r#"TOC \h \z \t "{}" \c"#, styles::TABLE_CAPTION_NAME),
-                    &entries,
-                    LIST_OF,
-                );
-            }
-            Block::ListOfFigures => {
-                let entries = listed(&self.index.figures, "_TocGambar");
-                self.list_field(
-                    &format!(r#"TOC \h \z \t "{}" \c"#, styles::FIGURE_CAPTION_NAME),
+                    &format!(r#"TOC \h \z \t "{caption}" \c"#),
                     &entries,
                     LIST_OF,
                 );
@@ -544,12 +552,7 @@ impl<'a> Writer<'a> {
     /// A list of contents, tables or figures: Word's TOC field, its result the
     /// entries as they stand today (text, a dot leader, the page), each a link
     /// to its target.
-    fn list_field(
-        &mut self,
-        instruction: &str,
-        entries: &[(&'static str, String, String, Option<usize>)],
-        empty_style: &'static str,
-    ) {
+    fn list_field(&mut self, instruction: &str, entries: &[Listed], empty_style: &'static str) {
         let look = Look::default();
         let mut begin = String::new();
         let _ = write!(
@@ -558,25 +561,26 @@ impl<'a> Writer<'a> {
             escape(instruction)
         );
         let end = r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#;
-        for (i, (style, text, anchor, page)) in entries.iter().enumerate() {
+        for (i, entry) in entries.iter().enumerate() {
             let mut content = String::new();
             if i == 0 {
                 content.push_str(&begin);
             }
+            let target = &entry.target;
             let _ = write!(
                 content,
-                r#"<w:hyperlink w:anchor="{anchor}" w:history="1">"#
+                r#"<w:hyperlink w:anchor="{target}" w:history="1">"#
             );
-            runs(&mut content, text, &look);
+            runs(&mut content, &entry.text, &look);
             content.push_str("<w:r><w:tab/></w:r>");
             field(
                 &mut content,
-                &format!(r"PAGEREF {anchor} \h"),
-                &page.map(|p| p.to_string()).unwrap_or_default(),
+                &format!(r"PAGEREF {target} \h"),
+                &entry.page.to_string(),
                 &look,
             );
             content.push_str("</w:hyperlink>");
-            self.para(Para::styled(style), content);
+            self.para(Para::styled(entry.style), content);
         }
         // The field ends in a paragraph of its own, as Word ends it.
         let content = if entries.is_empty() {
@@ -611,7 +615,7 @@ impl<'a> Writer<'a> {
         self.tables += 1;
         let mut caption = String::new();
         runs(&mut caption, &t.caption(), &Look::default());
-        let caption = self.bookmarked(&format!("_TocTabel{}", self.tables), &caption);
+        let caption = self.bookmarked(&format!("{TABLE_TARGET}{}", self.tables), &caption);
         self.para(Para::styled(styles::TABLE_CAPTION), caption);
 
         let (size, widths) = table::table_size(self.fonts, t);
@@ -768,7 +772,7 @@ impl<'a> Writer<'a> {
         self.figures += 1;
         let mut caption = String::new();
         runs(&mut caption, &c.caption(), &Look::default());
-        let caption = self.bookmarked(&format!("_TocGambar{}", self.figures), &caption);
+        let caption = self.bookmarked(&format!("{FIGURE_TARGET}{}", self.figures), &caption);
         self.para(Para::styled(FIGURE_CAPTION), caption);
 
         let picture = layout::picture(self.fonts, |flow| flow.plot(c));
@@ -889,20 +893,28 @@ fn cell(x: &mut String, c: &Cell, style: &'static str, text: &str, look: &Look) 
 }
 
 /// The entries of a list of tables or figures, each linked to its caption's
-/// bookmark `prefix` and its number.
-fn listed(entries: &[Entry], prefix: &str) -> Vec<(&'static str, String, String, Option<usize>)> {
+/// bookmark: `target` and its number.
+fn listed(entries: &[Entry], target: &str) -> Vec<Listed> {
     entries
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            (
-                LIST_OF,
-                format!("{} {}", e.label, e.text).trim().to_string(),
-                format!("{prefix}{}", i + 1),
-                Some(e.page),
-            )
+        .map(|(i, e)| Listed {
+            style: LIST_OF,
+            text: format!("{} {}", e.label, e.text).trim().to_string(),
+            target: format!("{target}{}", i + 1),
+            page: e.page,
         })
         .collect()
+}
+
+/// An entry of a list of contents, tables or figures.
+struct Listed {
+    style: &'static str,
+    text: String,
+    /// The bookmark it links to.
+    target: String,
+    /// Its page in the PDF.
+    page: usize,
 }
 
 /// Column widths in twips that add up to the text width exactly.
