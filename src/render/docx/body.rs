@@ -466,8 +466,8 @@ impl<'a> Writer<'a> {
         let content = self.contents_mark(&runs_xml);
         self.para(Para::styled(styles::heading(1)), content);
 
-        for block in &chapter.blocks {
-            self.block(block)?;
+        for (i, block) in chapter.blocks.iter().enumerate() {
+            self.block(block, chapter.blocks.get(i + 1))?;
         }
         self.page_break = false;
         self.after_table = false;
@@ -491,7 +491,7 @@ impl<'a> Writer<'a> {
         self.bookmarked(&name, content)
     }
 
-    fn block(&mut self, block: &Block) -> Result<(), RenderError> {
+    fn block(&mut self, block: &Block, next: Option<&Block>) -> Result<(), RenderError> {
         match block {
             Block::Heading { level, text } => {
                 let mut content = String::new();
@@ -507,7 +507,9 @@ impl<'a> Writer<'a> {
                 self.para(Para::styled(BODY_TEXT), content);
             }
             Block::List(list) => self.list(list),
-            Block::Table(t) => self.table(t),
+            // A signature after a table takes the table's last row along to its
+            // page, as in the PDF.
+            Block::Table(t) => self.table(t, matches!(next, Some(Block::Signature(_)))),
             Block::BarChart(c) => self.chart(c)?,
             Block::Signature(s) => self.signature(s),
             Block::PageBreak => self.page_break = true,
@@ -611,7 +613,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn table(&mut self, t: &TableBlock) {
+    fn table(&mut self, t: &TableBlock, keep_with_next: bool) {
         self.tables += 1;
         let mut caption = String::new();
         runs(&mut caption, &t.caption(), &Look::default());
@@ -723,6 +725,7 @@ impl<'a> Writer<'a> {
         }
 
         for r in 0..t.rows.len() {
+            let keep_next = keep_with_next && r + 1 == t.rows.len();
             let (fill, look) = match t.row_style(r) {
                 RowStyle::Normal => (None, Look::default()),
                 RowStyle::Group => (Some(GROUP_FILL), Look::bold()),
@@ -736,6 +739,7 @@ impl<'a> Writer<'a> {
                     width: total,
                     span: n,
                     fill,
+                    keep_next,
                     ..Cell::default()
                 };
                 cell(&mut x, &spec, style, &texts[0], &look);
@@ -744,6 +748,7 @@ impl<'a> Writer<'a> {
                     let spec = Cell {
                         width: *w,
                         fill,
+                        keep_next,
                         align: match t.columns.get(i).map(|c| c.align) {
                             Some(Align::Center) => "center",
                             Some(Align::Right) => "right",
@@ -762,7 +767,11 @@ impl<'a> Writer<'a> {
             Some(note) if !note.trim().is_empty() => {
                 let mut content = String::new();
                 runs(&mut content, note, &Look::default());
-                self.para(Para::styled(TABLE_NOTE), content);
+                let para = Para {
+                    keep_next: keep_with_next,
+                    ..Para::styled(TABLE_NOTE)
+                };
+                self.para(para, content);
             }
             _ => self.after_table = true,
         }
@@ -839,6 +848,8 @@ struct Cell {
     align: &'static str,
     /// Centred top to bottom (the header's cells).
     centred: bool,
+    /// On the page of what follows the table.
+    keep_next: bool,
 }
 
 impl Default for Cell {
@@ -850,6 +861,7 @@ impl Default for Cell {
             fill: None,
             align: "left",
             centred: false,
+            keep_next: false,
         }
     }
 }
@@ -882,6 +894,7 @@ fn cell(x: &mut String, c: &Cell, style: &'static str, text: &str, look: &Look) 
     x.push_str("</w:tcPr><w:p>");
     let para = Para {
         style: Some(style),
+        keep_next: c.keep_next,
         align: (c.align != "left").then_some(c.align),
         ..Para::default()
     };
