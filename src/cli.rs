@@ -1,5 +1,6 @@
 //! The command line's arguments; `main` dispatches them to `cmd`.
 
+use crate::date::DocumentDate;
 use crate::finding::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -10,11 +11,12 @@ Contoh / examples:
   kinerja check                    hanya periksa; temuan per sel
   kinerja check --format json      temuan sebagai JSON
   kinerja check data/IDM.xlsx      periksa satu buku kerja
+  kinerja accept ID --reason \"…\"   terima satu temuan apa adanya, dengan alasan
   kinerja explain NUM001           penjelasan satu aturan
   kinerja rules                    daftar semua aturan
   kinerja serve                    halaman web di http://127.0.0.1:8080/
 
-Exit codes: 0 no errors, 1 errors found, 2 some input or the config could not be used.";
+Exit codes: 0 no errors, 1 errors found (not accepted), 2 some input or the config could not be used.";
 
 /// Checks the workbooks behind an LKjIP, writes corrected workbooks and the report.
 #[derive(Debug, Parser)]
@@ -36,6 +38,8 @@ pub enum Command {
     Fix(Common),
     /// Render the LKjIP PDF, and the same report as a Word document, to the output folder.
     Report(Common),
+    /// Accept findings as they are, with a reason (kept in keputusan.toml of the input folder).
+    Accept(AcceptArgs),
     /// List every rule.
     Rules(RulesArgs),
     /// Explain one rule.
@@ -70,6 +74,42 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `kinerja accept ID... --reason TEXT [--by NAME]`, `--list`, `--remove ID`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("action").args(["ids", "list", "remove"]).required(true)))]
+pub struct AcceptArgs {
+    /// The ids of the findings to accept, as `kinerja check` prints them.
+    #[arg(value_name = "ID", requires = "reason")]
+    pub ids: Vec<String>,
+    /// Why the finding stands as it is (the report's appendix prints it).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Who decided (default: the login name).
+    #[arg(long, value_name = "NAME", requires = "ids")]
+    pub by: Option<String>,
+    /// The day of the decision (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date, requires = "ids")]
+    pub date: Option<DocumentDate>,
+    /// List the decisions and whether each still applies.
+    #[arg(long, conflicts_with_all = ["ids", "remove", "reason"])]
+    pub list: bool,
+    /// Take back the decision on this finding.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["ids", "reason"])]
+    pub remove: Vec<String>,
+    /// The input folder, whose keputusan.toml holds the decisions (default: [paths] input of the config).
+    #[arg(short, long, value_name = "FOLDER")]
+    pub input: Option<PathBuf>,
+    /// Config file (default: ./config.toml, else the built-in one).
+    #[arg(short, long, value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Language of the messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Id)]
+    pub lang: LangArg,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -131,10 +171,16 @@ impl Cli {
             Some(Command::Run(c) | Command::Fix(c) | Command::Report(c)) => c.lang,
             Some(Command::Check(c)) => c.common.lang,
             Some(Command::Rules(r)) => r.lang,
+            Some(Command::Accept(a)) => a.lang,
             Some(Command::Explain(_) | Command::Serve(_)) => LangArg::Id,
         }
         .into()
     }
+}
+
+/// `2024-01-15`.
+pub fn date(text: &str) -> Result<DocumentDate, String> {
+    DocumentDate::from_iso(text.trim()).ok_or_else(|| format!("not a date YYYY-MM-DD: {text:?}"))
 }
 
 /// `90s`, `30m`, `1h` (a bare number is minutes).

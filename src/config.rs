@@ -200,8 +200,8 @@ impl Default for RawLimits {
     fn default() -> Self {
         Self {
             max_file_mb: 100,
-            max_unpacked_mb: 1024,
-            max_cells: 20_000_000,
+            max_unpacked_mb: 256,
+            max_cells: 1_000_000,
         }
     }
 }
@@ -608,7 +608,7 @@ impl Config {
                 day: 31,
             }
         } else {
-            iso_date(&raw.report.date).ok_or_else(|| Error::ConfigValue {
+            DocumentDate::from_iso(&raw.report.date).ok_or_else(|| Error::ConfigValue {
                 key: "report.date".into(),
                 message: format!(
                     "must be a date from 1900 on written YYYY-MM-DD, not {:?}",
@@ -747,35 +747,6 @@ fn person(p: RawPerson) -> Person {
         rank: p.rank,
         nip: p.nip,
     }
-}
-
-/// A calendar date written `YYYY-MM-DD`, from 1900 on (spreadsheets count their
-/// dates from 1900).
-fn iso_date(s: &str) -> Option<DocumentDate> {
-    let b = s.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shaped {
-        return None;
-    }
-    let (year, month, day): (i32, u32, u32) = (
-        s[..4].parse().ok()?,
-        s[5..7].parse().ok()?,
-        s[8..].parse().ok()?,
-    );
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    (year >= 1900 && (1..=days).contains(&day)).then_some(DocumentDate { year, month, day })
 }
 
 /// A scale from its bands; `at` is where they stand in the config, for messages.

@@ -25,6 +25,15 @@ pub enum Error {
     Output { path: PathBuf, message: Message },
     /// `serve` cannot listen at the address asked for (taken, or not this machine's).
     Listen { addr: String, message: String },
+    /// The decisions file (`keputusan.toml`) cannot be used: at `line` when the
+    /// problem is one entry's.
+    Decisions {
+        path: PathBuf,
+        line: Option<usize>,
+        message: Message,
+    },
+    /// A decision asked for names findings the inputs do not have.
+    NoSuchFinding { ids: Vec<String> },
 }
 
 impl Error {
@@ -66,6 +75,27 @@ impl Error {
                 format!("tidak dapat mendengarkan di {addr}: {message}")
             }
             Error::Listen { addr, message } => format!("cannot listen on {addr}: {message}"),
+            Error::Decisions {
+                path,
+                line,
+                message,
+            } => {
+                let at = match (line, id) {
+                    (Some(n), true) => format!(" baris {n}"),
+                    (Some(n), false) => format!(" line {n}"),
+                    (None, _) => String::new(),
+                };
+                let what = if id { "keputusan" } else { "decisions" };
+                format!("{what} {}{at}: {}", path.display(), message.get(lang))
+            }
+            Error::NoSuchFinding { ids } if id => format!(
+                "tidak ada temuan dengan id {} di masukan; tidak ada keputusan yang dicatat",
+                ids.join(", ")
+            ),
+            Error::NoSuchFinding { ids } => format!(
+                "no finding of the inputs has the id {}; no decision was recorded",
+                ids.join(", ")
+            ),
         }
     }
 
@@ -87,6 +117,14 @@ impl Error {
             Error::Output { .. } => (
                 "pilih folder lain dengan -o: yang dapat ditulisi dan bukan folder masukan",
                 "choose another folder with -o, one that is writable and is not an input folder",
+            ),
+            Error::Decisions { .. } => (
+                "perbaiki baris itu (awal keputusan.toml menjelaskan tiap kunci), atau hapus keputusannya dengan kinerja accept --remove ID",
+                "correct that line (the top of keputusan.toml explains every key), or remove the decision with kinerja accept --remove ID",
+            ),
+            Error::NoSuchFinding { .. } => (
+                "kinerja check menampilkan id tiap temuan; periksa folder masukan yang sama (-i FOLDER) dengan konfigurasi yang sama",
+                "kinerja check prints each finding's id; check the same input folder (-i FOLDER) with the same config",
             ),
             Error::Listen { .. } => (
                 "pilih porta lain dengan --listen, misalnya --listen 127.0.0.1:8081, atau hentikan program yang memakainya",

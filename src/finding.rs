@@ -176,6 +176,9 @@ impl Handling {
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// Stable across runs while its cell holds the same value (see [`assign_ids`]);
+    /// empty until the check stage has joined every rule's findings.
+    pub id: String,
     pub code: &'static str,
     /// How its rule's findings are carried into the corrected workbook.
     pub handling: Handling,
@@ -189,4 +192,163 @@ pub struct Finding {
     pub expected: Option<String>,
     /// The cells a fix writes; empty when no fix is available.
     pub fix: Vec<Correction>,
+    /// The office's decision to accept it as it is, set by the decide stage: it is
+    /// still reported, but neither corrected nor counted as open.
+    pub accepted: Option<Acceptance>,
+}
+
+impl Finding {
+    /// Whether it is still to be dealt with: not accepted by a decision.
+    pub fn is_open(&self) -> bool {
+        self.accepted.is_none()
+    }
+}
+
+/// A decision to accept a finding as it is: why, who decided and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    pub reason: String,
+    pub by: String,
+    pub date: crate::date::DocumentDate,
+}
+
+/// The id of a finding with this code at this place holding this value: eight
+/// characters of Crockford's base32 (lower case, no `i l o u`) of a fixed hash, so
+/// the same in every run, on every platform and with every Rust version (std's
+/// hashers promise none of that). The hash is FNV-1a (64 bits) over the five
+/// texts, each ended by a zero byte, then MurmurHash3's 64-bit finaliser so that
+/// neighbouring cells differ in every character; the top 40 bits are written.
+pub fn finding_id(code: &str, file: &str, sheet: &str, place: &str, found: &str) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [code, file, sheet, place, found] {
+        for b in part.bytes().chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    (0..8)
+        .map(|i| ALPHABET[((h >> (59 - 5 * i)) & 31) as usize] as char)
+        .collect()
+}
+
+/// Gives every finding its id, in order: two findings that would share one (the
+/// same code, place and value, or a collision of the hash) are told apart by
+/// `-2`, `-3`… on the later ones, so the ids depend only on the findings and
+/// their order, which the check stage fixes.
+pub fn assign_ids(findings: &mut [Finding]) {
+    let mut taken = std::collections::HashSet::with_capacity(findings.len());
+    for f in findings.iter_mut() {
+        let base = finding_id(
+            f.code,
+            &f.loc.file,
+            &f.loc.sheet,
+            &f.loc.cell.to_string(),
+            &f.found,
+        );
+        let mut id = base.clone();
+        let mut n = 1;
+        while !taken.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        f.id = id;
+    }
+}
+
+/// A finding of `code` at `file`/`sheet`!`cell` holding `found`, for tests of
+/// what happens to findings after the check.
+#[cfg(test)]
+pub(crate) fn example(
+    code: &'static str,
+    file: &str,
+    sheet: &str,
+    cell: &str,
+    found: &str,
+) -> Finding {
+    Finding {
+        id: String::new(),
+        code,
+        handling: Handling::DERIVED,
+        severity: Severity::Error,
+        loc: Loc {
+            file: file.into(),
+            sheet: sheet.into(),
+            cell: Place::Cell(crate::cell::CellRef::parse(cell).expect("an A1 reference")),
+        },
+        related: Vec::new(),
+        message: Message::new("", ""),
+        found: found.into(),
+        expected: None,
+        fix: Vec::new(),
+        accepted: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids are recorded in the offices' decision files: the hash may never change.
+    /// These values were computed once (and by an independent Python script of the
+    /// same definition) and are pinned.
+    #[test]
+    fn ids_are_fixed_for_ever() {
+        assert_eq!(
+            finding_id(
+                "XYZ020",
+                "Capaian Kinerja 2023.xlsx",
+                "Tabel 3.3",
+                "B6",
+                "1.423"
+            ),
+            PINNED_B6
+        );
+        assert_eq!(finding_id("", "", "", "", ""), PINNED_EMPTY);
+        let b7 = finding_id(
+            "XYZ020",
+            "Capaian Kinerja 2023.xlsx",
+            "Tabel 3.3",
+            "B7",
+            "1.423",
+        );
+        assert_eq!(b7.len(), 8);
+        assert!(b7
+            .bytes()
+            .all(|b| b"0123456789abcdefghjkmnpqrstvwxyz".contains(&b)));
+        assert_ne!(b7, PINNED_B6);
+        // The parts are kept apart: moving text between them changes the id.
+        assert_ne!(
+            finding_id("XYZ020", "a", "bc", "B6", "1"),
+            finding_id("XYZ020", "ab", "c", "B6", "1")
+        );
+    }
+
+    const PINNED_B6: &str = "7s9j1pxp";
+    const PINNED_EMPTY: &str = "z65x3t8p";
+
+    fn finding(code: &'static str, cell: &str, found: &str) -> Finding {
+        example(code, "f.xlsx", "S", cell, found)
+    }
+
+    #[test]
+    fn two_findings_that_would_share_an_id_are_told_apart_in_order() {
+        let mut fs = vec![
+            finding("ABC001", "A1", "1"),
+            finding("ABC001", "A1", "1"),
+            finding("ABC001", "A2", "1"),
+            finding("ABC001", "A1", "1"),
+        ];
+        assign_ids(&mut fs);
+        let base = finding_id("ABC001", "f.xlsx", "S", "A1", "1");
+        assert_eq!(fs[0].id, base);
+        assert_eq!(fs[1].id, format!("{base}-2"));
+        assert_eq!(fs[2].id, finding_id("ABC001", "f.xlsx", "S", "A2", "1"));
+        assert_eq!(fs[3].id, format!("{base}-3"));
+    }
 }

@@ -1,6 +1,7 @@
 //! Stage 4, fix: findings that carry corrections become the cell changes of each
-//! workbook ([`plan`]), and findings that do not become flags; [`apply`] gives the
-//! corrected data in memory. Pure data: the writer turns a [`WorkbookPlan`] into
+//! workbook ([`plan`]), and findings that do not become flags; a finding the
+//! office accepted (the decide stage) changes and flags nothing. [`apply`] gives
+//! the corrected data in memory. Pure data: the writer turns a [`WorkbookPlan`] into
 //! a file, the report is built from the corrected data.
 
 use crate::cell::CellRef;
@@ -70,6 +71,10 @@ fn plan_one(findings: &[Finding], input: &Input, lang: Lang) -> WorkbookPlan {
     let mut ranks: HashMap<(String, CellRef), (FixPriority, bool)> = HashMap::new();
     for f in findings.iter().filter(|f| *f.loc.file == *input.file) {
         plan.findings.push(f.clone());
+        // Accepted as it is: listed, but its cell is neither changed nor flagged.
+        if !f.is_open() {
+            continue;
+        }
         let sheet = f.loc.sheet.to_string();
         let Place::Cell(at) = f.loc.cell else {
             continue;

@@ -1,7 +1,8 @@
 //! kinerja: checks the workbooks behind an Indonesian office's yearly performance
 //! report (LKjIP), writes corrected workbooks, and renders the report.
 //!
-//! The pipeline flows one way: [`read`] (workbooks to located tables) → [`model`]
+//! The pipeline flows one way: [`read`] (workbooks to cells) → [`structure`]
+//! (the tables) → [`model`]
 //! (typed records) → [`check`] (findings) → [`fix`] (the corrected data) →
 //! [`write`] and [`assemble`]/[`render`]; [`pipeline`] runs the stages in order
 //! and [`output`] puts a run's outputs in place as one set. See
@@ -15,6 +16,7 @@ pub mod cmd;
 pub mod compare;
 pub mod config;
 pub mod date;
+pub mod decide;
 pub mod error;
 pub mod finding;
 pub mod fix;
@@ -30,6 +32,7 @@ pub mod present;
 pub mod read;
 pub mod render;
 pub mod serve;
+pub mod structure;
 pub mod table;
 pub mod timing;
 pub mod words;
@@ -39,5 +42,5 @@ pub use pipeline::Analysis;
 
 /// Reads, models and checks the given files (see [`pipeline::check`]).
 pub fn analyse(files: &[(String, std::path::PathBuf)], cfg: &config::Config) -> Analysis {
-    pipeline::check(files, cfg, &mut |_| {})
+    pipeline::check(files, cfg, &decide::Decisions::none(), &mut |_| {})
 }

@@ -8,7 +8,7 @@ fn main() {
     let cli = Cli::parse();
     tune_memory(!matches!(
         cli.command,
-        Some(Command::Check(_) | Command::Rules(_) | Command::Explain(_))
+        Some(Command::Check(_) | Command::Accept(_) | Command::Rules(_) | Command::Explain(_))
     ));
     let lang = cli.lang();
     let outcome = match cli.command {
@@ -17,6 +17,7 @@ fn main() {
         Some(Command::Check(c)) => cmd::check::run(&c.common, c.format),
         Some(Command::Fix(c)) => cmd::fix::run(&c),
         Some(Command::Report(c)) => cmd::report::run(&c),
+        Some(Command::Accept(a)) => cmd::accept::run(&a),
         Some(Command::Rules(r)) => cmd::rules::list(r.markdown, r.lang.into()),
         Some(Command::Explain(e)) => cmd::rules::explain(&e.code),
         Some(Command::Serve(s)) => cmd::serve::run(&s),

@@ -1,11 +1,12 @@
 //! The order of the stages, and the only place that runs them concurrently:
 //!
 //! ```text
-//! read ─▶ Reading ─▶ model ─▶ Model ─▶ check ─▶ Analysis ─▶ fix::plan ─▶ plans
-//!   │                   │                                        │
-//!   └▶ write::draft ────┴▶ write::dress (the look)               ├▶ fix::apply ─▶ corrected Reading
-//!      (beside the model and the rules, on another core)         │     └▶ model, check ─▶ assemble ─▶ render ─▶ PDF, DOCX
-//!                                                                └▶ write::corrected_workbook ─▶ NAME.koreksi.xlsx
+//! read ─▶ Reading ─▶ model ─▶ Model ─▶ check ─▶ decide ─▶ Analysis ─▶ fix::plan ─▶ plans
+//!   │                   │                                                  │
+//!   └▶ write::draft ────┴▶ write::dress (the look)                         ├▶ fix::apply ─▶ corrected Reading
+//!      (beside the model and the rules, on another core)                   │     └▶ model, check, decide::carry
+//!                                                                          │          ─▶ assemble ─▶ render ─▶ PDF, DOCX
+//!                                                                          └▶ write::corrected_workbook ─▶ NAME.koreksi.xlsx
 //! all outputs ─▶ output::Staging ─▶ moved into the output folder as one set
 //! ```
 //!
@@ -14,6 +15,7 @@
 //! prints.
 
 use crate::config::Config;
+use crate::decide::Decisions;
 use crate::error::Error;
 use crate::finding::{Finding, Lang, Message, Severity};
 use crate::fix::WorkbookPlan;
@@ -21,21 +23,25 @@ use crate::model::Model;
 use crate::narrative::Narrative;
 use crate::output::Staging;
 use crate::present::{self, FixState};
-use crate::read::{Input, InputStatus, Reading};
+use crate::read::{Input, InputStatus};
+use crate::structure::Reading;
 use crate::timing;
 use crate::write::Dressed;
 use std::path::{Path, PathBuf};
 
-/// A run's reading, model and findings: the checked stage.
+/// A run's reading, model and findings: the checked stage, with the office's
+/// decisions applied (accepted findings marked).
 pub struct Analysis {
     pub reading: Reading,
     pub model: Model,
     pub findings: Vec<Finding>,
+    /// Decisions that no longer apply (a cell changed, a finding gone).
+    pub notes: Vec<Message>,
 }
 
 impl Analysis {
     /// The exit code of the run: 2 when an input could not be used, else 1 when
-    /// errors were found, else 0.
+    /// errors were found that were not accepted, else 0.
     pub fn exit_code(&self) -> i32 {
         if self
             .reading
@@ -44,7 +50,11 @@ impl Analysis {
             .any(|i| i.status != InputStatus::Ok)
         {
             2
-        } else if self.findings.iter().any(|f| f.severity == Severity::Error) {
+        } else if self
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.is_open())
+        {
             1
         } else {
             0
@@ -76,6 +86,9 @@ pub struct Options {
     pub lang: Lang,
     /// Which outputs to write.
     pub outputs: Outputs,
+    /// The office's decisions on findings (`keputusan.toml` of the input folder),
+    /// when there is an input folder; a file that does not exist holds none.
+    pub decisions: Option<PathBuf>,
 }
 
 /// The outputs of a run.
@@ -112,7 +125,7 @@ pub struct Outcome {
     pub workbooks: usize,
     /// Cells the corrected workbooks change.
     pub changes: usize,
-    /// Findings left for a person.
+    /// Findings left for a person: neither corrected nor accepted.
     pub left: usize,
     /// The report, when asked for.
     pub report: Option<ReportOutcome>,
@@ -126,7 +139,8 @@ pub struct ReportOutcome {
     pub path: PathBuf,
     /// The same report as a Word document, for the office to edit.
     pub document: PathBuf,
-    /// Errors the corrections could not resolve: the report is a draft when not 0.
+    /// Errors the corrections could not resolve and no decision accepted: the
+    /// report is a draft when not 0.
     pub open_errors: usize,
 }
 
@@ -135,13 +149,32 @@ pub fn files(inputs: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Error> {
     crate::read::discover(inputs)
 }
 
-/// Reads, models and checks `files`; `progress` is told each file, then each stage.
+/// The decisions in `path` (none without one), each about a file among `files`
+/// or the config: read before any work, so a bad decisions file stops the run
+/// before anything is read or written.
+pub fn decisions(
+    path: Option<&Path>,
+    files: &[(String, PathBuf)],
+    cfg: &Config,
+) -> Result<Decisions, Error> {
+    let Some(path) = path else {
+        return Ok(Decisions::none());
+    };
+    let decisions = Decisions::load(path)?;
+    let config = crate::check::config_file(cfg);
+    decisions.check_files(&|file| file == config || files.iter().any(|(name, _)| name == file))?;
+    Ok(decisions)
+}
+
+/// Reads, models and checks `files`, and applies `decisions`; `progress` is told
+/// each file, then each stage.
 pub fn check(
     files: &[(String, PathBuf)],
     cfg: &Config,
+    decisions: &Decisions,
     progress: &mut dyn FnMut(&str),
 ) -> Analysis {
-    analyse(files, cfg, progress, false).0
+    analyse(files, cfg, decisions, progress, false).0
 }
 
 /// Reads, models and checks; when `drafting` is given, the corrected copies are
@@ -150,12 +183,15 @@ pub fn check(
 fn analyse(
     files: &[(String, PathBuf)],
     cfg: &Config,
+    decisions: &Decisions,
     progress: &mut dyn FnMut(&str),
     drafting: bool,
 ) -> (Analysis, Vec<Result<Dressed, rust_xlsxwriter::XlsxError>>) {
     timing::begin();
-    let reading = crate::read::read_with_progress(files, cfg, progress);
+    let inputs = crate::read::read_with_progress(files, cfg, progress);
     timing::mark("read");
+    let reading = crate::structure::build(inputs, cfg);
+    timing::mark("structure");
     let (model, findings, dressed) = std::thread::scope(|scope| {
         let reading = &reading;
         let (send_looks, looks) = std::sync::mpsc::channel();
@@ -196,10 +232,13 @@ fn analyse(
         });
         (model, findings, dressed)
     });
+    let mut findings = findings;
+    let notes = crate::decide::apply(decisions, &mut findings);
     let analysis = Analysis {
         reading,
         model,
         findings,
+        notes,
     };
     (analysis, dressed)
 }
@@ -220,19 +259,26 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     refuse_input_folder(&options.output, &options.inputs)?;
     let files = files(&options.inputs)?;
+    let decisions = decisions(options.decisions.as_deref(), &files, cfg)?;
     let mut staging = Staging::begin(&options.output)?;
     let lang = options.lang;
-    let (mut analysis, dressed) = analyse(&files, cfg, progress, options.outputs.workbooks());
+    let (mut analysis, dressed) = analyse(
+        &files,
+        cfg,
+        &decisions,
+        progress,
+        options.outputs.workbooks(),
+    );
     let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, lang);
     timing::mark("plan");
     let changes = plans.iter().map(|p| p.changes.len()).sum();
     let left = analysis
         .findings
         .iter()
-        .filter(|f| f.fix.is_empty())
+        .filter(|f| f.fix.is_empty() && f.is_open())
         .count();
     let findings_json = options.outputs.workbooks().then(|| {
-        let doc = present::json(
+        let doc = present::Document::new(
             &analysis.reading.inputs,
             &analysis.model.tables,
             &analysis.findings,
@@ -241,7 +287,7 @@ pub fn run(
         );
         serde_json::to_string_pretty(&doc).expect("JSON of plain data")
     });
-    let mut notes = Vec::new();
+    let mut notes = std::mem::take(&mut analysis.notes);
     // The report is assembled before the workbooks are built, so the model is let
     // go first; rendering it then runs beside the writing.
     let report = options
@@ -336,12 +382,13 @@ fn corrected_report(
             Narrative::default()
         }
     };
+    let accepted = data_notes(&analysis.findings);
     let assemble = |model: &Model, findings: &[Finding]| {
         let open_errors = findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity == Severity::Error && f.is_open())
             .count();
-        let report = crate::assemble::report(model, cfg, &narrative, open_errors);
+        let report = crate::assemble::report(model, cfg, &narrative, open_errors, &accepted);
         timing::mark("assembled");
         (report, open_errors)
     };
@@ -373,12 +420,38 @@ fn corrected(
     analysis.release_model();
     let corrected = &mut analysis.reading;
     corrected.tables = readable(corrected)
-        .flat_map(|input| crate::read::tables_of(input, cfg))
+        .flat_map(|input| crate::structure::tables_of(input, cfg))
         .collect();
     let model = crate::model::build(corrected, cfg);
-    let findings = crate::check::check(corrected, &model, cfg);
+    let mut findings = crate::check::check(corrected, &model, cfg);
+    crate::decide::carry(&analysis.findings, &mut findings);
     timing::mark("corrected data modelled and checked");
     Some((model, findings))
+}
+
+/// The accepted findings as the report's appendix lists them, with their rules'
+/// titles.
+fn data_notes(findings: &[Finding]) -> Vec<crate::assemble::DataNote> {
+    findings
+        .iter()
+        .filter_map(|f| {
+            let a = f.accepted.as_ref()?;
+            Some(crate::assemble::DataNote {
+                code: f.code.to_string(),
+                file: f.loc.file.to_string(),
+                place: if f.loc.sheet.is_empty() {
+                    f.loc.cell.to_string()
+                } else {
+                    format!("{}!{}", f.loc.sheet, f.loc.cell)
+                },
+                found: f.found.clone(),
+                rule: crate::check::rule(f.code).map_or_else(String::new, |r| r.judul.to_string()),
+                reason: a.reason.clone(),
+                by: a.by.clone(),
+                date: a.date,
+            })
+        })
+        .collect()
 }
 
 /// Every corrected workbook's bytes, by input file, built on all cores.
@@ -505,7 +578,7 @@ mod tests {
     /// again, with the corrected data's own model and findings.
     fn round_trip(files: &[(String, PathBuf)]) -> ((Model, Vec<Finding>), (Model, Vec<Finding>)) {
         let cfg = Config::load(Path::new("config.toml")).unwrap();
-        let (mut analysis, dressed) = analyse(files, &cfg, &mut |_| {}, true);
+        let (mut analysis, dressed) = analyse(files, &cfg, &Decisions::none(), &mut |_| {}, true);
         let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, Lang::Id);
         let ours = corrected(&mut analysis, &plans, &cfg);
         let workbooks =
@@ -514,12 +587,11 @@ mod tests {
             let model = std::mem::take(&mut analysis.model);
             (model, std::mem::take(&mut analysis.findings))
         });
-        let mut reread = Reading::default();
-        for (name, bytes) in workbooks {
-            let (input, tables) = crate::read::read_bytes(&name, Path::new(&name), bytes, &cfg);
-            reread.inputs.push(input);
-            reread.tables.extend(tables);
-        }
+        let inputs = workbooks
+            .into_iter()
+            .map(|(name, bytes)| crate::read::read_bytes(&name, Path::new(&name), bytes, &cfg))
+            .collect();
+        let reread = crate::structure::build(inputs, &cfg);
         let model = crate::model::build(&reread, &cfg);
         let findings = crate::check::check(&reread, &model, &cfg);
         (ours, (model, findings))
@@ -534,7 +606,7 @@ mod tests {
             PathBuf::from("input/RKT 2023.xlsx"),
         )];
         let cfg = Config::load(Path::new("config.toml")).unwrap();
-        let analysis = analyse(&files, &cfg, &mut |_| {}, false).0;
+        let analysis = analyse(&files, &cfg, &Decisions::none(), &mut |_| {}, false).0;
         let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, Lang::Id);
         assert_eq!(plans.iter().map(|p| p.changes.len()).sum::<usize>(), 0);
         let ((model, findings), (reread_model, reread_findings)) = round_trip(&files);
@@ -549,7 +621,7 @@ mod tests {
     fn the_corrected_data_is_what_the_written_workbooks_read_back_as() {
         let cfg = Config::load(Path::new("config.toml")).unwrap();
         let files = files(&[PathBuf::from("input")]).unwrap();
-        let analysis = analyse(&files, &cfg, &mut |_| {}, false).0;
+        let analysis = analyse(&files, &cfg, &Decisions::none(), &mut |_| {}, false).0;
         let plans = crate::fix::plan(&analysis.reading.inputs, &analysis.findings, Lang::Id);
         assert_eq!(plans.iter().map(|p| p.changes.len()).sum::<usize>(), 79);
         let ((model, findings), (reread_model, reread_findings)) = round_trip(&files);

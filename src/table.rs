@@ -23,10 +23,12 @@ pub enum TableKind {
     Lembaga,
     Rkt,
     EvaluasiRenja,
+    /// A table of no known kind: its structure alone is judged.
+    Tabel,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 14] = [
+    pub const ALL: [TableKind; 15] = [
         TableKind::IdmDesa,
         TableKind::IdmRekap,
         TableKind::IndeksDesa,
@@ -41,6 +43,7 @@ impl TableKind {
         TableKind::Lembaga,
         TableKind::Rkt,
         TableKind::EvaluasiRenja,
+        TableKind::Tabel,
     ];
 
     /// The stable name used in JSON and in the config (`[headers.anggaran]`).
@@ -60,6 +63,7 @@ impl TableKind {
             TableKind::Lembaga => "lembaga",
             TableKind::Rkt => "rkt",
             TableKind::EvaluasiRenja => "evaluasi_renja",
+            TableKind::Tabel => "tabel",
         }
     }
 
@@ -84,6 +88,7 @@ impl TableKind {
             TableKind::Lembaga => "Capaian lembaga kemasyarakatan",
             TableKind::Rkt => "Rencana Kinerja Tahunan",
             TableKind::EvaluasiRenja => "Evaluasi hasil Renja Perangkat Daerah",
+            TableKind::Tabel => "Tabel (jenis lain)",
         }
     }
 
@@ -104,6 +109,8 @@ impl TableKind {
             TableKind::Lembaga => LEMBAGA,
             TableKind::Rkt => RKT,
             TableKind::EvaluasiRenja => EVALUASI_RENJA,
+            // Read by its structure alone: what each column holds, its rows' levels.
+            TableKind::Tabel => &[],
         }
     }
 
@@ -611,6 +618,8 @@ static IDM_REKAP: &[ColumnSpec] = &[
 
 static ANGGARAN: &[ColumnSpec] = &[
     text(Col::No, NO, false),
+    // Words of real published tables (tests/integration/headers.rs names them):
+    // a label holding one of them over the right cells counts too.
     text(
         Col::Uraian,
         &[
@@ -619,6 +628,13 @@ static ANGGARAN: &[ColumnSpec] = &[
             "PROGRAM KEGIATAN SUB KEGIATAN",
             "PROGRAM DAN KEGIATAN",
             "NAMA PROGRAM KEGIATAN",
+            "NAMA KEGIATAN",
+            "URAIAN KEGIATAN",
+            "KEGIATAN SUB KEGIATAN",
+            "SUB KEGIATAN",
+            "NAMA PROGRAM KEGIATAN SUB KEGIATAN",
+            "PROGRAM KINERJA",
+            "KEGIATAN",
         ],
         true,
     ),
@@ -631,6 +647,15 @@ static ANGGARAN: &[ColumnSpec] = &[
             "ANGGARAN",
             "ANGGARAN RP",
             "PAGU RP",
+            "ALOKASI ANGGARAN",
+            "ALOKASI DANA",
+            "ALOKASI",
+            "PAGU DPA",
+            "DPA",
+            "JUMLAH DANA",
+            "ANGGARAN SETELAH PERUBAHAN",
+            "TARGET ANGGARAN",
+            "TARGET KEUANGAN",
         ],
         true,
         Money,
@@ -642,6 +667,10 @@ static ANGGARAN: &[ColumnSpec] = &[
             "REALISASI",
             "REALISASI ANGGARAN",
             "REALISASI ANGGARAN RP",
+            "REALISASI KEUANGAN",
+            "REALISASI BELANJA",
+            "SERAPAN ANGGARAN",
+            "SERAPAN",
         ],
         true,
         Money,
@@ -655,6 +684,15 @@ static ANGGARAN: &[ColumnSpec] = &[
             "CAPAIAN",
             "REALISASI %",
             "PERSEN",
+            "PERSENTASE REALISASI",
+            "PERSENTASE SERAPAN",
+            "SERAPAN %",
+            "% SERAPAN",
+            "% REALISASI",
+            "CAPAIAN REALISASI ANGGARAN",
+            "CAPAIAN REALISASI ANGGARAN %",
+            "TINGKAT SERAPAN",
+            "PROSENTASE",
         ],
         false,
         Percent,

@@ -4,6 +4,7 @@
 //! way happens here; laying them out is the renderer's job.
 
 mod budget;
+mod data_notes;
 
 use crate::config::Config;
 use crate::model::idm::{Basis, Profile};
@@ -18,6 +19,8 @@ use crate::words::{self, group_thousands};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+pub use data_notes::DataNote;
+
 /// How the village list appears in the appendix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VillageList {
@@ -28,8 +31,16 @@ pub enum VillageList {
 }
 
 /// Builds the report of a validated model. `open_errors` is the number of errors
-/// still unresolved: when it is not zero every page carries a draft mark.
-pub fn report(model: &Model, cfg: &Config, narrative: &Narrative, open_errors: usize) -> Report {
+/// neither corrected nor accepted: when it is not zero every page carries a draft
+/// mark. `accepted` are the findings the office accepted as they are, listed in
+/// the appendix "Catatan atas Data".
+pub fn report(
+    model: &Model,
+    cfg: &Config,
+    narrative: &Narrative,
+    open_errors: usize,
+    accepted: &[DataNote],
+) -> Report {
     let ctx = Ctx::new(model, cfg, narrative);
     let mut chapters = vec![
         ctx.kata_pengantar(),
@@ -53,7 +64,7 @@ pub fn report(model: &Model, cfg: &Config, narrative: &Narrative, open_errors: u
         ctx.bab_3(),
         ctx.bab_4(),
     ];
-    chapters.push(ctx.lampiran());
+    chapters.push(ctx.lampiran(accepted));
     let o = &cfg.office;
     Report {
         title: "LAPORAN KINERJA INSTANSI PEMERINTAH".into(),
@@ -1100,7 +1111,7 @@ impl<'a> Ctx<'a> {
         Some(Block::Table(t))
     }
 
-    fn lampiran(&self) -> Chapter {
+    fn lampiran(&self, accepted: &[DataNote]) -> Chapter {
         let mut blocks = vec![heading(2, "Lampiran 1. Indikator Kinerja Utama")];
         blocks.extend(self.iku_table("Tabel L.1"));
         blocks.push(heading(
@@ -1125,6 +1136,12 @@ impl<'a> Ctx<'a> {
         ));
         blocks.extend(self.measurement_table());
         blocks.push(self.signature());
+        blocks.extend(data_notes::appendix(
+            self,
+            "Lampiran 6",
+            "Tabel L.6",
+            accepted,
+        ));
         Chapter {
             number: None,
             title: "LAMPIRAN".into(),

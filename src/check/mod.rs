@@ -22,8 +22,9 @@ use crate::config::Config;
 pub use crate::finding::Handling;
 use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
-use crate::read::Reading;
+use crate::structure::Reading;
 pub use budget::BudgetAnalysis;
+pub use config_rules::config_file;
 
 /// Whether a rule's findings come with a correction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,7 @@ impl Rule {
     /// A finding of this rule.
     pub fn finding(&self, loc: Loc, message: Message, found: impl Into<String>) -> Finding {
         Finding {
+            id: String::new(),
             code: self.code,
             handling: self.handling,
             severity: self.severity,
@@ -93,6 +95,7 @@ impl Rule {
             found: found.into(),
             expected: None,
             fix: Vec::new(),
+            accepted: None,
         }
     }
 }
@@ -184,6 +187,7 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
     // A village table of several years is one table per year sharing its code and
     // name columns: a slip in a shared cell is found once per year, reported once.
     findings.dedup_by(|a, b| a.code == b.code && a.loc == b.loc && a.message == b.message);
+    crate::finding::assign_ids(&mut findings);
     findings
 }
 

@@ -5,7 +5,7 @@
 use super::Rule;
 use crate::config::Config;
 use crate::finding::Finding;
-use crate::read::Reading;
+use crate::structure::Reading;
 use rust_xlsxwriter::Workbook;
 use std::path::Path;
 
@@ -76,12 +76,11 @@ pub fn findings_with(rule: &Rule, cfg: &Config, files: &[(&str, &[Sheet])]) -> V
 
 /// Workbooks (file name, bytes) read and modelled as a run does.
 pub fn modelled(files: Vec<(&str, Vec<u8>)>, cfg: &Config) -> (Reading, crate::model::Model) {
-    let mut reading = Reading::default();
-    for (name, bytes) in files {
-        let (input, tables) = crate::read::read_bytes(name, Path::new(name), bytes, cfg);
-        reading.inputs.push(input);
-        reading.tables.extend(tables);
-    }
+    let inputs = files
+        .into_iter()
+        .map(|(name, bytes)| crate::read::read_bytes(name, Path::new(name), bytes, cfg))
+        .collect();
+    let reading = crate::structure::build(inputs, cfg);
     let model = crate::model::build(&reading, cfg);
     (reading, model)
 }

@@ -2,6 +2,7 @@
 //! options, runs it, and prints; what they share lives here. No command imports
 //! another.
 
+pub mod accept;
 pub mod check;
 pub mod fix;
 pub mod report;
@@ -43,20 +44,72 @@ fn inputs(common: &Common, cfg: &Config) -> Vec<PathBuf> {
     }
 }
 
-/// Loads the config, then reads, models and checks the inputs the arguments name.
+/// The decisions file of the input folder: `keputusan.toml` in the one folder the
+/// inputs are. Workbooks named one by one (or several folders) have no input
+/// folder: a decisions file beside them is not applied, and a note says so
+/// rather than leaving it unread without a word.
+fn decisions_file(inputs: &[PathBuf], lang: Lang) -> Option<PathBuf> {
+    if let [folder] = inputs {
+        if folder.is_dir() {
+            return Some(folder.join(crate::decide::FILE_NAME));
+        }
+    }
+    let mut beside: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| match p.parent() {
+            _ if p.is_dir() => p.join(crate::decide::FILE_NAME),
+            Some(parent) => parent.join(crate::decide::FILE_NAME),
+            None => PathBuf::from(crate::decide::FILE_NAME),
+        })
+        .filter(|f| f.is_file())
+        .collect();
+    beside.dedup();
+    for file in beside {
+        let note = Message::new(
+            format!(
+                "catatan: keputusan di {} tidak diterapkan karena masukan bukan satu folder; berikan folder itu saja agar diterapkan",
+                file.display()
+            ),
+            format!(
+                "note: the decisions in {} are not applied as the input is not one folder; give that folder alone to apply them",
+                file.display()
+            ),
+        );
+        eprintln!("{}", note.get(lang));
+    }
+    None
+}
+
+/// Prints notes on stderr, each labelled.
+pub fn say_notes(notes: &[Message], lang: Lang) {
+    let label = Message::new("catatan", "note");
+    for note in notes {
+        eprintln!("{}: {}", label.get(lang), note.get(lang));
+    }
+}
+
+/// Loads the config, then reads, models and checks the inputs the arguments name,
+/// with the decisions of their folder applied.
 pub fn analyse(common: &Common) -> Result<Analysis, Error> {
     let cfg = load_config(common)?;
-    let files = crate::pipeline::files(&inputs(common, &cfg))?;
-    Ok(with_progress(common.quiet, files.len(), |progress| {
-        crate::pipeline::check(&files, &cfg, progress)
-    }))
+    let inputs = inputs(common, &cfg);
+    let files = crate::pipeline::files(&inputs)?;
+    let path = decisions_file(&inputs, common.lang.into());
+    let decisions = crate::pipeline::decisions(path.as_deref(), &files, &cfg)?;
+    let analysis = with_progress(common.quiet, files.len(), |progress| {
+        crate::pipeline::check(&files, &cfg, &decisions, progress)
+    });
+    say_notes(&analysis.notes, common.lang.into());
+    Ok(analysis)
 }
 
 /// Loads the config and runs the pipeline for these outputs.
 pub fn run_pipeline(common: &Common, outputs: Outputs) -> Result<Outcome, Error> {
     let cfg = load_config(common)?;
+    let inputs = inputs(common, &cfg);
     let options = Options {
-        inputs: inputs(common, &cfg),
+        decisions: decisions_file(&inputs, common.lang.into()),
+        inputs,
         output: common.output.clone().unwrap_or_else(|| cfg.output.clone()),
         lang: common.lang.into(),
         outputs,
@@ -66,10 +119,7 @@ pub fn run_pipeline(common: &Common, outputs: Outputs) -> Result<Outcome, Error>
     let outcome = with_progress(common.quiet, steps, |progress| {
         crate::pipeline::run(&cfg, &options, progress)
     })?;
-    for note in &outcome.notes {
-        let label = Message::new("catatan", "note");
-        eprintln!("{}: {}", label.get(options.lang), note.get(options.lang));
-    }
+    say_notes(&outcome.notes, options.lang);
     Ok(outcome)
 }
 
@@ -107,6 +157,16 @@ pub fn colour() -> bool {
 pub fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Prints `doc` as pretty JSON, written out as it is serialized (never whole in
+/// memory); a closed stdout ends it quietly, as [`print`].
+pub fn print_json(doc: &impl serde::Serialize) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = serde_json::to_writer_pretty(&mut out, doc)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
 }
 
 /// Says what was written: the corrected workbooks, then the report.

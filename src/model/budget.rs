@@ -9,7 +9,7 @@
 use super::{Figure, TableView};
 use crate::cell::CellRef;
 use crate::config::Config;
-use crate::read::Row;
+use crate::structure::Row;
 use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
 

@@ -3,7 +3,8 @@
 use super::TableInfo;
 use crate::cell::{CellRange, CellRef};
 use crate::number::{self, DecimalMark, NumberKind, TextProblem};
-use crate::read::{Cell, Table, Value};
+use crate::read::{Cell, Value};
+use crate::structure::Table;
 use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -111,7 +112,7 @@ impl NumericColumn {
 pub(super) fn numeric_column(
     table: &Table,
     info: &TableInfo,
-    column: &crate::read::Column,
+    column: &crate::structure::Column,
 ) -> Option<NumericColumn> {
     let spec = table.kind.columns().iter().find(|s| s.col == column.col)?;
     let kind = spec.number?;

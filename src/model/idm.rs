@@ -19,7 +19,8 @@
 use super::{Figure, TableInfo, TableView};
 use crate::cell::CellRef;
 use crate::config::{Config, Derivation, Scale, INDEKS_DESA_DIMENSIONS};
-use crate::read::{Row, Value};
+use crate::read::Value;
+use crate::structure::Row;
 use crate::table::{normalize_header, Col, TableKind};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

@@ -8,14 +8,14 @@ mod figure;
 pub mod idm;
 pub mod performance;
 pub mod renja;
-pub mod stated;
 
 pub use figure::{Figure, FigureProblem, NumericColumn};
 
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
 use crate::finding::Loc;
-use crate::read::{Cell, Reading, Row, Table, Value};
+use crate::read::{Cell, Value};
+use crate::structure::{Reading, Row, Table};
 use crate::table::{Col, TableKind};
 use std::sync::Arc;
 
@@ -131,7 +131,7 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
     }
     // Every column of every table read on the cores, the longest first; in table
     // and column order.
-    let columns: Vec<(usize, &crate::read::Column)> = reading
+    let columns: Vec<(usize, &crate::structure::Column)> = reading
         .tables
         .iter()
         .enumerate()

@@ -10,7 +10,8 @@ use super::{Figure, FigureProblem, TableView};
 use crate::cell::CellRef;
 use crate::config::Config;
 use crate::number::{self, NumberKind};
-use crate::read::{Cell, Row, Value};
+use crate::read::{Cell, Value};
+use crate::structure::Row;
 use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
 

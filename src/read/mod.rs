@@ -1,20 +1,19 @@
-//! Stage 1, reading: workbooks in, located tables out. Every value keeps its
+//! Stage 1, reading: workbooks in, their sheets' cells out. Every value keeps its
 //! provenance (file, sheet, A1 cell, the text as written); nothing here judges a
-//! value, it only finds where the tables are and what their cells hold.
+//! value or looks for tables (the structure stage does).
 
 mod cfb;
 mod formulas;
-mod locate;
 mod open;
 mod parts;
+mod span;
 mod split;
 
 pub use formulas::{Formula, Formulas, Term};
 pub use open::{Format, Sheet};
 
-use crate::cell::{CellRange, CellRef};
+use crate::cell::CellRef;
 use crate::config::Config;
-use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -71,104 +70,6 @@ impl Cell {
     }
 }
 
-/// A located column: what it means and where its header is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Column {
-    pub col: Col,
-    /// The year of a per-year column (`2022` over `JUMLAH`).
-    pub year: Option<i32>,
-    /// The sheet column, zero-based.
-    pub index: u32,
-    /// The header as written (`2022 / JUMLAH` for a two-row header).
-    pub label: String,
-    pub header: CellRef,
-}
-
-/// A body row of a table: its filled cells inside the table's columns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// Zero-based sheet row.
-    pub row: u32,
-    pub cells: Vec<Cell>,
-}
-
-impl Row {
-    /// The cell in sheet column `index`, if filled.
-    pub fn at(&self, index: u32) -> Option<&Cell> {
-        self.cells.iter().find(|c| c.at.col == index)
-    }
-}
-
-/// A table found by its header words.
-#[derive(Debug, Clone)]
-pub struct Table {
-    pub kind: TableKind,
-    /// The file name as found under the input path.
-    pub file: String,
-    pub sheet: String,
-    /// The header rows.
-    pub header: CellRange,
-    /// Header and body together.
-    pub range: CellRange,
-    pub columns: Vec<Column>,
-    /// The row of column numbers under the header (`1 2 3 …`, `13 = 9 + 10 + 11 + 12`),
-    /// when the table has one.
-    pub numbering: Vec<Cell>,
-    pub rows: Vec<Row>,
-    /// Text lines right under the table: a source note, a terbilang line.
-    pub notes: Vec<Cell>,
-    /// Header cells whose year cannot be told (`IDM 20233`, a year twice, a year
-    /// missing beside others); their columns are left out of the table.
-    pub year_problems: Vec<YearProblem>,
-    /// Another village index whose columns the header holds too (a table of IDM
-    /// and Indeks Desa columns): the kind not taken and the columns each matched.
-    pub rival: Option<Rival>,
-}
-
-/// The village index a header matched besides the one taken.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rival {
-    pub kind: TableKind,
-    /// How many columns each reading recognised: the rival's, then the taken one's.
-    pub columns: usize,
-    pub taken_columns: usize,
-    /// The header cells of the rival's own measures (those the taken kind does not
-    /// read), as written.
-    pub labels: Vec<String>,
-}
-
-/// A per-year column whose year cannot be told: the reading leaves it out rather
-/// than guess, and the check stage reports it at its header cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YearProblem {
-    pub header: CellRef,
-    /// The header as written.
-    pub label: String,
-    pub kind: YearProblemKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum YearProblemKind {
-    /// The header ends in a number that is not a year (`IDM 20233`).
-    NotAYear,
-    /// The same measure and year again; `first` is the header read.
-    Twice { year: i32, first: CellRef },
-    /// No year, while the table's other measures carry these.
-    Missing { years: Vec<i32> },
-}
-
-impl Table {
-    /// The first column with this meaning.
-    pub fn column(&self, col: Col) -> Option<&Column> {
-        self.columns.iter().find(|c| c.col == col)
-    }
-
-    /// The cell of `row` in the first column with this meaning.
-    pub fn cell<'a>(&self, row: &'a Row, col: Col) -> Option<&'a Cell> {
-        self.column(col).and_then(|c| row.at(c.index))
-    }
-}
-
 /// Whether a workbook could be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputStatus {
@@ -185,17 +86,8 @@ pub struct Input {
     pub path: PathBuf,
     pub format: Option<Format>,
     pub status: InputStatus,
-    /// Sheets of this workbook where no table was recognised.
-    pub sheets_without_table: Vec<String>,
     /// Every sheet with all its cells, for writing the corrected copy.
     pub sheets: Vec<Sheet>,
-}
-
-/// Everything the reading stage found.
-#[derive(Debug, Default)]
-pub struct Reading {
-    pub inputs: Vec<Input>,
-    pub tables: Vec<Table>,
 }
 
 /// The spreadsheet files under `paths`: each file given, and every spreadsheet
@@ -252,9 +144,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Reads every workbook under `paths` and locates its tables. A workbook that
-/// cannot be read is reported in its [`Input`] and the others are read all the same.
-pub fn read(files: &[(String, PathBuf)], cfg: &Config) -> Reading {
+/// Reads every workbook in `files`. A workbook that cannot be read is reported in
+/// its [`Input`] and the others are read all the same.
+pub fn read(files: &[(String, PathBuf)], cfg: &Config) -> Vec<Input> {
     read_with_progress(files, cfg, &mut |_| {})
 }
 
@@ -263,26 +155,20 @@ pub fn read_with_progress(
     files: &[(String, PathBuf)],
     cfg: &Config,
     progress: &mut dyn FnMut(&str),
-) -> Reading {
-    let mut reading = Reading::default();
+) -> Vec<Input> {
     let size = |(_, path): &(String, PathBuf)| std::fs::metadata(path).map_or(0, |m| m.len());
-    let read = crate::parallel::map(
+    crate::parallel::map(
         files,
         size,
         &mut |(name, _)| progress(name),
         |(name, path)| read_one(name, path, cfg),
-    );
-    for (input, tables) in read {
-        reading.inputs.push(input);
-        reading.tables.extend(tables);
-    }
-    reading
+    )
 }
 
-fn read_one(name: &str, path: &Path, cfg: &Config) -> (Input, Vec<Table>) {
+fn read_one(name: &str, path: &Path, cfg: &Config) -> Input {
     match read_bounded(path, cfg.limits.max_file_bytes) {
         Ok(bytes) => read_bytes(name, path, bytes, cfg),
-        Err(message) => (unreadable(name, path, message), Vec::new()),
+        Err(message) => unreadable(name, path, message),
     }
 }
 
@@ -292,7 +178,6 @@ fn unreadable(name: &str, path: &Path, message: String) -> Input {
         path: path.to_path_buf(),
         format: None,
         status: InputStatus::Unreadable(message),
-        sheets_without_table: Vec::new(),
         sheets: Vec::new(),
     }
 }
@@ -321,7 +206,7 @@ fn contained<T>(parse: impl FnOnce() -> T) -> Option<T> {
 }
 
 /// Reads one workbook from its bytes (the file's `name` and `path` only label it).
-pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> (Input, Vec<Table>) {
+pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> Input {
     // A parser bug must cost one file, not the run.
     let opened = contained(|| open::open(bytes, &cfg.limits)).unwrap_or_else(|| {
         Err(open::Unreadable(
@@ -330,41 +215,19 @@ pub fn read_bytes(name: &str, path: &Path, bytes: Vec<u8>, cfg: &Config) -> (Inp
     });
     let (format, sheets) = match opened {
         Ok(x) => x,
-        Err(open::Unreadable(message)) => return (unreadable(name, path, message), Vec::new()),
+        Err(open::Unreadable(message)) => return unreadable(name, path, message),
     };
     let mut input = unreadable(name, path, String::new());
     input.status = InputStatus::Ok;
     input.format = Some(format);
-    let sheets: Vec<Sheet> = sheets
+    input.sheets = sheets
         .into_iter()
         .filter(|s| !is_findings_sheet(s))
         .collect();
-    let mut tables = Vec::new();
-    for sheet in &sheets {
-        let found = locate::locate(sheet, name, cfg);
-        if found.is_empty() {
-            input.sheets_without_table.push(sheet.name.clone());
-        }
-        tables.extend(found);
+    if input.sheets.is_empty() {
+        input.status = InputStatus::Unreadable("buku kerja tidak berisi lembar kerja".into());
     }
-    input.sheets = sheets;
-    if tables.is_empty() {
-        input.status = InputStatus::Unreadable(if input.sheets.is_empty() {
-            "buku kerja tidak berisi lembar kerja".into()
-        } else {
-            "tidak ada tabel yang dikenali di buku kerja ini; periksa judul kolomnya (lihat docs/tables.md)".into()
-        });
-    }
-    (input, tables)
-}
-
-/// The tables of an input's sheets, located again (after its cells were corrected).
-pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
     input
-        .sheets
-        .iter()
-        .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
-        .collect()
 }
 
 fn is_findings_sheet(sheet: &Sheet) -> bool {

@@ -19,11 +19,14 @@ pub struct Outcome {
 }
 
 /// Checks, corrects and reports on `files` into `out`, as `kinerja run` does.
-/// `narrative` replaces the config's narrative when one was uploaded; `progress`
-/// is told each file read, then each stage.
+/// `narrative` replaces the config's narrative when one was uploaded; `decisions`
+/// is the uploaded `keputusan.toml`, applied as `kinerja run` applies the input
+/// folder's and put among the outputs; `progress` is told each file read, then
+/// each stage.
 pub fn run(
     files: &[PathBuf],
     narrative: Option<&Path>,
+    decisions: Option<&Path>,
     cfg: &Config,
     out: &Path,
     lang: Lang,
@@ -38,9 +41,10 @@ pub fn run(
         output: out.to_path_buf(),
         lang,
         outputs: Outputs::All,
+        decisions: decisions.map(Path::to_path_buf),
     };
     let outcome = crate::pipeline::run(&cfg, &options, progress)?;
-    let outputs: Vec<String> = outcome
+    let mut outputs: Vec<String> = outcome
         .written
         .iter()
         .map(|p| {
@@ -50,6 +54,18 @@ pub fn run(
                 .replace('\\', "/")
         })
         .collect();
+    if let Some(decisions) = decisions {
+        // The decisions this set was made with, to download and upload next time.
+        let kept = out.join(crate::decide::FILE_NAME);
+        std::fs::copy(decisions, &kept).map_err(|e| Error::Output {
+            path: kept,
+            message: crate::finding::Message::new(
+                format!("tidak dapat disalin ({e})"),
+                format!("cannot be copied ({e})"),
+            ),
+        })?;
+        outputs.push(crate::decide::FILE_NAME.to_string());
+    }
     let analysis = &outcome.analysis;
     let mut doc = present::json(
         &analysis.reading.inputs,

@@ -14,7 +14,8 @@ use crate::finding::{Lang, NewValue, Safety, Severity};
 use crate::fix::WorkbookPlan;
 use crate::model::Model;
 use crate::number::NumberKind;
-use crate::read::{Input, Reading, Value};
+use crate::read::{Input, Value};
+use crate::structure::Reading;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Url, Workbook,
@@ -659,9 +660,10 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
         )?;
         ws.write_string(3 + i as u32, 1, *text)?;
     }
-    let header: [&str; 9] = if en {
+    let header: [&str; 10] = if en {
         [
             "No", "Code", "Severity", "Sheet", "Cell", "Message", "Found", "Expected", "Done",
+            "Accepted",
         ]
     } else {
         [
@@ -674,6 +676,7 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
             "Tertulis",
             "Seharusnya",
             "Tindakan",
+            "Diterima",
         ]
     };
     let top = 7;
@@ -703,15 +706,25 @@ fn temuan_sheet(ws: &mut Worksheet, plan: &WorkbookPlan, lang: Lang) -> Result<(
                 .map(shown_expected)
                 .unwrap_or_default(),
         )?;
-        let done = match (f.fix.is_empty(), en) {
-            (true, false) => "perlu diputuskan",
-            (true, true) => "left for a person",
-            (false, false) => "diperbaiki",
-            (false, true) => "corrected",
+        let done = match (&f.accepted, f.fix.is_empty(), en) {
+            (Some(_), _, false) => "diterima",
+            (Some(_), _, true) => "accepted",
+            (None, true, false) => "perlu diputuskan",
+            (None, true, true) => "left for a person",
+            (None, false, false) => "diperbaiki",
+            (None, false, true) => "corrected",
         };
         ws.write_string(r, 8, done)?;
+        if let Some(a) = &f.accepted {
+            let by = if en { "by" } else { "oleh" };
+            ws.write_string(
+                r,
+                9,
+                format!("{} ({by} {}, {})", a.reason, a.by, a.date.iso()),
+            )?;
+        }
     }
-    for (c, w) in [6.0, 9.0, 10.0, 18.0, 8.0, 90.0, 18.0, 18.0, 16.0]
+    for (c, w) in [6.0, 9.0, 10.0, 18.0, 8.0, 90.0, 18.0, 18.0, 16.0, 40.0]
         .into_iter()
         .enumerate()
     {
@@ -815,7 +828,6 @@ mod tests {
             path: "idm.xlsx".into(),
             format: None,
             status: InputStatus::Ok,
-            sheets_without_table: Vec::new(),
             sheets: vec![Sheet {
                 name: "IDM".into(),
                 rows,

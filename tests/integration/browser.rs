@@ -164,6 +164,22 @@ fn base64_decode(text: &str) -> Vec<u8> {
     out
 }
 
+/// Chooses the sample's files in the page's file input, as a user does.
+fn choose_sample(browser: &Browser) {
+    let mut files: Vec<String> = std::fs::read_dir(repo().join("input"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    browser.session(
+        "POST",
+        &format!("/element/{}/value", browser.element("#files")),
+        json!({"text": files.join("\n")}),
+    );
+}
+
 /// Guards the page as an office user meets it: the sample chosen in the file
 /// input, the result shown with the sample's errors at their cells, figures in
 /// Indonesian notation, and the PDF link downloading the report.
@@ -177,19 +193,7 @@ fn the_page_checks_the_sample_in_a_real_browser() {
         browser.script("return document.querySelector('[data-t=drop]').textContent"),
         "Seret buku kerja tahun ini ke sini"
     );
-    let input = browser.element("#files");
-    let mut files: Vec<String> = std::fs::read_dir(repo().join("input"))
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    browser.session(
-        "POST",
-        &format!("/element/{input}/value"),
-        json!({"text": files.join("\n")}),
-    );
+    choose_sample(&browser);
     browser.wait_for(
         "return document.querySelectorAll('#findings tr.finding').length > 0",
         Duration::from_secs(120),
@@ -414,4 +418,137 @@ fn the_page_checks_the_sample_in_a_real_browser() {
         Duration::from_secs(60),
     );
     assert_eq!(line, format!("kosong.xlsx cannot be used: {reason}"));
+}
+
+/// Guards issue 25's page: "Terima…" on a finding asks the reason and the name in
+/// the page, checks the set again with the decision (the finding shown accepted,
+/// one error fewer), and `keputusan.toml` is among the downloads, holding it.
+#[test]
+fn the_page_accepts_a_finding_and_downloads_keputusan_toml() {
+    let dir = Dir::new().with_sample();
+    let server = Server::start(&dir, "127.0.0.1:0", &[]);
+    let browser = Browser::start();
+    browser.session("POST", "/url", json!({"url": format!("{}/", server.base)}));
+    choose_sample(&browser);
+    let b6 = "#findings tr.finding[data-code=RNG020][data-cell=B6]";
+    browser.wait_for(
+        &format!("return document.querySelector('{b6} button.accept') !== null"),
+        Duration::from_secs(120),
+    );
+    let (check, _) = dir.check_json(&[]);
+    let id = crate::util::finding(&check, "RNG020", "B6")["id"].clone();
+    assert_eq!(
+        browser.script(&format!("return document.querySelector('{b6}').dataset.id")),
+        id
+    );
+    assert!(browser
+        .script("return [...document.querySelectorAll('#downloads a')].every(a => a.textContent !== 'keputusan.toml')")
+        .as_bool()
+        .unwrap());
+    browser.session(
+        "POST",
+        &format!(
+            "/element/{}/click",
+            browser.element(&format!("{b6} button.accept"))
+        ),
+        json!({}),
+    );
+    assert_eq!(
+        browser.script("return document.getElementById('acceptDialog').open"),
+        true
+    );
+    let screenshot = browser.session("GET", "/screenshot", Value::Null);
+    std::fs::write(
+        repo().join("target/kinerja-serve-accept-dialog.png"),
+        base64_decode(screenshot.as_str().unwrap()),
+    )
+    .unwrap();
+    let reason = "Tabel 3.3 memuat jumlah lembaga, bukan persen";
+    browser.session(
+        "POST",
+        &format!("/element/{}/value", browser.element("#acceptReason")),
+        json!({"text": reason}),
+    );
+    browser.session(
+        "POST",
+        &format!("/element/{}/value", browser.element("#acceptBy")),
+        json!({"text": "Siti Aminah"}),
+    );
+    browser.session(
+        "POST",
+        &format!("/element/{}/click", browser.element("#acceptSave")),
+        json!({}),
+    );
+    let shown = browser.wait_for(
+        &format!(
+            "const a = document.querySelector('{b6} .decide .accepted'); return a && a.textContent"
+        ),
+        Duration::from_secs(120),
+    );
+    let shown = shown.as_str().unwrap();
+    assert!(
+        shown.starts_with(&format!("diterima: alasan {reason} (oleh Siti Aminah, 20")),
+        "{shown}"
+    );
+    assert_eq!(
+        browser.script(&format!(
+            "return document.querySelector('{b6} .done').textContent"
+        )),
+        "diterima"
+    );
+    let summary = browser.script("return document.getElementById('summary').textContent");
+    assert!(
+        summary
+            .as_str()
+            .unwrap()
+            .starts_with("6 galat, 9 peringatan, 5 info di 7 berkas")
+            && summary.as_str().unwrap().ends_with("; 1 temuan diterima"),
+        "{summary}"
+    );
+    let report = browser.script("return document.getElementById('report').textContent");
+    assert!(
+        report
+            .as_str()
+            .unwrap()
+            .starts_with("Laporan LKjIP-2023.pdf berstatus DRAFT: 3 temuan galat"),
+        "{report}"
+    );
+    browser.script(&format!("document.querySelector('{b6}').scrollIntoView()"));
+    let screenshot = browser.session("GET", "/screenshot", Value::Null);
+    std::fs::write(
+        repo().join("target/kinerja-serve-accepted.png"),
+        base64_decode(screenshot.as_str().unwrap()),
+    )
+    .unwrap();
+    // keputusan.toml downloads from the page, holding the decision.
+    let fetched = browser.session(
+        "POST",
+        "/execute/async",
+        json!({"script": "const done = arguments[arguments.length - 1];
+            const a = [...document.querySelectorAll('#downloads a')].find(a => a.textContent === 'keputusan.toml');
+            fetch(a.href).then(r => r.text().then(t => done([r.status, r.headers.get('content-type'),
+                r.headers.get('content-disposition'), a.getAttribute('download'), t])));",
+            "args": []}),
+    );
+    assert_eq!(fetched[0], 200);
+    assert_eq!(fetched[1], "application/toml; charset=utf-8");
+    assert!(fetched[2]
+        .as_str()
+        .unwrap()
+        .starts_with("attachment; filename=\"keputusan.toml\""));
+    assert_eq!(fetched[3], "keputusan.toml");
+    let text = fetched[4].as_str().unwrap();
+    assert!(
+        text.contains(&format!(
+            "[[accepted]]\nid = {id}\ncode = \"RNG020\"\nfile = \"Capaian Kinerja 2023.xlsx\"\nsheet = \"Tabel 3.3\"\ncell = \"B6\"\nfound = \"1.423\"\nreason = \"{reason}\"\nby = \"Siti Aminah\"\n"
+        )),
+        "{text}"
+    );
+    // Saved beside the workbooks, it is applied by the command line as well.
+    std::fs::write(dir.input("keputusan.toml"), text).unwrap();
+    let (again, _) = dir.check_json(&[]);
+    assert_eq!(
+        crate::util::finding(&again, "RNG020", "B6")["accepted"]["reason"],
+        reason
+    );
 }

@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod browser;
 mod budget;
+mod decisions;
 mod docs;
 mod faults;
 mod fixing;

@@ -1,4 +1,4 @@
-//! The ministry's own IDM figures (`../shared/real/idm-way-kanan-kemendesa.csv`,
+//! The ministry's own IDM figures (`tests/fixtures/real/idm-way-kanan-kemendesa.csv`, a copy of the shared file,
 //! 18 Way Kanan villages, 2021–2024) in the ministry's layouts, built in code: a
 //! four-year kabupaten workbook (codes as numbers, one header row, every year's
 //! five measures side by side), a national-style file of several provinces, full
@@ -25,12 +25,7 @@ pub struct Rec {
 }
 
 fn real_csv() -> std::path::PathBuf {
-    let shared = util::repo().join("../shared/real/idm-way-kanan-kemendesa.csv");
-    if shared.exists() {
-        shared
-    } else {
-        Path::new("/work/shared/real/idm-way-kanan-kemendesa.csv").to_path_buf()
-    }
+    util::repo().join("tests/fixtures/real/idm-way-kanan-kemendesa.csv")
 }
 
 pub fn records() -> Vec<Rec> {

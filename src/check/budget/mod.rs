@@ -39,7 +39,7 @@ use crate::model::budget::{
     RealisationProgramRef, Rkt, SpendingItem,
 };
 use crate::model::{Figure, Model, NumericColumn};
-use crate::read::Reading;
+use crate::structure::Reading;
 use crate::table::{Col, TableKind};
 use format::agree;
 use links::Links;

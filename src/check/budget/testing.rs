@@ -11,7 +11,7 @@ use crate::model::budget::{
     RktKegiatan, RktProgram, Spending, SpendingItem, Terbilang,
 };
 use crate::model::{Figure, FigureProblem, Model, TableInfo};
-use crate::read::Reading;
+use crate::structure::Reading;
 use crate::table::TableKind;
 use rust_decimal::Decimal;
 use std::sync::Arc;

@@ -11,13 +11,16 @@ use crate::finding::{Loc, Place};
 
 pub static RULES: &[Rule] = &[cfg001::RULE, cfg002::RULE, cfg003::RULE];
 
+/// The config file as its findings name it.
+pub fn config_file(cfg: &crate::config::Config) -> String {
+    cfg.source
+        .as_ref()
+        .map_or("config.toml".to_string(), |p| p.display().to_string())
+}
+
 /// The config key `key` of the config in use.
 fn config_loc(ctx: &Context, key: String) -> Loc {
-    let file = ctx
-        .cfg
-        .source
-        .as_ref()
-        .map_or("config.toml".to_string(), |p| p.display().to_string());
+    let file = config_file(ctx.cfg);
     Loc {
         file: file.as_str().into(),
         sheet: "".into(),

@@ -3,7 +3,8 @@
 use crate::cell::CellRef;
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Correction, Finding, Loc, Message, NewValue, Safety, Severity};
-use crate::read::{Cell, Table, Value};
+use crate::read::{Cell, Value};
+use crate::structure::Table;
 use crate::table::{Col, TableKind};
 use rust_decimal::prelude::*;
 use std::collections::HashMap;

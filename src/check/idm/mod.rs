@@ -477,7 +477,7 @@ pub(super) mod tests {
             villages,
             total_rows: vec![],
         });
-        let reading = crate::read::Reading::default();
+        let reading = crate::structure::Reading::default();
         let cfg = crate::config::Config::default_config();
         let ctx = Context::new(&reading, &model, &cfg);
         let mut out = Vec::new();

@@ -1,7 +1,7 @@
 //! THN001: see `thn001.md` beside this file.
 
 use super::*;
-use crate::read::YearProblemKind;
+use crate::structure::YearProblemKind;
 
 pub(super) const RULE: Rule = Rule {
     code: "THN001",

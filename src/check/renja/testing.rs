@@ -449,7 +449,7 @@ pub fn run(files: Vec<(&str, Vec<u8>)>) -> Vec<Finding> {
 
 pub fn modelled(
     files: Vec<(&str, Vec<u8>)>,
-) -> (crate::read::Reading, crate::model::Model, Config) {
+) -> (crate::structure::Reading, crate::model::Model, Config) {
     let cfg = Config::default_config();
     let (reading, model) = crate::check::testing::modelled(files, &cfg);
     (reading, model, cfg)

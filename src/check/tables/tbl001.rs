@@ -1,7 +1,9 @@
-//! TBL001 sheet-without-table: a sheet in which no table was found by its header words.
+//! TBL001 sheet-without-table: a sheet in which no table of a known kind was found;
+//! only the structure of its plain tables (if any) is judged.
 
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Loc, Message, Place, Severity};
+use crate::table::TableKind;
 
 pub const RULE: Rule = Rule {
     code: "TBL001",
@@ -17,16 +19,37 @@ pub const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for input in &ctx.reading.inputs {
-        for sheet in &input.sheets_without_table {
+        for sheet in &input.sheets {
+            let sheet = sheet.name.as_str();
+            let mut tables = ctx
+                .reading
+                .tables
+                .iter()
+                .filter(|t| t.file == input.file && t.sheet == sheet);
+            let message = match tables.next() {
+                None => Message::new(
+                    format!("lembar \"{sheet}\" tidak berisi tabel yang dikenali"),
+                    format!("sheet \"{sheet}\" holds no recognised table"),
+                ),
+                Some(first) if first.kind == TableKind::Tabel
+                    && tables.all(|t| t.kind == TableKind::Tabel) =>
+                {
+                    Message::new(
+                        format!(
+                            "lembar \"{sheet}\" tidak berisi tabel yang jenisnya dikenali; hanya susunan tabelnya (jumlah, induk dan anak, persentase) yang diperiksa"
+                        ),
+                        format!(
+                            "sheet \"{sheet}\" holds no table of a known kind; only its tables' structure (totals, parents and children, percentages) is checked"
+                        ),
+                    )
+                }
+                Some(_) => continue,
+            };
             let loc = Loc {
                 file: input.file.as_str().into(),
-                sheet: sheet.as_str().into(),
+                sheet: sheet.into(),
                 cell: Place::Cell(crate::cell::CellRef::new(0, 0)),
             };
-            let message = Message::new(
-                format!("lembar \"{sheet}\" tidak berisi tabel yang dikenali"),
-                format!("sheet \"{sheet}\" holds no recognised table"),
-            );
             out.push(rule.finding(loc, message, ""));
         }
     }

@@ -1,38 +1,17 @@
-//! Finding tables in a sheet by their header words, wherever they sit: any offset,
-//! any column order, title rows above, a numbering row below the header, two-row
-//! headers with merged group cells, several tables in one sheet, notes under a table.
+//! Tables in a sheet: header blocks found by their shape ([`super::header`]), read
+//! as the kind whose header words their columns carry, or as a plain table
+//! ([`TableKind::Tabel`]); their bodies, the numbering row, notes under them, and
+//! several tables in one sheet.
 
-use super::open::Sheet;
-use super::{Cell, Column, Row, Table, Value, YearProblem, YearProblemKind};
+use super::header::{self, Block, Label, Merges, RowClass};
+use super::holds::Holds;
+use super::{Column, Field, Row, Table, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
+use crate::number::NumberKind;
+use crate::read::{Cell, Sheet, Value};
 use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
-
-/// The header text of one column, as one or two header rows give it.
-#[derive(Debug, Clone, Default)]
-struct Label {
-    /// The upper row's text, carried right across a merged group cell.
-    top: Option<String>,
-    /// The lower row's text (two-row headers only).
-    bottom: Option<String>,
-    /// What the header cells say, as written, for messages.
-    written: String,
-    cell: Option<CellRef>,
-}
-
-impl Label {
-    /// The texts a header word may equal: the lower label, the group and lower
-    /// label together, and the upper label where nothing stands below it.
-    fn candidates(&self) -> Vec<String> {
-        match (&self.top, &self.bottom) {
-            (Some(t), Some(b)) => vec![b.clone(), format!("{t} {b}")],
-            (Some(t), None) => vec![t.clone()],
-            (None, Some(b)) => vec![b.clone()],
-            (None, None) => vec![],
-        }
-    }
-}
 
 /// A header interpretation: which kind, which columns, how good.
 struct Match {
@@ -43,149 +22,116 @@ struct Match {
     rival: Option<super::Rival>,
 }
 
+/// The header a table was read with: the label rows taken (indices into
+/// `sheet.rows`), their labels and what they matched.
+struct Header {
+    rows: Vec<usize>,
+    labels: BTreeMap<u32, Label>,
+    found: Match,
+}
+
+/// What one sheet's rows are, worked out once.
+struct Shape<'a> {
+    sheet: &'a Sheet,
+    classes: Vec<RowClass>,
+    merges: Merges,
+}
+
 /// Locates every table in a sheet.
 pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
+    let shape = Shape {
+        sheet,
+        classes: sheet
+            .rows
+            .iter()
+            .map(|(_, c)| header::classify(c))
+            .collect(),
+        merges: Merges::of(sheet),
+    };
     let rows = &sheet.rows;
     let mut tables = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let Some((m, header_rows)) = best_header(rows, i, cfg) else {
-            i += 1;
+    let mut j = 0;
+    while j < rows.len() {
+        let Some((block, header)) = table_at(&shape, j, cfg) else {
+            j += 1;
             continue;
         };
-        let (table, next) = build(sheet, file, i, header_rows, m, cfg);
+        let (table, next) = build(&shape, file, &block, header, cfg);
         tables.extend(one_table_per_year(table));
-        i = next.max(i + 1);
+        j = next.max(j + 1);
     }
     tables
 }
 
-fn text_of(cell: &Cell) -> Option<String> {
-    match &cell.value {
-        Value::Text(t) => Some(t.trim().to_string()),
-        Value::Number { value } => Some(value.to_string()),
+/// The table whose body starts at `rows[j]` (a data row, or a lone group row
+/// over one), with the header read from the block above it.
+fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
+    let rows = &shape.sheet.rows;
+    let at = |body: usize| {
+        let block = header::block_above(shape.sheet, &shape.classes, body, &shape.merges)?;
+        // At most one blank row between a header and its body.
+        let last = block.end - 1;
+        (rows[body].0 <= rows[last].0 + 2).then_some(block)
+    };
+    let block = match shape.classes[j] {
+        RowClass::Data => at(j),
+        // A lone group row (`Perangkat Daerah : …`, a program's name) over data.
+        RowClass::Label
+            if rows[j]
+                .1
+                .iter()
+                .filter(|c| header::text_of(c).is_some())
+                .count()
+                == 1
+                && shape.classes.get(j + 1) == Some(&RowClass::Data)
+                && rows[j + 1].0 == rows[j].0 + 1 =>
+        {
+            at(j)
+        }
         _ => None,
-    }
+    }?;
+    let header = read_header(shape, &block, cfg)?;
+    Some((block, header))
 }
 
-fn single_labels(cells: &[Cell]) -> BTreeMap<u32, Label> {
-    let mut out = BTreeMap::new();
-    for c in cells {
-        if let Some(t) = text_of(c) {
-            let n = normalize_header(&t);
-            if !n.is_empty() {
-                out.insert(
-                    c.at.col,
-                    Label {
-                        top: Some(n),
-                        bottom: None,
-                        written: t,
-                        cell: Some(c.at),
-                    },
-                );
-            }
-        }
-    }
-    out
-}
-
-fn double_labels(upper: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
-    let top = single_labels(upper);
-    let bottom = single_labels(lower);
-    let cols: std::collections::BTreeSet<u32> = top.keys().chain(bottom.keys()).copied().collect();
-    let mut out: BTreeMap<u32, Label> = BTreeMap::new();
-    let mut group: Option<(u32, String, String)> = None; // (last col, normalized, written)
-    for c in cols {
-        let t = top.get(&c);
-        let b = bottom.get(&c);
-        let mut label = Label::default();
-        if let Some(t) = t {
-            label.top = t.top.clone();
-            label.written = t.written.clone();
-            label.cell = t.cell;
-            group = b.map(|_| (c, t.top.clone().unwrap_or_default(), t.written.clone()));
-        } else if let (Some((last, g, w)), Some(_)) = (&group, b) {
-            // A merged group cell leaves the cells right of it empty.
-            if *last + 1 == c {
-                label.top = Some(g.clone());
-                label.written = w.clone();
-                group = Some((c, g.clone(), w.clone()));
-            }
-        } else {
-            group = None;
-        }
-        if let Some(b) = b {
-            label.bottom = b.top.clone();
-            label.written = if label.written.is_empty() {
-                b.written.clone()
-            } else {
-                format!("{} / {}", label.written, b.written)
+/// The best reading of a block: of every run of its label rows, the one whose
+/// columns match a kind best (on a tie the lowest run, then the shortest). Rows
+/// under the run taken belong to the body.
+fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
+    let n = block.label_rows.len();
+    let holds = preview_holds(shape, block.end);
+    let mut best: Option<Header> = None;
+    for b in (0..n).rev() {
+        for a in (b.saturating_sub(header::MAX_DEPTH - 1)..=b).rev() {
+            let rows = block.label_rows[a..=b].to_vec();
+            let labels = header::labels(shape.sheet, &rows, &shape.merges);
+            let Some(found) = best_of(&labels, &holds, cfg) else {
+                continue;
             };
-            label.cell = label.cell.or(b.cell);
-        }
-        out.insert(c, label);
-    }
-    out
-}
-
-/// A three-row header: a group row over a row of sub-groups over the lowest
-/// labels (`Realisasi Kinerja pada Triwulan` over `I … IV` over `K | % | Rp.`).
-/// The lower two rows pair as a two-row header; the group row's text is carried
-/// right over the columns below it and joins their sub-group in the upper label.
-fn triple_labels(upper: &[Cell], middle: &[Cell], lower: &[Cell]) -> BTreeMap<u32, Label> {
-    let top = single_labels(upper);
-    let below = double_labels(middle, lower);
-    let cols: std::collections::BTreeSet<u32> = top.keys().chain(below.keys()).copied().collect();
-    let mut out = BTreeMap::new();
-    let mut group: Option<(u32, &Label)> = None;
-    for c in cols {
-        let b = below.get(&c);
-        let t = match top.get(&c) {
-            Some(t) => {
-                group = b.map(|_| (c, t));
-                Some(t)
+            if best.as_ref().is_none_or(|h| found.score > h.found.score) {
+                best = Some(Header {
+                    rows,
+                    labels,
+                    found,
+                });
             }
-            None => match group {
-                Some((last, g)) if last + 1 == c && b.is_some() => {
-                    group = Some((c, g));
-                    Some(g)
-                }
-                _ => {
-                    group = None;
-                    None
-                }
-            },
-        };
-        let mut label = Label::default();
-        let uppers: Vec<&String> = t
-            .and_then(|t| t.top.as_ref())
-            .into_iter()
-            .chain(b.and_then(|b| b.top.as_ref()))
-            .collect();
-        if !uppers.is_empty() {
-            label.top = Some(
-                uppers
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
         }
-        label.bottom = b.and_then(|b| b.bottom.clone());
-        if label.bottom.is_none() && label.top.is_none() {
-            continue;
-        }
-        let written: Vec<&str> = t
-            .map(|t| t.written.as_str())
-            .into_iter()
-            .chain(b.map(|b| b.written.as_str()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        label.written = written.join(" / ");
-        label.cell = t.and_then(|t| t.cell).or(b.and_then(|b| b.cell));
-        out.insert(c, label);
     }
-    out
+    best.or_else(|| {
+        // No kind: a table all the same, its header the whole block.
+        let rows = block.label_rows.clone();
+        let labels = header::labels(shape.sheet, &rows, &shape.merges);
+        (labels.len() >= 2).then_some(Header {
+            rows,
+            labels,
+            found: Match {
+                kind: TableKind::Tabel,
+                columns: Vec::new(),
+                score: 0,
+                rival: None,
+            },
+        })
+    })
 }
 
 /// Whether `label` equals the header word `word`, and the year a placeholder took.
@@ -216,14 +162,75 @@ fn is_year(label: &str) -> Option<i32> {
     word_matches("{angka_tahun}", label, 0).flatten()
 }
 
-/// A number cell that can be a year in a header (`2022` over a group of columns).
-fn is_year_number(value: rust_decimal::Decimal) -> bool {
-    value.scale() == 0 && value >= 1900.into() && value <= 2100.into()
+/// Whether a column holding `holds` can be a column of a kind that reads
+/// `number` (`None`: text).
+fn fits(number: Option<NumberKind>, holds: Holds) -> bool {
+    match number {
+        None => matches!(
+            holds,
+            Holds::Name | Holds::Label | Holds::Code | Holds::Numbering | Holds::Mixed
+        ),
+        Some(NumberKind::Money) => matches!(holds, Holds::Money | Holds::Count),
+        Some(NumberKind::Count) => holds == Holds::Count,
+        Some(NumberKind::Percent) => matches!(
+            holds,
+            Holds::Percent | Holds::Measure | Holds::Ratio | Holds::Count
+        ),
+        Some(NumberKind::Index) => matches!(holds, Holds::Ratio | Holds::Measure),
+        Some(NumberKind::Measure) => holds.is_figure(),
+    }
 }
 
-fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+/// Whether the words of `word` stand together in `label` (`PAGU` in `PAGU DPA
+/// 2023 RP`); a word of one short token (`K`, `%`, `NO`) must be the label.
+fn contains_words(label: &str, word: &str) -> bool {
+    if word.contains('{') || (!word.contains(' ') && word.len() < 4) {
+        return false;
+    }
+    let l: Vec<&str> = label.split(' ').collect();
+    let w: Vec<&str> = word.split(' ').collect();
+    l.windows(w.len()).any(|x| x == w.as_slice())
+}
+
+/// What each column under a header holds, told from the rows right under it (up
+/// to the first gap of two blank rows, at most a few hundred rows): evidence for
+/// reading the header as a kind.
+fn preview_holds(shape: &Shape, body: usize) -> BTreeMap<u32, Holds> {
+    let rows = &shape.sheet.rows;
+    let mut by_col: BTreeMap<u32, Vec<&Cell>> = BTreeMap::new();
+    let mut prev = rows.get(body).map_or(0, |r| r.0);
+    for (r, cells) in rows.iter().skip(body).take(300) {
+        if *r > prev + 2 {
+            break;
+        }
+        prev = *r;
+        for c in cells {
+            by_col.entry(c.at.col).or_default().push(c);
+        }
+    }
+    by_col
+        .into_iter()
+        .map(|(c, cells)| (c, super::holds::classify("", &cells)))
+        .collect()
+}
+
+/// How well a header reads as `kind`: its columns, each found by a header word
+/// the label equals (worth two) or, failing that, one the label contains whose
+/// column holds what the kind's column does (worth one: `ALOKASI DANA (Rp)` over
+/// money is a budget, over names it is not).
+fn match_kind(
+    kind: TableKind,
+    labels: &BTreeMap<u32, Label>,
+    holds: &BTreeMap<u32, Holds>,
+    cfg: &Config,
+) -> Option<Match> {
     let year = cfg.office.year;
+    // A summary of one year names none: its counts are of the table's year.
+    let any_year_group = labels
+        .values()
+        .any(|l| l.bottom.is_some() && l.top.as_deref().and_then(is_year).is_some());
     let mut columns: Vec<Column> = Vec::new();
+    let mut score = 0;
     let taken = |columns: &Vec<Column>, c: u32| columns.iter().any(|x| x.index == c);
     for spec in kind.columns() {
         let words = cfg.header_words(kind, spec.col);
@@ -240,6 +247,11 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                 continue;
             }
             let hit = match spec.year {
+                YearIn::Group if !any_year_group => label
+                    .candidates()
+                    .iter()
+                    .any(|cand| words.iter().any(|w| word_matches(w, cand, year).is_some()))
+                    .then_some(Some(year)),
                 YearIn::Group => {
                     let group_year = label.top.as_deref().and_then(is_year);
                     let bottom = label.bottom.as_deref().unwrap_or("");
@@ -258,11 +270,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                             .top
                             .as_deref()
                             .is_some_and(|t| spec.group.contains(&t));
-                    let own = label
-                        .bottom
-                        .as_deref()
-                        .or(label.top.as_deref())
-                        .unwrap_or("");
+                    let own = label.own();
                     words
                         .iter()
                         .find_map(|w| word_matches(w, own, year))
@@ -275,11 +283,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                         .as_ref()
                         .and(label.top.as_deref())
                         .and_then(is_year);
-                    let own = label
-                        .bottom
-                        .as_deref()
-                        .or(label.top.as_deref())
-                        .unwrap_or("");
+                    let own = label.own();
                     let (stem, own_year, numbered) = split_year(own);
                     let by_own = words
                         .iter()
@@ -312,33 +316,51 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                     header: label.cell.unwrap_or(CellRef::new(0, c)),
                 });
                 found = true;
+                score += 2;
                 // A column of one year; a per-year measure repeats, and so may
                 // the same measure with no or a mistyped year (reported later).
                 let repeats = match spec.year {
                     YearIn::None => false,
+                    YearIn::Group => any_year_group,
                     YearIn::Optional => {
-                        let (_, _, numbered) = split_year(
-                            label
-                                .bottom
-                                .as_deref()
-                                .or(label.top.as_deref())
-                                .unwrap_or(""),
-                        );
+                        let (_, _, numbered) = split_year(label.own());
                         y.is_some() || numbered
                     }
-                    _ => true,
+                    YearIn::Label => true,
                 };
                 if !repeats {
                     break;
                 }
             }
         }
+        if !found && spec.year == YearIn::None {
+            // Words as evidence: a label holding one of the column's words, over
+            // cells that hold what the column does.
+            let contained = labels.range(min_col..).find(|&(&c, label)| {
+                !taken(&columns, c)
+                    && holds.get(&c).is_some_and(|h| fits(spec.number, *h))
+                    && label
+                        .candidates()
+                        .iter()
+                        .any(|cand| words.iter().any(|w| contains_words(cand, w)))
+            });
+            if let Some((&c, label)) = contained {
+                columns.push(Column {
+                    col: spec.col,
+                    year: None,
+                    index: c,
+                    label: label.written.clone(),
+                    header: label.cell.unwrap_or(CellRef::new(0, c)),
+                });
+                found = true;
+                score += 1;
+            }
+        }
         if spec.required && !found {
             return None;
         }
     }
-    let score = columns.len();
-    (score >= 2).then_some(Match {
+    (columns.len() >= 2).then_some(Match {
         kind,
         columns,
         score,
@@ -346,13 +368,17 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
     })
 }
 
-fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+fn best_of(
+    labels: &BTreeMap<u32, Label>,
+    holds: &BTreeMap<u32, Holds>,
+    cfg: &Config,
+) -> Option<Match> {
     if labels.len() < 2 {
         return None;
     }
     let mut matches: Vec<Match> = TableKind::ALL
         .into_iter()
-        .filter_map(|kind| match_kind(kind, labels, cfg))
+        .filter_map(|kind| match_kind(kind, labels, holds, cfg))
         .collect();
     // The first of the highest score.
     let top = matches.iter().map(|m| m.score).max()?;
@@ -374,62 +400,13 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
                 .collect();
             best.rival = Some(super::Rival {
                 kind: r.kind,
-                columns: r.score,
-                taken_columns: best.score,
+                columns: r.columns.len(),
+                taken_columns: best.columns.len(),
                 labels,
             });
         }
     }
     Some(best)
-}
-
-/// The best header starting at `rows[i]`, as one row or as two.
-fn best_header(rows: &[(u32, Vec<Cell>)], i: usize, cfg: &Config) -> Option<(Match, usize)> {
-    let (r, cells) = &rows[i];
-    if cells.len() < 2
-        || cells
-            .iter()
-            .any(|c| matches!(&c.value, Value::Number { value } if !is_year_number(*value)))
-    {
-        return None;
-    }
-    let single = best_of(&single_labels(cells), cfg);
-    let double = rows
-        .get(i + 1)
-        .filter(|(r2, _)| *r2 == r + 1)
-        .and_then(|(_, lower)| best_of(&double_labels(cells, lower), cfg));
-    let triple = match (rows.get(i + 1), rows.get(i + 2)) {
-        (Some((r2, middle)), Some((r3, lower))) if *r2 == r + 1 && *r3 == r + 2 => {
-            best_of(&triple_labels(cells, middle, lower), cfg)
-        }
-        _ => None,
-    };
-    [(single, 1), (double, 2), (triple, 3)]
-        .into_iter()
-        .filter_map(|(m, n)| Some((m?, n)))
-        .fold(None::<(Match, usize)>, |best, (m, n)| match best {
-            Some((b, k)) if b.score >= m.score => Some((b, k)),
-            _ => Some((m, n)),
-        })
-}
-
-/// A row of column numbers under a header: `1 2 3 …` or `(1) (2) …`, a number
-/// possibly followed by the arithmetic it stands for (`13 = 9 + 10 + 11 + 12`,
-/// `(4)=(3)/(2)x100`).
-fn is_numbering(cells: &[Cell]) -> bool {
-    let nums: Vec<Option<u32>> = cells
-        .iter()
-        .map(|c| {
-            let t = text_of(c)?;
-            let number = t.split_once('=').map_or(t.as_str(), |(n, _)| n).trim();
-            let bare = number.trim_start_matches('(').trim_end_matches(')').trim();
-            bare.parse::<u32>().ok().filter(|n| *n < 100)
-        })
-        .collect();
-    nums.len() >= 3
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| w[0] < w[1])
-        && nums[0].is_some_and(|n| n <= 2)
 }
 
 const NOTE_PREFIXES: [&str; 6] = ["SUMBER", "CATATAN", "KETERANGAN", "NB", "NOTE", "*"];
@@ -439,41 +416,64 @@ fn is_note(cells: &[Cell]) -> bool {
     if cells.len() > 2 {
         return false;
     }
-    let Some(first) = cells.first().and_then(text_of) else {
+    let Some(first) = cells.first().and_then(header::text_of) else {
         return false;
     };
     let t = first.trim_start_matches(['(', ' ']).to_uppercase();
     NOTE_PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
-fn build(
-    sheet: &Sheet,
-    file: &str,
-    i: usize,
-    header_rows: usize,
-    m: Match,
-    cfg: &Config,
-) -> (Table, usize) {
+/// Whether another table's header starts at `rows[j]`: a label row that, alone or
+/// with the one or two label rows under it, reads as a kind.
+fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
+    let rows = &shape.sheet.rows;
+    if shape.classes[j] != RowClass::Label || rows[j].1.len() < 2 {
+        return false;
+    }
+    let mut run = vec![j];
+    for k in j + 1..(j + 3).min(rows.len()) {
+        if shape.classes[k] == RowClass::Data || rows[k].0 != rows[k - 1].0 + 1 {
+            break;
+        }
+        if shape.classes[k] == RowClass::Label {
+            run.push(k);
+        }
+    }
+    (1..=run.len()).any(|d| {
+        let labels = header::labels(shape.sheet, &run[..d], &shape.merges);
+        best_of(&labels, &BTreeMap::new(), cfg).is_some()
+    })
+}
+
+fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config) -> (Table, usize) {
+    let sheet = shape.sheet;
     let rows = &sheet.rows;
-    let header_first = rows[i].0;
-    let header_last = rows[i + header_rows - 1].0;
-    // The table's width: its matched columns, widened over adjacent header cells.
-    let header_cols: std::collections::BTreeSet<u32> = rows[i..i + header_rows]
-        .iter()
-        .flat_map(|(_, cells)| cells.iter().map(|c| c.at.col))
-        .collect();
-    let mut first = m
-        .columns
-        .iter()
-        .map(|c| c.index)
-        .min()
-        .expect("a match has columns");
-    let mut last = m
-        .columns
-        .iter()
-        .map(|c| c.index)
-        .max()
-        .expect("a match has columns");
+    let Header {
+        rows: taken,
+        labels,
+        found: m,
+    } = header;
+    let top = taken[0];
+    let bottom = *taken.last().expect("a header has rows");
+    // The numbering row counts when it stands among the rows taken or right under them.
+    let numbering_at = block
+        .numbering
+        .filter(|&n| n > top && rows[n].0 <= rows[bottom].0 + 1);
+    let header_first = rows[top].0;
+    let header_last = match numbering_at {
+        Some(n) if n < bottom => rows[bottom].0,
+        _ => rows[bottom].0,
+    };
+    // The table's width: its matched columns (a plain table: its header's first),
+    // widened over adjacent header cells.
+    let header_cols: std::collections::BTreeSet<u32> = labels.keys().copied().collect();
+    let named: Vec<u32> = if m.columns.is_empty() {
+        labels.keys().copied().take(1).collect()
+    } else {
+        m.columns.iter().map(|c| c.index).collect()
+    };
+    let mut first = *named.iter().min().expect("a header names columns");
+    let mut last = *named.iter().max().expect("a header names columns");
     while first > 0 && header_cols.contains(&(first - 1)) {
         first -= 1;
     }
@@ -502,21 +502,18 @@ fn build(
         kept
     };
 
-    let mut columns = m.columns.clone();
+    let mut columns = m.columns;
     let repeated = m.kind.repeated();
     if !repeated.is_empty() {
-        let labels = match header_rows {
-            3 => triple_labels(&rows[i].1, &rows[i + 1].1, &rows[i + 2].1),
-            2 => double_labels(&rows[i].1, &rows[i + 1].1),
-            _ => single_labels(&rows[i].1),
-        };
         repeated_columns(m.kind, repeated, &labels, (first, last), &mut columns, cfg);
     }
+    let numbering: Vec<Cell> = numbering_at
+        .map(|n| in_span(&rows[n].1))
+        .unwrap_or_default();
     let mut table_rows: Vec<Row> = Vec::new();
-    let mut numbering: Vec<Cell> = Vec::new();
     let mut notes: Vec<Cell> = Vec::new();
-    let mut prev = header_last;
-    let mut j = i + header_rows;
+    let mut prev = header_last.max(numbering_at.map_or(0, |n| rows[n].0));
+    let mut j = bottom.max(numbering_at.unwrap_or(0)) + 1;
     let mut ended_by_note = false;
     let mut ended_by_header = false;
     while j < rows.len() {
@@ -526,20 +523,16 @@ fn build(
             j += 1;
             continue;
         }
-        if table_rows.is_empty() && prev == header_last && *r == prev + 1 && is_numbering(&cells) {
-            numbering = cells;
-            prev = *r;
-            j += 1;
-            continue;
-        }
         let after_gap = *r > prev + 1;
         if is_note(&cells) {
             ended_by_note = true;
             break;
         }
-        if best_header(rows, j, cfg).is_some() {
+        if header_starts(shape, j, cfg) {
             let repeats_ours = cells.iter().filter(|c| {
-                let t = text_of(c).map(|t| normalize_header(&t)).unwrap_or_default();
+                let t = header::text_of(c)
+                    .map(|t| normalize_header(&t))
+                    .unwrap_or_default();
                 header_texts
                     .iter()
                     .any(|(col, h)| *col == c.at.col && *h == t)
@@ -548,7 +541,10 @@ fn build(
                 // The header repeated (a page break in the office's habit): skip it.
                 prev = *r;
                 j += 1;
-                if j < rows.len() && rows[j].0 == prev + 1 && is_numbering(&in_span(&rows[j].1)) {
+                if j < rows.len()
+                    && rows[j].0 == prev + 1
+                    && header::is_numbering(&in_span(&rows[j].1))
+                {
                     prev = rows[j].0;
                     j += 1;
                 }
@@ -557,7 +553,7 @@ fn build(
             ended_by_header = true;
             break;
         }
-        if after_gap && !looks_like_data(&cells, &m) {
+        if after_gap && !looks_like_data(&cells, m.kind, &columns) {
             break;
         }
         table_rows.push(Row { row: *r, cells });
@@ -572,7 +568,7 @@ fn build(
         && note_rows < 4
         && (ended_by_note || rows[k].0 <= prev + 3)
     {
-        if k != j && best_header(rows, k, cfg).is_some() {
+        if k != j && header_starts(shape, k, cfg) {
             break;
         }
         notes.extend(
@@ -586,8 +582,10 @@ fn build(
         k += 1;
     }
     let last_row = table_rows.last().map_or(prev, |r| r.row);
+    let fields = fields(&labels, (first, last), &table_rows, &numbering);
+    let tree = super::tree::build(&table_rows, &fields, sheet);
     let table = Table {
-        rival: m.rival.clone(),
+        rival: m.rival,
         kind: m.kind,
         file: file.to_string(),
         sheet: sheet.name.clone(),
@@ -600,12 +598,45 @@ fn build(
             last: CellRef::new(last_row, last),
         },
         columns,
+        fields,
+        tree,
         numbering,
         rows: table_rows,
         notes,
         year_problems: Vec::new(),
     };
     (table, j)
+}
+
+/// Every column under the header with a label or a body cell, and what it holds.
+fn fields(
+    labels: &BTreeMap<u32, Label>,
+    (first, last): (u32, u32),
+    rows: &[Row],
+    numbering: &[Cell],
+) -> Vec<Field> {
+    let numbering = super::stated::Numbering::read(numbering);
+    (first..=last)
+        .filter_map(|index| {
+            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.at(index)).collect();
+            let label = labels.get(&index);
+            if label.is_none() && cells.is_empty() {
+                return None;
+            }
+            let text = label
+                .map(|l| l.candidates().pop().unwrap_or_default())
+                .unwrap_or_default();
+            Some(Field {
+                index,
+                label: label.map(|l| l.written.clone()).unwrap_or_default(),
+                header: label
+                    .and_then(|l| l.cell)
+                    .unwrap_or(CellRef::new(rows.first().map_or(0, |r| r.row), index)),
+                holds: super::holds::classify(&text, &cells),
+                number: numbering.group_of(index),
+            })
+        })
+        .collect()
 }
 
 /// A village table whose measures repeat per year (`IKS 2021 … STATUS IDM 2024`),
@@ -725,7 +756,15 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
                 .filter(|x| cols.iter().any(|c| c.index == x.at.col))
                 .cloned()
                 .collect(),
+            fields: table
+                .fields
+                .iter()
+                .filter(|f| cols.iter().any(|c| c.index == f.index))
+                .cloned()
+                .collect(),
             columns: cols,
+            // The same rows: the same hierarchy.
+            tree: table.tree.clone(),
             rows,
             notes: Vec::new(),
             // Told once, on the first year's table, as its year problems are.
@@ -761,11 +800,7 @@ fn repeated_columns(
         if columns.iter().any(|x| x.index == c) {
             continue;
         }
-        let own = label
-            .bottom
-            .as_deref()
-            .or(label.top.as_deref())
-            .unwrap_or("");
+        let own = label.own();
         let Some(&col) = repeated.iter().find(|&&col| {
             cfg.header_words(kind, col)
                 .iter()
@@ -786,19 +821,17 @@ fn repeated_columns(
 
 /// After a blank row, whether the table goes on: two or more filled columns, one of
 /// them a number where the table holds numbers.
-fn looks_like_data(cells: &[Cell], m: &Match) -> bool {
-    let filled = m
-        .columns
+fn looks_like_data(cells: &[Cell], kind: TableKind, columns: &[Column]) -> bool {
+    let filled = columns
         .iter()
         .filter(|c| cells.iter().any(|x| x.at.col == c.index))
         .count();
-    let numeric = m
-        .kind
+    let numeric = kind
         .columns()
         .iter()
         .filter(|s| s.number.is_some())
         .any(|s| {
-            m.columns.iter().filter(|c| c.col == s.col).any(|c| {
+            columns.iter().filter(|c| c.col == s.col).any(|c| {
                 cells
                     .iter()
                     .any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. }))
