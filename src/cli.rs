@@ -39,7 +39,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Write corrected workbooks to the output folder.
     Fix(Common),
-    /// Render the LKjIP PDF to the output folder.
+    /// Render the LKjIP PDF, and the same report as a Word document, to the output folder.
     Report(Common),
     /// Accept findings as they are, with a reason (kept in keputusan.toml of the input folder).
     Accept(AcceptArgs),

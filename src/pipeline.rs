@@ -5,7 +5,7 @@
 //!   │                   │                                                  │
 //!   └▶ write::draft ────┴▶ write::dress (the look)                         ├▶ fix::apply ─▶ corrected Reading
 //!      (beside the model and the rules, on another core)                   │     └▶ model, check, decide::carry
-//!                                                                          │          ─▶ assemble ─▶ render ─▶ PDF
+//!                                                                          │          ─▶ assemble ─▶ render ─▶ PDF, DOCX
 //!                                                                          └▶ write::corrected_workbook ─▶ NAME.koreksi.xlsx
 //! all outputs ─▶ output::Staging ─▶ moved into the output folder as one set
 //! ```
@@ -96,7 +96,7 @@ pub struct Options {
 pub enum Outputs {
     /// Corrected workbooks and `temuan.json` (`kinerja fix`).
     Workbooks,
-    /// The LKjIP PDF (`kinerja report`).
+    /// The LKjIP as PDF and as Word document (`kinerja report`).
     Report,
     /// Both (`kinerja run`).
     All,
@@ -135,7 +135,10 @@ pub struct Outcome {
 
 /// The report a run wrote.
 pub struct ReportOutcome {
+    /// The PDF, the document the head of office signs.
     pub path: PathBuf,
+    /// The same report as a Word document, for the office to edit.
+    pub document: PathBuf,
     /// Errors the corrections could not resolve and no decision accepted: the
     /// report is a draft when not 0.
     pub open_errors: usize,
@@ -295,12 +298,12 @@ pub fn run(
         .report()
         .then(|| corrected_report(&mut analysis, &plans, cfg, &mut notes));
     analysis.release_model();
-    let (workbooks, pdf) = std::thread::scope(|scope| {
+    let (workbooks, rendered) = std::thread::scope(|scope| {
         let rendering = report.map(|(report, open_errors)| {
             scope.spawn(move || {
-                let pdf = crate::render::render_pdf(&report);
+                let rendered = crate::render::render(&report);
                 timing::mark("rendered");
-                (pdf, open_errors)
+                (rendered, open_errors)
             })
         });
         let workbooks = if options.outputs.workbooks() {
@@ -309,11 +312,11 @@ pub fn run(
             Ok(Vec::new())
         };
         timing::mark("corrected workbooks built");
-        let pdf = rendering.map(|r| {
+        let rendered = rendering.map(|r| {
             r.join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        (workbooks, pdf)
+        (workbooks, rendered)
     });
     let workbooks = workbooks?;
     for (file, bytes) in &workbooks {
@@ -322,20 +325,23 @@ pub fn run(
     if let Some(json) = &findings_json {
         staging.write(Path::new("temuan.json"), json.as_bytes())?;
     }
-    let report = match pdf {
+    let report = match rendered {
         None => None,
-        Some((pdf, open_errors)) => {
+        Some((rendered, open_errors)) => {
             let name = PathBuf::from(format!("LKjIP-{}.pdf", cfg.office.year));
-            let pdf = pdf.map_err(|e| Error::Output {
+            let document = name.with_extension("docx");
+            let rendered = rendered.map_err(|e| Error::Output {
                 path: options.output.join(&name),
                 message: Message::new(
                     format!("laporan tidak dapat disusun ({e}); tidak ada keluaran yang diubah"),
                     format!("the report cannot be rendered ({e}); no output was changed"),
                 ),
             })?;
-            staging.write(&name, &pdf)?;
+            staging.write(&name, &rendered.pdf)?;
+            staging.write(&document, &rendered.docx)?;
             Some(ReportOutcome {
                 path: options.output.join(name),
+                document: options.output.join(document),
                 open_errors,
             })
         }

@@ -183,15 +183,15 @@ pub fn say(outcome: &Outcome, lang: Lang) {
         eprintln!("{}", said.get(lang));
     }
     if let Some(report) = &outcome.report {
-        let path = report.path.display();
+        let (path, document) = (report.path.display(), report.document.display());
         let said = match report.open_errors {
             0 => Message::new(
-                format!("laporan ditulis ke {path}"),
-                format!("report written to {path}"),
+                format!("laporan ditulis ke {path} (untuk disunting: {document})"),
+                format!("report written to {path} (to edit: {document})"),
             ),
             n => Message::new(
-                format!("laporan DRAFT ditulis ke {path}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"),
-                format!("DRAFT report written to {path}: {n} error findings unresolved (DRAFT marked on every page)"),
+                format!("laporan DRAFT ditulis ke {path} (untuk disunting: {document}): {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"),
+                format!("DRAFT report written to {path} (to edit: {document}): {n} error findings unresolved (DRAFT marked on every page)"),
             ),
         };
         eprintln!("{}", said.get(lang));

@@ -730,6 +730,7 @@ fn content_type(name: &str) -> &'static str {
         Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         Some("json") => "application/json; charset=utf-8",
         Some("pdf") => "application/pdf",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Some("zip") => "application/zip",
         Some("toml") => "application/toml; charset=utf-8",
         _ => "application/octet-stream",

@@ -117,7 +117,8 @@ fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
     // and the rows under an earlier end are body rows that only hold text (a
     // village without figures: its kecamatan repeats in the rows below).
     for b in (0..n).rev() {
-        if best.is_some() || (b < n - 1 && !body_like(shape, &block.label_rows[b + 1..], block.end)) {
+        if best.is_some() || (b < n - 1 && !body_like(shape, &block.label_rows[b + 1..], block.end))
+        {
             break;
         }
         for a in (b.saturating_sub(header::MAX_DEPTH - 1)..=b).rev() {
@@ -211,9 +212,11 @@ fn body_like(shape: &Shape, label_rows: &[usize], body: usize) -> bool {
             let Some(t) = c.text().filter(|t| !t.is_empty()) else {
                 return false;
             };
-            below
-                .iter()
-                .any(|(_, cells)| cells.iter().any(|x| x.at.col == c.at.col && x.text() == Some(t)))
+            below.iter().any(|(_, cells)| {
+                cells
+                    .iter()
+                    .any(|x| x.at.col == c.at.col && x.text() == Some(t))
+            })
         })
     })
 }

@@ -15,11 +15,12 @@ pub fn contents(dir: &Path) -> Vec<String> {
     names
 }
 
-/// The nine outputs of a run on the sample.
-pub const SAMPLE_SET: [&str; 9] = [
+/// The ten outputs of a run on the sample.
+pub const SAMPLE_SET: [&str; 10] = [
     "Capaian Kinerja 2023.koreksi.xlsx",
     "Data IDM 2023.koreksi.xlsx",
     "IKU 2021-2026.koreksi.xlsx",
+    "LKjIP-2023.docx",
     "LKjIP-2023.pdf",
     "Perjanjian Kinerja 2023.koreksi.xlsx",
     "Profil Dinas 2023.koreksi.xlsx",
@@ -240,7 +241,7 @@ fn a_closed_stdout_is_no_error() {
         let stderr = String::from_utf8_lossy(&done.stderr);
         assert_eq!(done.status.code(), Some(code), "{args:?}: {stderr}");
         let expected = if args[0] == "run" {
-            "7 buku kerja koreksi ditulis ke hasil (79 sel diperbaiki, 9 temuan perlu diputuskan)\nlaporan DRAFT ditulis ke hasil/LKjIP-2023.pdf: 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n"
+            "7 buku kerja koreksi ditulis ke hasil (79 sel diperbaiki, 9 temuan perlu diputuskan)\nlaporan DRAFT ditulis ke hasil/LKjIP-2023.pdf (untuk disunting: hasil/LKjIP-2023.docx): 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n"
         } else {
             ""
         };
@@ -260,19 +261,22 @@ fn every_line_about_the_outputs_follows_the_language() {
         (
             "id",
             "catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan\n",
-            "laporan DRAFT ditulis ke hasil-id/LKjIP-2023.pdf: 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n",
+            "laporan DRAFT ditulis ke hasil-id/LKjIP-2023.pdf (untuk disunting: hasil-id/LKjIP-2023.docx): 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n",
         ),
         (
             "en",
             "note: no config.toml found; using the built-in config\n",
-            "DRAFT report written to hasil-en/LKjIP-2023.pdf: 4 error findings unresolved (DRAFT marked on every page)\n",
+            "DRAFT report written to hasil-en/LKjIP-2023.pdf (to edit: hasil-en/LKjIP-2023.docx): 4 error findings unresolved (DRAFT marked on every page)\n",
         ),
     ] {
         let out = format!("hasil-{lang}");
         let done = dir.run(&["report", "-q", "--lang", lang, "-o", &out]);
         assert_eq!(done.status.code(), Some(1));
         assert_eq!(String::from_utf8_lossy(&done.stderr), format!("{note}{report}"));
-        assert_eq!(contents(&dir.path().join(&out)), ["LKjIP-2023.pdf"]);
+        assert_eq!(
+            contents(&dir.path().join(&out)),
+            ["LKjIP-2023.docx", "LKjIP-2023.pdf"]
+        );
     }
 }
 

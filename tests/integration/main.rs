@@ -26,3 +26,4 @@ mod sample;
 mod temuan;
 mod web;
 mod windows;
+mod word;

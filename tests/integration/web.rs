@@ -335,7 +335,9 @@ fn a_run_on_the_sample_answers_what_check_finds_and_serves_what_run_writes() {
         .collect();
     names.sort();
     assert_eq!(names, ran);
-    assert_eq!(names.len(), 9);
+    // Seven corrected workbooks, temuan.json, the PDF and its Word document.
+    assert_eq!(names.len(), 10);
+    assert!(names.contains(&"LKjIP-2023.docx".to_string()), "{names:?}");
     for o in outputs {
         let name = o["name"].as_str().unwrap();
         let got = server.get(o["url"].as_str().unwrap());
@@ -344,6 +346,7 @@ fn a_run_on_the_sample_answers_what_check_finds_and_serves_what_run_writes() {
             "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "json" => "application/json; charset=utf-8",
             "pdf" => "application/pdf",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             other => panic!("unexpected output {other}"),
         };
         assert_eq!(got.header("Content-Type"), Some(kind), "{name}");
@@ -369,10 +372,16 @@ fn a_run_on_the_sample_answers_what_check_finds_and_serves_what_run_writes() {
         .read_to_end(&mut pdf)
         .unwrap();
     assert!(pdf.starts_with(b"%PDF"));
+    let mut docx = Vec::new();
+    zip.by_name("LKjIP-2023.docx")
+        .unwrap()
+        .read_to_end(&mut docx)
+        .unwrap();
+    assert!(docx == std::fs::read(dir.path().join("ran/LKjIP-2023.docx")).unwrap());
     // The uploads are gone once the run is done; nothing was written where the
     // server was started.
     let kept = server.temporary_files();
-    assert_eq!(kept.len(), 9, "{kept:?}");
+    assert_eq!(kept.len(), 10, "{kept:?}");
     assert!(kept.iter().all(|f| f.contains("/output/")), "{kept:?}");
     assert_eq!(std::fs::read_dir(&server.cwd).unwrap().count(), 0);
     // A name the run did not write is not served, whatever it says.
@@ -667,7 +676,8 @@ fn outputs_expire_and_ctrl_c_removes_every_run_folder() {
             .status,
         200
     );
-    assert_eq!(server.temporary_files().len(), 3);
+    // The corrected workbook, temuan.json, the PDF and its Word document.
+    assert_eq!(server.temporary_files().len(), 4);
     let tmp = server.tmp.clone();
     assert_eq!(server.interrupt(), 0);
     assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
