@@ -38,7 +38,7 @@ fn sipd_source(ctx: &Ctx) -> Option<String> {
         sipd.exports[i]
             .period
             .month
-            .map(|m| format!(" ({})", super::MONTHS[m as usize - 1]))
+            .map(|m| format!(" ({})", crate::date::MONTHS[m as usize - 1]))
             .unwrap_or_default()
     };
     let files: Vec<String> = series
@@ -64,7 +64,7 @@ fn sipd_source(ctx: &Ctx) -> Option<String> {
                 let missing: Vec<&str> = series
                     .missing_months
                     .iter()
-                    .map(|&m| super::MONTHS[m as usize - 1])
+                    .map(|&m| crate::date::MONTHS[m as usize - 1])
                     .collect();
                 how.push_str(&format!(
                     "; bulan {} tidak ada di antara ekspor dan tidak termasuk",

@@ -84,20 +84,7 @@ pub fn report(
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+use crate::date::MONTHS;
 
 pub(crate) struct Ctx<'a> {
     pub model: &'a Model,

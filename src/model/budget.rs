@@ -172,6 +172,19 @@ pub struct RealisationProgram {
 }
 
 impl RealisationProgram {
+    /// A program whose own row states its amounts, over these kegiatan.
+    pub fn headed(head: BudgetLine, kegiatan: Vec<BudgetLine>) -> Self {
+        RealisationProgram {
+            no: head.no.clone(),
+            name: head.name.clone(),
+            written: head.written.clone(),
+            row: head.row,
+            cell: head.cell,
+            subtotal: Some(head),
+            kegiatan,
+        }
+    }
+
     /// The sum of the kegiatan pagu; `None` when there is no kegiatan or one is unreadable.
     pub fn pagu_sum(&self) -> Option<Decimal> {
         sum(self.kegiatan.iter().map(|k| k.pagu_value()))

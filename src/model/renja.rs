@@ -948,15 +948,7 @@ fn as_realisation(form: &Form) -> Realisation {
             .filter(|&&c| form.lines[c].level == Some(Level::Kegiatan))
             .map(|&c| line(c))
             .collect();
-        programs.push(RealisationProgram {
-            no: head.no.clone(),
-            name: head.name.clone(),
-            written: head.written.clone(),
-            row: head.row,
-            cell: head.cell,
-            subtotal: Some(head),
-            kegiatan,
-        });
+        programs.push(RealisationProgram::headed(head, kegiatan));
     }
     Realisation {
         table: form.table,

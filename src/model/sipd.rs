@@ -12,7 +12,7 @@ use super::{Figure, TableView};
 use crate::cell::CellRef;
 use crate::number::NumberKind;
 use crate::read::Sheet;
-use crate::structure::codes::{self, CodeLevel};
+use crate::structure::codes;
 use crate::structure::tree::RowRole;
 use crate::structure::{self, sipd as recognised, Table};
 use crate::table::{normalize_header, Col, TableKind};
@@ -32,63 +32,9 @@ pub struct Sipd {
     pub realisation: Option<Realisation>,
 }
 
-/// A row's level in the budget hierarchy, from its code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Urusan,
-    Bidang,
-    Organisasi,
-    Program,
-    Kegiatan,
-    SubKegiatan,
-    /// An account, 1 (akun) to 6 (sub rincian objek).
-    Akun(u8),
-}
-
-impl From<CodeLevel> for Level {
-    fn from(level: CodeLevel) -> Level {
-        match level {
-            CodeLevel::Urusan => Level::Urusan,
-            CodeLevel::Bidang => Level::Bidang,
-            CodeLevel::Organisasi => Level::Organisasi,
-            CodeLevel::Program => Level::Program,
-            CodeLevel::Kegiatan => Level::Kegiatan,
-            CodeLevel::SubKegiatan => Level::SubKegiatan,
-            CodeLevel::Akun(n) => Level::Akun(n),
-        }
-    }
-}
-
-impl Level {
-    pub fn is_account(self) -> bool {
-        matches!(self, Level::Akun(_))
-    }
-
-    /// The level's name as an office says it.
-    pub fn name_id(self) -> &'static str {
-        match self {
-            Level::Urusan => "urusan",
-            Level::Bidang => "bidang urusan",
-            Level::Organisasi => "organisasi",
-            Level::Program => "program",
-            Level::Kegiatan => "kegiatan",
-            Level::SubKegiatan => "sub kegiatan",
-            Level::Akun(_) => "rekening",
-        }
-    }
-
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Level::Urusan => "urusan",
-            Level::Bidang => "bidang",
-            Level::Organisasi => "organisation",
-            Level::Program => "program",
-            Level::Kegiatan => "kegiatan",
-            Level::SubKegiatan => "sub kegiatan",
-            Level::Akun(_) => "account",
-        }
-    }
-}
+/// A row's level in the budget hierarchy, from its code (a lone digit under a
+/// budget row is an akun, `Akun(1)`).
+pub use crate::structure::codes::CodeLevel as Level;
 
 /// An `Anggaran | Realisasi` pair of columns: one kelompok belanja's, or the total's.
 #[derive(Debug, Clone, PartialEq)]
@@ -520,11 +466,11 @@ fn export(view: &TableView, titles: &[String]) -> Export {
             let under_budget_row = l
                 .parent
                 .and_then(|p| code_level(&lines[p]))
-                .is_some_and(|p| !matches!(p, CodeLevel::Urusan | CodeLevel::Bidang));
+                .is_some_and(|p| !matches!(p, Level::Urusan | Level::Bidang));
             code_level(l).map(|own| match own {
                 // A lone digit under a budget row is the akun (`5` Belanja).
-                CodeLevel::Urusan if under_budget_row => Level::Akun(1),
-                own => Level::from(own),
+                Level::Urusan if under_budget_row => Level::Akun(1),
+                own => own,
             })
         })
         .collect();
@@ -1069,15 +1015,7 @@ fn as_realisation(exports: &[Export], series: &Series) -> Realisation {
             })
             .map(line)
             .collect();
-        programs.push(RealisationProgram {
-            no: head.no.clone(),
-            name: head.name.clone(),
-            written: head.written.clone(),
-            row: head.row,
-            cell: head.cell,
-            subtotal: Some(head),
-            kegiatan,
-        });
+        programs.push(RealisationProgram::headed(head, kegiatan));
     }
     Realisation {
         table: exports[series.latest()].table,

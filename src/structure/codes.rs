@@ -32,6 +32,31 @@ impl CodeLevel {
     pub fn is_account(self) -> bool {
         matches!(self, CodeLevel::Akun(_))
     }
+
+    /// The level's name as an office says it.
+    pub fn name_id(self) -> &'static str {
+        match self {
+            CodeLevel::Urusan => "urusan",
+            CodeLevel::Bidang => "bidang urusan",
+            CodeLevel::Organisasi => "organisasi",
+            CodeLevel::Program => "program",
+            CodeLevel::Kegiatan => "kegiatan",
+            CodeLevel::SubKegiatan => "sub kegiatan",
+            CodeLevel::Akun(_) => "rekening",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            CodeLevel::Urusan => "urusan",
+            CodeLevel::Bidang => "bidang",
+            CodeLevel::Organisasi => "organisation",
+            CodeLevel::Program => "program",
+            CodeLevel::Kegiatan => "kegiatan",
+            CodeLevel::SubKegiatan => "sub kegiatan",
+            CodeLevel::Akun(_) => "account",
+        }
+    }
 }
 
 /// A segment of `min..=max` digits; the affairs' segments may be `X` (`X.XX`,

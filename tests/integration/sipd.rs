@@ -713,23 +713,29 @@ fn a_subtotal_over_every_level_is_not_the_reports_total() {
     );
 }
 
-/// The loud findings of an export written with `layout`, besides other workbooks.
-fn loud_of(layout: Layout, rows: &[Row]) -> (Value, Vec<(String, String, String)>) {
+/// The check of an export written with `layout` in a fresh folder, with `edits`
+/// then made to cells of its sheet: the JSON and the loud findings.
+fn edited(
+    layout: Layout,
+    rows: &[Row],
+    edits: Vec<(String, util::Edit)>,
+) -> (Value, Vec<(String, String, String)>) {
     let dir = Dir::new();
     office(&dir);
     write(&dir.input("sipd.xlsx"), layout, &[out("Sheet1", rows)]);
+    for (cell, edit) in edits {
+        util::edit_cell(&dir.input("sipd.xlsx"), "Sheet1", &cell, edit);
+    }
     check(&dir)
 }
 
-fn at(sheet: &str, cell: String) -> Vec<(String, String, String)> {
-    vec![("".into(), sheet.to_string(), cell)]
+fn loud_of(layout: Layout, rows: &[Row]) -> (Value, Vec<(String, String, String)>) {
+    edited(layout, rows, Vec::new())
 }
 
-fn with_code(code: &str, mut loud: Vec<(String, String, String)>) -> Vec<(String, String, String)> {
-    for l in &mut loud {
-        l.0 = code.to_string();
-    }
-    loud
+/// The one loud finding `code` at `sheet!cell`.
+fn only(code: &str, sheet: &str, cell: &str) -> Vec<(String, String, String)> {
+    vec![(code.to_string(), sheet.to_string(), cell.to_string())]
 }
 
 /// The first account with realisasi in both its anggaran and its realisasi.
@@ -753,19 +759,10 @@ fn mutant_total_column() {
     assert_eq!(loud, Vec::new(), "{:?}", util::findings(&clean));
     // The total column written wrong on a sub kegiatan row.
     let i = rows.iter().position(Row::is_sub_kegiatan).unwrap();
-    let p = place(layout);
-    let dir = Dir::new();
-    office(&dir);
-    write(&dir.input("sipd.xlsx"), layout, &[out("Sheet1", &rows)]);
-    let cell = a1(layout, i, p.totals.unwrap().0);
-    util::edit_cell(
-        &dir.input("sipd.xlsx"),
-        "Sheet1",
-        &cell,
-        util::Edit::Number(13_000_000.0),
-    );
-    let (json, loud) = check(&dir);
-    assert_eq!(loud, with_code("SPD001", at("Sheet1", cell.clone())));
+    let cell = a1(layout, i, place(layout).totals.unwrap().0);
+    let edit = (cell.clone(), util::Edit::Number(13_000_000.0));
+    let (json, loud) = edited(layout, &rows, vec![edit]);
+    assert_eq!(loud, only("SPD001", "Sheet1", &cell));
     let f = util::finding(&json, "SPD001", &cell);
     assert_eq!(f["expected"], rows[i].total_a().to_string());
 }
@@ -783,18 +780,13 @@ fn mutant_kelompok_percent() {
     // Program 2.16.01 has Operasi and Modal anggaran.
     let i = rows.iter().position(|r| r.codes[2] == "2.16.01").unwrap();
     assert!(rows[i].a[1] > 0);
-    let dir = Dir::new();
-    office(&dir);
-    write(&dir.input("sipd.xlsx"), layout, &[out("Sheet1", &rows)]);
     let cell = a1(layout, i, place(layout).percent.unwrap());
-    util::edit_cell(
-        &dir.input("sipd.xlsx"),
-        "Sheet1",
-        &cell,
-        util::Edit::Number(10.25),
+    let (json, loud) = edited(
+        layout,
+        &rows,
+        vec![(cell.clone(), util::Edit::Number(10.25))],
     );
-    let (json, loud) = check(&dir);
-    assert_eq!(loud, with_code("SPD002", at("Sheet1", cell.clone())));
+    assert_eq!(loud, only("SPD002", "Sheet1", &cell));
     let f = util::finding(&json, "SPD002", &cell);
     // 225.619.160 / (3.569.304.500 + 109.048.100) × 100
     assert_eq!(f["expected"], "6.13");
@@ -810,7 +802,7 @@ fn mutant_realisation_above_anggaran() {
     let layout = Layout::default();
     let (json, loud) = loud_of(layout, &rows);
     let cell = a1(layout, i, place(layout).pairs[0].1);
-    assert_eq!(loud, with_code("SPD003", at("Sheet1", cell.clone())));
+    assert_eq!(loud, only("SPD003", "Sheet1", &cell));
     let message = util::finding(&json, "SPD003", &cell)["message"]
         .as_str()
         .unwrap()
@@ -834,7 +826,7 @@ fn mutant_realisation_without_anggaran() {
     };
     let (_, loud) = loud_of(layout, &rows);
     let cell = a1(layout, i, place(layout).pairs[0].1);
-    assert_eq!(loud, with_code("SPD004", at("Sheet1", cell)));
+    assert_eq!(loud, only("SPD004", "Sheet1", &cell));
 }
 
 /// Guards SPD005: a sub kegiatan's plan typed on its account rows.
@@ -850,20 +842,17 @@ fn mutant_plan_on_accounts() {
     assert_eq!(loud, Vec::new());
     let i = rows.iter().position(Row::is_sub_kegiatan).unwrap();
     let (akas, _, _) = place(layout).akas.unwrap();
-    let dir = Dir::new();
-    office(&dir);
-    write(&dir.input("sipd.xlsx"), layout, &[out("Sheet1", &rows)]);
-    let path = dir.input("sipd.xlsx");
     let own = a1(layout, i, akas);
-    util::edit_cell(&path, "Sheet1", &own, util::Edit::Clear);
-    util::edit_cell(
-        &path,
-        "Sheet1",
-        &a1(layout, i + 1, akas),
+    let first_account = (
+        a1(layout, i + 1, akas),
         util::Edit::Number(rows[i].total_a() as f64),
     );
-    let (json, loud) = check(&dir);
-    assert_eq!(loud, with_code("SPD005", at("Sheet1", own.clone())));
+    let (json, loud) = edited(
+        layout,
+        &rows,
+        vec![(own.clone(), util::Edit::Clear), first_account],
+    );
+    assert_eq!(loud, only("SPD005", "Sheet1", &own));
     assert_eq!(
         util::finding(&json, "SPD005", &own)["expected"],
         rows[i].total_a().to_string()
@@ -893,11 +882,7 @@ fn mutant_codes_that_give_no_place() {
         }
         let (json, loud) = loud_of(layout, &mutant);
         let cell = a1(layout, i, 2);
-        assert_eq!(
-            loud,
-            with_code("SPD006", at("Sheet1", cell.clone())),
-            "{what}"
-        );
+        assert_eq!(loud, only("SPD006", "Sheet1", &cell), "{what}");
         assert_eq!(
             util::finding(&json, "SPD006", &cell)["found"],
             code,
@@ -927,7 +912,7 @@ fn mutant_copy_disagrees() {
     write(&dir.input("sipd.xlsx"), layout, &sheets);
     let cell = a1(layout, i, place(layout).pairs[0].1);
     let (json, loud) = check(&dir);
-    assert_eq!(loud, with_code("SPD007", at("Kominfo", cell.clone())));
+    assert_eq!(loud, only("SPD007", "Kominfo", &cell));
     assert_eq!(
         util::finding(&json, "SPD007", &cell)["expected"],
         rows[i].r[0].to_string()
@@ -943,7 +928,7 @@ fn mutant_cut_off() {
     let layout = Layout::default();
     let (json, loud) = loud_of(layout, &rows[..=i]);
     let cell = a1(layout, i, place(layout).name);
-    assert_eq!(loud, with_code("SPD008", at("Sheet1", cell.clone())));
+    assert_eq!(loud, only("SPD008", "Sheet1", &cell));
     assert!(util::finding(&json, "SPD008", &cell)["message"]
         .as_str()
         .unwrap()
@@ -1072,7 +1057,7 @@ fn mutant_typed_realisation_differs() {
     assert_eq!(loud, Vec::new(), "{:?}", util::findings(&json));
     let (cell, pagu) = typed_realisation(&dir.input("tabel34.xlsx"), &rows, 1_000_000);
     let (json, loud) = check(&dir);
-    assert_eq!(loud, with_code("SPD011", at("Tabel 3.4", cell.clone())));
+    assert_eq!(loud, only("SPD011", "Tabel 3.4", &cell));
     assert_eq!(
         util::finding(&json, "SPD011", &cell)["expected"],
         pagu.to_string()
@@ -1121,7 +1106,7 @@ fn mutant_pk_budget_differs() {
     assert_eq!(loud, Vec::new(), "{:?}", util::findings(&json));
     pk(250_000);
     let (json, loud) = check(&dir);
-    assert_eq!(loud, with_code("SPD012", at("PK", "C3".into())));
+    assert_eq!(loud, only("SPD012", "PK", "C3"));
     assert_eq!(
         util::finding(&json, "SPD012", "C3")["expected"],
         programs[1].total_a().to_string()
@@ -1141,7 +1126,7 @@ fn half_text_half_numbers_is_told_and_read() {
     office(&dir);
     write(&dir.input("sipd.xlsx"), layout, &[out("Sheet1", &rows)]);
     let (_, loud) = check(&dir);
-    assert_eq!(loud, with_code("NUM003", at("Sheet1", a1(layout, 0, 5))));
+    assert_eq!(loud, only("NUM003", "Sheet1", &a1(layout, 0, 5)));
     assert!(report(&dir).contains(JULY_TOTAL));
 }
 
@@ -1204,7 +1189,7 @@ fn mutant_parent_not_the_sum_of_its_children() {
     write(&dir.input("sipd.xlsx"), layout, &[out("Sheet1", &rows)]);
     let (_, loud) = check(&dir);
     let cell = a1(layout, i, 5);
-    assert_eq!(loud, with_code("STR001", at("Sheet1", cell.clone())));
+    assert_eq!(loud, only("STR001", "Sheet1", &cell));
     // The office typed figures: the corrected workbook holds the figure.
     dir.run(&["fix"]);
     let mut wb: Xlsx<_> =

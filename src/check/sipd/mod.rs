@@ -25,7 +25,7 @@ mod testing;
 use super::budget::format::{en_num, id_num, short};
 use super::{Context, Rule};
 use crate::cell::CellRef;
-use crate::finding::{Loc, NewValue};
+use crate::finding::{Finding, Loc, Message, NewValue};
 use crate::model::sipd::{Export, Level, Line, YearLine};
 use crate::read::{Sheet, Value};
 use rust_decimal::Decimal;
@@ -122,10 +122,7 @@ fn derived(
 fn code_in(text: &str, levels: &[Level]) -> Option<String> {
     text.split_whitespace()
         .map(|t| t.trim_end_matches(['.', ':', ')']).trim_start_matches('('))
-        .find(|t| {
-            crate::structure::codes::level(t)
-                .is_some_and(|l| levels.iter().any(|&v| Level::from(l) == v))
-        })
+        .find(|t| crate::structure::codes::level(t).is_some_and(|l| levels.contains(&l)))
         .map(str::to_string)
 }
 
@@ -185,6 +182,54 @@ fn year_cells(ctx: &Context, y: &YearLine, anggaran: bool) -> Vec<Loc> {
     } else {
         y.realisasi_from.iter().filter_map(|&p| cell(p)).collect()
     }
+}
+
+/// Where the export says a year line's figure and how a hand-typed row was paired
+/// with it (`test.xlsx Rekap!C6, kode 2.16.01.2.01`), both languages; and the
+/// export's cells.
+fn export_source(
+    ctx: &Context,
+    y: &YearLine,
+    by_name: bool,
+    anggaran: bool,
+) -> ((String, String), Vec<Loc>) {
+    let cells = year_cells(ctx, y, anggaran);
+    let at = place(&cells);
+    let name = short(&y.name);
+    let said = if by_name {
+        (
+            format!("{at}, dipasangkan menurut nama dengan {} «{name}»", y.code),
+            format!("{at}, paired by name with {} «{name}»", y.code),
+        )
+    } else {
+        (
+            format!("{at}, kode {}", y.code),
+            format!("{at}, code {}", y.code),
+        )
+    };
+    (said, cells)
+}
+
+/// A finding at the realisasi cell of line `i` in pair `p`, its anggaran cell
+/// related.
+fn at_realisasi(
+    rule: &Rule,
+    ctx: &Context,
+    e: &Export,
+    (i, p): (usize, usize),
+    message: Message,
+) -> Option<Finding> {
+    let l = &e.lines[i];
+    let pair = &e.pairs[p];
+    let at = CellRef::new(l.row, pair.realisasi?);
+    let found = l.realisasi[p]
+        .as_ref()
+        .map(|f| f.written.clone())
+        .unwrap_or_default();
+    Some(
+        rule.finding(loc(ctx, e, at), message, found)
+            .related(vec![loc(ctx, e, CellRef::new(l.row, pair.anggaran?))]),
+    )
 }
 
 /// `lra_juli.xlsx Sheet1!F12` (and how many more).

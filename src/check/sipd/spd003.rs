@@ -1,7 +1,6 @@
 //! SPD003 realisation-above-anggaran: a row realises more than its anggaran.
 
-use super::{kelompok, loc, money, named};
-use crate::cell::CellRef;
+use super::{at_realisasi, kelompok, money, named};
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
 use crate::model::sipd::Export;
@@ -41,10 +40,7 @@ pub(super) fn over_below(e: &Export, i: usize, p: usize) -> bool {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for e in &ctx.model.sipd.exports {
-        for (p, pair) in e.pairs.iter().enumerate() {
-            let (Some(a_col), Some(r_col)) = (pair.anggaran, pair.realisasi) else {
-                continue;
-            };
+        for p in 0..e.pairs.len() {
             for (i, l) in e.lines.iter().enumerate() {
                 if l.role == RowRole::Total {
                     continue;
@@ -60,22 +56,16 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let (a_id, a_en) = money(a);
                 let (d_id, d_en) = money(r - a);
                 let k = kelompok(e, p);
-                let at = CellRef::new(l.row, r_col);
-                let found = l.realisasi[p]
-                    .as_ref()
-                    .map(|f| f.written.clone())
-                    .unwrap_or_default();
-                out.push(
-                    rule.finding(
-                        loc(ctx, e, at),
-                        Message::new(
+                out.extend(at_realisasi(
+                    rule,
+                    ctx,
+                    e,
+                    (i, p),
+                    Message::new(
                             format!("realisasi {who_id}{k} {r_id} melebihi anggarannya {a_id} (lebih {d_id})"),
                             format!("the realisation of {who_en}{k}, {r_en}, is above its anggaran {a_en} (by {d_en})"),
                         ),
-                        found,
-                    )
-                    .related(vec![loc(ctx, e, CellRef::new(l.row, a_col))]),
-                );
+                ));
             }
         }
     }

@@ -1,8 +1,7 @@
 //! SPD004 realisation-without-anggaran: realisasi on a row without anggaran.
 
 use super::spd003::amounts;
-use super::{kelompok, loc, money, named};
-use crate::cell::CellRef;
+use super::{at_realisasi, kelompok, money, named};
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
 use crate::structure::tree::RowRole;
@@ -22,10 +21,7 @@ pub const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for e in &ctx.model.sipd.exports {
-        for (p, pair) in e.pairs.iter().enumerate() {
-            let (Some(a_col), Some(r_col)) = (pair.anggaran, pair.realisasi) else {
-                continue;
-            };
+        for p in 0..e.pairs.len() {
             for (i, l) in e.lines.iter().enumerate() {
                 if l.role == RowRole::Total || !l.children.is_empty() {
                     continue;
@@ -39,22 +35,18 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let (who_id, who_en) = named(l);
                 let (r_id, r_en) = money(r);
                 let k = kelompok(e, p);
-                let at = CellRef::new(l.row, r_col);
-                let found = l.realisasi[p]
-                    .as_ref()
-                    .map(|f| f.written.clone())
-                    .unwrap_or_default();
-                out.push(
-                    rule.finding(
-                        loc(ctx, e, at),
-                        Message::new(
-                            format!("{who_id}{k} memuat realisasi {r_id} padahal anggarannya nol"),
-                            format!("{who_en}{k} shows a realisation of {r_en} while its anggaran is zero"),
+                out.extend(at_realisasi(
+                    rule,
+                    ctx,
+                    e,
+                    (i, p),
+                    Message::new(
+                        format!("{who_id}{k} memuat realisasi {r_id} padahal anggarannya nol"),
+                        format!(
+                            "{who_en}{k} shows a realisation of {r_en} while its anggaran is zero"
                         ),
-                        found,
-                    )
-                    .related(vec![loc(ctx, e, CellRef::new(l.row, a_col))]),
-                );
+                    ),
+                ));
             }
         }
     }

@@ -50,18 +50,9 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::check::sipd::testing::{one_pair, with};
-    use crate::check::testing::{assert_finding, findings_with, one, Sheet};
+    use crate::check::sipd::testing::{one_pair, titled, with};
+    use crate::check::testing::{assert_finding, findings_with, one};
     use crate::config::Config;
-
-    fn titled(sheet: Sheet, period: &'static str) -> Sheet {
-        let mut rows = vec![vec![period], vec![""]];
-        rows.extend(sheet.rows);
-        Sheet {
-            name: sheet.name,
-            rows,
-        }
-    }
 
     #[test]
     fn a_sub_kegiatan_whose_anggaran_moved() {

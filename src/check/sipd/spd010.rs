@@ -2,6 +2,7 @@
 
 use super::{loc, money, named};
 use crate::check::{Context, Fixes, Handling, Rule};
+use crate::date::{MONTHS, MONTHS_EN};
 use crate::finding::{Finding, Message, Severity};
 use crate::model::sipd::{Export, PeriodFrom, Reading, Why};
 
@@ -18,35 +19,6 @@ pub const RULE: Rule = Rule {
     handling: Handling::SHEET_NOTE,
     check,
 };
-
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `lra_juli.xlsx lembar Sheet1 (Juli)`.
 fn named_export(e: &Export, en: bool) -> String {
@@ -196,18 +168,9 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::check::sipd::testing::{one_pair, with};
+    use crate::check::sipd::testing::{one_pair, titled, with};
     use crate::check::testing::{findings_with, one, Sheet};
     use crate::config::Config;
-
-    fn titled(sheet: Sheet, period: &'static str) -> Sheet {
-        let mut rows = vec![vec![period], vec![""]];
-        rows.extend(sheet.rows);
-        Sheet {
-            name: sheet.name,
-            rows,
-        }
-    }
 
     /// January's export, and a later one whose account 5.1.02.01.001.00024 (row
     /// 12) reads 400.000 where January read 500.000, its parents following.

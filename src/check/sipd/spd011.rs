@@ -1,6 +1,6 @@
 //! SPD011 realisation-vs-export: a hand-typed Tabel 3.4 differs from the SIPD export.
 
-use super::{money, pair_lines, place, year_cells};
+use super::{export_source, money, pair_lines};
 use crate::check::budget::format::short;
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
@@ -56,27 +56,15 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 if (value - exported).abs() <= tol {
                     continue;
                 }
-                let cells = year_cells(ctx, y, anggaran);
+                let ((from_id, from_en), cells) = export_source(ctx, y, by_name, anggaran);
                 let (v_id, v_en) = money(value);
                 let (x_id, x_en) = money(exported);
-                let (pair_id, pair_en) = if by_name {
-                    (
-                        format!(
-                            ", dipasangkan menurut nama dengan {} «{}»",
-                            y.code,
-                            short(&y.name)
-                        ),
-                        format!(", paired by name with {} «{}»", y.code, short(&y.name)),
-                    )
-                } else {
-                    (format!(", kode {}", y.code), format!(", code {}", y.code))
-                };
                 out.push(
                     rule.finding(
                         ctx.model.loc(real.table, typed.at),
                         Message::new(
-                            format!("{id_what} kegiatan «{}» tertulis {v_id}, padahal ekspor SIPD ({}{pair_id}) menyebut {x_id}", short(&k.name), place(&cells)),
-                            format!("the {en_what} of kegiatan «{}» reads {v_en}, but the SIPD export ({}{pair_en}) says {x_en}", short(&k.name), place(&cells)),
+                            format!("{id_what} kegiatan «{}» tertulis {v_id}, padahal ekspor SIPD ({from_id}) menyebut {x_id}", short(&k.name)),
+                            format!("the {en_what} of kegiatan «{}» reads {v_en}, but the SIPD export ({from_en}) says {x_en}", short(&k.name)),
                         ),
                         typed.written.clone(),
                     )

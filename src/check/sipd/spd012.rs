@@ -1,6 +1,6 @@
 //! SPD012 pk-vs-export: a PK program budget differs from the SIPD export's anggaran.
 
-use super::{money, pair_lines, place, year_cells};
+use super::{export_source, money, pair_lines};
 use crate::check::budget::format::short;
 use crate::check::{Context, Fixes, Handling, Rule};
 use crate::finding::{Finding, Message, Severity};
@@ -50,27 +50,15 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             if (value - exported).abs() <= tol || earlier {
                 continue;
             }
-            let cells = year_cells(ctx, y, true);
+            let ((from_id, from_en), cells) = export_source(ctx, y, by_name, true);
             let (v_id, v_en) = money(value);
             let (x_id, x_en) = money(exported);
-            let (pair_id, pair_en) = if by_name {
-                (
-                    format!(
-                        ", dipasangkan menurut nama dengan {} «{}»",
-                        y.code,
-                        short(&y.name)
-                    ),
-                    format!(", paired by name with {} «{}»", y.code, short(&y.name)),
-                )
-            } else {
-                (format!(", kode {}", y.code), format!(", code {}", y.code))
-            };
             out.push(
                 rule.finding(
                     ctx.model.loc(pk.table, f.at),
                     Message::new(
-                        format!("anggaran program «{}» di PK tertulis {v_id}, padahal ekspor SIPD ({}{pair_id}) menyebut {x_id}", short(&p.name), place(&cells)),
-                        format!("the PK budget of program «{}» reads {v_en}, but the SIPD export ({}{pair_en}) says {x_en}", short(&p.name), place(&cells)),
+                        format!("anggaran program «{}» di PK tertulis {v_id}, padahal ekspor SIPD ({from_id}) menyebut {x_id}", short(&p.name)),
+                        format!("the PK budget of program «{}» reads {v_en}, but the SIPD export ({from_en}) says {x_en}", short(&p.name)),
                     ),
                     f.written.clone(),
                 )

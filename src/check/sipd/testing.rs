@@ -218,3 +218,13 @@ pub fn named(mut sheet: Sheet, name: &'static str) -> Sheet {
     sheet.name = name;
     sheet
 }
+
+/// `sheet` under a title row naming its period, and a blank row.
+pub fn titled(sheet: Sheet, period: &'static str) -> Sheet {
+    let mut rows = vec![vec![period], vec![""]];
+    rows.extend(sheet.rows);
+    Sheet {
+        name: sheet.name,
+        rows,
+    }
+}
