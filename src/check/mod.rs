@@ -13,6 +13,7 @@ mod idm;
 mod numbers;
 mod performance;
 mod renja;
+mod sum_tree;
 mod tables;
 #[cfg(test)]
 mod testing;
