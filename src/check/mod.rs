@@ -13,6 +13,7 @@ mod idm;
 mod numbers;
 mod performance;
 mod renja;
+pub mod structure;
 mod sum_tree;
 mod tables;
 #[cfg(test)]
@@ -47,6 +48,9 @@ pub struct Context<'a> {
     pub budget: BudgetAnalysis<'a>,
     /// The village lists with their villages' keys, totals and status counts.
     pub villages: villages::VillageAnalysis<'a>,
+    /// Every table's structural slips: sums along its hierarchy, totals,
+    /// percentage columns.
+    pub structure: structure::StructureAnalysis<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -58,6 +62,7 @@ impl<'a> Context<'a> {
             cfg,
             budget: BudgetAnalysis::new(reading, model, cfg),
             villages: villages::VillageAnalysis::new(model, cfg),
+            structure: structure::StructureAnalysis::new(reading, model, cfg),
         }
     }
 }
@@ -126,13 +131,14 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 8] = [
+    let families: [&'static [Rule]; 9] = [
         numbers::RULES,
         identity::RULES,
         idm::RULES,
         budget::RULES,
         performance::RULES,
         renja::RULES,
+        structure::RULES,
         tables::RULES,
         config_rules::RULES,
     ];

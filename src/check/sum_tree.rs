@@ -41,6 +41,9 @@ pub struct Node {
     pub anchor: Option<Decimal>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
+    /// A figure typed where its neighbours hold formulas: among equal candidates,
+    /// the one to blame.
+    pub suspect: bool,
 }
 
 /// A table's figures as wholes and parts, for one money column.
@@ -94,6 +97,7 @@ impl Tree {
             anchor: None,
             parent,
             children: Vec::new(),
+            suspect: false,
         });
         if let Some(p) = parent {
             self.nodes[p].children.push(i);
@@ -174,6 +178,15 @@ impl Tree {
                         .iter()
                         .copied()
                         .filter(|&(n, v)| self.nodes[n].anchor.is_none_or(|a| a == v))
+                        .collect(),
+                )
+            })
+            .or_else(|| {
+                pick(
+                    s.candidates
+                        .iter()
+                        .copied()
+                        .filter(|&(n, _)| self.nodes[n].suspect)
                         .collect(),
                 )
             });

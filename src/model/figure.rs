@@ -149,7 +149,7 @@ pub(super) fn numeric_column(
 /// A percent column holds ratios when no plain number in it exceeds 1.5 and some
 /// are fractions: `0.99` then means 99 %. Cells formatted as percentages are ratios
 /// on their own account.
-fn is_ratio_column(cells: &[&Cell]) -> bool {
+pub fn is_ratio_column(cells: &[&Cell]) -> bool {
     let plain: Vec<Decimal> = cells
         .iter()
         .filter(|c| !c.percent_format)

@@ -9,7 +9,7 @@ pub mod idm;
 pub mod performance;
 pub mod renja;
 
-pub use figure::{Figure, FigureProblem, NumericColumn};
+pub use figure::{is_ratio_column, Figure, FigureProblem, NumericColumn};
 
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;

@@ -126,6 +126,18 @@ fn said(header: &str) -> Said {
     Said::Nothing
 }
 
+/// The figure a column's header words alone promise (`ANGGARAN (Rp)` money,
+/// `PERSENTASE` percentages), whatever its cells hold: a column of such a header
+/// holding mostly text is worth telling.
+pub fn said_figure(header: &str) -> Option<Holds> {
+    match said(header) {
+        Said::Money => Some(Holds::Money),
+        Said::Percent => Some(Holds::Percent),
+        Said::Count => Some(Holds::Count),
+        _ => None,
+    }
+}
+
 /// A dotted code (`1.02.01`, `5.1.02.01.001.00024`, `36.04.05.2001`): segments of
 /// digits whose lengths are not those of thousands groups.
 pub fn is_code(text: &str) -> bool {
