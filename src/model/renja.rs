@@ -15,6 +15,7 @@ use crate::cell::{sum_formula, CellRef};
 use crate::finding::NewValue;
 use crate::number::NumberKind;
 use crate::read::{Formula, Sheet};
+use crate::structure::holds::Holds;
 use crate::structure::stated::{Equation, Expr, Numbering};
 use crate::structure::Reading;
 use crate::table::{normalize_header, Col, TableKind};
@@ -246,17 +247,35 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         let (kinerja, rupiah) = if t.kind == TableKind::EvaluasiRenja {
             let of = |col: Col| in_span.iter().find(|c| c.col == col).map(|c| c.index);
             (of(Col::Kinerja), of(Col::Rupiah))
-        } else {
+        } else if t.kind != TableKind::Tabel {
             // One column per number: its only lane.
             (None, in_span.iter().find(numeric).map(|c| c.index))
+        } else {
+            // A table of no known kind: its figure columns by what they hold, money
+            // and counts (`Rp`) apart from the rest (`K`, `%`).
+            let figures = || {
+                t.fields
+                    .iter()
+                    .filter(|f| span.contains(&f.index) && f.holds.is_figure())
+            };
+            (
+                figures().find(|f| !f.holds.is_additive()).map(|f| f.index),
+                figures().find(|f| f.holds.is_additive()).map(|f| f.index),
+            )
         };
         if kinerja.is_none() && rupiah.is_none() {
             continue;
         }
-        let title = in_span
-            .first()
-            .map(|c| c.label.split(" / ").next().unwrap_or("").to_string())
-            .unwrap_or_default();
+        let title = match in_span.first() {
+            Some(c) => c.label.clone(),
+            None => t
+                .fields
+                .iter()
+                .find(|f| span.contains(&f.index))
+                .map(|f| f.label.clone())
+                .unwrap_or_default(),
+        };
+        let title = title.split(" / ").next().unwrap_or("").to_string();
         groups.push(Group {
             number,
             title,
@@ -284,7 +303,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         .collect();
     let mut amounts = BTreeMap::new();
     let mut lines = Vec::new();
-    for row in &t.rows {
+    for (i, row) in t.rows.iter().enumerate() {
         for g in &groups {
             for (lane, col) in [(Lane::Kinerja, g.kinerja), (Lane::Rupiah, g.rupiah)] {
                 let Some(col) = col else { continue };
@@ -306,11 +325,31 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
                 );
             }
         }
-        let code = view.text(row, Col::Kode);
-        let name = view.text(row, Col::Uraian).unwrap_or_default();
-        if name.is_empty() && code.is_none() {
-            continue;
-        }
+        let (code, name, name_cell) = if t.kind == TableKind::Tabel {
+            // No known columns: the row's code as its structure reads it, its
+            // first name; every row keeps the arithmetic, named or not.
+            let name = t
+                .fields
+                .iter()
+                .filter(|f| matches!(f.holds, Holds::Name | Holds::Label | Holds::Mixed))
+                .find_map(|f| {
+                    row.at(f.index)
+                        .and_then(|c| c.text())
+                        .filter(|x| !x.is_empty())
+                });
+            (
+                t.tree.nodes.get(i).and_then(|n| n.code.clone()),
+                name.unwrap_or_default().to_string(),
+                None,
+            )
+        } else {
+            let code = view.text(row, Col::Kode);
+            let name = view.text(row, Col::Uraian).unwrap_or_default();
+            if name.is_empty() && code.is_none() {
+                continue;
+            }
+            (code, name, view.cell_ref(row, Col::Uraian))
+        };
         let level = code
             .as_deref()
             .and_then(level_of_code)
@@ -319,7 +358,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             row: row.row,
             code,
             name,
-            name_cell: view.cell_ref(row, Col::Uraian),
+            name_cell,
             level,
             parent: None,
             children: Vec::new(),
@@ -556,10 +595,11 @@ fn carries_money(form: &Form, line: usize) -> bool {
 }
 
 /// Equal at the precision the stated figure is written with (sums: exactly).
-fn agrees(stated: Decimal, computed: Decimal, decimals: Option<u32>) -> bool {
-    match decimals {
-        None => stated == computed,
-        Some(d) => crate::compare::agrees(stated, d, computed),
+fn agrees(stated: Decimal, computed: Decimal, precision: Precision) -> bool {
+    match precision {
+        Precision::Exact => stated == computed,
+        Precision::Float => crate::compare::agrees_as_float(stated, computed),
+        Precision::Decimals(d) => crate::compare::agrees(stated, d, computed),
     }
 }
 
@@ -741,9 +781,31 @@ fn rounded(v: Decimal) -> Decimal {
     v.round_dp(10).normalize()
 }
 
-/// Ratios compare at the stated figure's precision; sums exactly.
-fn precision(form: &Form, at: CellRef, number: u32) -> Option<u32> {
-    (!summable(form, number)).then(|| form.amounts.get(&at).map_or(0, |a| a.figure.decimals))
+/// How a stated figure compares with the one computed: ratios at the stated
+/// figure's precision; sums exactly, or at a spreadsheet's 15 significant digits
+/// when the figure is a formula's cached value or carries 12 or more decimals
+/// (`174.857142857143` against the exact 174.857142857142857…).
+fn precision(form: &Form, at: CellRef, number: u32) -> Precision {
+    let amount = form.amounts.get(&at);
+    if !summable(form, number) {
+        return Precision::Decimals(amount.map_or(0, |a| a.figure.decimals));
+    }
+    let float = amount.is_some_and(|a| a.formula.is_some() || a.figure.decimals >= 12);
+    if float {
+        Precision::Float
+    } else {
+        Precision::Exact
+    }
+}
+
+/// How a stated figure is compared with the one computed.
+#[derive(Debug, Clone, Copy)]
+enum Precision {
+    Exact,
+    /// A spreadsheet's floating-point result: equal at 15 significant digits.
+    Float,
+    /// At the decimals the figure is written with.
+    Decimals(u32),
 }
 
 /// What a cell should be from the cells it follows from; `None` for an input.

@@ -29,6 +29,53 @@ fn cells(cells: &[CellRef]) -> String {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     report(rule, ctx, out, message);
+    // Any table's parents whose sum formulas add other rows than their children.
+    crate::check::structure::report(rule, ctx, out, structure_message);
+}
+
+fn structure_message(
+    _t: &crate::check::structure::TableAnalysis,
+    slip: &crate::check::structure::Slip,
+) -> Option<(String, String)> {
+    let crate::check::structure::Cause::Formula { foreign, omitted } = &slip.cause else {
+        return None;
+    };
+    let mut id = Vec::new();
+    let mut en = Vec::new();
+    if !foreign.is_empty() {
+        id.push(format!(
+            "ikut menjumlahkan {} yang bukan baris anaknya",
+            cells(foreign)
+        ));
+        en.push(format!(
+            "also adds {}, which are not its children",
+            cells(foreign)
+        ));
+    }
+    if !omitted.is_empty() {
+        id.push(format!("melewatkan {}", cells(omitted)));
+        en.push(format!("leaves out {}", cells(omitted)));
+    }
+    let should = slip
+        .fix
+        .iter()
+        .find(|c| c.cell == slip.at)
+        .and_then(|c| match &c.value {
+            crate::finding::NewValue::Formula { formula, .. } => Some(formula.as_str()),
+            _ => None,
+        })
+        .unwrap_or("");
+    let column = &slip.column;
+    Some((
+        format!(
+            "rumus kolom {column} {}; seharusnya ={should}",
+            id.join(" dan ")
+        ),
+        format!(
+            "the formula of column {column} {}; it should be ={should}",
+            en.join(" and ")
+        ),
+    ))
 }
 
 fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {

@@ -65,6 +65,18 @@ pub fn read(table: &Table) -> Vec<FigureColumn<'_>> {
                 .map(|c| {
                     c.map(|c| {
                         let mut f = Figure::read(c, kind);
+                        // One mark in both roles (NUM005's): the amount it means.
+                        let malformed = matches!(
+                            f.problem.as_deref(),
+                            Some(crate::model::FigureProblem::Malformed { .. })
+                        );
+                        if let Some((v, d)) = malformed
+                            .then(|| crate::number::same_mark_both_roles(&f.written))
+                            .flatten()
+                        {
+                            f.value = Some(v);
+                            f.decimals = d;
+                        }
                         if ratio && !c.percent_format && matches!(c.value, Value::Number { .. }) {
                             f.value = f.value.map(|v| v * Decimal::ONE_HUNDRED);
                             f.decimals = f.decimals.saturating_sub(2);
