@@ -309,17 +309,27 @@ impl<'a> Column<'a> {
         let parts: BTreeSet<CellRef> = self
             .parts(i)
             .iter()
-            .filter(|&&c| self.filled(c))
+            .filter(|&&c| self.carries(c))
             .map(|&c| self.at(c))
             .collect();
         Some(named == parts)
     }
 
-    /// Whether a cell a formula names counts: any cell but an empty one of the table.
+    /// Whether a cell a formula names counts: any cell but an empty or zero one of
+    /// the table (leaving out a row of no money changes nothing).
     fn counts(&self, c: CellRef) -> bool {
         match self.rows.by_row.get(&c.row) {
-            Some(&i) => self.filled(i),
+            Some(&i) => self.carries(i),
             None => true,
+        }
+    }
+
+    /// Whether row `i`'s cell carries something a sum should add.
+    fn carries(&self, i: usize) -> bool {
+        match self.value[i] {
+            Val::Blank => false,
+            Val::Known(v) => !v.is_zero() || self.formula(i).is_some(),
+            Val::Unknown => true,
         }
     }
 
@@ -401,7 +411,7 @@ impl<'a> Column<'a> {
             let parts: BTreeSet<CellRef> = self
                 .parts(i)
                 .iter()
-                .filter(|&&c| self.filled(c))
+                .filter(|&&c| self.carries(c))
                 .map(|&c| self.at(c))
                 .collect();
             let Some(should) = self.parts_sum(i) else {
