@@ -377,7 +377,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         slips: Vec::new(),
     };
     if form.kind == TableKind::EvaluasiRenja {
-        link_tree(&mut form);
+        link_tree(&mut form, t);
     }
     form
 }
@@ -450,64 +450,51 @@ fn title_quarter(sheet: &Sheet, t: &crate::structure::Table) -> Option<u8> {
         .find_map(quarter_of)
 }
 
-/// Parents and children: by level where rows have one; a row known by neither
-/// code nor words takes the children its own SUM formulas add up, or else is a
-/// child of the row above it. Rows without a level then get one from their height.
-fn link_tree(form: &mut Form) {
-    let by_row: BTreeMap<u32, usize> = form
+/// Parents and children as the table's structure gives them (codes, the words a
+/// name starts with, the rows' SUM formulas by the vote of their columns, hidden
+/// rows inside a span most columns add); a total row takes the rows it adds. Rows
+/// without a level then get one from their height.
+fn link_tree(form: &mut Form, t: &crate::structure::Table) {
+    use crate::structure::tree::RowRole;
+    let line_of: BTreeMap<u32, usize> = form
         .lines
         .iter()
         .enumerate()
         .map(|(i, l)| (l.row, i))
         .collect();
-    let summed: Vec<Option<Vec<usize>>> = form
-        .lines
-        .iter()
-        .map(|line| {
-            line.level
-                .is_none()
-                .then(|| formula_children(form, line.row, &by_row))
-                .flatten()
-        })
-        .collect();
-    let mut stack: Vec<(usize, Level)> = Vec::new();
-    let mut claimed = vec![false; form.lines.len()];
-    for i in 0..form.lines.len() {
-        if form.lines[i].level == Some(Level::Total) {
-            let tops: Vec<usize> = (0..i)
-                .filter(|&j| {
-                    form.lines[j].parent.is_none() && form.lines[j].level != Some(Level::Total)
-                })
-                .collect();
-            for &j in &tops {
-                form.lines[j].parent = Some(i);
-            }
-            form.lines[i].children = tops;
-            stack.clear();
+    let line = |i: usize| line_of.get(&t.rows[i].row).copied();
+    let nodes = &t.tree.nodes;
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(li) = line(i) else { continue };
+        if node.role == RowRole::Total {
+            form.lines[li].level = Some(Level::Total);
             continue;
         }
-        if !claimed[i] {
-            let level = form.lines[i]
-                .level
-                .unwrap_or_else(|| stack.last().map_or(Level::Program, |(_, l)| next(*l)));
-            while stack.last().is_some_and(|(_, l)| *l >= level) {
-                stack.pop();
+        // The nearest row above it that is a line of the form.
+        let mut up = node.parent;
+        while let Some(p) = up {
+            if let Some(pl) = line(p) {
+                form.lines[li].parent = Some(pl);
+                form.lines[pl].children.push(li);
+                break;
             }
-            if let Some(&(p, _)) = stack.last() {
-                form.lines[i].parent = Some(p);
-                form.lines[p].children.push(i);
-            }
-            if summed[i].is_none() {
-                stack.push((i, level));
+            up = nodes[p].parent;
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(li) = line(i).filter(|_| node.role == RowRole::Total) else {
+            continue;
+        };
+        for &c in &node.children {
+            let Some(cl) = line(c) else { continue };
+            if form.lines[cl].parent.is_none() {
+                form.lines[cl].parent = Some(li);
+                form.lines[li].children.push(cl);
             }
         }
-        for &c in summed[i].iter().flatten() {
-            if !claimed[c] && c > i {
-                claimed[c] = true;
-                form.lines[c].parent = Some(i);
-                form.lines[i].children.push(c);
-            }
-        }
+    }
+    for l in &mut form.lines {
+        l.children.sort_unstable();
     }
     for i in 0..form.lines.len() {
         if form.lines[i].level.is_none() {
@@ -530,47 +517,6 @@ fn height(form: &Form, i: usize) -> usize {
         .map(|&c| 1 + height(form, c))
         .max()
         .unwrap_or(0)
-}
-
-fn next(level: Level) -> Level {
-    match level {
-        Level::Total | Level::Urusan => Level::Bidang,
-        Level::Bidang => Level::Program,
-        Level::Program => Level::Kegiatan,
-        _ => Level::SubKegiatan,
-    }
-}
-
-/// The rows below `row` that most of its Rp formulas add up in their own column
-/// (one formula off its pattern does not change the tree).
-fn formula_children(form: &Form, row: u32, by_row: &BTreeMap<u32, usize>) -> Option<Vec<usize>> {
-    let mut votes: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
-    for g in &form.groups {
-        let Some(col) = g.rupiah else { continue };
-        let Some(f) = form
-            .amounts
-            .get(&CellRef::new(row, col))
-            .and_then(|a| a.formula.as_deref())
-            .and_then(Formula::parse)
-        else {
-            continue;
-        };
-        let Some(cells) = f.cells() else { continue };
-        if !f.additive || cells.iter().any(|c| c.col != col || c.row <= row) {
-            continue;
-        }
-        let rows: Vec<usize> = cells
-            .iter()
-            .filter_map(|c| by_row.get(&c.row).copied())
-            .collect();
-        if !rows.is_empty() {
-            *votes.entry(rows).or_default() += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(rows, _)| rows)
 }
 
 /// The equation giving group `number`, if any.
@@ -992,14 +938,19 @@ fn formula_slip(form: &Form, li: usize, n: u32, lane: Lane) -> Option<FormulaSli
     Some(slip)
 }
 
-/// Whether a cell a formula names counts: anything but an empty K or Rp cell of
-/// a row of the form (leaving out a child with no money changes nothing).
+/// Whether a cell a formula names counts: anything but an empty or zero K or Rp
+/// cell of a row of the form (leaving out a child with no money changes nothing:
+/// the hidden rows of zeros inside a span that only some columns add).
 fn filled(form: &Form, at: CellRef) -> bool {
     let lane_column = form
         .groups
         .iter()
         .any(|g| g.kinerja == Some(at.col) || g.rupiah == Some(at.col));
-    form.amounts.contains_key(&at) || !lane_column || form.lines.iter().all(|l| l.row != at.row)
+    let carries = form
+        .amounts
+        .get(&at)
+        .is_some_and(|a| a.formula.is_some() || a.figure.value.is_none_or(|v| !v.is_zero()));
+    carries || !lane_column || form.lines.iter().all(|l| l.row != at.row)
 }
 
 /// The formula a cell should hold: its children's sum, or its equation over its

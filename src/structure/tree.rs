@@ -368,12 +368,6 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
             stack.clear();
             continue;
         }
-        if claimed[i] {
-            if let Some(children) = &summed[i] {
-                claim(tree, i, children, &mut claimed);
-            }
-            continue;
-        }
         let rank: Option<(u32, Placed)> = if any_words && f.words.is_some() {
             f.words.map(|w| (u32::from(w) * 10, Placed::Words))
         } else if any_outline && f.outline.is_some() {
@@ -384,6 +378,20 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
         } else {
             None
         };
+        if claimed[i] {
+            if let Some(children) = &summed[i] {
+                claim(tree, facts, i, children, &mut claimed);
+            }
+            // Placed by a formula, it still opens the group its words or outline
+            // number give, for the rows under it that no formula names.
+            if let Some((rank, _)) = rank {
+                while stack.last().is_some_and(|(_, r)| *r >= rank) {
+                    stack.pop();
+                }
+                stack.push((i, rank));
+            }
+            continue;
+        }
         let (rank, placed) = match rank {
             Some(r) => r,
             // A heading without figures opens a group over the rows with them.
@@ -416,7 +424,7 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
                     claimed[i] = above.is_some();
                 }
                 if let Some(children) = &summed[i] {
-                    claim(tree, i, children, &mut claimed);
+                    claim(tree, facts, i, children, &mut claimed);
                     tree.nodes[i].placed = Placed::Formula;
                 }
                 continue;
@@ -432,7 +440,7 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
         }
         stack.push((i, rank));
         if let Some(children) = &summed[i] {
-            claim(tree, i, children, &mut claimed);
+            claim(tree, facts, i, children, &mut claimed);
         }
     }
 }
@@ -451,9 +459,14 @@ fn is_group(facts: &[Facts], tree: &Tree, p: usize) -> bool {
 
 /// `children` (rows below `i` its formulas add up) become `i`'s, taken from any
 /// parent they had.
-fn claim(tree: &mut Tree, i: usize, children: &[usize], claimed: &mut [bool]) {
+fn claim(tree: &mut Tree, facts: &[Facts], i: usize, children: &[usize], claimed: &mut [bool]) {
     for &c in children {
         if c <= i || claimed[c] {
+            continue;
+        }
+        // A formula does not make a row the child of one its words put at the same
+        // level or below (a kegiatan's sum reaching into the next kegiatan).
+        if matches!((facts[i].words, facts[c].words), (Some(p), Some(w)) if w <= p) {
             continue;
         }
         claimed[c] = true;
