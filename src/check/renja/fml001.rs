@@ -163,3 +163,71 @@ mod tests {
         assert!(f.message.id.contains("melewatkan M12"), "{}", f.message.id);
     }
 }
+
+#[cfg(test)]
+mod plain_tables {
+    use crate::check::testing::{assert_finding, findings, one, sheet};
+    use crate::finding::NewValue;
+
+    /// A table of no known kind, its tree by codes, a program's sum formula adding
+    /// the next program's row.
+    #[test]
+    fn a_parents_formula_adding_a_row_that_is_not_its_child() {
+        let sheets = [sheet(
+            "Belanja",
+            &[
+                &["KODE", "URAIAN", "ALOKASI", "KETERANGAN"],
+                &["'1.02", "Urusan Kesehatan", "=C3+C6 [1800000]", ""],
+                &["'1.02.01", "Program Penunjang", "=C4+C5+C6 [1500000]", ""],
+                &["'1.02.01.2.01", "Perencanaan", "500000", ""],
+                &["'1.02.01.2.02", "Administrasi Keuangan", "700000", ""],
+                &["'1.02.02", "Program Pemenuhan", "=C7 [300000]", ""],
+                &["'1.02.02.2.01", "Penyediaan Fasilitas", "300000", ""],
+            ],
+        )];
+        let f = one(findings(&super::RULE, &sheets));
+        assert_finding(
+            &f,
+            "FML001",
+            "Belanja!C3",
+            "=C4+C5+C6 (1500000)",
+            Some("1200000"),
+        );
+        assert!(f.message.en.contains("also adds C6"), "{}", f.message.en);
+        assert!(
+            f.message.en.contains("it should be =SUM(C4:C5)"),
+            "{}",
+            f.message.en
+        );
+        let related: Vec<String> = f.related.iter().map(|l| l.cell.to_string()).collect();
+        assert_eq!(related, ["C4", "C5", "C2"]);
+        let fixed: Vec<(String, NewValue)> = f
+            .fix
+            .iter()
+            .map(|c| (c.cell.to_string(), c.value.clone()))
+            .collect();
+        assert_eq!(
+            fixed,
+            [
+                (
+                    "C3".to_string(),
+                    NewValue::Formula {
+                        formula: "SUM(C4:C5)".into(),
+                        value: 1_200_000.into()
+                    }
+                ),
+                (
+                    "C2".to_string(),
+                    NewValue::Formula {
+                        formula: "C3+C6".into(),
+                        value: 1_500_000.into()
+                    }
+                ),
+            ]
+        );
+        // The sums follow from it: no other finding.
+        for rule in crate::check::structure::RULES {
+            assert!(findings(rule, &sheets).is_empty(), "{}", rule.code);
+        }
+    }
+}

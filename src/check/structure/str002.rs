@@ -90,6 +90,48 @@ mod tests {
         assert_eq!(related, ["C2", "C3", "C4"]);
     }
 
+    /// An SIPD-like export: every level carries its amount, and the total's
+    /// SUBTOTAL adds them all.
+    #[test]
+    fn a_subtotal_adding_every_level() {
+        let f = one(findings(
+            &RULE,
+            &[sheet(
+                "Sheet1",
+                &[
+                    &["KODE", "URAIAN", "ALOKASI"],
+                    &["'2", "URUSAN WAJIB NON PELAYANAN DASAR", "600"],
+                    &["'2.16", "BIDANG KOMUNIKASI DAN INFORMATIKA", "600"],
+                    &["'2.16.01", "PROGRAM PENUNJANG URUSAN", "600"],
+                    &["'2.16.01.2.01", "Kegiatan Perencanaan", "400"],
+                    &["'2.16.01.2.02", "Kegiatan Administrasi Keuangan", "200"],
+                    &["", "JUMLAH", "=SUBTOTAL(9,C2:C6) [2400]"],
+                ],
+            )],
+        ));
+        assert_finding(
+            &f,
+            "STR002",
+            "Sheet1!C7",
+            "=SUBTOTAL(9,C2:C6) (2400)",
+            Some("600"),
+        );
+        assert!(
+            f.message.en.contains(
+                "adds 4 levels of the hierarchy together (Urusan, Bidang, Program, Kegiatan)"
+            ),
+            "{}",
+            f.message.en
+        );
+        assert_eq!(
+            f.fix[0].value,
+            crate::finding::NewValue::Formula {
+                formula: "C2".into(),
+                value: 600.into()
+            }
+        );
+    }
+
     #[test]
     fn a_jumlah_that_adds_up_is_quiet() {
         assert!(findings(
