@@ -94,7 +94,7 @@ pub enum Cause {
     Sum { total: bool, broken: Broken },
     /// A total (SUM or SUBTOTAL) that adds rows of several levels of the hierarchy
     /// together; `levels` names them, top first.
-    MixedTotal { levels: Vec<String> },
+    MixedTotal { levels: Vec<Level> },
     /// A parent left empty while its children hold figures.
     EmptyParent,
     /// A parent's sum formula adds rows that are not its children or leaves one out.
@@ -113,6 +113,35 @@ pub enum Cause {
     },
     /// A percentage over 1,000 %.
     Absurd,
+}
+
+/// A level of a table's hierarchy, as a message names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    /// The word its rows' names start with (`Program`), when most do and no level
+    /// above has taken it.
+    pub word: Option<&'static str>,
+    /// Zero for the top rows.
+    pub depth: u8,
+    /// The name of its first row, shortened.
+    pub example: String,
+}
+
+impl Level {
+    /// `Program`, or `tingkat 3 («Perencanaan, Penganggaran…»)`.
+    pub fn id(&self) -> String {
+        match self.word {
+            Some(w) => w.to_string(),
+            None => format!("tingkat {} («{}»)", self.depth + 1, self.example),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self.word {
+            Some(w) => w.to_string(),
+            None => format!("level {} («{}»)", self.depth + 1, self.example),
+        }
+    }
 }
 
 /// How a sum breaks, as the sum tree's solution explains it.

@@ -27,6 +27,8 @@ struct Pair {
 
 pub(super) fn analyse(t: &mut TableAnalysis, sheet: Option<&Sheet>, stated: &Stated) {
     let mut slips = Vec::new();
+    // Percentages that are right once a sum's root is: (that slip, the percentage).
+    let mut echoes: Vec<(usize, CellRef)> = Vec::new();
     for (k, col) in t.columns.iter().enumerate() {
         if col.checked
             || !matches!(col.holds(), Holds::Percent | Holds::Ratio)
@@ -36,10 +38,17 @@ pub(super) fn analyse(t: &mut TableAnalysis, sheet: Option<&Sheet>, stated: &Sta
         }
         let pair = pair_of(t, k, sheet);
         if let Some(pair) = pair {
-            judge(t, k, pair, sheet, stated, &mut slips);
+            judge(t, k, pair, sheet, stated, &mut slips, &mut echoes);
         }
         if col.holds() == Holds::Percent {
             absurd(t, k, pair, sheet, stated, &mut slips);
+        }
+    }
+    for (i, at) in echoes {
+        let slip = &mut t.slips[i];
+        if !slip.echoes.contains(&at) {
+            slip.echoes.push(at);
+            slip.echoes.sort();
         }
     }
     t.slips.extend(slips);
@@ -174,6 +183,7 @@ fn judge(
     sheet: Option<&Sheet>,
     stated: &Stated,
     out: &mut Vec<Slip>,
+    echoes: &mut Vec<(usize, CellRef)>,
 ) {
     let col = &t.columns[k];
     let (num, den) = (&t.columns[pair.numerator], &t.columns[pair.denominator]);
@@ -206,6 +216,24 @@ fn judge(
             CellRef::new(row, den.field.index),
         );
         if [f.at, a_at, b_at].iter().any(|&c| stated.covers(c)) {
+            continue;
+        }
+        // Wrong only because its numerator or denominator is: that slip's echo.
+        let root = t.slips.iter().enumerate().find_map(|(j, slip)| {
+            let corrected = slip.expected.filter(|_| !slip.warning)?;
+            let (x, y) = if slip.at == a_at {
+                (corrected, b)
+            } else if slip.at == b_at {
+                (a, corrected)
+            } else {
+                return None;
+            };
+            ratio(x, y, scale)
+                .filter(|&e| agrees(v, f.decimals, e))
+                .map(|_| j)
+        });
+        if let Some(j) = root {
+            echoes.push((j, f.at));
             continue;
         }
         // A parent's percentage may be the plain mean of its children's.

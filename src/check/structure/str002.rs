@@ -41,13 +41,8 @@ fn message(_t: &TableAnalysis, slip: &Slip) -> Option<(String, String)> {
             let name = short(name);
             let v = slip.expected.unwrap_or_default();
             let n = levels.len();
-            let (id_levels, en_levels): (Vec<String>, Vec<String>) = levels
-                .iter()
-                .map(|l| match l.parse::<u32>() {
-                    Ok(d) => (format!("tingkat {d}"), format!("level {d}")),
-                    Err(_) => (l.clone(), l.clone()),
-                })
-                .unzip();
+            let (id_levels, en_levels): (Vec<String>, Vec<String>) =
+                levels.iter().map(|l| (l.id(), l.en())).unzip();
             Some((
                 format!(
                     "kolom {column}, baris «{name}»: rumusnya menjumlahkan {n} tingkat hierarki sekaligus ({}), sehingga tiap angka terhitung lebih dari sekali: tertulis {found}, padahal baris teratasnya berjumlah {}",

@@ -11,7 +11,7 @@
 //! a parent typed where the column's other parents hold formulas is the likelier
 //! culprit among equals.
 
-use super::{found, Broken, Cause, FigureColumn, Slip, Stated, TableAnalysis};
+use super::{found, Broken, Cause, FigureColumn, Level, Slip, Stated, TableAnalysis};
 use crate::cell::{sum_formula, CellRef};
 use crate::check::sum_tree::{close, BrokenSum, Node, NodeKind, SolvedTree, Tree};
 use crate::config::Config;
@@ -632,32 +632,41 @@ impl<'a> Column<'a> {
 
     /// The levels of the hierarchy the rows belong to, top first: by the words
     /// their names start with (Urusan, Program …) where most rows of a level have
-    /// them, else by their depth.
-    fn levels(&self, rows: &[usize]) -> Vec<String> {
+    /// them, else by their depth and a name.
+    fn levels(&self, rows: &[usize]) -> Vec<Level> {
+        const WORDS: [&str; 5] = ["Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan"];
         let nodes = &self.rows.table.tree.nodes;
         let mut depths: Vec<u8> = rows.iter().map(|&r| nodes[r].depth).collect();
         depths.sort_unstable();
         depths.dedup();
+        let mut taken: Vec<&'static str> = Vec::new();
         depths
             .iter()
-            .map(|&d| {
+            .map(|&depth| {
                 let at: Vec<usize> = rows
                     .iter()
                     .copied()
-                    .filter(|&r| nodes[r].depth == d)
+                    .filter(|&r| nodes[r].depth == depth)
                     .collect();
                 let mut words: Vec<u8> = at
                     .iter()
                     .filter_map(|&r| level_of_words(&self.rows.names[r]))
                     .collect();
-                let named = words.len() * 2 > at.len();
+                let most = words.len() * 2 > at.len();
                 words.sort_unstable();
-                match words.first() {
-                    Some(&w) if named => {
-                        ["Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan"][w as usize]
-                            .to_string()
-                    }
-                    _ => format!("{}", d + 1),
+                let word = words
+                    .first()
+                    .map(|&w| WORDS[usize::from(w)])
+                    .filter(|w| most && !taken.contains(w));
+                taken.extend(word);
+                let example = at
+                    .first()
+                    .map(|&r| short_name(&self.rows.names[r]))
+                    .unwrap_or_default();
+                Level {
+                    word,
+                    depth,
+                    example,
                 }
             })
             .collect()
@@ -771,6 +780,16 @@ impl<'a> Column<'a> {
             }
         }
         (solved, rows)
+    }
+}
+
+/// A name cut to a few words for a list in a message.
+fn short_name(name: &str) -> String {
+    let n: Vec<char> = name.chars().collect();
+    if n.len() <= 30 {
+        name.to_string()
+    } else {
+        format!("{}…", n[..28].iter().collect::<String>().trim_end())
     }
 }
 
