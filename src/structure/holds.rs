@@ -216,7 +216,9 @@ pub fn classify(header: &str, cells: &[&Cell]) -> Holds {
     if filled == 0 {
         return Holds::Empty;
     }
-    if codes * 2 > filled || (said == Said::Code && codes + values.len() > texts.len()) {
+    // Under a KODE header, bare numbers are codes too: `5 | 03 | 01 | 2.01`, a
+    // code split over several columns.
+    if codes * 2 > filled || (said == Said::Code && codes + values.len() + outline > texts.len()) {
         return Holds::Code;
     }
     if outline * 2 > filled && said != Said::Money {

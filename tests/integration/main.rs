@@ -22,5 +22,6 @@ mod renja;
 mod report;
 mod roots;
 mod sample;
+mod structure;
 mod temuan;
 mod web;

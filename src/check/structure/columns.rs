@@ -107,6 +107,16 @@ pub fn text_columns(table: &Table) -> Vec<TextColumn> {
         .filter_map(|field| {
             let header = normalize_header(field.label.rsplit(" / ").next().unwrap_or(""));
             holds::said_figure(&header)?;
+            // `SUMBER DANA`, `JENIS BELANJA`, `SATUAN`: words of money that name a text.
+            let words: Vec<&str> = header.split(' ').collect();
+            if words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "SUMBER" | "JENIS" | "SATUAN" | "NAMA" | "KETERANGAN" | "URAIAN" | "KODE"
+                )
+            }) {
+                return None;
+            }
             let mut texts = Vec::new();
             let mut filled = 0;
             for row in &table.rows {

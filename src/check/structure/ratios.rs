@@ -10,6 +10,7 @@ use crate::read::{Formula, Sheet};
 use crate::structure::holds::Holds;
 use crate::structure::tree::RowRole;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::HashMap;
 
 /// How many rows the pair of a column is looked for on: enough to tell, few
 /// enough that a national list of villages costs nothing.
@@ -96,21 +97,38 @@ fn pair_of(t: &TableAnalysis, k: usize, sheet: Option<&Sheet>) -> Option<Pair> {
     if operands.len() < 2 {
         return None;
     }
-    // Rows of their own first: a parent's percentage may be its children's mean.
+    // Rows of their own first (a parent's percentage may be its children's mean),
+    // then parents and totals while the sample is short.
     let mut sample: Vec<usize> = (0..col.figures.len())
         .filter(|&i| nodes[i].role == RowRole::Item)
         .filter(|&i| col.value(i).is_some_and(|v| !v.is_zero()))
         .take(SAMPLE)
         .collect();
-    if sample.len() < 3 {
+    if sample.len() < SAMPLE {
+        let room = SAMPLE - sample.len();
         sample.extend(
             (0..col.figures.len())
                 .filter(|&i| nodes[i].role != RowRole::Item)
                 .filter(|&i| col.value(i).is_some_and(|v| !v.is_zero()))
-                .take(SAMPLE),
+                .take(room),
         );
     }
     let scale = scale(col);
+    // Operands at the values the sums' roots should have: a wrong total does not
+    // hide the pair its percentage follows.
+    let corrected: HashMap<CellRef, Decimal> = t
+        .slips
+        .iter()
+        .filter(|s| !s.warning)
+        .filter_map(|s| Some((s.at, s.expected?)))
+        .collect();
+    let value = |j: usize, i: usize| -> Option<Decimal> {
+        let at = CellRef::new(t.table.rows[i].row, t.columns[j].field.index);
+        corrected
+            .get(&at)
+            .copied()
+            .or_else(|| t.columns[j].value(i))
+    };
     let mut best: Option<(usize, u32, Pair)> = None;
     for &a in &operands {
         for &b in &operands {
@@ -119,11 +137,9 @@ fn pair_of(t: &TableAnalysis, k: usize, sheet: Option<&Sheet>) -> Option<Pair> {
             }
             let (mut matched, mut considered) = (0usize, 0usize);
             for &i in &sample {
-                let (Some(f), Some(x), Some(y)) = (
-                    col.figures[i].as_ref(),
-                    t.columns[a].value(i),
-                    t.columns[b].value(i),
-                ) else {
+                let (Some(f), Some(x), Some(y)) =
+                    (col.figures[i].as_ref(), value(a, i), value(b, i))
+                else {
                     continue;
                 };
                 let (Some(v), Some(exact)) = (f.value, ratio(x, y, scale)) else {

@@ -66,4 +66,21 @@ mod tests {
         );
         assert_eq!(f.severity, Severity::Info);
     }
+
+    #[test]
+    fn a_source_of_funds_is_words_by_name() {
+        assert!(findings(
+            &RULE,
+            &[sheet(
+                "Kegiatan",
+                &[
+                    &["NO", "KEGIATAN", "SUMBER DANA", "ANGGARAN (Rp)"],
+                    &["1", "Rapat koordinasi", "APBD", "2000000"],
+                    &["2", "Monitoring", "APBN", "3000000"],
+                    &["3", "Evaluasi", "DAK", "1000000"],
+                ],
+            )],
+        )
+        .is_empty());
+    }
 }

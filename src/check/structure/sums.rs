@@ -783,14 +783,15 @@ impl<'a> Column<'a> {
     }
 }
 
-/// A name cut to a few words for a list in a message.
+/// A name cut to its first words for a list in a message.
 fn short_name(name: &str) -> String {
     let n: Vec<char> = name.chars().collect();
     if n.len() <= 30 {
-        name.to_string()
-    } else {
-        format!("{}…", n[..28].iter().collect::<String>().trim_end())
+        return name.to_string();
     }
+    let head: String = n[..28].iter().collect();
+    let cut = head.rfind(' ').map_or(head.as_str(), |i| &head[..i]);
+    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
 
 #[cfg(test)]
