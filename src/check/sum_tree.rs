@@ -54,6 +54,9 @@ pub struct Tree {
     pub nodes: Vec<Node>,
 }
 
+/// What singles one candidate out among several.
+type TieBreaker = dyn Fn(&Node, Decimal) -> bool;
+
 #[derive(Debug, Default)]
 pub struct Solution {
     /// Wholes that are not the sum of their parts.
@@ -162,34 +165,24 @@ impl Tree {
             s.candidates.push((n, first));
         }
         let pick = |list: Vec<(usize, Decimal)>| (list.len() == 1).then(|| list[0]);
-        s.culprit = pick(s.candidates.clone())
-            .or_else(|| {
+        // Ties broken by what else speaks for a figure: another document giving
+        // the same value; no document against it; a figure typed among formulas.
+        let breakers: [&TieBreaker; 3] = [
+            &|node, v| node.anchor == Some(v),
+            &|node, v| node.anchor.is_none_or(|a| a == v),
+            &|node, _| node.suspect,
+        ];
+        s.culprit = pick(s.candidates.clone()).or_else(|| {
+            breakers.iter().find_map(|keep| {
                 pick(
                     s.candidates
                         .iter()
                         .copied()
-                        .filter(|&(n, v)| self.nodes[n].anchor == Some(v))
+                        .filter(|&(n, v)| keep(&self.nodes[n], v))
                         .collect(),
                 )
             })
-            .or_else(|| {
-                pick(
-                    s.candidates
-                        .iter()
-                        .copied()
-                        .filter(|&(n, v)| self.nodes[n].anchor.is_none_or(|a| a == v))
-                        .collect(),
-                )
-            })
-            .or_else(|| {
-                pick(
-                    s.candidates
-                        .iter()
-                        .copied()
-                        .filter(|&(n, _)| self.nodes[n].suspect)
-                        .collect(),
-                )
-            });
+        });
         // The culprit's value as its parts or its siblings add up, at their scale.
         s.culprit = s.culprit.map(|(n, v)| {
             (
@@ -268,21 +261,8 @@ impl SolvedTree {
 
 #[cfg(test)]
 mod tests {
+    use super::super::budget::testing::fig;
     use super::*;
-    use crate::cell::CellRef;
-
-    fn fig(a1: &str, v: i64) -> Figure {
-        Figure {
-            at: CellRef::parse(a1).expect("an A1 reference"),
-            value: Some(Decimal::from(v)),
-            written: v.to_string(),
-            decimals: 0,
-            stored_as_text: false,
-            mark: None,
-            dash: false,
-            problem: None,
-        }
-    }
     use rust_decimal_macros::dec;
 
     fn node(tree: &mut Tree, v: i64, parent: Option<usize>) -> usize {

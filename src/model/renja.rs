@@ -15,7 +15,6 @@ use crate::cell::{sum_formula, CellRef};
 use crate::finding::NewValue;
 use crate::number::NumberKind;
 use crate::read::{Formula, Sheet};
-use crate::structure::holds::Holds;
 use crate::structure::stated::{Equation, Expr, Numbering};
 use crate::structure::Reading;
 use crate::table::{normalize_header, Col, TableKind};
@@ -328,18 +327,9 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         let (code, name, name_cell) = if t.kind == TableKind::Tabel {
             // No known columns: the row's code as its structure reads it, its
             // first name; every row keeps the arithmetic, named or not.
-            let name = t
-                .fields
-                .iter()
-                .filter(|f| matches!(f.holds, Holds::Name | Holds::Label | Holds::Mixed))
-                .find_map(|f| {
-                    row.at(f.index)
-                        .and_then(|c| c.text())
-                        .filter(|x| !x.is_empty())
-                });
             (
                 t.tree.nodes.get(i).and_then(|n| n.code.clone()),
-                name.unwrap_or_default().to_string(),
+                t.name_of(row).unwrap_or_default().to_string(),
                 None,
             )
         } else {

@@ -134,6 +134,23 @@ impl Table {
     pub fn cell<'a>(&self, row: &'a Row, col: Col) -> Option<&'a Cell> {
         self.column(col).and_then(|c| row.at(c.index))
     }
+
+    /// A row's name as its fields give it: the first text of its name columns.
+    pub fn name_of<'a>(&self, row: &'a Row) -> Option<&'a str> {
+        self.fields
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.holds,
+                    holds::Holds::Name | holds::Holds::Label | holds::Holds::Mixed
+                )
+            })
+            .find_map(|f| {
+                row.at(f.index)
+                    .and_then(|c| c.text())
+                    .filter(|t| !t.is_empty())
+            })
+    }
 }
 
 /// Everything the reading stage found.

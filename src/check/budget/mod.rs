@@ -29,7 +29,7 @@ mod xdc012;
 mod xdc013;
 
 #[cfg(test)]
-mod testing;
+pub(super) mod testing;
 
 use super::{Context, Rule};
 use crate::cell::CellRef;

@@ -33,13 +33,8 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     crate::check::structure::report(rule, ctx, out, structure_message);
 }
 
-fn structure_message(
-    _t: &crate::check::structure::TableAnalysis,
-    slip: &crate::check::structure::Slip,
-) -> Option<(String, String)> {
-    let crate::check::structure::Cause::Formula { foreign, omitted } = &slip.cause else {
-        return None;
-    };
+/// What a formula adds that it should not and leaves out, both languages.
+fn rows_off(foreign: &[CellRef], omitted: &[CellRef]) -> (Vec<String>, Vec<String>) {
     let mut id = Vec::new();
     let mut en = Vec::new();
     if !foreign.is_empty() {
@@ -56,6 +51,17 @@ fn structure_message(
         id.push(format!("melewatkan {}", cells(omitted)));
         en.push(format!("leaves out {}", cells(omitted)));
     }
+    (id, en)
+}
+
+fn structure_message(
+    _t: &crate::check::structure::TableAnalysis,
+    slip: &crate::check::structure::Slip,
+) -> Option<(String, String)> {
+    let crate::check::structure::Cause::Formula { foreign, omitted } = &slip.cause else {
+        return None;
+    };
+    let (id, en) = rows_off(foreign, omitted);
     let should = slip
         .fix
         .iter()
@@ -88,22 +94,7 @@ fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
         other_columns,
         equation,
     } = s;
-    let mut id = Vec::new();
-    let mut en = Vec::new();
-    if !foreign_rows.is_empty() {
-        id.push(format!(
-            "ikut menjumlahkan {} yang bukan baris anaknya",
-            cells(foreign_rows)
-        ));
-        en.push(format!(
-            "also adds {}, which are not its children",
-            cells(foreign_rows)
-        ));
-    }
-    if !omitted.is_empty() {
-        id.push(format!("melewatkan {}", cells(omitted)));
-        en.push(format!("leaves out {}", cells(omitted)));
-    }
+    let (mut id, mut en) = rows_off(foreign_rows, omitted);
     if !other_columns.is_empty() {
         let (wid, wen) = match equation {
             Some(e) => {

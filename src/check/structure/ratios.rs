@@ -351,18 +351,9 @@ fn absurd(
     }
 }
 
-/// A row's name: the first text of its name columns.
 fn row_name(t: &TableAnalysis, i: usize) -> String {
-    let row = &t.table.rows[i];
     t.table
-        .fields
-        .iter()
-        .filter(|f| matches!(f.holds, Holds::Name | Holds::Label | Holds::Mixed))
-        .find_map(|f| {
-            row.at(f.index)
-                .and_then(|c| c.text())
-                .filter(|s| !s.is_empty())
-        })
+        .name_of(&t.table.rows[i])
         .unwrap_or_default()
         .to_string()
 }

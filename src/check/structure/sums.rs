@@ -65,29 +65,24 @@ struct Rows<'a> {
 
 impl<'a> Rows<'a> {
     fn new(table: &'a Table) -> Self {
-        let name_cols: Vec<u32> = table
-            .fields
-            .iter()
-            .filter(|f| matches!(f.holds, Holds::Name | Holds::Label | Holds::Mixed))
-            .map(|f| f.index)
-            .collect();
         let figure_cols: Vec<u32> = table
             .fields
             .iter()
             .filter(|f| f.holds.is_additive())
             .map(|f| f.index)
             .collect();
+        // A total's label may stand in any column (`JUMLAH` under the numbers).
         let names = table
             .rows
             .iter()
             .map(|r| {
-                fn text(c: &crate::read::Cell) -> Option<&str> {
-                    c.text().filter(|t| !t.is_empty())
-                }
-                name_cols
-                    .iter()
-                    .find_map(|&c| r.at(c).and_then(text))
-                    .or_else(|| r.cells.iter().find_map(text))
+                table
+                    .name_of(r)
+                    .or_else(|| {
+                        r.cells
+                            .iter()
+                            .find_map(|c| c.text().filter(|t| !t.is_empty()))
+                    })
                     .unwrap_or_default()
                     .to_string()
             })
@@ -298,21 +293,26 @@ impl<'a> Column<'a> {
         self.parts(i).iter().map(|&c| self.eff[c]).sum()
     }
 
-    /// The row's formula adds exactly the filled cells of its parts (a sum of
-    /// its own column, nothing else).
-    fn formula_adds_parts(&self, i: usize) -> Option<bool> {
+    /// The cells the row's sum formula names and the cells of its parts, those
+    /// that carry something; `None` unless it sums its own column.
+    fn named_and_parts(&self, i: usize) -> Option<(BTreeSet<CellRef>, BTreeSet<CellRef>)> {
         let cells = self.sum_cells(i)?;
         if cells.iter().any(|c| c.col != self.col.field.index) {
             return None;
         }
-        let named: BTreeSet<CellRef> = cells.into_iter().filter(|&c| self.counts(c)).collect();
-        let parts: BTreeSet<CellRef> = self
+        let named = cells.into_iter().filter(|&c| self.counts(c)).collect();
+        let parts = self
             .parts(i)
             .iter()
             .filter(|&&c| self.carries(c))
             .map(|&c| self.at(c))
             .collect();
-        Some(named == parts)
+        Some((named, parts))
+    }
+
+    /// The row's formula adds exactly its parts (a sum of its own column).
+    fn formula_adds_parts(&self, i: usize) -> Option<bool> {
+        self.named_and_parts(i).map(|(named, parts)| named == parts)
     }
 
     /// Whether a cell a formula names counts: any cell but an empty or zero one of
@@ -403,17 +403,12 @@ impl<'a> Column<'a> {
             if self.rows.role(i) != RowRole::Parent || !self.filled(i) {
                 continue;
             }
-            if self.formula_adds_parts(i) != Some(false) || self.stated.covers(self.at(i)) {
+            let Some((named, parts)) = self.named_and_parts(i).filter(|(n, p)| n != p) else {
+                continue;
+            };
+            if self.stated.covers(self.at(i)) {
                 continue;
             }
-            let cells = self.sum_cells(i).unwrap_or_default();
-            let named: BTreeSet<CellRef> = cells.into_iter().filter(|&c| self.counts(c)).collect();
-            let parts: BTreeSet<CellRef> = self
-                .parts(i)
-                .iter()
-                .filter(|&&c| self.carries(c))
-                .map(|&c| self.at(c))
-                .collect();
             let Some(should) = self.parts_sum(i) else {
                 continue;
             };
