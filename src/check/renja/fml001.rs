@@ -71,17 +71,7 @@ fn structure_message(
             _ => None,
         })
         .unwrap_or("");
-    let column = &slip.column;
-    Some((
-        format!(
-            "rumus kolom {column} {}; seharusnya ={should}",
-            id.join(" dan ")
-        ),
-        format!(
-            "the formula of column {column} {}; it should be ={should}",
-            en.join(" and ")
-        ),
-    ))
+    Some(sentence(&slip.column, &id, &en, should))
 }
 
 fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
@@ -110,8 +100,12 @@ fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
         en.push(format!("uses {}{wen}", cells(other_columns)));
     }
     let should = slip.formula.as_deref().unwrap_or("");
-    let column = said.column;
-    Some((
+    Some(sentence(&said.column, &id, &en, should))
+}
+
+/// The finding's message: what the formula of `column` does wrong, and what it should be.
+fn sentence(column: &str, id: &[String], en: &[String], should: &str) -> (String, String) {
+    (
         format!(
             "rumus kolom {column} {}; seharusnya ={should}",
             id.join(" dan ")
@@ -120,7 +114,7 @@ fn message(form: &Form, slip: &Slip, said: Said) -> Option<(String, String)> {
             "the formula of column {column} {}; it should be ={should}",
             en.join(" and ")
         ),
-    ))
+    )
 }
 
 #[cfg(test)]
