@@ -215,6 +215,14 @@ fn judge(
             .count();
         with * 2 > filled
     };
+    // The sums' roots by cell, with the values they should have.
+    let roots: HashMap<CellRef, (usize, Decimal)> = t
+        .slips
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.warning)
+        .filter_map(|(j, s)| Some((s.at, (j, s.expected?))))
+        .collect();
     for (i, f) in col.figures.iter().enumerate() {
         let Some(f) = f else { continue };
         let (Some(v), Some(a), Some(b)) = (f.value, num.value(i), den.value(i)) else {
@@ -235,15 +243,9 @@ fn judge(
             continue;
         }
         // Wrong only because its numerator or denominator is: that slip's echo.
-        let root = t.slips.iter().enumerate().find_map(|(j, slip)| {
-            let corrected = slip.expected.filter(|_| !slip.warning)?;
-            let (x, y) = if slip.at == a_at {
-                (corrected, b)
-            } else if slip.at == b_at {
-                (a, corrected)
-            } else {
-                return None;
-            };
+        let root = [(a_at, true), (b_at, false)].iter().find_map(|&(at, top)| {
+            let &(j, corrected) = roots.get(&at)?;
+            let (x, y) = if top { (corrected, b) } else { (a, corrected) };
             ratio(x, y, scale)
                 .filter(|&e| agrees(v, f.decimals, e))
                 .map(|_| j)

@@ -21,7 +21,7 @@ use crate::structure::holds::Holds;
 use crate::structure::tree::{level_of_words, RowRole};
 use crate::structure::Table;
 use rust_decimal::Decimal;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A cell of a column as a sum reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,13 +118,13 @@ impl<'a> Rows<'a> {
         &self.table.tree.nodes[i].children
     }
 
-    /// Whether `ancestor` is above `i` in the hierarchy.
-    fn is_above(&self, ancestor: usize, i: usize) -> bool {
+    /// Whether a row above `i` in the hierarchy is one of `set`.
+    fn under_any(&self, i: usize, set: &HashSet<usize>) -> bool {
         let nodes = &self.table.tree.nodes;
         let mut at = nodes[i].parent;
         let mut guard = 0;
         while let Some(p) = at {
-            if p == ancestor {
+            if set.contains(&p) {
                 return true;
             }
             at = nodes[p].parent;
@@ -223,11 +223,11 @@ impl<'a> Column<'a> {
             let should = if named.is_empty() {
                 rows.children(i).to_vec()
             } else {
-                let set: BTreeSet<usize> = named.iter().copied().collect();
+                let set: HashSet<usize> = named.iter().copied().collect();
                 named
                     .iter()
                     .copied()
-                    .filter(|&r| !set.iter().any(|&a| a != r && rows.is_above(a, r)))
+                    .filter(|&r| !rows.under_any(r, &set))
                     .collect()
             };
             c.should.insert(i, should);
@@ -453,6 +453,15 @@ impl<'a> Column<'a> {
             .filter(|&i| self.rows.role(i) == RowRole::Parent)
             .collect();
         let filled_parents = parents.iter().filter(|&&i| self.filled(i)).count();
+        // Per depth: (parents, parents with a figure).
+        let mut by_depth: HashMap<u8, (usize, usize)> = HashMap::new();
+        for &p in &parents {
+            let e = by_depth
+                .entry(self.rows.table.tree.nodes[p].depth)
+                .or_default();
+            e.0 += 1;
+            e.1 += usize::from(self.filled(p));
+        }
         for &i in &parents {
             if self.filled(i) || filled_parents == 0 {
                 continue;
@@ -460,14 +469,8 @@ impl<'a> Column<'a> {
             let Some(s) = self.eff[i].filter(|s| !s.is_zero()) else {
                 continue;
             };
-            let depth = self.rows.table.tree.nodes[i].depth;
-            let peers: Vec<usize> = parents
-                .iter()
-                .copied()
-                .filter(|&p| self.rows.table.tree.nodes[p].depth == depth)
-                .collect();
-            let peers_filled = peers.iter().filter(|&&p| self.filled(p)).count();
-            if peers_filled * 2 <= peers.len() && !self.rows.has_figures[i] {
+            let (peers, peers_filled) = by_depth[&self.rows.table.tree.nodes[i].depth];
+            if peers_filled * 2 <= peers && !self.rows.has_figures[i] {
                 continue;
             }
             let mut slip = self.slip(i, Cause::EmptyParent, Some(s));
