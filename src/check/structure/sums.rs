@@ -57,8 +57,6 @@ pub(super) fn summed_cells(text: &str) -> Option<Vec<CellRef>> {
 struct Rows<'a> {
     table: &'a Table,
     by_row: HashMap<u32, usize>,
-    /// Each row's name as written (its first text of a name column).
-    names: Vec<String>,
     /// Rows whose cells hold any figure.
     has_figures: Vec<bool>,
 }
@@ -70,22 +68,6 @@ impl<'a> Rows<'a> {
             .iter()
             .filter(|f| f.holds.is_additive())
             .map(|f| f.index)
-            .collect();
-        // A total's label may stand in any column (`JUMLAH` under the numbers).
-        let names = table
-            .rows
-            .iter()
-            .map(|r| {
-                table
-                    .name_of(r)
-                    .or_else(|| {
-                        r.cells
-                            .iter()
-                            .find_map(|c| c.text().filter(|t| !t.is_empty()))
-                    })
-                    .unwrap_or_default()
-                    .to_string()
-            })
             .collect();
         let has_figures = table
             .rows
@@ -105,9 +87,22 @@ impl<'a> Rows<'a> {
                 .enumerate()
                 .map(|(i, r)| (r.row, i))
                 .collect(),
-            names,
             has_figures,
         }
+    }
+
+    /// A row's name as written: its first text of a name column, else (a total's
+    /// label may stand in any column) its first text.
+    fn name(&self, i: usize) -> &'a str {
+        let r = &self.table.rows[i];
+        self.table
+            .name_of(r)
+            .or_else(|| {
+                r.cells
+                    .iter()
+                    .find_map(|c| c.text().filter(|t| !t.is_empty()))
+            })
+            .unwrap_or_default()
     }
 
     fn role(&self, i: usize) -> RowRole {
@@ -382,7 +377,7 @@ impl<'a> Column<'a> {
             found: self.written(i),
             expected,
             column: self.col.field.label.clone(),
-            name: self.rows.names[i].clone(),
+            name: self.rows.name(i).to_string(),
             parts: self.parts(i).iter().map(|&c| self.at(c)).collect(),
             echoes: Vec::new(),
             fix: Vec::new(),
@@ -641,14 +636,16 @@ impl<'a> Column<'a> {
         depths
             .iter()
             .map(|&depth| {
+                // A few dozen rows tell a level's word; a national list has thousands.
                 let at: Vec<usize> = rows
                     .iter()
                     .copied()
                     .filter(|&r| nodes[r].depth == depth)
+                    .take(64)
                     .collect();
                 let mut words: Vec<u8> = at
                     .iter()
-                    .filter_map(|&r| level_of_words(&self.rows.names[r]))
+                    .filter_map(|&r| level_of_words(self.rows.name(r)))
                     .collect();
                 let most = words.len() * 2 > at.len();
                 words.sort_unstable();
@@ -659,7 +656,7 @@ impl<'a> Column<'a> {
                 taken.extend(word);
                 let example = at
                     .first()
-                    .map(|&r| short_name(&self.rows.names[r]))
+                    .map(|&r| short_name(self.rows.name(r)))
                     .unwrap_or_default();
                 Level {
                     word,
@@ -738,7 +735,7 @@ impl<'a> Column<'a> {
             };
             sum_tree.nodes.push(Node {
                 kind,
-                name: self.rows.names[i].clone(),
+                name: self.rows.name(i).to_string(),
                 cell: Some(self.at(i)),
                 written: String::new(),
                 value,
@@ -762,7 +759,7 @@ impl<'a> Column<'a> {
                     let k = solved.tree.nodes.len();
                     solved.tree.nodes.push(Node {
                         kind: NodeKind::Total,
-                        name: self.rows.names[t].clone(),
+                        name: String::new(),
                         cell: Some(self.at(t)),
                         written: String::new(),
                         value: Some(v),
