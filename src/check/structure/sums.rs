@@ -288,6 +288,19 @@ impl<'a> Column<'a> {
         self.parts(i).iter().map(|&c| self.eff[c]).sum()
     }
 
+    /// The sum of its parts as written (an empty cell is nothing): what a sum
+    /// formula over them caches.
+    fn written_sum(&self, i: usize) -> Option<Decimal> {
+        self.parts(i)
+            .iter()
+            .map(|&c| match self.value[c] {
+                Val::Known(v) => Some(v),
+                Val::Blank => Some(Decimal::ZERO),
+                Val::Unknown => None,
+            })
+            .sum()
+    }
+
     /// The cells the row's sum formula names and the cells of its parts, those
     /// that carry something; `None` unless it sums its own column.
     fn named_and_parts(&self, i: usize) -> Option<(BTreeSet<CellRef>, BTreeSet<CellRef>)> {
@@ -545,6 +558,7 @@ impl<'a> Column<'a> {
         for (i, slip) in &mut slips {
             let delta = match (slip.expected, self.value[*i]) {
                 (Some(e), Val::Known(v)) if !slip.warning => Some(e - v),
+                (Some(e), Val::Blank) => Some(e),
                 _ => None,
             };
             let (echoes, moved) = self.echoes(*i, delta);
@@ -679,7 +693,7 @@ impl<'a> Column<'a> {
                     || (nodes[i].role != RowRole::Item && !self.filled(i))
                     || (nodes[i].role != RowRole::Item
                         && self.formula_adds_parts(i) == Some(true)
-                        && matches!((self.value[i], self.parts_sum(i)),
+                        && matches!((self.value[i], self.written_sum(i)),
                             (Val::Known(v), Some(s)) if close(v, s, self.tol)))
             })
             .collect();
