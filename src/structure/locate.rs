@@ -559,6 +559,27 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
     while header_cols.contains(&(last + 1)) {
         last += 1;
     }
+    // A column left of the header with no header cell, whose rows below hold
+    // texts (the groups `Pendapatan`, `Belanja` of a village budget): part of
+    // the table.
+    if first > 0 && !header_cols.contains(&(first - 1)) {
+        let left = first - 1;
+        let texts = rows[bottom + 1..]
+            .iter()
+            .take(50)
+            .filter(|(_, cells)| {
+                cells.iter().any(|c| {
+                    c.at.col == left && c.text().is_some_and(|t| t.chars().any(char::is_alphabetic))
+                }) && cells.iter().any(|c| c.at.col > left)
+            })
+            .count();
+        let header_left = taken
+            .iter()
+            .any(|&i| rows[i].1.iter().any(|c| c.at.col < first));
+        if texts >= 2 && !header_left {
+            first = left;
+        }
+    }
     let header_texts: Vec<(u32, String)> = m
         .columns
         .iter()
@@ -599,6 +620,8 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         let (r, cells) = &rows[j];
         let cells = in_span(cells);
         if cells.is_empty() {
+            // A row with cells beside the table only is no gap in it.
+            prev = *r;
             j += 1;
             continue;
         }
@@ -911,9 +934,17 @@ fn looks_like_data(cells: &[Cell], kind: TableKind, columns: &[Column]) -> bool 
         .filter(|s| s.number.is_some())
         .any(|s| {
             columns.iter().filter(|c| c.col == s.col).any(|c| {
-                cells
-                    .iter()
-                    .any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. }))
+                cells.iter().any(|x| {
+                    x.at.col == c.index
+                        && match &x.value {
+                            Value::Number { .. } => true,
+                            Value::Text(t) => {
+                                crate::number::parse_text(t, crate::number::NumberKind::Measure)
+                                    .is_ok()
+                            }
+                            _ => false,
+                        }
+                })
             })
         });
     filled >= 2 && numeric

@@ -10,6 +10,7 @@ mod desktop;
 mod docs;
 mod faults;
 mod fixing;
+mod headers;
 mod hostile;
 mod identity;
 mod idm;
