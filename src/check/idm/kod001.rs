@@ -1,5 +1,6 @@
 //! KOD001: see `kod001.md` beside this file.
 
+use super::schemes::digits;
 use super::*;
 
 pub(super) const RULE: Rule = Rule {
@@ -33,7 +34,9 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let (Some(c), Some(p)) = (child, parent) else {
                     continue;
                 };
-                if c.text.starts_with(&*p.text) {
+                // Compared by their digits: `36.04.05.2001` lies in `360405`.
+                let (child_digits, parent_digits) = (digits(c), digits(p));
+                if parent_digits.is_empty() || child_digits.starts_with(&parent_digits) {
                     continue;
                 }
                 let message = Message::new(
@@ -75,6 +78,8 @@ mod tests {
         assert_eq!(found[0].loc.cell.to_string(), "A2");
         let ok = village_with_codes(["1808032001", "1808032", "1808", "18"]);
         assert!(super::super::tests::run(&RULE, vec![ok]).is_empty());
+        let dotted = village_with_codes(["36.04.05.2001", "360405", "3604", "36"]);
+        assert!(super::super::tests::run(&RULE, vec![dotted]).is_empty());
         let kab = village_with_codes(["1808032001", "1808032", "1809", "18"]);
         let found = super::super::tests::run(&RULE, vec![kab]);
         assert_eq!(found.len(), 1);

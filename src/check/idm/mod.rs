@@ -21,6 +21,7 @@ mod pairing;
 mod pct001;
 mod pct002;
 mod rng001;
+mod schemes;
 mod sum001;
 mod sum002;
 mod sum003;
