@@ -183,12 +183,54 @@ mod tests {
     fn two_kecamatan_alike_but_of_their_own_codes_are_no_typo() {
         // Kabupaten Serang has both CIOMAS and CIRUAS, each with its code.
         let rows: &[&[&str]] = &[
-            &["KODE KEC", "NAMA KECAMATAN", "KODE DESA", "NAMA DESA", "NILAI IDM", "STATUS IDM"],
-            &["'360411", "CIRUAS", "'3604112001", "A", "0.6611", "BERKEMBANG"],
-            &["'360411", "CIRUAS", "'3604112002", "B", "0.6611", "BERKEMBANG"],
-            &["'360411", "CIRUAS", "'3604112003", "C", "0.6611", "BERKEMBANG"],
-            &["'360413", "CIOMAS", "'3604132001", "D", "0.6611", "BERKEMBANG"],
-            &["'360413", "CIOMAS", "'3604132002", "E", "0.6611", "BERKEMBANG"],
+            &[
+                "KODE KEC",
+                "NAMA KECAMATAN",
+                "KODE DESA",
+                "NAMA DESA",
+                "NILAI IDM",
+                "STATUS IDM",
+            ],
+            &[
+                "'360411",
+                "CIRUAS",
+                "'3604112001",
+                "A",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360411",
+                "CIRUAS",
+                "'3604112002",
+                "B",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360411",
+                "CIRUAS",
+                "'3604112003",
+                "C",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360413",
+                "CIOMAS",
+                "'3604132001",
+                "D",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360413",
+                "CIOMAS",
+                "'3604132002",
+                "E",
+                "0.6611",
+                "BERKEMBANG",
+            ],
         ];
         assert_eq!(findings(&RULE, &[sheet("IDM", rows)]), vec![]);
         // The same spelling under the other one's code is a typo all the same.
@@ -197,7 +239,14 @@ mod tests {
             rows[1],
             rows[2],
             rows[3],
-            &["'360411", "CIRUSA", "'3604112004", "D", "0.6611", "BERKEMBANG"],
+            &[
+                "'360411",
+                "CIRUSA",
+                "'3604112004",
+                "D",
+                "0.6611",
+                "BERKEMBANG",
+            ],
         ];
         let f = &only(&RULE, &[sheet("IDM", typo)]);
         assert_finding(f, "IDT003", "IDM!B5", "CIRUSA", Some("CIRUAS"));

@@ -40,9 +40,7 @@ impl Spelling<'_> {
     /// Two spellings whose rows carry region codes, none shared, name two regions
     /// (Kabupaten Serang's CIOMAS `360427` and CIRUAS `360409`), however alike.
     pub fn other_region_than(&self, other: &Spelling) -> bool {
-        !self.codes.is_empty()
-            && !other.codes.is_empty()
-            && self.codes.is_disjoint(&other.codes)
+        !self.codes.is_empty() && !other.codes.is_empty() && self.codes.is_disjoint(&other.codes)
     }
 }
 

@@ -1,8 +1,8 @@
 //! KOD002: see `kod002.md` beside this file.
 
-use super::schemes::{digits, FileScheme, Scheme};
-use crate::model::idm::Text;
+use super::schemes::{by_file, digits, FileScheme, Scheme};
 use super::*;
+use crate::model::idm::Text;
 
 pub(super) const RULE: Rule = Rule {
     code: "KOD002",
@@ -20,27 +20,12 @@ const LEVELS: [&str; 4] = ["desa", "kecamatan", "kabupaten", "provinsi"];
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let m = ctx.model;
-    let mut files: Vec<&str> = m
-        .idm
-        .villages
-        .iter()
-        .map(|vt| &*m.tables[vt.table].file)
-        .collect();
-    files.sort_unstable();
-    files.dedup();
-    for file in files {
-        let tables = || {
-            m.idm
-                .villages
-                .iter()
-                .filter(move |vt| &*m.tables[vt.table].file == file)
-        };
-        let scheme = FileScheme::of(tables().flat_map(|vt| vt.villages.iter()));
+    for (scheme, tables) in by_file(m) {
         // An even mix: both kinds of kecamatan code pass as lengths, and the mix is
         // told once, at the first code of the other scheme than the first one seen.
         let mut even_mix_told = scheme.is_some();
         let mut first_seen: Option<Scheme> = None;
-        for vt in tables() {
+        for vt in tables {
             for v in &vt.villages {
                 let codes = [
                     &v.kode,
@@ -72,7 +57,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                                 _ => &[2],
                             };
                             if level == 1 && only_digits && lengths.contains(&n) {
-                                let this = if n == 6 { Scheme::Kemendagri } else { Scheme::Bps };
+                                let this = if n == 6 {
+                                    Scheme::Kemendagri
+                                } else {
+                                    Scheme::Bps
+                                };
                                 match first_seen {
                                     None => first_seen = Some(this),
                                     Some(first) if first != this && !even_mix_told => {
@@ -204,6 +193,31 @@ mod tests {
     use super::super::tests::{run, village_with_codes};
     use super::*;
 
+    /// Villages of these codes, one a row from row 2 down.
+    fn villages(codes: &[[&str; 4]]) -> Vec<Village> {
+        codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut v = village_with_codes(*c);
+                let row = i as u32 + 1;
+                v.row = row;
+                for t in [
+                    &mut v.kode,
+                    &mut v.kode_kecamatan,
+                    &mut v.kode_kabupaten,
+                    &mut v.kode_provinsi,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    t.at.row = row;
+                }
+                v
+            })
+            .collect()
+    }
+
     #[test]
     fn codes_of_the_wrong_length_are_found() {
         let v = village_with_codes(["180803201", "1808032", "1808", "18"]);
@@ -220,26 +234,24 @@ mod tests {
     #[test]
     fn six_digit_kecamatan_codes_are_right_in_the_kemendagri_scheme() {
         // Kabupaten Serang's workbook: every kecamatan code 6 digits.
-        let villages = vec![
-            village_with_codes(["3604052001", "360405", "3604", "36"]),
-            village_with_codes(["3604052002", "360405", "3604", "36"]),
-            village_with_codes(["36.04.06.2001", "36.04.06", "36.04", "36"]),
-        ];
+        let villages = villages(&[
+            ["3604052001", "360405", "3604", "36"],
+            ["3604052002", "360405", "3604", "36"],
+            ["36.04.06.2001", "36.04.06", "36.04", "36"],
+        ]);
         assert_eq!(run(&RULE, villages), vec![]);
     }
 
     #[test]
     fn a_kecamatan_code_of_the_other_scheme_is_found() {
-        let mut villages = vec![
-            village_with_codes(["3604052001", "360405", "3604", "36"]),
-            village_with_codes(["3604052002", "360405", "3604", "36"]),
-            village_with_codes(["3604050003", "3604050", "3604", "36"]),
-        ];
-        let odd = &mut villages[2];
-        odd.row = 3;
-        odd.kode.as_mut().unwrap().at.row = 3;
-        odd.kode_kecamatan.as_mut().unwrap().at.row = 3;
-        let found = run(&RULE, villages);
+        let found = run(
+            &RULE,
+            villages(&[
+                ["3604052001", "360405", "3604", "36"],
+                ["3604052002", "360405", "3604", "36"],
+                ["3604050003", "3604050", "3604", "36"],
+            ]),
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         let f = &found[0];
         assert_eq!(
@@ -256,24 +268,27 @@ mod tests {
     fn a_kecamatan_code_of_no_scheme() {
         let found = run(
             &RULE,
-            vec![
-                village_with_codes(["3604052001", "360405", "3604", "36"]),
-                village_with_codes(["3604052002", "36040", "3604", "36"]),
-            ],
+            villages(&[
+                ["3604052001", "360405", "3604", "36"],
+                ["3604052002", "36040", "3604", "36"],
+            ]),
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].found, "36040");
-        assert!(found[0].message.en.ends_with("has 5 digits, not 6 (Kemendagri scheme)"));
+        assert!(found[0]
+            .message
+            .en
+            .ends_with("has 5 digits, not 6 (Kemendagri scheme)"));
     }
 
     #[test]
     fn an_even_mix_of_schemes_is_told_once() {
         let found = run(
             &RULE,
-            vec![
-                village_with_codes(["3604052001", "360405", "3604", "36"]),
-                village_with_codes(["3604050001", "3604050", "3604", "36"]),
-            ],
+            villages(&[
+                ["3604052001", "360405", "3604", "36"],
+                ["3604050001", "3604050", "3604", "36"],
+            ]),
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].found, "3604050");

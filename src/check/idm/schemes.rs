@@ -9,7 +9,8 @@
 //! length of its kecamatan codes, and the digits a village code adds to its
 //! kecamatan's.
 
-use crate::model::idm::{Text, Village};
+use crate::model::idm::{Text, Village, VillageTable};
+use crate::model::Model;
 
 /// A numbering of region codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +106,48 @@ impl FileScheme {
     }
 }
 
+/// The village tables of each file, with the scheme the file's codes follow.
+pub(super) fn by_file(m: &Model) -> Vec<(Option<FileScheme>, Vec<&VillageTable>)> {
+    let mut files: Vec<(&str, Vec<&VillageTable>)> = Vec::new();
+    for vt in &m.idm.villages {
+        let file = &*m.tables[vt.table].file;
+        match files.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, tables)) => tables.push(vt),
+            None => files.push((file, vec![vt])),
+        }
+    }
+    files
+        .into_iter()
+        .map(|(_, tables)| {
+            // A village table of several years is one table per year over the
+            // same rows: each village counted once.
+            let mut seen = std::collections::HashSet::new();
+            let villages = tables.iter().flat_map(|vt| {
+                let sheet = &m.tables[vt.table].sheet;
+                vt.villages.iter().map(move |v| (sheet, v))
+            });
+            let scheme = FileScheme::of(
+                villages
+                    .filter(|(sheet, v)| seen.insert((&***sheet, v.row)))
+                    .map(|(_, v)| v),
+            );
+            (scheme, tables)
+        })
+        .collect()
+}
+
+/// Whether a code of `level` (0 village … 3 province) has the length of the file's
+/// scheme; without one, of either scheme.
+pub(super) fn has_scheme_length(code: &Text, level: usize, file: Option<FileScheme>) -> bool {
+    let n = digits(code).len();
+    match file {
+        Some(f) => n == f.scheme.lengths()[level],
+        None => [Scheme::Kemendagri, Scheme::Bps]
+            .iter()
+            .any(|s| n == s.lengths()[level]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::village_with_codes;
@@ -117,7 +160,10 @@ mod tests {
             v(["3604052001", "360405", "3604", "36"]),
             Some(Scheme::Kemendagri)
         );
-        assert_eq!(v(["1808032001", "1808032", "1808", "18"]), Some(Scheme::Bps));
+        assert_eq!(
+            v(["1808032001", "1808032", "1808", "18"]),
+            Some(Scheme::Bps)
+        );
         assert_eq!(
             v(["36.04.05.2001", "36.04.05", "36.04", "36"]),
             Some(Scheme::Kemendagri)
