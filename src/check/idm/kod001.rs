@@ -93,7 +93,7 @@ mod tests {
         let ok = village_with_codes(["1808032001", "1808032", "1808", "18"]);
         assert!(super::super::tests::run(&RULE, vec![ok]).is_empty());
         // A kecamatan code of a wrong length is KOD002's slip, not the village's.
-        let short = village_with_codes(["1808032001", "18080", "1808", "18"]);
+        let short = village_with_codes(["1808032001", "18089", "1808", "18"]);
         assert!(super::super::tests::run(&RULE, vec![short]).is_empty());
         let dotted = village_with_codes(["36.04.05.2001", "360405", "3604", "36"]);
         assert!(super::super::tests::run(&RULE, vec![dotted]).is_empty());
