@@ -46,21 +46,44 @@ impl Doc {
     }
 }
 
-/// A target as compared: a number by value, a word ignoring case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A target as compared: a number by value (with the grade or unit written beside
+/// it), a range by its ends, a word ignoring case.
+#[derive(Debug, Clone, Eq)]
 enum TargetValue {
-    Number(Decimal),
+    Number(Decimal, Option<String>),
+    Range(Option<Decimal>, Option<Decimal>),
     Word(String),
+}
+
+impl PartialEq for TargetValue {
+    /// A number is its value whatever its unit (`24` and `24 Dokumen`); a grade
+    /// written with its number (`70 (BB)`) is the grade alone (`BB`) as well.
+    fn eq(&self, other: &TargetValue) -> bool {
+        use TargetValue::*;
+        match (self, other) {
+            (Number(a, _), Number(b, _)) => a == b,
+            (Range(a, b), Range(c, d)) => a == c && b == d,
+            (Word(a), Word(b)) => a == b,
+            (Number(_, Some(label)), Word(w)) | (Word(w), Number(_, Some(label))) => {
+                crate::table::normalize_header(label) == *w
+            }
+            _ => false,
+        }
+    }
 }
 
 impl TargetValue {
     fn of(m: &Measure) -> Option<TargetValue> {
-        match m.value {
-            Some(v) => Some(TargetValue::Number(v.normalize())),
-            None if m.is_qualitative() => Some(TargetValue::Word(crate::table::normalize_header(
-                m.written(),
-            ))),
-            None => None,
+        match (m.value, m.range) {
+            (Some(v), _) => Some(TargetValue::Number(v.normalize(), m.label.clone())),
+            (None, Some(r)) => Some(TargetValue::Range(
+                r.low.map(|x| x.normalize()),
+                r.high.map(|x| x.normalize()),
+            )),
+            (None, None) if m.is_qualitative() => Some(TargetValue::Word(
+                crate::table::normalize_header(m.written()),
+            )),
+            (None, None) => None,
         }
     }
 }
@@ -77,15 +100,15 @@ struct Entry<'a> {
 impl Entry<'_> {
     fn expected(&self) -> String {
         match &self.value {
-            TargetValue::Number(v) => plain(*v),
-            TargetValue::Word(_) => self.target.written().to_string(),
+            TargetValue::Number(v, _) => plain(*v),
+            _ => self.target.written().to_string(),
         }
     }
 
     fn shown(&self) -> String {
         match &self.value {
-            TargetValue::Number(v) => crate::words::format_decimal(*v),
-            TargetValue::Word(_) => self.target.written().to_string(),
+            TargetValue::Number(v, _) => crate::words::format_decimal(*v),
+            _ => self.target.written().to_string(),
         }
     }
 }
@@ -383,5 +406,67 @@ mod tests {
             .map(|l| format!("{}!{}", l.sheet, l.cell))
             .collect();
         assert_eq!(related, vec!["IKU!C2", "Capaian!B2"]);
+    }
+
+    #[test]
+    fn a_grade_with_its_number_is_the_grade_and_a_unit_is_no_difference() {
+        use crate::check::testing::findings;
+        let found = findings(
+            &RULE,
+            &[
+                sheet(
+                    "PK",
+                    &[
+                        &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                        // Diskominfo Pringsewu's PK writes the SAKIP grade alone.
+                        &["1.", "Meningkatnya Akuntabilitas", "Nilai SAKIP", "BB"],
+                        &[
+                            "2.",
+                            "Meningkatnya Akuntabilitas",
+                            "Dokumen perencanaan",
+                            "24",
+                        ],
+                        &["3.", "Meningkatnya Layanan", "Pengaduan selesai", "80 - 90"],
+                    ],
+                ),
+                sheet(
+                    "Capaian",
+                    &[
+                        &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                        &["Nilai SAKIP", "70 (BB)", "72"],
+                        &["Dokumen perencanaan", "24 Dokumen", "24"],
+                        &["Pengaduan selesai", "80–90", "92"],
+                    ],
+                ),
+            ],
+        );
+        assert_eq!(found, vec![]);
+        let found = findings(
+            &RULE,
+            &[
+                sheet(
+                    "PK",
+                    &[
+                        &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                        &["1.", "Meningkatnya Layanan", "Pengaduan selesai", "80 - 90"],
+                    ],
+                ),
+                sheet(
+                    "Capaian",
+                    &[
+                        &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                        &["Pengaduan selesai", "85 - 90", "92"],
+                    ],
+                ),
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_finding(
+            &found[0],
+            "XDC020",
+            "Capaian!B2",
+            "85 - 90",
+            Some("80 - 90"),
+        );
     }
 }
