@@ -501,6 +501,9 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         numbering,
         rows: table_rows,
         notes,
+        // Read once the sheet's tables are all located (`super::title`).
+        title: Vec::new(),
+        year: None,
         year_problems: Vec::new(),
     };
     (table, j)
@@ -665,6 +668,8 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             tree: table.tree.clone(),
             rows,
             notes: Vec::new(),
+            title: Vec::new(),
+            year: None,
             // Told once, on the first year's table, as its year problems are.
             rival: if out.is_empty() {
                 table.rival.clone()

@@ -467,6 +467,7 @@ pub(super) mod tests {
                 last: CellRef::new(9, 9),
             },
             rows: villages.len(),
+            year: None,
         });
         model.idm.villages.push(VillageTable {
             table: 0,

@@ -131,7 +131,29 @@ fn pair_by_table(from: &[Entry], to: &[Entry], min: f64) -> Vec<Option<usize>> {
 }
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
-    let year = ctx.cfg.office.year;
+    // Each PK and achievement table is judged for its own year (its title, its
+    // header), else the report's: a 2022 table is never held to 2023's targets.
+    let perf = &ctx.model.performance;
+    let mut years: Vec<i32> = perf
+        .pk_targets
+        .iter()
+        .map(|p| p.table)
+        .chain(perf.achievements.iter().map(|a| a.table))
+        .map(|t| table_year(ctx, t))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    for year in years {
+        check_year(rule, ctx, year, out);
+    }
+}
+
+/// The year a table is judged for.
+fn table_year(ctx: &Context, table: usize) -> i32 {
+    ctx.model.tables[table].year.unwrap_or(ctx.cfg.office.year)
+}
+
+fn check_year(rule: &Rule, ctx: &Context, year: i32, out: &mut Vec<Finding>) {
     let perf = &ctx.model.performance;
     let min = ctx.cfg.tolerances.name_similarity;
     // Sasaran indicators first: a PK or achievement name equal to both a tujuan
@@ -160,6 +182,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let pk: Vec<Entry> = perf
         .pk_targets
         .iter()
+        .filter(|p| table_year(ctx, p.table) == year)
         .filter_map(|p| {
             let t = p.target.as_ref()?;
             Some(Entry {
@@ -174,6 +197,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let ach: Vec<Entry> = perf
         .achievements
         .iter()
+        .filter(|a| table_year(ctx, a.table) == year)
         .filter_map(|a| {
             let t = a.target.as_ref()?;
             Some(Entry {
@@ -467,6 +491,64 @@ mod tests {
             "Capaian!B2",
             "85 - 90",
             Some("80 - 90"),
+        );
+    }
+
+    #[test]
+    fn a_table_of_another_year_is_compared_with_that_years_targets() {
+        use crate::check::testing::findings;
+        let iku = sheet(
+            "IKU",
+            &[
+                &["INDIKATOR KINERJA", "2022", "2023"],
+                &["Nilai IKE", "0,5925", "0,6333"],
+            ],
+        );
+        let pk = sheet(
+            "PK",
+            &[
+                &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                &[
+                    "1.",
+                    "Meningkatnya Ketahanan Ekonomi",
+                    "Nilai IKE",
+                    "0,6333",
+                ],
+            ],
+        );
+        // Last year's achievement table, kept in this year's workbook.
+        let capaian = |title: &'static str, target: &'static str| {
+            sheet(
+                "Capaian 2022",
+                &[
+                    &[title],
+                    &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                    &["Nilai IKE", target, "0.6012"],
+                ],
+            )
+        };
+        let quiet = findings(
+            &RULE,
+            &[iku, pk, capaian("PENGUKURAN KINERJA TAHUN 2022", "0.5925")],
+        );
+        assert_eq!(quiet, vec![]);
+        // Its target unlike the IKU's 2022 one: found, as a 2022 target.
+        let iku = sheet(
+            "IKU",
+            &[
+                &["INDIKATOR KINERJA", "2022", "2023"],
+                &["Nilai IKE", "0,5925", "0,6333"],
+            ],
+        );
+        let f = &only(
+            &RULE,
+            &[iku, capaian("PENGUKURAN KINERJA TAHUN 2022", "0.5952")],
+        );
+        assert_finding(f, "XDC020", "Capaian 2022!B3", "0.5952", Some("0.5925"));
+        assert!(
+            f.message.en.starts_with("the 2022 target of indicator"),
+            "{}",
+            f.message.en
         );
     }
 }

@@ -1,7 +1,9 @@
-//! Tables family: what the reading stage could not place. One rule per file.
+//! Tables family: what the reading stage could not place, and what it read of a
+//! table as a whole (its own year). One rule per file.
 
 mod tbl001;
+mod tbl002;
 
 use super::Rule;
 
-pub static RULES: &[Rule] = &[tbl001::RULE];
+pub static RULES: &[Rule] = &[tbl001::RULE, tbl002::RULE];
