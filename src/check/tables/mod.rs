@@ -4,7 +4,8 @@
 mod tbl001;
 mod tbl002;
 mod tbl003;
+mod tbl004;
 
 use super::Rule;
 
-pub static RULES: &[Rule] = &[tbl001::RULE, tbl002::RULE, tbl003::RULE];
+pub static RULES: &[Rule] = &[tbl001::RULE, tbl002::RULE, tbl003::RULE, tbl004::RULE];
