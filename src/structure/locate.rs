@@ -12,9 +12,9 @@ use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
 
 /// A header interpretation: which kind, which columns, how good.
-struct Match {
-    kind: TableKind,
-    columns: Vec<Column>,
+pub(super) struct Match {
+    pub(super) kind: TableKind,
+    pub(super) columns: Vec<Column>,
     score: usize,
     /// The other village index the header matched too, if any.
     rival: Option<super::Rival>,
@@ -22,17 +22,17 @@ struct Match {
 
 /// The header a table was read with: the label rows taken (indices into
 /// `sheet.rows`), their labels and what they matched.
-struct Header {
+pub(super) struct Header {
     rows: Vec<usize>,
     labels: BTreeMap<u32, Label>,
-    found: Match,
+    pub(super) found: Match,
 }
 
 /// What one sheet's rows are, worked out once.
-struct Shape<'a> {
-    sheet: &'a Sheet,
-    classes: Vec<RowClass>,
-    merges: Merges,
+pub(super) struct Shape<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) classes: Vec<RowClass>,
+    pub(super) merges: Merges,
 }
 
 /// Locates every table in a sheet.
@@ -58,6 +58,12 @@ pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
         tables.extend(one_table_per_year(table));
         j = next.max(j + 1);
     }
+    // Two tables side by side without an empty column between, and headers with
+    // nothing under them (`super::edges`).
+    let mut tables = super::edges::side_by_side(&shape, cfg, tables);
+    let bare = super::edges::bare_headers(&shape, file, cfg, &tables);
+    tables.extend(bare);
+    tables.sort_by_key(|t| (t.range.first.row, t.range.first.col));
     tables
 }
 
@@ -95,7 +101,7 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
 /// The best reading of a block: of every run of its label rows, the one whose
 /// columns match a kind best (on a tie the lowest run, then the shortest). Rows
 /// under the run taken belong to the body.
-fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
+pub(super) fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
     let n = block.label_rows.len();
     let mut best: Option<Header> = None;
     for b in (0..n).rev() {
@@ -270,7 +276,7 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
     })
 }
 
-fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+pub(super) fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
     if labels.len() < 2 {
         return None;
     }
@@ -343,7 +349,13 @@ fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
     })
 }
 
-fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config) -> (Table, usize) {
+pub(super) fn build(
+    shape: &Shape,
+    file: &str,
+    block: &Block,
+    header: Header,
+    cfg: &Config,
+) -> (Table, usize) {
     let sheet = shape.sheet;
     let rows = &sheet.rows;
     let Header {

@@ -4,6 +4,7 @@
 //! evidence for its kind, and a table of no known kind is still a table
 //! ([`TableKind::Tabel`]). Nothing here judges a value.
 
+mod edges;
 mod header;
 pub mod holds;
 mod locate;
