@@ -13,6 +13,7 @@ mod hostile;
 mod identity;
 mod idm;
 mod indeks_desa;
+mod judged;
 mod ministry;
 mod performance;
 mod properties;

@@ -89,10 +89,9 @@ mod tests {
             f.message.en,
             "column PAGU ANGGARAN (Rp) of the anggaran table at A1:D5 holds text in 3 of its 4 cells (\"satu juta\", \"dua juta\", \"lihat lampiran\"): its figures can be neither read nor checked"
         );
+        // Told once as a column, not once a cell (tests/integration/judged.rs
+        // holds that the per-cell rule is silent).
         assert_eq!(f.related.len(), 3);
-        // Told once as a column, not once a cell.
-        let num002 = crate::check::rule("NUM002").unwrap();
-        assert_eq!(findings(num002, &[sheet("Teks", rows)]), vec![]);
     }
 
     #[test]
@@ -109,7 +108,5 @@ mod tests {
             &["Kegiatan C", "1000", "800", "80"],
         ];
         assert_eq!(findings(&RULE, &[sheet("Teks", rows)]), vec![]);
-        let num002 = crate::check::rule("NUM002").unwrap();
-        assert_eq!(findings(num002, &[sheet("Teks", rows)]).len(), 1);
     }
 }
