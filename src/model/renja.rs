@@ -16,6 +16,7 @@ use crate::finding::NewValue;
 use crate::number::NumberKind;
 use crate::read::{Formula, Sheet};
 use crate::structure::stated::{Equation, Expr, Numbering};
+use crate::structure::tree::{RowRole, Tree};
 use crate::structure::Reading;
 use crate::table::{normalize_header, Col, TableKind};
 use rust_decimal::Decimal;
@@ -284,7 +285,8 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         .collect();
     let mut amounts = BTreeMap::new();
     let mut lines = Vec::new();
-    for row in &t.rows {
+    let mut line_of_row: Vec<Option<usize>> = vec![None; t.rows.len()];
+    for (r, row) in t.rows.iter().enumerate() {
         for g in &groups {
             for (lane, col) in [(Lane::Kinerja, g.kinerja), (Lane::Rupiah, g.rupiah)] {
                 let Some(col) = col else { continue };
@@ -315,6 +317,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             .as_deref()
             .and_then(level_of_code)
             .or_else(|| level_of_words(&name));
+        line_of_row[r] = Some(lines.len());
         lines.push(Line {
             row: row.row,
             code,
@@ -338,7 +341,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         slips: Vec::new(),
     };
     if form.kind == TableKind::EvaluasiRenja {
-        link_tree(&mut form);
+        place_lines(&mut form, &t.tree, &line_of_row);
     }
     form
 }
@@ -362,24 +365,18 @@ fn level_of_code(code: &str) -> Option<Level> {
     })
 }
 
+/// The level the words a name starts with give (`Program …`, `Sub Kegiatan …`),
+/// or a total's label.
 fn level_of_words(name: &str) -> Option<Level> {
-    let (_, rest) = super::budget::split_numbering(name);
-    let n = normalize_header(&rest);
-    let starts = |w: &str| n == w || n.starts_with(&format!("{w} "));
-    Some(if starts("SUB KEGIATAN") {
-        Level::SubKegiatan
-    } else if starts("KEGIATAN") {
-        Level::Kegiatan
-    } else if starts("PROGRAM") {
-        Level::Program
-    } else if starts("BIDANG") || starts("BIDANG URUSAN") {
-        Level::Bidang
-    } else if starts("URUSAN") {
-        Level::Urusan
-    } else if starts("JUMLAH") || starts("TOTAL") {
-        Level::Total
-    } else {
-        return None;
+    if crate::structure::tree::is_total_label(name) {
+        return Some(Level::Total);
+    }
+    Some(match crate::structure::tree::level_of_words(name)? {
+        0 => Level::Urusan,
+        1 => Level::Bidang,
+        2 => Level::Program,
+        3 => Level::Kegiatan,
+        _ => Level::SubKegiatan,
     })
 }
 
@@ -411,64 +408,38 @@ fn title_quarter(sheet: &Sheet, t: &crate::structure::Table) -> Option<u8> {
         .find_map(quarter_of)
 }
 
-/// Parents and children: by level where rows have one; a row known by neither
-/// code nor words takes the children its own SUM formulas add up, or else is a
-/// child of the row above it. Rows without a level then get one from their height.
-fn link_tree(form: &mut Form) {
-    let by_row: BTreeMap<u32, usize> = form
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.row, i))
-        .collect();
-    let summed: Vec<Option<Vec<usize>>> = form
-        .lines
-        .iter()
-        .map(|line| {
-            line.level
-                .is_none()
-                .then(|| formula_children(form, line.row, &by_row))
-                .flatten()
-        })
-        .collect();
-    let mut stack: Vec<(usize, Level)> = Vec::new();
-    let mut claimed = vec![false; form.lines.len()];
-    for i in 0..form.lines.len() {
-        if form.lines[i].level == Some(Level::Total) {
-            let tops: Vec<usize> = (0..i)
-                .filter(|&j| {
-                    form.lines[j].parent.is_none() && form.lines[j].level != Some(Level::Total)
-                })
-                .collect();
-            for &j in &tops {
-                form.lines[j].parent = Some(i);
+/// Parents and children from the table's hierarchy (the structure stage's): a
+/// line's parent is its nearest ancestor that is a line, and a total's children
+/// are the lines it adds up. Lines known by neither code nor words take their level
+/// from how many levels hang below them.
+fn place_lines(form: &mut Form, tree: &Tree, line_of_row: &[Option<usize>]) {
+    for (r, node) in tree.nodes.iter().enumerate() {
+        let Some(i) = line_of_row[r] else { continue };
+        if node.role == RowRole::Total {
+            form.lines[i].level = Some(Level::Total);
+            // The rows a total adds are its children here, so that it is summed.
+            for &c in &node.children {
+                if let Some(k) = line_of_row[c] {
+                    form.lines[k].parent = Some(i);
+                    form.lines[i].children.push(k);
+                }
             }
-            form.lines[i].children = tops;
-            stack.clear();
             continue;
         }
-        if !claimed[i] {
-            let level = form.lines[i]
-                .level
-                .unwrap_or_else(|| stack.last().map_or(Level::Program, |(_, l)| next(*l)));
-            while stack.last().is_some_and(|(_, l)| *l >= level) {
-                stack.pop();
+        let mut up = node.parent;
+        while let Some(p) = up {
+            if let Some(k) = line_of_row[p] {
+                if form.lines[i].parent.is_none() {
+                    form.lines[i].parent = Some(k);
+                    form.lines[k].children.push(i);
+                }
+                break;
             }
-            if let Some(&(p, _)) = stack.last() {
-                form.lines[i].parent = Some(p);
-                form.lines[p].children.push(i);
-            }
-            if summed[i].is_none() {
-                stack.push((i, level));
-            }
+            up = tree.nodes[p].parent;
         }
-        for &c in summed[i].iter().flatten() {
-            if !claimed[c] && c > i {
-                claimed[c] = true;
-                form.lines[c].parent = Some(i);
-                form.lines[i].children.push(c);
-            }
-        }
+    }
+    for line in &mut form.lines {
+        line.children.sort_unstable();
     }
     for i in 0..form.lines.len() {
         if form.lines[i].level.is_none() {
@@ -491,47 +462,6 @@ fn height(form: &Form, i: usize) -> usize {
         .map(|&c| 1 + height(form, c))
         .max()
         .unwrap_or(0)
-}
-
-fn next(level: Level) -> Level {
-    match level {
-        Level::Total | Level::Urusan => Level::Bidang,
-        Level::Bidang => Level::Program,
-        Level::Program => Level::Kegiatan,
-        _ => Level::SubKegiatan,
-    }
-}
-
-/// The rows below `row` that most of its Rp formulas add up in their own column
-/// (one formula off its pattern does not change the tree).
-fn formula_children(form: &Form, row: u32, by_row: &BTreeMap<u32, usize>) -> Option<Vec<usize>> {
-    let mut votes: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
-    for g in &form.groups {
-        let Some(col) = g.rupiah else { continue };
-        let Some(f) = form
-            .amounts
-            .get(&CellRef::new(row, col))
-            .and_then(|a| a.formula.as_deref())
-            .and_then(Formula::parse)
-        else {
-            continue;
-        };
-        let Some(cells) = f.cells() else { continue };
-        if !f.additive || cells.iter().any(|c| c.col != col || c.row <= row) {
-            continue;
-        }
-        let rows: Vec<usize> = cells
-            .iter()
-            .filter_map(|c| by_row.get(&c.row).copied())
-            .collect();
-        if !rows.is_empty() {
-            *votes.entry(rows).or_default() += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(rows, _)| rows)
 }
 
 /// The equation giving group `number`, if any.

@@ -63,7 +63,13 @@ fn split(shape: &Shape, cfg: &Config, t: &Table) -> Option<(Table, Table)> {
             .range(from..=to)
             .map(|(k, v)| (*k, v.clone()))
             .collect();
-        let Some(other) = best_of(&side, cfg) else {
+        let holds: std::collections::BTreeMap<u32, super::holds::Holds> = t
+            .fields
+            .iter()
+            .filter(|f| (from..=to).contains(&f.index))
+            .map(|f| (f.index, f.holds))
+            .collect();
+        let Some(other) = best_of(&side, &holds, cfg) else {
             continue;
         };
         if other.kind == TableKind::Tabel {
