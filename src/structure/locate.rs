@@ -14,9 +14,9 @@ use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
 
 /// A header interpretation: which kind, which columns, how good.
-struct Match {
-    kind: TableKind,
-    columns: Vec<Column>,
+pub(super) struct Match {
+    pub(super) kind: TableKind,
+    pub(super) columns: Vec<Column>,
     score: usize,
     /// The other village index the header matched too, if any.
     rival: Option<super::Rival>,
@@ -24,17 +24,17 @@ struct Match {
 
 /// The header a table was read with: the label rows taken (indices into
 /// `sheet.rows`), their labels and what they matched.
-struct Header {
+pub(super) struct Header {
     rows: Vec<usize>,
     labels: BTreeMap<u32, Label>,
-    found: Match,
+    pub(super) found: Match,
 }
 
 /// What one sheet's rows are, worked out once.
-struct Shape<'a> {
-    sheet: &'a Sheet,
-    classes: Vec<RowClass>,
-    merges: Merges,
+pub(super) struct Shape<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) classes: Vec<RowClass>,
+    pub(super) merges: Merges,
 }
 
 /// Locates every table in a sheet.
@@ -60,6 +60,12 @@ pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
         tables.extend(one_table_per_year(table));
         j = next.max(j + 1);
     }
+    // Two tables side by side without an empty column between, and headers with
+    // nothing under them (`super::edges`).
+    let mut tables = super::edges::side_by_side(&shape, cfg, tables);
+    let bare = super::edges::bare_headers(&shape, file, cfg, &tables);
+    tables.extend(bare);
+    tables.sort_by_key(|t| (t.range.first.row, t.range.first.col));
     tables
 }
 
@@ -109,7 +115,7 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
 
 /// The best reading of a block: of the runs of its label rows down to its lowest,
 /// the one whose columns match a kind best (on a tie the shortest).
-fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
+pub(super) fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
     let n = block.label_rows.len();
     let holds = preview_holds(shape, block.end);
     let mut best: Option<Header> = None;
@@ -442,7 +448,7 @@ fn match_kind(
     })
 }
 
-fn best_of(
+pub(super) fn best_of(
     labels: &BTreeMap<u32, Label>,
     holds: &BTreeMap<u32, Holds>,
     cfg: &Config,
@@ -524,7 +530,13 @@ fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
     })
 }
 
-fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config) -> (Table, usize) {
+pub(super) fn build(
+    shape: &Shape,
+    file: &str,
+    block: &Block,
+    header: Header,
+    cfg: &Config,
+) -> (Table, usize) {
     let sheet = shape.sheet;
     let rows = &sheet.rows;
     let Header {
@@ -705,6 +717,9 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         numbering,
         rows: table_rows,
         notes,
+        // Read once the sheet's tables are all located (`super::title`).
+        title: Vec::new(),
+        year: None,
         year_problems: Vec::new(),
     };
     (table, j)
@@ -869,6 +884,8 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             tree: table.tree.clone(),
             rows,
             notes: Vec::new(),
+            title: Vec::new(),
+            year: None,
             // Told once, on the first year's table, as its year problems are.
             rival: if out.is_empty() {
                 table.rival.clone()

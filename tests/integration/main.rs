@@ -15,6 +15,7 @@ mod hostile;
 mod identity;
 mod idm;
 mod indeks_desa;
+mod judged;
 mod ministry;
 mod performance;
 mod properties;

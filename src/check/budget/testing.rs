@@ -187,6 +187,7 @@ impl Budgets {
                 last: CellRef::new(100, 10),
             },
             rows: 100,
+            year: None,
         });
         self.model.tables.len() - 1
     }

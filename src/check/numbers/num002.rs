@@ -20,7 +20,8 @@ pub const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for col in &ctx.model.numeric_columns {
-        if col.number == NumberKind::Measure {
+        // A column mostly of text is told once, as a column (TBL004).
+        if col.number == NumberKind::Measure || col.mostly_text().is_some() {
             continue;
         }
         for f in &col.figures {
