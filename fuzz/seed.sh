@@ -4,10 +4,17 @@
 #  - workbook_reader: every sample workbook as it is, and each .xlsx re-packed without
 #    compression, so that mutations reach the XML instead of breaking the deflate stream;
 #  - number_reader: every distinct cell text of the sample data.
-# Run from anywhere; the corpora (fuzz/corpus/) are not committed.
+#  - every target: its small committed seeds (fuzz/seeds/TARGET/: hand-made cases of
+#    each parser's edges, and what fuzzing found).
+# Run from anywhere; the corpora (fuzz/corpus/) are not committed, the seeds are.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 mkdir -p corpus/workbook_reader corpus/number_reader
+for seeds in seeds/*/; do
+  target=$(basename "$seeds")
+  mkdir -p "corpus/$target"
+  cp "$seeds"* "corpus/$target/"
+done
 cp ../input/*.xlsx ../input/*.xls ../input/*.ods corpus/workbook_reader/
 python3 - <<'PY'
 import glob, hashlib, os, zipfile

@@ -18,6 +18,9 @@ Contoh / examples:
 
 Exit codes: 0 no errors, 1 errors found (not accepted), 2 some input or the config could not be used.";
 
+/// Where `kinerja serve` listens unless told.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
 /// Checks the workbooks behind an LKjIP, writes corrected workbooks and the report.
 #[derive(Debug, Parser)]
 #[command(name = "kinerja", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
@@ -36,7 +39,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Write corrected workbooks to the output folder.
     Fix(Common),
-    /// Render the LKjIP PDF to the output folder.
+    /// Render the LKjIP PDF, and the same report as a Word document, to the output folder.
     Report(Common),
     /// Accept findings as they are, with a reason (kept in keputusan.toml of the input folder).
     Accept(AcceptArgs),
@@ -124,7 +127,7 @@ pub struct RulesArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on; beyond loopback an access token is required.
-    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    #[arg(long, value_name = "ADDR:PORT", default_value = DEFAULT_LISTEN)]
     pub listen: String,
     /// Config file (default: ./config.toml, else the built-in one).
     #[arg(short, long, value_name = "CONFIG")]
@@ -132,6 +135,9 @@ pub struct ServeArgs {
     /// How long a run's outputs stay downloadable (such as 1h, 30m, 90s).
     #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = duration)]
     pub keep: std::time::Duration,
+    /// Open the page in the default browser once it listens.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

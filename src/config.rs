@@ -200,8 +200,8 @@ impl Default for RawLimits {
     fn default() -> Self {
         Self {
             max_file_mb: 100,
-            max_unpacked_mb: 1024,
-            max_cells: 20_000_000,
+            max_unpacked_mb: 256,
+            max_cells: 1_000_000,
         }
     }
 }
@@ -547,7 +547,7 @@ impl Config {
     /// Reads and resolves a config file; relative paths in it are taken from the
     /// folder the file is in.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::ConfigRead {
+        let text = crate::text_file::read(path).map_err(|source| Error::ConfigRead {
             path: path.into(),
             source,
         })?;
@@ -568,9 +568,23 @@ impl Config {
 
     /// Resolves config text; `path` only names it in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::ConfigSyntax {
-            path: path.into(),
-            message: e.to_string(),
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            // A Windows path typed as it is copied from Explorer ("D:\LKjIP"):
+            // TOML reads `\L` as an escape and says only that.
+            let line = e.span().map(|s| text[..s.start].matches('\n').count());
+            match line.and_then(|n| Some((n, text.lines().nth(n)?))) {
+                Some((n, line)) if line.contains('"') && line.contains('\\') => {
+                    Error::ConfigBackslash {
+                        path: path.into(),
+                        line: n + 1,
+                        text: line.trim().to_string(),
+                    }
+                }
+                _ => Error::ConfigSyntax {
+                    path: path.into(),
+                    message: e.to_string(),
+                },
+            }
         })?;
         let t = &raw.tolerances;
         let similarity = t.name_similarity.resolve("tolerances.name_similarity")?;
@@ -681,6 +695,21 @@ impl Config {
             }
         };
         let indeks_desa_maxima = resolve_maxima(id.maxima.as_ref())?;
+        for (key, folder) in [
+            ("paths.input", &raw.paths.input),
+            ("paths.output", &raw.paths.output),
+            ("report.narrative", &raw.report.narrative),
+        ] {
+            // "D:\temp" between double quotes is valid TOML: a tab, not a folder.
+            if folder.to_string_lossy().chars().any(char::is_control) {
+                return Err(Error::ConfigValue {
+                    key: key.into(),
+                    message: format!(
+                        "holds a control character ({folder:?}): a backslash between double quotes is an escape in TOML; write a Windows path between single quotes ('D:\\temp') or with forward slashes (\"D:/temp\")"
+                    ),
+                });
+            }
+        }
         Ok(Config {
             source: None,
             office: Office {
@@ -984,6 +1013,56 @@ fn normalize_placeholders(w: &str) -> String {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    /// Guards issue 22's config as Windows users write it: CRLF line ends, a
+    /// Notepad byte order mark and UTF-16 read as the shipped config; a path as
+    /// Explorer shows it, between double quotes, is refused with the line and
+    /// how to write it, whether TOML refuses the escape or takes it (`\t`).
+    #[test]
+    fn a_config_saved_on_windows_reads_and_a_backslash_path_is_explained() {
+        let tmp = tempfile::tempdir().unwrap();
+        let crlf = DEFAULT_TOML.replace('\n', "\r\n");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(crlf.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(crlf.bytes()).collect();
+        let shipped = Config::default_config();
+        for (name, bytes) in [
+            ("crlf.toml", crlf.as_bytes()),
+            ("bom.toml", &bom),
+            ("utf16.toml", &utf16),
+        ] {
+            let path = tmp.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let cfg = Config::load(&path).unwrap();
+            assert_eq!(cfg.office.name, shipped.office.name, "{name}");
+            assert_eq!(cfg.office.head.nip, shipped.office.head.nip, "{name}");
+            assert_eq!(cfg.input, tmp.path().join("input"), "{name}");
+        }
+        let explorer =
+            DEFAULT_TOML.replace("input = \"input\"", "input = \"C:\\Users\\Ani\\Dokumen é\"");
+        let e = Config::parse(&explorer, Path::new("config.toml")).unwrap_err();
+        let line = DEFAULT_TOML
+            .lines()
+            .position(|l| l == "input = \"input\"")
+            .unwrap()
+            + 1;
+        assert_eq!(
+            e.report(crate::finding::Lang::Id),
+            format!("galat: konfigurasi config.toml, baris {line}: garis miring terbalik (\\) di antara petik ganda dibaca sebagai kode khusus: input = \"C:\\Users\\Ani\\Dokumen é\"\nsaran: tulis jalur Windows di antara petik tunggal, misalnya input = 'D:\\LKjIP 2024\\masukan', atau dengan garis miring biasa: input = \"D:/LKjIP 2024/masukan\"")
+        );
+        let single =
+            DEFAULT_TOML.replace("input = \"input\"", "input = 'C:\\Users\\Ani\\Dokumen é'");
+        let cfg = Config::parse(&single, Path::new("config.toml")).unwrap();
+        assert_eq!(cfg.input, PathBuf::from("C:\\Users\\Ani\\Dokumen é"));
+        let tab = DEFAULT_TOML.replace("output = \"output\"", "output = \"D:\\temp\"");
+        let e = Config::parse(&tab, Path::new("config.toml")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config key `paths.output`: holds a control character (\"D:\\temp\"): a backslash between double quotes is an escape in TOML; write a Windows path between single quotes ('D:\\temp') or with forward slashes (\"D:/temp\")"
+        );
+    }
 
     #[test]
     fn the_shipped_config_is_valid_and_has_no_band_problem() {

@@ -17,12 +17,30 @@ pub enum Error {
     },
     /// The config file is not valid TOML or has an unknown key.
     ConfigSyntax { path: PathBuf, message: String },
+    /// A backslash in a double-quoted TOML string (a Windows path as Explorer
+    /// shows it), which TOML reads as an escape.
+    ConfigBackslash {
+        path: PathBuf,
+        line: usize,
+        text: String,
+    },
     /// A config key holds a value the tool cannot use.
     ConfigValue { key: String, message: String },
     /// An input path given on the command line does not exist.
     InputMissing { path: PathBuf },
     /// The output folder (or a file in it) cannot be created or written.
     Output { path: PathBuf, message: Message },
+    /// An output file to be replaced is held open by another program (a workbook
+    /// open in Excel, on Windows); nothing was changed.
+    OutputHeld { path: PathBuf },
+    /// Two inputs would give corrected workbooks of one name (compared without
+    /// case, as Windows does).
+    SameOutputName {
+        output: PathBuf,
+        inputs: [PathBuf; 2],
+        /// The two names differ in case only.
+        by_case: bool,
+    },
     /// `serve` cannot listen at the address asked for (taken, or not this machine's).
     Listen { addr: String, message: String },
     /// The decisions file (`keputusan.toml`) cannot be used: at `line` when the
@@ -57,6 +75,14 @@ impl Error {
             Error::ConfigSyntax { path, message } => {
                 format!("config {}: {message}", path.display())
             }
+            Error::ConfigBackslash { path, line, text } if id => format!(
+                "konfigurasi {}, baris {line}: garis miring terbalik (\\) di antara petik ganda dibaca sebagai kode khusus: {text}",
+                path.display()
+            ),
+            Error::ConfigBackslash { path, line, text } => format!(
+                "config {}, line {line}: a backslash (\\) between double quotes is read as an escape: {text}",
+                path.display()
+            ),
             Error::ConfigValue { key, message } if id => {
                 format!("kunci konfigurasi `{key}`: {message}")
             }
@@ -71,6 +97,44 @@ impl Error {
             Error::Output { path, message } => {
                 format!("output {}: {}", path.display(), message.get(lang))
             }
+            Error::OutputHeld { path } if id => format!(
+                "keluaran {}: berkas ini sedang dibuka di program lain (misalnya Excel), jadi tidak dapat diganti; tidak ada keluaran yang diubah, folder keluaran tetap seperti semula",
+                path.display()
+            ),
+            Error::OutputHeld { path } => format!(
+                "output {}: the file is open in another program (such as Excel), so it cannot be replaced; no output was changed, the output folder is as it was",
+                path.display()
+            ),
+            Error::SameOutputName {
+                output,
+                inputs: [a, b],
+                by_case,
+            } if id => format!(
+                "keluaran {}: masukan {} dan {} sama-sama menjadi berkas ini{}; tidak ada keluaran yang diubah",
+                output.display(),
+                a.display(),
+                b.display(),
+                if *by_case {
+                    " (Windows tidak membedakan huruf besar dan kecil)"
+                } else {
+                    ""
+                }
+            ),
+            Error::SameOutputName {
+                output,
+                inputs: [a, b],
+                by_case,
+            } => format!(
+                "output {}: the inputs {} and {} would both become this file{}; no output was changed",
+                output.display(),
+                a.display(),
+                b.display(),
+                if *by_case {
+                    " (Windows does not tell upper from lower case)"
+                } else {
+                    ""
+                }
+            ),
             Error::Listen { addr, message } if id => {
                 format!("tidak dapat mendengarkan di {addr}: {message}")
             }
@@ -106,6 +170,10 @@ impl Error {
                 "berikan konfigurasi dengan -c BERKAS, atau jalankan dari folder proyek yang berisi config.toml",
                 "pass the config with -c PATH, or run from the project folder that holds config.toml",
             ),
+            Error::ConfigBackslash { .. } => (
+                "tulis jalur Windows di antara petik tunggal, misalnya input = 'D:\\LKjIP 2024\\masukan', atau dengan garis miring biasa: input = \"D:/LKjIP 2024/masukan\"",
+                "write a Windows path between single quotes, such as input = 'D:\\LKjIP 2024\\masukan', or with forward slashes: input = \"D:/LKjIP 2024/masukan\"",
+            ),
             Error::ConfigSyntax { .. } | Error::ConfigValue { .. } => (
                 "bandingkan dengan config.toml yang dikirim bersama kinerja (berisi penjelasan tiap kunci)",
                 "compare with the documented config.toml shipped with kinerja",
@@ -117,6 +185,14 @@ impl Error {
             Error::Output { .. } => (
                 "pilih folder lain dengan -o: yang dapat ditulisi dan bukan folder masukan",
                 "choose another folder with -o, one that is writable and is not an input folder",
+            ),
+            Error::OutputHeld { .. } => (
+                "tutup berkas itu di Excel lalu jalankan lagi",
+                "close that file in Excel, then run again",
+            ),
+            Error::SameOutputName { .. } => (
+                "ganti nama salah satu berkas masukan itu, atau periksa salah satunya saja",
+                "rename one of those inputs, or check only one of them",
             ),
             Error::Decisions { .. } => (
                 "perbaiki baris itu (awal keputusan.toml menjelaskan tiap kunci), atau hapus keputusannya dengan kinerja accept --remove ID",

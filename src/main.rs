@@ -5,7 +5,14 @@ use kinerja::cli::{Cli, Command};
 use kinerja::cmd;
 
 fn main() {
-    let cli = Cli::parse();
+    // A double-click in Explorer gives no arguments and no terminal to read
+    // findings in: it starts the page and opens it in the browser instead.
+    let from_explorer = std::env::args_os().len() == 1 && kinerja::desktop::started_from_explorer();
+    let cli = if from_explorer {
+        Cli::parse_from(cmd::serve::from_explorer())
+    } else {
+        Cli::parse()
+    };
     tune_memory(!matches!(
         cli.command,
         Some(Command::Check(_) | Command::Accept(_) | Command::Rules(_) | Command::Explain(_))
@@ -22,13 +29,17 @@ fn main() {
         Some(Command::Explain(e)) => cmd::rules::explain(&e.code),
         Some(Command::Serve(s)) => cmd::serve::run(&s),
     };
-    std::process::exit(match outcome {
+    let code = match outcome {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.report(lang));
             2
         }
-    });
+    };
+    if from_explorer && code != 0 {
+        kinerja::desktop::wait_for_enter(lang);
+    }
+    std::process::exit(code);
 }
 
 /// mimalloc: at 75,000 villages glibc's malloc spent a quarter of `kinerja run`'s

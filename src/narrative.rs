@@ -136,6 +136,25 @@ mod tests {
         ])
     }
 
+    /// Guards issue 22's narasi.md saved by Notepad: CRLF line ends behind a
+    /// byte order mark give the sections of the same file written on Linux.
+    #[test]
+    fn a_narrative_saved_by_notepad_has_the_same_sections() {
+        // The mark sits before the first heading, where Notepad puts it.
+        let text = "# kata_pengantar\nBaris satu\nbaris dua.\n\nParagraf – dua.\n// komentar\n# penutup\nAkhir.\n";
+        let notepad: Vec<u8> = [0xEF, 0xBB, 0xBF]
+            .into_iter()
+            .chain(text.replace('\n', "\r\n").into_bytes())
+            .collect();
+        let parsed = Narrative::parse(&crate::text_file::decode(&notepad));
+        assert_eq!(parsed, Narrative::parse(text));
+        assert_eq!(
+            parsed.paragraphs("kata_pengantar", &values()),
+            ["Baris satu baris dua.", "Paragraf – dua."]
+        );
+        assert_eq!(parsed.unknown_sections(), Vec::<&str>::new());
+    }
+
     #[test]
     fn sections_paragraphs_and_placeholders() {
         let n = Narrative::parse(

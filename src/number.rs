@@ -213,7 +213,7 @@ fn malformed(s: &str) -> TextProblem {
             variant[i] = format!("{g:0>3}");
             texts.push(variant.concat());
         } else if g.len() > 3 {
-            variant[i] = g[..3].to_string();
+            variant[i] = g.chars().take(3).collect();
             texts.push(variant.concat());
         }
     }

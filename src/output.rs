@@ -4,8 +4,10 @@
 //! previous files of the same names. A failed run removes its staging folder; one
 //! left by a killed run is recognised by its name and removed by the next run into
 //! the folder. Two runs committing into one folder at once take turns (a lock on
-//! the folder itself, so no lock file stays behind), so the folder ends with one
-//! whole set: the one committed last.
+//! the folder itself, so no lock file stays behind; on Windows a lock file that
+//! exists only while held), so the folder ends with one whole set: the one
+//! committed last. Every file is synced before it moves into place, and the folder
+//! after the moves: a set that was committed survives a power cut.
 //!
 //! A front end with a folder per run uses the same [`Staging`]: it is all a run
 //! needs to know about where its outputs go.
@@ -13,6 +15,7 @@
 use crate::error::Error;
 use crate::finding::Message;
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Every staging folder's name starts with this; nothing else is ever removed.
@@ -27,9 +30,9 @@ const PREVIOUS: &str = ".previous";
 pub struct Staging {
     folder: PathBuf,
     dir: PathBuf,
-    /// Held (locked) until the staging folder is gone: a folder whose lock can be
+    /// Held (locked) until the staging folder goes: a folder whose lock can be
     /// taken belongs to a run that ended without cleaning up.
-    _alive: File,
+    alive: Option<File>,
     /// Output names relative to the folder, in the order written.
     names: Vec<PathBuf>,
     /// The folders this run created for the output folder, outermost first: a run
@@ -39,6 +42,11 @@ pub struct Staging {
 }
 
 fn failed(path: &Path, e: &std::io::Error) -> Error {
+    if held_by_another_program(e) {
+        return Error::OutputHeld {
+            path: path.to_path_buf(),
+        };
+    }
     Error::Output {
         path: path.to_path_buf(),
         message: Message::new(
@@ -61,15 +69,7 @@ impl Staging {
             path: folder.to_path_buf(),
             message: Message::new(format!("{} ({e})", what.0), format!("{} ({e})", what.1)),
         };
-        let made: Vec<PathBuf> = {
-            let mut missing: Vec<PathBuf> = folder
-                .ancestors()
-                .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
-                .map(Path::to_path_buf)
-                .collect();
-            missing.reverse();
-            missing
-        };
+        let made = missing_folders(folder);
         std::fs::create_dir_all(folder).map_err(|e| {
             fail(
                 e,
@@ -92,7 +92,7 @@ impl Staging {
         Ok(Staging {
             folder: folder.to_path_buf(),
             dir,
-            _alive: alive,
+            alive: Some(alive),
             names: Vec::new(),
             made,
         })
@@ -110,19 +110,25 @@ impl Staging {
         if let Some(parent) = staged.parent() {
             std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
         }
-        std::fs::write(&staged, bytes).map_err(|e| failed(&target, &e))?;
+        // Synced before it is moved into place: a power cut after the move must not
+        // leave an output whose name is there but whose bytes are not.
+        File::create(&staged)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+            .map_err(|e| failed(&target, &e))?;
         self.names.push(name.to_path_buf());
         Ok(())
     }
 
     /// Moves every staged output into place, replacing the files of the same names,
     /// and returns their paths. Either all are moved or none: a name that cannot
-    /// take its file (a folder in the way) stops the commit before anything moves,
-    /// and a move that fails puts back what was moved.
+    /// take its file (a folder in the way) stops the commit before anything moves;
+    /// the files to be replaced are all moved aside before any new one moves in,
+    /// so a file another program holds (a workbook open in Excel, on Windows)
+    /// stops it with nothing replaced; and a move that fails puts back what was
+    /// moved. The folder is synced after the moves: once this returns, the set
+    /// survives a power cut.
     pub fn commit(mut self) -> Result<Vec<PathBuf>, Error> {
-        let lock = File::open(&self.folder)
-            .and_then(|f| f.lock().map(|()| f))
-            .map_err(|e| failed(&self.folder, &e))?;
+        let lock = lock_folder(&self.folder).map_err(|e| failed(&self.folder, &e))?;
         for name in &self.names {
             let target = self.folder.join(name);
             if target.is_dir() {
@@ -136,37 +142,48 @@ impl Staging {
             }
         }
         let previous = self.dir.join(PREVIOUS);
-        let mut moved: Vec<(&PathBuf, bool)> = Vec::new();
-        let result = self.names.iter().try_for_each(|name| {
-            let target = self.folder.join(name);
-            let kept = previous.join(name);
-            let replaces = target.exists();
-            if replaces {
+        let mut aside: Vec<&PathBuf> = Vec::new();
+        let mut placed: Vec<&PathBuf> = Vec::new();
+        // Folders made for outputs in sub-folders, outermost first.
+        let mut made: Vec<PathBuf> = Vec::new();
+        let result = self
+            .names
+            .iter()
+            .try_for_each(|name| {
+                let target = self.folder.join(name);
+                if !target.exists() {
+                    return Ok(());
+                }
+                let kept = previous.join(name);
                 if let Some(parent) = kept.parent() {
                     std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
                 }
-                std::fs::rename(&target, &kept).map_err(|e| failed(&target, &e))?;
-            }
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
-            }
-            if let Err(e) = std::fs::rename(self.dir.join(name), &target) {
-                if replaces {
-                    let _ = std::fs::rename(&kept, &target);
-                }
-                return Err(failed(&target, &e));
-            }
-            moved.push((name, replaces));
-            Ok(())
-        });
+                rename(&target, &kept).map_err(|e| failed(&target, &e))?;
+                aside.push(name);
+                Ok(())
+            })
+            .and_then(|()| {
+                self.names.iter().try_for_each(|name| {
+                    let target = self.folder.join(name);
+                    if let Some(parent) = target.parent() {
+                        made.extend(missing_folders(parent));
+                        std::fs::create_dir_all(parent).map_err(|e| failed(&target, &e))?;
+                    }
+                    rename(&self.dir.join(name), &target).map_err(|e| failed(&target, &e))?;
+                    placed.push(name);
+                    Ok(())
+                })
+            });
         if result.is_err() {
-            for (name, replaced) in moved.into_iter().rev() {
-                let target = self.folder.join(name);
-                let _ = std::fs::remove_file(&target);
-                if replaced {
-                    let _ = std::fs::rename(previous.join(name), &target);
-                }
+            for name in placed.into_iter().rev() {
+                let _ = std::fs::remove_file(self.folder.join(name));
             }
+            for name in aside.into_iter().rev() {
+                let _ = rename(&previous.join(name), &self.folder.join(name));
+            }
+            remove_made(&made);
+        } else {
+            sync_folders(&self.folder, &self.names);
         }
         drop(lock);
         result?;
@@ -175,10 +192,119 @@ impl Staging {
     }
 }
 
+/// The folders `folder` would need made, outermost first.
+fn missing_folders(folder: &Path) -> Vec<PathBuf> {
+    let mut missing: Vec<PathBuf> = folder
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    missing.reverse();
+    missing
+}
+
+/// Takes the lock two runs committing into `folder` take turns on. Unix: a lock
+/// on the folder itself, so no lock file stays behind.
+#[cfg(not(windows))]
+fn lock_folder(folder: &Path) -> std::io::Result<File> {
+    let lock = File::open(folder)?;
+    lock.lock()?;
+    Ok(lock)
+}
+
+/// Windows opens no folder as a file to lock ("Access denied"): the lock is on a
+/// file in it that Windows deletes when its last handle closes, also when the
+/// process is killed. One a power cut left is locked and so deleted by the next
+/// commit. A run that opens it while the last holder's close is deleting it is
+/// refused (access denied) and tries again.
+#[cfg(windows)]
+fn lock_folder(folder: &Path) -> std::io::Result<File> {
+    use std::os::windows::fs::OpenOptionsExt;
+    const GENERIC_READ: u32 = 0x8000_0000;
+    const GENERIC_WRITE: u32 = 0x4000_0000;
+    const DELETE: u32 = 0x0001_0000;
+    const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
+    let path = folder.join(COMMIT_LOCK);
+    let mut tries = 0;
+    loop {
+        let opened = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .access_mode(GENERIC_READ | GENERIC_WRITE | DELETE)
+            .custom_flags(FILE_FLAG_DELETE_ON_CLOSE)
+            .open(&path);
+        match opened {
+            Ok(lock) => {
+                lock.lock()?;
+                return Ok(lock);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && tries < 500 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Windows: the lock file of [`lock_folder`], there only while a commit holds it.
+#[cfg(windows)]
+const COMMIT_LOCK: &str = ".kinerja-commit.lock";
+
+/// Moves `from` to `to`. On Windows a file just written may be held for a moment
+/// by a virus scanner or the search indexer: the move is tried again for up to a
+/// second before it fails. A file a person holds open (Excel) fails after that.
+fn rename(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut tries = 0;
+    loop {
+        match std::fs::rename(from, to) {
+            Err(e) if cfg!(windows) && held_by_another_program(&e) && tries < 20 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Whether `e` says another program holds the file (Windows' sharing and lock
+/// violations; a workbook open in Excel gives them).
+fn held_by_another_program(e: &std::io::Error) -> bool {
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    cfg!(windows)
+        && matches!(
+            e.raw_os_error(),
+            Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
+        )
+}
+
+/// Makes the renames into `folder` (and its sub-folders that outputs went to)
+/// durable. Unix: each folder synced; a filesystem that cannot sync a folder
+/// (some network mounts) leaves it to the system. Windows syncs no folder; its
+/// filesystems journal the renames, and each file was flushed before it moved.
+fn sync_folders(folder: &Path, names: &[PathBuf]) {
+    if cfg!(windows) {
+        return;
+    }
+    let mut folders: Vec<PathBuf> = names
+        .iter()
+        .filter_map(|n| folder.join(n).parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for f in folders {
+        let _ = File::open(&f).and_then(|f| f.sync_all());
+    }
+}
+
 impl Drop for Staging {
     /// Committed or not, the staging folder (with the files a commit replaced)
     /// goes; without a commit, so do the folders this run made.
     fn drop(&mut self) {
+        // Closed first: Windows removes no folder that holds an open file.
+        drop(self.alive.take());
         let _ = std::fs::remove_dir_all(&self.dir);
         remove_made(&self.made);
     }
@@ -350,5 +476,48 @@ mod tests {
                 "kinerja-staging-mine"
             ]
         );
+    }
+
+    #[test]
+    fn a_file_that_cannot_move_aside_puts_back_those_moved_and_places_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.txt"), "old a").unwrap();
+        std::fs::create_dir(tmp.path().join("sub")).unwrap();
+        std::fs::write(tmp.path().join("sub/b.txt"), "old b").unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("new.txt"), b"new").unwrap();
+        s.write(Path::new("a.txt"), b"new a").unwrap();
+        s.write(Path::new("sub/b.txt"), b"new b").unwrap();
+        // Where sub/b.txt would be kept, a file: moving it aside fails after
+        // a.txt has moved aside.
+        std::fs::create_dir(s.dir.join(PREVIOUS)).unwrap();
+        std::fs::write(s.dir.join(PREVIOUS).join("sub"), "in the way").unwrap();
+        let e = s.commit().unwrap_err();
+        assert!(
+            e.to_string().starts_with(&format!(
+                "output {}: the file cannot be written (",
+                tmp.path().join("sub/b.txt").display()
+            )),
+            "{e}"
+        );
+        assert_eq!(names(tmp.path()), ["a.txt", "sub"]);
+        assert_eq!(names(&tmp.path().join("sub")), ["b.txt"]);
+        assert_eq!(std::fs::read(tmp.path().join("a.txt")).unwrap(), b"old a");
+        assert_eq!(
+            std::fs::read(tmp.path().join("sub/b.txt")).unwrap(),
+            b"old b"
+        );
+    }
+
+    #[test]
+    fn a_failed_commit_removes_the_folders_it_made_for_outputs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Staging::begin(tmp.path()).unwrap();
+        s.write(Path::new("new/deep/a.txt"), b"a").unwrap();
+        s.write(Path::new("z.txt"), b"z").unwrap();
+        // z.txt's staged file gone: its move fails after new/deep/a.txt moved in.
+        std::fs::remove_file(s.dir.join("z.txt")).unwrap();
+        assert!(s.commit().is_err());
+        assert_eq!(names(tmp.path()), Vec::<String>::new());
     }
 }

@@ -5,7 +5,7 @@
 //!   │                   │                                                  │
 //!   └▶ write::draft ────┴▶ write::dress (the look)                         ├▶ fix::apply ─▶ corrected Reading
 //!      (beside the model and the rules, on another core)                   │     └▶ model, check, decide::carry
-//!                                                                          │          ─▶ assemble ─▶ render ─▶ PDF
+//!                                                                          │          ─▶ assemble ─▶ render ─▶ PDF, DOCX
 //!                                                                          └▶ write::corrected_workbook ─▶ NAME.koreksi.xlsx
 //! all outputs ─▶ output::Staging ─▶ moved into the output folder as one set
 //! ```
@@ -96,7 +96,7 @@ pub struct Options {
 pub enum Outputs {
     /// Corrected workbooks and `temuan.json` (`kinerja fix`).
     Workbooks,
-    /// The LKjIP PDF (`kinerja report`).
+    /// The LKjIP as PDF and as Word document (`kinerja report`).
     Report,
     /// Both (`kinerja run`).
     All,
@@ -135,7 +135,10 @@ pub struct Outcome {
 
 /// The report a run wrote.
 pub struct ReportOutcome {
+    /// The PDF, the document the head of office signs.
     pub path: PathBuf,
+    /// The same report as a Word document, for the office to edit.
+    pub document: PathBuf,
     /// Errors the corrections could not resolve and no decision accepted: the
     /// report is a draft when not 0.
     pub open_errors: usize,
@@ -256,6 +259,9 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     refuse_input_folder(&options.output, &options.inputs)?;
     let files = files(&options.inputs)?;
+    if options.outputs.workbooks() {
+        refuse_same_output_names(&files, &options.output)?;
+    }
     let decisions = decisions(options.decisions.as_deref(), &files, cfg)?;
     let mut staging = Staging::begin(&options.output)?;
     let lang = options.lang;
@@ -275,7 +281,7 @@ pub fn run(
         .filter(|f| f.fix.is_empty() && f.is_open())
         .count();
     let findings_json = options.outputs.workbooks().then(|| {
-        let doc = present::json(
+        let doc = present::Document::new(
             &analysis.reading.inputs,
             &analysis.model.tables,
             &analysis.findings,
@@ -292,12 +298,12 @@ pub fn run(
         .report()
         .then(|| corrected_report(&mut analysis, &plans, cfg, &mut notes));
     analysis.release_model();
-    let (workbooks, pdf) = std::thread::scope(|scope| {
+    let (workbooks, rendered) = std::thread::scope(|scope| {
         let rendering = report.map(|(report, open_errors)| {
             scope.spawn(move || {
-                let pdf = crate::render::render_pdf(&report);
+                let rendered = crate::render::render(&report);
                 timing::mark("rendered");
-                (pdf, open_errors)
+                (rendered, open_errors)
             })
         });
         let workbooks = if options.outputs.workbooks() {
@@ -306,11 +312,11 @@ pub fn run(
             Ok(Vec::new())
         };
         timing::mark("corrected workbooks built");
-        let pdf = rendering.map(|r| {
+        let rendered = rendering.map(|r| {
             r.join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         });
-        (workbooks, pdf)
+        (workbooks, rendered)
     });
     let workbooks = workbooks?;
     for (file, bytes) in &workbooks {
@@ -319,20 +325,23 @@ pub fn run(
     if let Some(json) = &findings_json {
         staging.write(Path::new("temuan.json"), json.as_bytes())?;
     }
-    let report = match pdf {
+    let report = match rendered {
         None => None,
-        Some((pdf, open_errors)) => {
+        Some((rendered, open_errors)) => {
             let name = PathBuf::from(format!("LKjIP-{}.pdf", cfg.office.year));
-            let pdf = pdf.map_err(|e| Error::Output {
+            let document = name.with_extension("docx");
+            let rendered = rendered.map_err(|e| Error::Output {
                 path: options.output.join(&name),
                 message: Message::new(
                     format!("laporan tidak dapat disusun ({e}); tidak ada keluaran yang diubah"),
                     format!("the report cannot be rendered ({e}); no output was changed"),
                 ),
             })?;
-            staging.write(&name, &pdf)?;
+            staging.write(&name, &rendered.pdf)?;
+            staging.write(&document, &rendered.docx)?;
             Some(ReportOutcome {
                 path: options.output.join(name),
+                document: options.output.join(document),
                 open_errors,
             })
         }
@@ -360,8 +369,21 @@ fn corrected_report(
     cfg: &Config,
     notes: &mut Vec<Message>,
 ) -> (crate::render::Report, usize) {
-    let narrative = match std::fs::read_to_string(&cfg.narrative) {
+    let narrative = match crate::text_file::read(&cfg.narrative) {
         Ok(text) => Narrative::parse(&text),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            notes.push(Message::new(
+                format!(
+                    "berkas narasi {} tidak dapat dibaca ({e}); laporan memuat penanda tempat narasi",
+                    cfg.narrative.display()
+                ),
+                format!(
+                    "the narrative file {} cannot be read ({e}); the report holds placeholders for it",
+                    cfg.narrative.display()
+                ),
+            ));
+            Narrative::default()
+        }
         Err(_) => {
             notes.push(Message::new(
                 format!(
@@ -499,6 +521,26 @@ pub fn corrected_name(file: &str) -> PathBuf {
     let p = Path::new(file);
     let stem = p.file_stem().unwrap_or_default().to_string_lossy();
     p.with_file_name(format!("{stem}.koreksi.xlsx"))
+}
+
+/// Refuses two inputs whose corrected workbooks would have one name (`RKT.xlsx`
+/// and `RKT.ods`, or the same name in two folders), before any work. Names that
+/// differ only in case are one name on Windows and macOS, so they are refused
+/// everywhere: the same inputs give the same outputs on every system.
+fn refuse_same_output_names(files: &[(String, PathBuf)], output: &Path) -> Result<(), Error> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (file, path)) in files.iter().enumerate() {
+        let name = corrected_name(file);
+        if let Some(first) = seen.insert(name.to_string_lossy().to_lowercase(), i) {
+            let (first_file, first_path) = &files[first];
+            return Err(Error::SameOutputName {
+                output: output.join(&name),
+                inputs: [first_path.clone(), path.clone()],
+                by_case: corrected_name(first_file) != name,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Refuses an output folder that is (inside) an input folder, before anything is

@@ -4,7 +4,8 @@
 use crate::finding::{Finding, Lang, Severity};
 use crate::model::TableInfo;
 use crate::read::{Input, InputStatus};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt::Write;
 
 /// What `fix` means for findings in this output.
@@ -39,7 +40,7 @@ impl Summary {
     }
 }
 
-/// The `check --format json` document.
+/// The `check --format json` document as a JSON value (to add fields to).
 pub fn json(
     inputs: &[Input],
     tables: &[TableInfo],
@@ -47,42 +48,156 @@ pub fn json(
     lang: Lang,
     fix: FixState,
 ) -> Value {
-    let s = Summary::of(findings);
-    json!({
-        "inputs": inputs.iter().map(|i| {
-            let (status, message) = match &i.status {
-                InputStatus::Ok => ("ok", String::new()),
-                InputStatus::Unreadable(m) => ("unreadable", m.clone()),
-            };
-            json!({"file": i.file, "status": status, "message": message})
-        }).collect::<Vec<_>>(),
-        "tables": tables.iter().map(|t| json!({
-            "kind": t.kind.name(), "file": &*t.file, "sheet": &*t.sheet,
-            "range": t.range.to_string(), "rows": t.rows,
-        })).collect::<Vec<_>>(),
-        "findings": findings.iter().map(|f| json!({
-            "id": f.id,
-            "code": f.code,
-            "severity": f.severity.name(),
-            "file": &*f.loc.file,
-            "sheet": &*f.loc.sheet,
-            "cell": f.loc.cell.to_string(),
-            "related": f.related.iter().map(|r| json!({"file": &*r.file, "sheet": &*r.sheet, "cell": r.cell.to_string()})).collect::<Vec<_>>(),
-            "message": f.message.get(lang),
-            "found": f.found,
-            "expected": f.expected,
-            // An accepted finding's cell is left as it is.
-            "fix": match (f.fix.is_empty() || !f.is_open(), fix) {
-                (true, _) => "none",
-                (false, FixState::Suggested) => "suggested",
-                (false, FixState::Applied) => "applied",
+    serde_json::to_value(Document::new(inputs, tables, findings, lang, fix))
+        .expect("JSON of plain data")
+}
+
+/// The `check --format json` document, serialized straight from the findings
+/// (a value tree of a million findings would cost gigabytes). Every object's
+/// fields are in the order of their names, as a JSON value orders them.
+#[derive(Serialize)]
+pub struct Document<'a> {
+    findings: Vec<FindingJson<'a>>,
+    inputs: Vec<InputJson<'a>>,
+    summary: SummaryJson,
+    tables: Vec<TableJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    accepted: Option<AcceptedJson<'a>>,
+    #[serde(serialize_with = "display")]
+    cell: &'a crate::finding::Place,
+    code: &'a str,
+    expected: &'a Option<String>,
+    file: &'a str,
+    fix: &'static str,
+    found: &'a str,
+    id: &'a str,
+    message: &'a str,
+    related: Vec<PlaceJson<'a>>,
+    severity: &'static str,
+    sheet: &'a str,
+}
+
+#[derive(Serialize)]
+struct AcceptedJson<'a> {
+    by: &'a str,
+    date: String,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    #[serde(serialize_with = "display")]
+    cell: &'a crate::finding::Place,
+    file: &'a str,
+    sheet: &'a str,
+}
+
+#[derive(Serialize)]
+struct InputJson<'a> {
+    file: &'a str,
+    message: &'a str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    errors: usize,
+    infos: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct TableJson<'a> {
+    file: &'a str,
+    kind: &'a str,
+    #[serde(serialize_with = "display")]
+    range: crate::cell::CellRange,
+    rows: usize,
+    sheet: &'a str,
+}
+
+fn display<T: std::fmt::Display, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+impl<'a> Document<'a> {
+    pub fn new(
+        inputs: &'a [Input],
+        tables: &'a [TableInfo],
+        findings: &'a [Finding],
+        lang: Lang,
+        fix: FixState,
+    ) -> Document<'a> {
+        let s = Summary::of(findings);
+        Document {
+            inputs: inputs
+                .iter()
+                .map(|i| {
+                    let (status, message) = match &i.status {
+                        InputStatus::Ok => ("ok", ""),
+                        InputStatus::Unreadable(m) => ("unreadable", m.as_str()),
+                    };
+                    InputJson {
+                        file: &i.file,
+                        message,
+                        status,
+                    }
+                })
+                .collect(),
+            tables: tables
+                .iter()
+                .map(|t| TableJson {
+                    kind: t.kind.name(),
+                    file: &t.file,
+                    sheet: &t.sheet,
+                    range: t.range,
+                    rows: t.rows,
+                })
+                .collect(),
+            findings: findings
+                .iter()
+                .map(|f| FindingJson {
+                    accepted: f.accepted.as_ref().map(|a| AcceptedJson {
+                        by: &a.by,
+                        date: a.date.iso(),
+                        reason: &a.reason,
+                    }),
+                    id: &f.id,
+                    code: f.code,
+                    severity: f.severity.name(),
+                    file: &f.loc.file,
+                    sheet: &f.loc.sheet,
+                    cell: &f.loc.cell,
+                    related: f
+                        .related
+                        .iter()
+                        .map(|r| PlaceJson {
+                            file: &r.file,
+                            sheet: &r.sheet,
+                            cell: &r.cell,
+                        })
+                        .collect(),
+                    message: f.message.get(lang),
+                    found: &f.found,
+                    expected: &f.expected,
+                    // An accepted finding's cell is left as it is.
+                    fix: match (f.fix.is_empty() || !f.is_open(), fix) {
+                        (true, _) => "none",
+                        (false, FixState::Suggested) => "suggested",
+                        (false, FixState::Applied) => "applied",
+                    },
+                })
+                .collect(),
+            summary: SummaryJson {
+                errors: s.errors,
+                warnings: s.warnings,
+                infos: s.infos,
             },
-            "accepted": f.accepted.as_ref().map(|a| json!({
-                "reason": a.reason, "by": a.by, "date": a.date.iso(),
-            })),
-        })).collect::<Vec<_>>(),
-        "summary": {"errors": s.errors, "warnings": s.warnings, "infos": s.infos},
-    })
+        }
+    }
 }
 
 struct Paint(bool);

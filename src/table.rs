@@ -655,6 +655,8 @@ static IDM_REKAP: &[ColumnSpec] = &[
 
 static ANGGARAN: &[ColumnSpec] = &[
     text(Col::No, NO, false),
+    // Words of real published tables (tests/integration/headers.rs names them):
+    // a label holding one of them over the right cells counts too.
     text(
         Col::Uraian,
         &[
@@ -663,6 +665,13 @@ static ANGGARAN: &[ColumnSpec] = &[
             "PROGRAM KEGIATAN SUB KEGIATAN",
             "PROGRAM DAN KEGIATAN",
             "NAMA PROGRAM KEGIATAN",
+            "NAMA KEGIATAN",
+            "URAIAN KEGIATAN",
+            "KEGIATAN SUB KEGIATAN",
+            "SUB KEGIATAN",
+            "NAMA PROGRAM KEGIATAN SUB KEGIATAN",
+            "PROGRAM KINERJA",
+            "KEGIATAN",
         ],
         true,
     ),
@@ -675,6 +684,15 @@ static ANGGARAN: &[ColumnSpec] = &[
             "ANGGARAN",
             "ANGGARAN RP",
             "PAGU RP",
+            "ALOKASI ANGGARAN",
+            "ALOKASI DANA",
+            "ALOKASI",
+            "PAGU DPA",
+            "DPA",
+            "JUMLAH DANA",
+            "ANGGARAN SETELAH PERUBAHAN",
+            "TARGET ANGGARAN",
+            "TARGET KEUANGAN",
         ],
         true,
         Money,
@@ -686,6 +704,10 @@ static ANGGARAN: &[ColumnSpec] = &[
             "REALISASI",
             "REALISASI ANGGARAN",
             "REALISASI ANGGARAN RP",
+            "REALISASI KEUANGAN",
+            "REALISASI BELANJA",
+            "SERAPAN ANGGARAN",
+            "SERAPAN",
         ],
         true,
         Money,
@@ -699,6 +721,17 @@ static ANGGARAN: &[ColumnSpec] = &[
             "CAPAIAN",
             "REALISASI %",
             "PERSEN",
+            "PERSENTASE REALISASI",
+            "PERSENTASE SERAPAN",
+            "SERAPAN %",
+            "% SERAPAN",
+            "% REALISASI",
+            "CAPAIAN REALISASI ANGGARAN",
+            "CAPAIAN REALISASI ANGGARAN %",
+            "TINGKAT SERAPAN",
+            "PROSENTASE",
+            // A common misspelling (a village's APBDes realisation).
+            "PRESENTASE",
         ],
         false,
         Percent,
@@ -773,6 +806,7 @@ static IKU: &[ColumnSpec] = &[
             "INDIKATOR KINERJA",
             "INDIKATOR KINERJA UTAMA",
             "INDIKATOR SASARAN",
+            "INDIKATOR",
         ],
         true,
     ),
@@ -801,6 +835,7 @@ static IKU: &[ColumnSpec] = &[
         YearIn::Label,
         &[
             "TARGET KINERJA SASARAN PADA TAHUN KE",
+            "TARGET KINERJA PADA TAHUN KE",
             "TARGET KINERJA SASARAN PADA TAHUN",
             "TARGET KINERJA",
             "TARGET",
@@ -826,7 +861,13 @@ static CAPAIAN: &[ColumnSpec] = &[
     ),
     num(
         Col::Realisasi,
-        &["REALISASI", "REALISASI {tahun}", "REALISASI TAHUN {tahun}"],
+        &[
+            "REALISASI",
+            "REALISASI {tahun}",
+            "REALISASI TAHUN {tahun}",
+            // Polewali Mandar's e-SAKIP.
+            "HASIL",
+        ],
         true,
         Measure,
     ),
@@ -838,6 +879,8 @@ static CAPAIAN: &[ColumnSpec] = &[
             "CAPAIAN",
             "CAPAIAN {tahun}",
             "PERSENTASE CAPAIAN",
+            "KINERJA %",
+            "CAPAIAN KINERJA %",
         ],
         false,
         Percent,
@@ -974,6 +1017,9 @@ static EVALUASI_RENJA: &[ColumnSpec] = &[
         Col::Uraian,
         &[
             "URUSAN BIDANG URUSAN PEMERINTAHAN DAERAH DAN PROGRAM KEGIATAN",
+            "URUSAN BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN",
+            "PROGRAM KEGIATAN",
+            "PROGRAM KEGIATAN SUB KEGIATAN",
             "URUSAN BIDANG URUSAN PEMERINTAHAN DAERAH DAN PROGRAM KEGIATAN SUB KEGIATAN",
             "URUSAN BIDANG URUSAN DAN PROGRAM KEGIATAN",
             "URUSAN BIDANG URUSAN DAN PROGRAM KEGIATAN SUB KEGIATAN",
@@ -995,7 +1041,8 @@ static EVALUASI_RENJA: &[ColumnSpec] = &[
     text(Col::Satuan, &["SATUAN"], false),
     num(Col::Kinerja, &["K"], true, Measure),
     num(Col::Persen, &["%"], false, Percent),
-    num(Col::Rupiah, &["RP"], true, Money),
+    // `Rp. (000)`: thousands of rupiah (Bappeda Sukabumi's form).
+    num(Col::Rupiah, &["RP", "RP 000", "RUPIAH"], true, Money),
     text(
         Col::UnitPenanggungJawab,
         &["UNIT PENANGGUNG JAWAB", "UNIT PD PENANGGUNG JAWAB"],
@@ -1005,11 +1052,36 @@ static EVALUASI_RENJA: &[ColumnSpec] = &[
 ];
 
 /// Header text as it is compared: upper case, every run of punctuation and spaces
-/// folded into one space, `%` kept.
+/// folded into one space, `%` kept, a year glued to a word set apart (`IDM2021`
+/// is `IDM 2021`).
 pub fn normalize_header(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     push_normalized(&mut out, text);
+    if out.bytes().any(|b| b.is_ascii_digit()) {
+        out = out
+            .split(' ')
+            .map(unglue_year)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     out
+}
+
+/// `IDM2021` → `IDM 2021`: letters followed by a year of four digits.
+fn unglue_year(token: &str) -> std::borrow::Cow<'_, str> {
+    let n = token.len();
+    if n > 4 && token.is_char_boundary(n - 4) {
+        let (word, year) = token.split_at(n - 4);
+        if year.bytes().all(|b| b.is_ascii_digit())
+            && year
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
+            && word.chars().all(char::is_alphabetic)
+        {
+            return format!("{word} {year}").into();
+        }
+    }
+    token.into()
 }
 
 /// [`normalize_header`] appended to `out`, for keys built of several texts.
@@ -1046,6 +1118,9 @@ mod tests {
         );
         assert_eq!(normalize_header("CAPAIAN (%)"), "CAPAIAN %");
         assert_eq!(normalize_header("NO."), "NO");
+        assert_eq!(normalize_header("STATUS IDM2021"), "STATUS IDM 2021");
+        assert_eq!(normalize_header("Nilai 2024"), "NILAI 2024");
+        assert_eq!(normalize_header("RP20000"), "RP20000");
         assert_eq!(
             normalize_header("TARGET KINERJA SASARAN PADA TAHUN KE-"),
             "TARGET KINERJA SASARAN PADA TAHUN KE"

@@ -36,7 +36,8 @@ fn is_plain_number(s: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
+/// The sheets as an xlsx workbook's bytes.
+pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     let mut wb = Workbook::new();
     for s in sheets {
         let ws = wb.add_worksheet();

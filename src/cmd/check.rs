@@ -14,9 +14,13 @@ pub fn run(common: &Common, format: Format) -> Result<i32, Error> {
     );
     match format {
         Format::Json => {
-            let doc = present::json(inputs, tables, findings, lang, FixState::Suggested);
-            let text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
-            super::print(&format!("{text}\n"));
+            super::print_json(&present::Document::new(
+                inputs,
+                tables,
+                findings,
+                lang,
+                FixState::Suggested,
+            ));
         }
         Format::Text => super::print(&present::text(
             inputs,

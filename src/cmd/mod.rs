@@ -149,7 +149,9 @@ fn with_progress<T>(quiet: bool, files: usize, work: impl FnOnce(&mut dyn FnMut(
 
 /// Whether findings printed on stdout get colours.
 pub fn colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+        && crate::desktop::console_shows_colours()
 }
 
 /// Prints `text` on stdout. A closed stdout (`kinerja rules | head -1`) is no
@@ -157,6 +159,16 @@ pub fn colour() -> bool {
 pub fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Prints `doc` as pretty JSON, written out as it is serialized (never whole in
+/// memory); a closed stdout ends it quietly, as [`print`].
+pub fn print_json(doc: &impl serde::Serialize) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = serde_json::to_writer_pretty(&mut out, doc)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
 }
 
 /// Says what was written: the corrected workbooks, then the report.
@@ -171,15 +183,15 @@ pub fn say(outcome: &Outcome, lang: Lang) {
         eprintln!("{}", said.get(lang));
     }
     if let Some(report) = &outcome.report {
-        let path = report.path.display();
+        let (path, document) = (report.path.display(), report.document.display());
         let said = match report.open_errors {
             0 => Message::new(
-                format!("laporan ditulis ke {path}"),
-                format!("report written to {path}"),
+                format!("laporan ditulis ke {path} (untuk disunting: {document})"),
+                format!("report written to {path} (to edit: {document})"),
             ),
             n => Message::new(
-                format!("laporan DRAFT ditulis ke {path}: {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"),
-                format!("DRAFT report written to {path}: {n} error findings unresolved (DRAFT marked on every page)"),
+                format!("laporan DRAFT ditulis ke {path} (untuk disunting: {document}): {n} temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)"),
+                format!("DRAFT report written to {path} (to edit: {document}): {n} error findings unresolved (DRAFT marked on every page)"),
             ),
         };
         eprintln!("{}", said.get(lang));

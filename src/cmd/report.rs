@@ -1,4 +1,4 @@
-//! `kinerja report`: the LKjIP PDF, rendered from the corrected data.
+//! `kinerja report`: the LKjIP PDF and its Word document, rendered from the corrected data.
 
 use crate::cli::Common;
 use crate::error::Error;

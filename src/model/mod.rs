@@ -27,6 +27,8 @@ pub struct TableInfo {
     pub sheet: Arc<str>,
     pub range: CellRange,
     pub rows: usize,
+    /// The year the table names for itself (its title, its header), if one.
+    pub year: Option<i32>,
 }
 
 /// Everything the model stage made of the reading.
@@ -127,6 +129,7 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
             sheet: Arc::from(table.sheet.as_str()),
             range: table.range,
             rows: table.rows.len(),
+            year: table.year.as_ref().map(|y| y.year),
         });
     }
     // Every column of every table read on the cores, the longest first; in table

@@ -16,6 +16,7 @@ use crate::finding::NewValue;
 use crate::number::NumberKind;
 use crate::read::{Formula, Sheet};
 use crate::structure::stated::{Equation, Expr, Numbering};
+use crate::structure::tree::{RowRole, Tree};
 use crate::structure::Reading;
 use crate::table::{normalize_header, Col, TableKind};
 use rust_decimal::Decimal;
@@ -302,7 +303,8 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         .collect();
     let mut amounts = BTreeMap::new();
     let mut lines = Vec::new();
-    for (i, row) in t.rows.iter().enumerate() {
+    let mut line_of_row: Vec<Option<usize>> = vec![None; t.rows.len()];
+    for (r, row) in t.rows.iter().enumerate() {
         for g in &groups {
             for (lane, col) in [(Lane::Kinerja, g.kinerja), (Lane::Rupiah, g.rupiah)] {
                 let Some(col) = col else { continue };
@@ -328,7 +330,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             // No known columns: the row's code as its structure reads it, its
             // first name; every row keeps the arithmetic, named or not.
             (
-                t.tree.nodes.get(i).and_then(|n| n.code.clone()),
+                t.tree.nodes.get(r).and_then(|n| n.code.clone()),
                 t.name_of(row).unwrap_or_default().to_string(),
                 None,
             )
@@ -338,12 +340,13 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             if name.is_empty() && code.is_none() {
                 continue;
             }
-            (code, name, view.cell_ref(row, Col::Uraian))
+            (code, name.to_string(), view.cell_ref(row, Col::Uraian))
         };
         let level = code
             .as_deref()
             .and_then(level_of_code)
             .or_else(|| level_of_words(&name));
+        line_of_row[r] = Some(lines.len());
         lines.push(Line {
             row: row.row,
             code,
@@ -367,7 +370,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         slips: Vec::new(),
     };
     if form.kind == TableKind::EvaluasiRenja {
-        link_tree(&mut form, t);
+        place_lines(&mut form, &t.tree, &line_of_row);
     }
     form
 }
@@ -391,24 +394,18 @@ fn level_of_code(code: &str) -> Option<Level> {
     })
 }
 
+/// The level the words a name starts with give (`Program …`, `Sub Kegiatan …`),
+/// or a total's label.
 fn level_of_words(name: &str) -> Option<Level> {
-    let (_, rest) = super::budget::split_numbering(name);
-    let n = normalize_header(&rest);
-    let starts = |w: &str| n == w || n.starts_with(&format!("{w} "));
-    Some(if starts("SUB KEGIATAN") {
-        Level::SubKegiatan
-    } else if starts("KEGIATAN") {
-        Level::Kegiatan
-    } else if starts("PROGRAM") {
-        Level::Program
-    } else if starts("BIDANG") || starts("BIDANG URUSAN") {
-        Level::Bidang
-    } else if starts("URUSAN") {
-        Level::Urusan
-    } else if starts("JUMLAH") || starts("TOTAL") {
-        Level::Total
-    } else {
-        return None;
+    if crate::structure::tree::is_total_label(name) {
+        return Some(Level::Total);
+    }
+    Some(match crate::structure::tree::level_of_words(name)? {
+        0 => Level::Urusan,
+        1 => Level::Bidang,
+        2 => Level::Program,
+        3 => Level::Kegiatan,
+        _ => Level::SubKegiatan,
     })
 }
 
@@ -440,51 +437,38 @@ fn title_quarter(sheet: &Sheet, t: &crate::structure::Table) -> Option<u8> {
         .find_map(quarter_of)
 }
 
-/// Parents and children as the table's structure gives them (codes, the words a
-/// name starts with, the rows' SUM formulas by the vote of their columns, hidden
-/// rows inside a span most columns add); a total row takes the rows it adds. Rows
-/// without a level then get one from their height.
-fn link_tree(form: &mut Form, t: &crate::structure::Table) {
-    use crate::structure::tree::RowRole;
-    let line_of: BTreeMap<u32, usize> = form
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.row, i))
-        .collect();
-    let line = |i: usize| line_of.get(&t.rows[i].row).copied();
-    let nodes = &t.tree.nodes;
-    for (i, node) in nodes.iter().enumerate() {
-        let Some(li) = line(i) else { continue };
+/// Parents and children from the table's hierarchy (the structure stage's): a
+/// line's parent is its nearest ancestor that is a line, and a total's children
+/// are the lines it adds up. Lines known by neither code nor words take their level
+/// from how many levels hang below them.
+fn place_lines(form: &mut Form, tree: &Tree, line_of_row: &[Option<usize>]) {
+    for (r, node) in tree.nodes.iter().enumerate() {
+        let Some(i) = line_of_row[r] else { continue };
         if node.role == RowRole::Total {
-            form.lines[li].level = Some(Level::Total);
+            form.lines[i].level = Some(Level::Total);
+            // The rows a total adds are its children here, so that it is summed.
+            for &c in &node.children {
+                if let Some(k) = line_of_row[c] {
+                    form.lines[k].parent = Some(i);
+                    form.lines[i].children.push(k);
+                }
+            }
             continue;
         }
-        // The nearest row above it that is a line of the form.
         let mut up = node.parent;
         while let Some(p) = up {
-            if let Some(pl) = line(p) {
-                form.lines[li].parent = Some(pl);
-                form.lines[pl].children.push(li);
+            if let Some(k) = line_of_row[p] {
+                if form.lines[i].parent.is_none() {
+                    form.lines[i].parent = Some(k);
+                    form.lines[k].children.push(i);
+                }
                 break;
             }
-            up = nodes[p].parent;
+            up = tree.nodes[p].parent;
         }
     }
-    for (i, node) in nodes.iter().enumerate() {
-        let Some(li) = line(i).filter(|_| node.role == RowRole::Total) else {
-            continue;
-        };
-        for &c in &node.children {
-            let Some(cl) = line(c) else { continue };
-            if form.lines[cl].parent.is_none() {
-                form.lines[cl].parent = Some(li);
-                form.lines[li].children.push(cl);
-            }
-        }
-    }
-    for l in &mut form.lines {
-        l.children.sort_unstable();
+    for line in &mut form.lines {
+        line.children.sort_unstable();
     }
     for i in 0..form.lines.len() {
         if form.lines[i].level.is_none() {
@@ -1036,6 +1020,7 @@ fn as_realisation(form: &Form) -> Realisation {
         programs,
         totals: Vec::new(),
         ratio: false,
+        nested: false,
     }
 }
 

@@ -18,18 +18,13 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Sector numbers from here up are markers, not sectors.
 const MAX_SECTOR: u32 = 0xFFFF_FFFA;
 
-/// The most cells the sheets of one `.xls` may span together: four times what the
-/// format can hold in one sheet's rows at a dozen columns (65,536 × 12 ≈ 0.8 M),
-/// about 220 MB in the parser.
-pub(super) const MAX_XLS_AREA: u64 = 4_000_000;
-
-/// The reason given when the cells span more than [`MAX_XLS_AREA`]: the file may
-/// be sound, only too wide for the parser.
+/// The reason given when the cells span more than `[limits] max_cells`: the file
+/// may be sound, only too wide for the parser.
 pub(super) const TOO_WIDE: &str = "too wide";
 
 /// Checks the header, the sector allocation table (FAT) and the mini table, then
-/// the area the workbook's cells span.
-pub(super) fn check(bytes: &[u8]) -> Result<(), Unsound> {
+/// the area the workbook's cells span against `max_area`.
+pub(super) fn check(bytes: &[u8], max_area: u64) -> Result<(), Unsound> {
     let short = Unsound("berkas terpotong");
     let header = bytes.get(..512).ok_or(Unsound("berkas terpotong"))?;
     let u16_at = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]);
@@ -130,7 +125,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Unsound> {
         return Ok(());
     };
     stream.truncate(len);
-    if spanned_area(&stream) > MAX_XLS_AREA {
+    if spanned_area(&stream) > max_area {
         return Err(Unsound(TOO_WIDE));
     }
     Ok(())

@@ -6,6 +6,7 @@ mod cfb;
 mod formulas;
 mod open;
 mod parts;
+mod span;
 mod split;
 
 pub use formulas::{Formula, Formulas, Term};

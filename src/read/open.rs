@@ -4,7 +4,8 @@
 //! that touches calamine.
 
 use super::formulas::Formulas;
-use super::parts::Parts;
+use super::parts::{Gap, Parts};
+use super::span::{Extent, Spans};
 use super::{Cell, Value};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Limits;
@@ -71,7 +72,7 @@ pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet
         Format::Xlsx => read_xlsx(&bytes, &mut parts, limits)?,
         Format::Xls => {
             let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| damaged("xls", e))?;
-            let mut sheets = read_ranges(&mut wb, limits)?;
+            let mut sheets = read_ranges(&mut wb)?;
             for sheet in &mut sheets {
                 sheet.merges = wb
                     .merge_cells_by_sheet_name(&sheet.name)
@@ -82,7 +83,7 @@ pub(super) fn open(bytes: Vec<u8>, limits: &Limits) -> Result<(Format, Vec<Sheet
         }
         Format::Ods => {
             let mut wb: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| damaged("ods", e))?;
-            let mut sheets = read_ranges(&mut wb, limits)?;
+            let mut sheets = read_ranges(&mut wb)?;
             for sheet in &mut sheets {
                 if let Ok(range) = wb.worksheet_formula(&sheet.name) {
                     let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -135,13 +136,13 @@ fn sniff(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadable> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(encrypted());
         }
-        super::cfb::check(bytes).map_err(|super::cfb::Unsound(why)| {
+        super::cfb::check(bytes, limits.max_cells).map_err(|super::cfb::Unsound(why)| {
             Unreadable(if why == super::cfb::TOO_WIDE {
                 format!(
                     "sel-sel berkas .xls ini merentang lebih dari {} sel (dari sel pertama sampai \
                      terakhir tiap lembar); buka di Excel, hapus isi yang jauh di luar tabel, lalu \
                      simpan sebagai .xlsx",
-                    crate::words::group_thousands(super::cfb::MAX_XLS_AREA.into(), 0)
+                    crate::words::group_thousands(limits.max_cells.into(), 0)
                 )
             } else {
                 format!(
@@ -221,6 +222,34 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadabl
         let name = entry.name().to_string();
         let declared = entry.size();
         let mut limited = (&mut entry).take(budget.saturating_sub(total) + 1);
+        if format == Format::Ods && name == "content.xml" {
+            // Measured as it inflates, before the parser lays any sheet out.
+            let mut metered = Metered {
+                inner: &mut limited,
+                total: &mut total,
+                budget,
+                gap: Gap::default(),
+            };
+            let measured = super::span::ods(
+                std::io::BufReader::with_capacity(1 << 16, &mut metered),
+                limits.max_cells,
+            );
+            let drained = std::io::copy(&mut metered, &mut std::io::sink());
+            let too_long = metered.gap.too_long();
+            if total > budget {
+                return Err(too_big());
+            }
+            if too_long {
+                return Err(too_long_text());
+            }
+            measured.map_err(|wide| Unreadable(wide.message()))?;
+            drained.map_err(|e| {
+                Unreadable(format!(
+                    "arsip buku kerja rusak atau terpotong ({e}); salin ulang berkas aslinya"
+                ))
+            })?;
+            continue;
+        }
         let mut part = (format == Format::Xlsx)
             .then(|| parts.reader(&name, declared))
             .flatten();
@@ -245,15 +274,49 @@ fn sniff_zip(bytes: &[u8], limits: &Limits) -> Result<(Format, Parts), Unreadabl
             parts.finish(part);
         }
     }
+    if parts.too_long_text {
+        return Err(too_long_text());
+    }
+    if parts.shared_strings > limits.max_cells {
+        return Err(Unreadable(format!(
+            "buku kerja mendaftar {} teks, lebih dari batas {} sel per buku kerja ([limits] max_cells); \
+             simpan ulang dari Excel",
+            crate::words::group_thousands(parts.shared_strings.into(), 0),
+            crate::words::group_thousands(limits.max_cells.into(), 0),
+        )));
+    }
     parts.link();
     Ok((format, parts))
 }
 
-fn too_many_cells(limits: &Limits) -> Unreadable {
-    Unreadable(format!(
-        "buku kerja berisi lebih dari {} sel terisi; pecah menjadi beberapa berkas",
-        limits.max_cells
-    ))
+/// An entry's inflated bytes, counted against the archive's budget as they are
+/// read, and refused once a text runs longer than a cell's can (before the XML
+/// reader holds it whole).
+struct Metered<'a, R> {
+    inner: R,
+    total: &'a mut u64,
+    budget: u64,
+    gap: Gap,
+}
+
+impl<R: Read> Read for Metered<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if *self.total > self.budget || self.gap.too_long() {
+            return Err(std::io::Error::other("over budget"));
+        }
+        let n = self.inner.read(buf)?;
+        *self.total += n as u64;
+        self.gap.feed(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn too_long_text() -> Unreadable {
+    Unreadable(
+        "buku kerja berisi teks yang lebih panjang daripada isi satu sel (32.767 karakter, batas \
+         Excel); periksa asal berkas"
+            .into(),
+    )
 }
 
 /// xlsx is streamed cell by cell, so a used range that claims the whole sheet costs
@@ -313,7 +376,7 @@ fn packages(
 }
 
 /// The rows of a large sheet's runs after the first, read on other cores.
-type OtherRuns<'scope> = Vec<std::thread::ScopedJoinHandle<'scope, Option<(SheetRows, u64)>>>;
+type OtherRuns<'scope> = Vec<std::thread::ScopedJoinHandle<'scope, Option<(SheetRows, Extent)>>>;
 
 /// Every sheet, read from the copy whose large sheet holds only its first run
 /// while the other runs are read on other cores, each from its own copy. `None`
@@ -334,7 +397,8 @@ fn read_runs(
                 scope.spawn(move || {
                     let mut wb = Xlsx::new(Cursor::new(run)).ok()?;
                     let reader = wb.worksheet_cells_reader(name).ok()?;
-                    cells_of(reader, limits).ok()
+                    // Each run is bounded on its own here, the sheet once joined.
+                    cells_of(reader, name, &Spans::new(limits.max_cells)).ok()
                 })
             })
             .collect();
@@ -359,7 +423,7 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(
     mut large: Option<(LargeSheet, OtherRuns)>,
 ) -> Result<Vec<Sheet>, Unreadable> {
     let mut sheets = Vec::new();
-    let mut count: u64 = 0;
+    let mut spans = Spans::new(limits.max_cells);
     for name in wb.sheet_names() {
         let merges = parts.merges_of(&name).unwrap_or_else(|| {
             wb.merge_cells_by_sheet_name(&name)
@@ -369,28 +433,28 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(
         let reader = wb
             .worksheet_cells_reader(&name)
             .map_err(|e| damaged("xlsx", e))?;
-        let (mut rows, mut cells) = cells_of(reader, limits)?;
+        let (mut rows, mut extent) = cells_of(reader, &name, &spans)?;
         let whole = match large.take_if(|(l, _)| l.name == name) {
             Some((l, others)) => {
                 for other in others {
                     // A run that failed fails the whole read in runs (the caller
                     // drops this error and reads the sheet whole).
-                    let (more, n) = other
+                    let (more, theirs) = other
                         .join()
                         .ok()
                         .flatten()
                         .ok_or_else(|| Unreadable(String::new()))?;
                     rows = joined(rows, more);
-                    cells += n;
+                    extent.rows = extent.rows.max(theirs.rows);
+                    extent.cols = extent.cols.max(theirs.cols);
                 }
                 Some(l.workbook)
             }
             None => None,
         };
-        count += cells;
-        if count > limits.max_cells {
-            return Err(too_many_cells(limits));
-        }
+        spans
+            .add(&name, extent)
+            .map_err(|wide| Unreadable(wide.message()))?;
         let formulas = match (parts.may_have_formulas(&name), whole) {
             (false, _) => Formulas::default(),
             (true, None) => xlsx_formulas(wb, &name)?,
@@ -414,11 +478,13 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(
 /// A sheet's filled cells by row, as [`Sheet::rows`] holds them.
 type SheetRows = Vec<(u32, Vec<Cell>)>;
 
-/// A sheet's filled cells in rows, and how many there are.
+/// A sheet's filled cells in rows, and the extent they reach; refused when that
+/// extent takes the workbook's sheets beyond their bound (no cell is kept past it).
 fn cells_of<RS: std::io::Read + std::io::Seek>(
     mut reader: calamine::XlsxCellReader<'_, RS>,
-    limits: &Limits,
-) -> Result<(SheetRows, u64), Unreadable> {
+    sheet: &str,
+    spans: &Spans,
+) -> Result<(SheetRows, Extent), Unreadable> {
     let percent: Vec<bool> = reader
         .styles()
         .iter()
@@ -429,7 +495,8 @@ fn cells_of<RS: std::io::Read + std::io::Seek>(
         })
         .collect();
     let mut rows = Rows::default();
-    let mut count: u64 = 0;
+    let mut extent = Extent::default();
+    let mut too_wide = false;
     // A shared string is one text however many cells show it (a kecamatan, a
     // status): one allocation each, found by where the parser keeps it.
     let mut shared: FxHashMap<usize, std::sync::Arc<str>> = FxHashMap::default();
@@ -450,9 +517,12 @@ fn cells_of<RS: std::io::Read + std::io::Seek>(
             other => value_of_ref(other),
         };
         if let Some(value) = value {
-            count += 1;
-            if count > limits.max_cells {
-                return Err(too_many_cells(limits));
+            extent.fill(row.into(), col.into(), 1, 1);
+            // Beyond the bound nothing more is kept; the sheet is measured to its
+            // end so the message tells its whole span.
+            if too_wide || spans.check(sheet, extent).is_err() {
+                too_wide = true;
+                continue;
             }
             let percent_format = percent.get(style).copied().unwrap_or(false);
             rows.push(Cell {
@@ -462,7 +532,10 @@ fn cells_of<RS: std::io::Read + std::io::Seek>(
             });
         }
     }
-    Ok((rows.finish(), count))
+    spans
+        .check(sheet, extent)
+        .map_err(|wide| Unreadable(wide.message()))?;
+    Ok((rows.finish(), extent))
 }
 
 /// `first`'s rows followed by `then`'s, kept sorted (two runs that overlap, which
@@ -513,14 +586,15 @@ fn merged(dims: Vec<calamine::Dimensions>) -> Vec<CellRange> {
         .collect()
 }
 
-fn read_ranges<R, W>(wb: &mut W, limits: &Limits) -> Result<Vec<Sheet>, Unreadable>
+/// Every sheet of an `.xls` or `.ods`, whose span was bounded before the parser
+/// laid it out (`cfb::check`, `span::ods`).
+fn read_ranges<R, W>(wb: &mut W) -> Result<Vec<Sheet>, Unreadable>
 where
     R: std::io::Read + std::io::Seek,
     W: Reader<R>,
     W::Error: std::fmt::Display,
 {
     let mut sheets = Vec::new();
-    let mut count: u64 = 0;
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
@@ -529,10 +603,6 @@ where
         let mut rows = Rows::default();
         for (r, c, data) in range.used_cells() {
             if let Some(value) = value_of(data) {
-                count += 1;
-                if count > limits.max_cells {
-                    return Err(too_many_cells(limits));
-                }
                 rows.push(Cell {
                     at: CellRef::new(r0 + r as u32, c0 + c as u32),
                     value,
@@ -612,7 +682,7 @@ fn value_of_ref(d: &DataRef<'_>) -> Option<Value> {
         DataRef::Int(i) => Some(Value::Number { value: (*i).into() }),
         DataRef::Float(f) => Some(float_value(*f)),
         DataRef::Bool(b) => Some(Value::Bool(*b)),
-        DataRef::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()).into())),
+        DataRef::DateTime(dt) => Some(Value::Date(date_of(dt))),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Some(Value::Date(s.as_str().into())),
         DataRef::Error(e) => Some(Value::Error(e.to_string().into())),
     }
@@ -625,17 +695,18 @@ fn value_of(d: &Data) -> Option<Value> {
         Data::Int(i) => Some(Value::Number { value: (*i).into() }),
         Data::Float(f) => Some(float_value(*f)),
         Data::Bool(b) => Some(Value::Bool(*b)),
-        Data::DateTime(dt) => Some(Value::Date(excel_date(dt.as_f64()).into())),
+        Data::DateTime(dt) => Some(Value::Date(date_of(dt))),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Some(Value::Date(s.as_str().into())),
         Data::Error(e) => Some(Value::Error(e.to_string().into())),
     }
 }
 
-/// An Excel date serial (1900 system) as `YYYY-MM-DD`.
-fn excel_date(serial: f64) -> String {
-    // Serial 25569 is 1970-01-01; days before 1900-03-01 carry Excel's leap-year bug.
-    let (y, m, d) = crate::date::civil_from_days(serial.floor() as i64 - 25569);
-    format!("{y:04}-{m:02}-{d:02}")
+/// A date cell as `YYYY-MM-DD`, in the workbook's own date system: a workbook
+/// saved by old Mac Excel counts its serials from 1904, four years and a day
+/// after the usual 1900 (the parser keeps which, with the serial).
+fn date_of(dt: &calamine::ExcelDateTime) -> Box<str> {
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    format!("{y:04}-{m:02}-{d:02}").into()
 }
 
 #[cfg(test)]
@@ -752,9 +823,13 @@ mod tests {
     }
 
     #[test]
-    fn dates_from_serials() {
-        assert_eq!(excel_date(45292.0), "2024-01-01");
-        assert_eq!(excel_date(25569.5), "1970-01-01");
+    fn dates_from_serials_in_either_system() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let date =
+            |serial: f64, is_1904: bool| date_of(&ExcelDateTime::new(serial, DateTime, is_1904));
+        assert_eq!(&*date(45292.0, false), "2024-01-01");
+        assert_eq!(&*date(25569.5, false), "1970-01-01");
+        assert_eq!(&*date(45292.0 - 1462.0, true), "2024-01-01");
     }
 
     #[test]

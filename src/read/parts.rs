@@ -22,15 +22,26 @@ pub(super) struct Parts {
     /// `xl/workbook.xml` and its relations, until [`Parts::link`].
     book: Vec<u8>,
     rels: Vec<u8>,
+    /// A worksheet or the shared strings holds text longer than a cell can.
+    pub too_long_text: bool,
+    /// How many shared strings the workbook lists (`<si>` elements).
+    pub shared_strings: u64,
 }
 
 impl Parts {
     /// A reader for an archive entry this pass wants to see, if any; `size` is
     /// what the entry declares it inflates to.
     pub(super) fn reader(&self, name: &str, size: u64) -> Option<PartReader> {
-        if is_worksheet(name) {
+        if name == SHARED_STRINGS {
+            Some(PartReader::Strings {
+                gap: Gap::default(),
+                count: 0,
+                tail: Vec::new(),
+            })
+        } else if is_worksheet(name) {
             Some(PartReader::Worksheet {
                 path: name.to_string(),
+                gap: Gap::default(),
                 pending: Vec::new(),
                 merges: Vec::new(),
                 formulas: false,
@@ -51,13 +62,19 @@ impl Parts {
     /// Takes in what a reader saw of its entry.
     pub(super) fn finish(&mut self, part: PartReader) {
         match part {
+            PartReader::Strings { gap, count, .. } => {
+                self.too_long_text |= gap.too_long();
+                self.shared_strings = count;
+            }
             PartReader::Worksheet {
                 path,
+                gap,
                 pending,
                 mut merges,
                 formulas,
                 whole,
             } => {
+                self.too_long_text |= gap.too_long();
                 merges.extend(merged_ranges(&pending));
                 if let Some(whole) = whole {
                     self.large.insert(path.clone(), whole);
@@ -134,6 +151,7 @@ pub(super) enum PartReader {
     /// text from the last `<` (an element that may continue in the next chunk).
     Worksheet {
         path: String,
+        gap: Gap,
         pending: Vec<u8>,
         merges: Vec<CellRange>,
         /// A formula element was seen.
@@ -141,6 +159,10 @@ pub(super) enum PartReader {
         /// Every byte, for a part large enough to be read on several cores.
         whole: Option<Vec<u8>>,
     },
+    /// The shared strings: how long their texts run and how many there are
+    /// (the parser keeps each, however many no cell shows); `tail` is the end of
+    /// the last chunk, where an element may begin.
+    Strings { gap: Gap, count: u64, tail: Vec<u8> },
     /// The workbook or its relations: kept whole, up to [`WHOLE_LIMIT`] (beyond,
     /// `None`: not linked here; the parser then reads the merges itself).
     Whole {
@@ -159,13 +181,33 @@ const ELEMENT_LIMIT: usize = 4096;
 impl PartReader {
     pub(super) fn feed(&mut self, chunk: &[u8]) {
         match self {
+            PartReader::Strings { gap, count, tail } => {
+                gap.feed(chunk);
+                // `<si>`, `<si …>` or a prefixed `<x:si>`, across chunk edges (a
+                // prefixed one counts again at its end tag: the count bounds the
+                // strings, it need not tally them).
+                let from = tail.len();
+                tail.extend_from_slice(chunk);
+                *count += memchr::memmem::find_iter(tail, b"si")
+                    .filter(|&i| {
+                        i + 2 >= from
+                            && i > 0
+                            && matches!(tail[i - 1], b'<' | b':')
+                            && matches!(tail.get(i + 2), Some(b'>' | b' ' | b'/'))
+                    })
+                    .count() as u64;
+                let keep = tail.len().saturating_sub(4);
+                tail.drain(..keep);
+            }
             PartReader::Worksheet {
+                gap,
                 pending,
                 merges,
                 formulas,
                 whole,
                 ..
             } => {
+                gap.feed(chunk);
                 if let Some(kept) = whole {
                     // An entry that inflates past what it declared is read whole.
                     if (kept.len() + chunk.len()) as u64 > super::split::SPLIT_MAX_BYTES {
@@ -203,6 +245,38 @@ impl PartReader {
 }
 
 const WORKBOOK: &str = "xl/workbook.xml";
+const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
+
+/// The most bytes of XML between two `<`: a cell's text at Excel's limit of
+/// 32,767 characters, each written as an escape of up to 6 bytes, fits. A
+/// parser holds a text whole (twice, while it reads it), so a workbook of a few
+/// hundred bytes could otherwise inflate one text of hundreds of megabytes.
+pub(super) const MAX_TEXT_BYTES: usize = 256 << 10;
+
+/// The longest run of XML bytes without a `<`, as the bytes stream past.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Gap {
+    /// Bytes since the last `<`.
+    run: usize,
+    longest: usize,
+}
+
+impl Gap {
+    pub(super) fn feed(&mut self, chunk: &[u8]) {
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'<', chunk) {
+            self.longest = self.longest.max(self.run + at - from);
+            self.run = 0;
+            from = at + 1;
+        }
+        self.run += chunk.len() - from;
+        self.longest = self.longest.max(self.run);
+    }
+
+    pub(super) fn too_long(&self) -> bool {
+        self.longest > MAX_TEXT_BYTES
+    }
+}
 const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
 
 fn is_worksheet(name: &str) -> bool {
@@ -385,6 +459,31 @@ mod tests {
                 )),
                 "{declared}"
             );
+        }
+    }
+
+    /// Guards the bound on one text: the longest run between two `<` is found in
+    /// any chunking, and the shared strings are counted across chunk edges.
+    #[test]
+    fn long_texts_and_shared_strings_are_measured_in_any_chunking() {
+        let long = format!(
+            "<sst><si><t>{}</t></si><x:si><t>b</t></x:si><si/></sst>",
+            "a".repeat(MAX_TEXT_BYTES + 1)
+        );
+        let short =
+            "<sst count=\"3\"><si><t>sisi</t></si><si ><t>a</t></si><x:si><t>si></t></x:si></sst>";
+        // A prefixed string counts twice (`<x:si>` and `</x:si>`): a bound, not a tally.
+        for (xml, too_long, count) in [(long.as_str(), true, 4), (short, false, 4)] {
+            for size in [1, 2, 3, 5, 7, 4096, 1 << 20] {
+                let mut parts = Parts::default();
+                let mut reader = parts.reader(SHARED_STRINGS, 0).unwrap();
+                for chunk in xml.as_bytes().chunks(size) {
+                    reader.feed(chunk);
+                }
+                parts.finish(reader);
+                assert_eq!(parts.too_long_text, too_long, "{size}");
+                assert_eq!(parts.shared_strings, count, "{size}");
+            }
         }
     }
 

@@ -91,14 +91,7 @@ impl<'a> Flow<'a> {
             page,
         });
         let clh = caption_lh();
-        for l in wrap(
-            self.f,
-            Face::Bold,
-            CAPTION,
-            format!("{} {}", c.number.trim(), c.title.trim()).trim(),
-            WIDTH - 10.0,
-            0.0,
-        ) {
+        for l in wrap(self.f, Face::Bold, CAPTION, &c.caption(), WIDTH - 10.0, 0.0) {
             let b = self.baseline(self.y, clh, Face::Bold, CAPTION);
             self.line(
                 &l,
@@ -113,7 +106,12 @@ impl<'a> Flow<'a> {
             );
             self.y += clh;
         }
+        self.plot(c);
+    }
 
+    /// The chart under its caption: the value axis and its label, the bars with
+    /// their values, the category names and the legend.
+    pub(crate) fn plot(&mut self, c: &BarChart) {
         let values: Vec<Vec<f64>> = (0..c.series.len())
             .map(|s| {
                 (0..c.categories.len())

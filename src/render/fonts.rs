@@ -154,6 +154,11 @@ impl Fonts {
         Self::plain_style(face).font(&self.cache)
     }
 
+    /// The face's glyphs, for drawing a picture.
+    pub(crate) fn rusttype(&self, face: Face) -> &rusttype::Font<'static> {
+        self.cache.get_rt_font(self.genpdf_font(face))
+    }
+
     /// The resource name printpdf gives `face`'s font: `F` and its place in the
     /// cache, the order [`Fonts::load`] adds the faces in.
     pub(crate) fn pdf_name(face: Face) -> &'static str {

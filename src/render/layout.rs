@@ -4,7 +4,7 @@
 //! the passes repeat until the numbers no longer change.
 
 use super::fonts::{pt, Face, Fonts, Rgb};
-use super::report::{Block, Chapter, ListBlock, ListStyle, Report, Signature, TableBlock};
+use super::report::{Block, Chapter, ListBlock, ListStyle, Report, Signature, TableBlock, PAGE_OF};
 use super::subset::{self, PathCmd};
 use super::table::Prepared;
 use super::text::{wrap, Line};
@@ -22,11 +22,28 @@ pub(crate) const TOP: f64 = 30.0;
 pub(crate) const BOTTOM: f64 = 274.0;
 
 pub(crate) const BODY: u8 = 11;
-const BODY_LEADING: f64 = 1.45;
-const PARA_GAP: f64 = 2.6;
-const FIRST_INDENT: f64 = 10.0;
+pub(crate) const BODY_LEADING: f64 = 1.45;
+pub(crate) const PARA_GAP: f64 = 2.6;
+pub(crate) const FIRST_INDENT: f64 = 10.0;
 /// The signature block sits in the right part of the text width.
-const SIGNATURE_W: f64 = 90.0;
+pub(crate) const SIGNATURE_W: f64 = 90.0;
+/// Room left for the handwritten signature, between the position and the name.
+pub(crate) const SIGNATURE_ROOM: f64 = 22.0;
+
+/// Where the cover's three blocks start.
+pub(crate) const COVER_GOVERNMENT: f64 = 42.0;
+pub(crate) const COVER_TITLE: f64 = 90.0;
+pub(crate) const COVER_PUBLISHER: f64 = 196.0;
+
+/// The page furniture: the running header's baseline and the rule under it, the
+/// rule over the footer and the footer's baseline, the top of the draft mark.
+pub(crate) const HEADER_BASELINE: f64 = 20.0;
+pub(crate) const HEADER_RULE: f64 = 22.0;
+pub(crate) const FOOTER_RULE: f64 = 281.0;
+pub(crate) const FOOTER_BASELINE: f64 = 286.0;
+pub(crate) const FURNITURE: u8 = 9;
+pub(crate) const DRAFT_TOP: f64 = 6.0;
+pub(crate) const DRAFT_TOP_COVER: f64 = 9.5;
 
 pub(crate) const GREY_TEXT: Rgb = Rgb(85, 85, 85);
 pub(crate) const RULE: Rgb = Rgb(60, 60, 60);
@@ -106,6 +123,41 @@ pub(crate) struct Index {
 pub(crate) struct Layout {
     pub(crate) pages: Vec<Page>,
     pub(crate) index: Index,
+}
+
+/// A figure drawn as the PDF draws it, for the Word document to show as a
+/// picture: its operations in page coordinates, and the area they cover.
+pub(crate) struct Picture {
+    pub(crate) ops: Vec<Op>,
+    pub(crate) left: f64,
+    pub(crate) top: f64,
+    pub(crate) width: f64,
+    pub(crate) height: f64,
+}
+
+/// What `draw` lays out at the top of an empty page, across the text width.
+pub(crate) fn picture(fonts: &Fonts, draw: impl FnOnce(&mut Flow)) -> Picture {
+    let known = Index::default();
+    let tables = Tables::default();
+    let mut flow = Flow {
+        f: fonts,
+        known: &known,
+        tables: &tables,
+        pages: Vec::new(),
+        y: TOP,
+        chapter: String::new(),
+        index: Index::default(),
+    };
+    flow.new_page();
+    draw(&mut flow);
+    let height = flow.y - TOP;
+    Picture {
+        ops: flow.pages.into_iter().flat_map(|p| p.ops).collect(),
+        left: LEFT,
+        top: TOP,
+        width: WIDTH,
+        height,
+    }
 }
 
 /// Lays the report out, repeating until the listed page numbers are stable.
@@ -340,26 +392,12 @@ impl<'a> Flow<'a> {
             width_pt: 0.4,
             color: ACCENT,
         });
+        let cover = r.cover();
         let inner = PAGE_W - 60.0;
-        let mut y = 42.0;
-        y = centre(
-            self,
-            y,
-            Face::Bold,
-            13,
-            Rgb::BLACK,
-            &format!("PEMERINTAH {}", r.regency.to_uppercase()),
-            inner,
-        );
-        y = centre(
-            self,
-            y,
-            Face::Bold,
-            13,
-            Rgb::BLACK,
-            &r.office.to_uppercase(),
-            inner,
-        );
+        let mut y = COVER_GOVERNMENT;
+        for line in &cover.government {
+            y = centre(self, y, Face::Bold, 13, Rgb::BLACK, line, inner);
+        }
         self.push(Op::Line {
             x1: 45.0,
             y1: y + 3.0,
@@ -368,86 +406,26 @@ impl<'a> Flow<'a> {
             width_pt: 0.8,
             color: ACCENT,
         });
-        y = 90.0;
-        y = centre(self, y, Face::Bold, 40, ACCENT, &r.acronym, inner);
+        y = COVER_TITLE;
+        y = centre(self, y, Face::Bold, 40, ACCENT, &cover.acronym, inner);
         y += 6.0;
-        y = centre(
-            self,
-            y,
-            Face::Bold,
-            18,
-            Rgb::BLACK,
-            &r.title.to_uppercase(),
-            inner,
-        );
+        y = centre(self, y, Face::Bold, 18, Rgb::BLACK, &cover.title, inner);
         y += 2.0;
-        centre(
-            self,
-            y,
-            Face::Bold,
-            18,
-            Rgb::BLACK,
-            &format!("TAHUN {}", r.year),
-            inner,
-        );
-        let mut y = 196.0;
-        y = centre(
-            self,
-            y,
-            Face::Bold,
-            14,
-            Rgb::BLACK,
-            &r.office.to_uppercase(),
-            inner,
-        );
-        y = centre(
-            self,
-            y,
-            Face::Bold,
-            14,
-            Rgb::BLACK,
-            &r.regency.to_uppercase(),
-            inner,
-        );
-        y = centre(
-            self,
-            y,
-            Face::Bold,
-            14,
-            Rgb::BLACK,
-            &r.province.to_uppercase(),
-            inner,
-        );
+        centre(self, y, Face::Bold, 18, Rgb::BLACK, &cover.year, inner);
+        let mut y = COVER_PUBLISHER;
+        for line in &cover.publisher {
+            y = centre(self, y, Face::Bold, 14, Rgb::BLACK, line, inner);
+        }
         y += 4.0;
-        for a in &r.address {
+        for a in &cover.address {
             y = centre(self, y, Face::Regular, 10, GREY_TEXT, a, inner);
         }
-        let city = r.city.trim();
-        if !city.is_empty()
-            && !r
-                .address
-                .iter()
-                .any(|a| a.to_lowercase().contains(&city.to_lowercase()))
-        {
-            y = centre(self, y, Face::Regular, 10, GREY_TEXT, city, inner);
-        }
         y += 4.0;
-        centre(
-            self,
-            y,
-            Face::Bold,
-            14,
-            Rgb::BLACK,
-            &r.document_date.year.to_string(),
-            inner,
-        );
+        centre(self, y, Face::Bold, 14, Rgb::BLACK, &cover.issued, inner);
     }
 
     fn chapter(&mut self, c: &Chapter) {
-        self.chapter = match &c.number {
-            Some(n) => format!("{} {}", n.trim(), c.title.trim()),
-            None => c.title.trim().to_string(),
-        };
+        self.chapter = c.running_title();
         self.new_page();
         let size = 14;
         let lh = line_height(size, 1.3);
@@ -616,19 +594,7 @@ impl<'a> Flow<'a> {
     }
 
     fn list(&mut self, list: &ListBlock) {
-        let markers: Vec<String> = (0..list.items.len())
-            .map(|i| match list.style {
-                ListStyle::Bullet => "\u{2022}".to_string(),
-                ListStyle::Numbered => format!("{}.", i + 1),
-                ListStyle::Lettered => format!("{}.", letters(i)),
-            })
-            .collect();
-        let marker_w = markers
-            .iter()
-            .map(|m| self.f.width(Face::Regular, BODY, m))
-            .fold(0.0, f64::max);
-        let indent = 4.0;
-        let hang = indent + marker_w + 2.5;
+        let (markers, indent, hang) = list_geometry(self.f, list);
         let lh = body_lh();
         for (item, marker) in list.items.iter().zip(&markers) {
             let lines = wrap(self.f, Face::Regular, BODY, item, WIDTH - hang, 0.0);
@@ -670,7 +636,7 @@ impl<'a> Flow<'a> {
             .map(|(t, face)| wrap(self.f, *face, BODY, t, w, 0.0).len())
             .sum();
         let bottom = wrap(self.f, Face::Bold, BODY, &s.name, w, 0.0).len() + 2;
-        (top + bottom) as f64 * lh + 22.0 + 6.0
+        (top + bottom) as f64 * lh + SIGNATURE_ROOM + 6.0
     }
 
     fn signature(&mut self, s: &Signature) {
@@ -701,10 +667,10 @@ impl<'a> Flow<'a> {
         for (t, face) in Self::signature_lines(s) {
             put(self, &t, face, false);
         }
-        self.y += 22.0;
+        self.y += SIGNATURE_ROOM;
         put(self, &s.name, Face::Bold, true);
         put(self, &s.rank, Face::Regular, false);
-        put(self, &format!("NIP. {}", s.nip), Face::Regular, false);
+        put(self, &s.nip_line(), Face::Regular, false);
         self.y += 4.0;
     }
 
@@ -780,6 +746,24 @@ impl<'a> Flow<'a> {
     }
 }
 
+/// A list's markers, where they stand and where the items' text starts (mm from
+/// the text's left edge): past the widest marker.
+pub(crate) fn list_geometry(fonts: &Fonts, list: &ListBlock) -> (Vec<String>, f64, f64) {
+    let markers: Vec<String> = (0..list.items.len())
+        .map(|i| match list.style {
+            ListStyle::Bullet => "\u{2022}".to_string(),
+            ListStyle::Numbered => format!("{}.", i + 1),
+            ListStyle::Lettered => format!("{}.", letters(i)),
+        })
+        .collect();
+    let marker_w = markers
+        .iter()
+        .map(|m| fonts.width(Face::Regular, BODY, m))
+        .fold(0.0, f64::max);
+    let indent = 4.0;
+    (markers, indent, indent + marker_w + 2.5)
+}
+
 /// "a", "b", … "z", "aa", …
 fn letters(mut i: usize) -> String {
     let mut s = Vec::new();
@@ -841,27 +825,40 @@ fn fit(fonts: &Fonts, face: Face, size: u8, s: &str, width: f64) -> String {
         .unwrap_or_default()
 }
 
+/// The size the draft mark is printed at: the largest (up to 12 points, 14 on
+/// the cover) at which it fits across the page.
+pub(crate) fn draft_size(fonts: &Fonts, mark: &str, cover: bool) -> u8 {
+    let fits = |size: u8| fonts.width(Face::Bold, size, mark) <= WIDTH + 10.0;
+    let base: u8 = if cover { 14 } else { 12 };
+    (8..=base).rev().find(|&s| fits(s)).unwrap_or(8)
+}
+
+/// The chapter's name in the running header beside `header`, shortened with an
+/// ellipsis where both would not fit on the line.
+pub(crate) fn running_chapter(fonts: &Fonts, header: &str, chapter: &str) -> String {
+    let room = WIDTH - fonts.width(Face::Bold, FURNITURE, header) - 8.0;
+    fit(fonts, Face::Italic, FURNITURE, chapter, room)
+}
+
 /// Adds the running header, the footer "Halaman X dari Y" and the draft mark.
 fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
     let total = layout.pages.len();
     let header = report.header_title();
-    let draft = report
-        .draft_mark
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty());
+    let draft = report.draft();
     let watermark = draft.and_then(|_| watermark(fonts));
     for (i, page) in layout.pages.iter_mut().enumerate() {
         let mut ops = Vec::new();
         if let Some(mark) = draft {
             ops.extend(watermark.iter().cloned());
-            let fits = |size: u8| fonts.width(Face::Bold, size, mark) <= WIDTH + 10.0;
-            let base: u8 = if page.cover { 14 } else { 12 };
-            let size = (8..=base).rev().find(|&s| fits(s)).unwrap_or(8);
+            let size = draft_size(fonts, mark, page.cover);
             let w = fonts.width(Face::Bold, size, mark);
             let h = line_height(size, 1.5);
             let x = (PAGE_W - w) / 2.0;
-            let top = if page.cover { 9.5 } else { 6.0 };
+            let top = if page.cover {
+                DRAFT_TOP_COVER
+            } else {
+                DRAFT_TOP
+            };
             ops.push(Op::Fill {
                 x: x - 3.0,
                 y: top,
@@ -889,8 +886,8 @@ fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
             });
         }
         if !page.cover {
-            let size = 9;
-            let b = 20.0;
+            let size = FURNITURE;
+            let b = HEADER_BASELINE;
             ops.push(Op::Text {
                 x: LEFT,
                 baseline: b,
@@ -899,8 +896,7 @@ fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
                 color: GREY_TEXT,
                 text: header.clone(),
             });
-            let room = WIDTH - fonts.width(Face::Bold, size, &header) - 8.0;
-            let chapter = fit(fonts, Face::Italic, size, &page.chapter, room);
+            let chapter = running_chapter(fonts, &header, &page.chapter);
             if !chapter.is_empty() {
                 let cw = fonts.width(Face::Italic, size, &chapter);
                 ops.push(Op::Text {
@@ -914,25 +910,25 @@ fn decorate(fonts: &Fonts, report: &Report, mut layout: Layout) -> Layout {
             }
             ops.push(Op::Line {
                 x1: LEFT,
-                y1: 22.0,
+                y1: HEADER_RULE,
                 x2: RIGHT,
-                y2: 22.0,
+                y2: HEADER_RULE,
                 width_pt: 0.6,
                 color: RULE,
             });
-            let footer = format!("Halaman {} dari {}", i + 1, total);
+            let footer = format!("{} {} {} {}", PAGE_OF[0], i + 1, PAGE_OF[1], total);
             let fw = fonts.width(Face::Regular, size, &footer);
             ops.push(Op::Line {
                 x1: LEFT,
-                y1: 281.0,
+                y1: FOOTER_RULE,
                 x2: RIGHT,
-                y2: 281.0,
+                y2: FOOTER_RULE,
                 width_pt: 0.4,
                 color: RULE,
             });
             ops.push(Op::Text {
                 x: (LEFT + RIGHT - fw) / 2.0,
-                baseline: 286.0,
+                baseline: FOOTER_BASELINE,
                 face: Face::Regular,
                 size,
                 color: GREY_TEXT,

@@ -1,6 +1,7 @@
-//! Rendering: the report's view model ([`Report`]) in, the PDF's bytes out. The
-//! only module that uses genpdf; it touches no file (the fonts are embedded) and
-//! the same report always gives the same bytes.
+//! Rendering: the report's view model ([`Report`]) in, the PDF's bytes out, and
+//! the same report as a Word document's. The only module that uses genpdf; it
+//! touches no file (the fonts are embedded) and the same report always gives the
+//! same bytes.
 //!
 //! The stages: [`layout`] flows the blocks onto A4 pages (measuring every line
 //! with the embedded fonts, repeating table headers on each page a table spans,
@@ -8,7 +9,9 @@
 //! writes each page's content as genpdf would print it (genpdf's fonts give the
 //! glyphs, kerning and metrics) into the document genpdf's printpdf would make,
 //! built directly, and [`post`] subsets the fonts, sets fixed metadata and
-//! compresses.
+//! compresses. [`docx`] writes the Word document from the report and the
+//! layout's measures (the only module that knows WordprocessingML), its chart
+//! the layout's own drawing made a picture by [`raster`].
 //!
 //! ```no_run
 //! use kinerja::render::*;
@@ -48,10 +51,12 @@
 //! ```
 
 mod chart;
+mod docx;
 mod fonts;
 mod layout;
 mod paint;
 mod post;
+mod raster;
 pub mod report;
 mod subset;
 mod table;
@@ -73,6 +78,8 @@ pub enum RenderError {
     Pdf(String),
     /// The layout placed something the painter cannot draw.
     Layout(String),
+    /// The Word document's package could not be written.
+    Document(String),
 }
 
 impl fmt::Display for RenderError {
@@ -81,6 +88,7 @@ impl fmt::Display for RenderError {
             RenderError::Font(m) => write!(f, "report font: {m}"),
             RenderError::Pdf(m) => write!(f, "report PDF: {m}"),
             RenderError::Layout(m) => write!(f, "report layout: {m}"),
+            RenderError::Document(m) => write!(f, "report Word document: {m}"),
         }
     }
 }
@@ -106,18 +114,50 @@ pub fn render_pdf(report: &Report) -> Result<Vec<u8>, RenderError> {
     render_pdf_with(report, &RenderOptions::default())
 }
 
+/// The report as the PDF the head of office signs and as a Word document for the
+/// office to edit.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub docx: Vec<u8>,
+}
+
+/// Renders the report to PDF and to Word (`.docx`) from one layout: the Word
+/// document's column widths, chart and lists of contents (with the PDF's pages)
+/// are the PDF's.
+pub fn render(report: &Report) -> Result<Rendered, RenderError> {
+    let fonts = fonts::Fonts::load()?;
+    let laid = layout::layout(&fonts, report);
+    let index = laid.index.clone();
+    // The Word document is written beside the PDF's painting, with its own copy
+    // of the fonts (their caches are not shared between threads).
+    std::thread::scope(|scope| {
+        let docx = scope.spawn(|| docx::document(&fonts::Fonts::load()?, report, &index));
+        let pdf = pdf(&fonts, report, laid, &RenderOptions::default());
+        let docx = docx
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok(Rendered {
+            pdf: pdf?,
+            docx: docx?,
+        })
+    })
+}
+
 /// Renders the report to PDF bytes with the given options.
 pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
     let fonts = fonts::Fonts::load()?;
     let laid = layout::layout(&fonts, report);
-    let title = format!(
-        "{} {} {} Tahun {}",
-        report.title.trim(),
-        report.office.trim(),
-        report.regency.trim(),
-        report.year
-    );
-    let painted = paint::paint(&fonts, &laid.pages)?;
+    pdf(&fonts, report, laid, options)
+}
+
+/// The laid-out report painted and finished as a PDF.
+fn pdf(
+    fonts: &fonts::Fonts,
+    report: &Report,
+    laid: layout::Layout,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let painted = paint::paint(fonts, &laid.pages)?;
     let outline: Vec<layout::Entry> = laid
         .index
         .toc
@@ -126,19 +166,14 @@ pub fn render_pdf_with(report: &Report, options: &RenderOptions) -> Result<Vec<u
         .cloned()
         .collect();
     let meta = post::Meta {
-        title,
-        author: format!("{} {}", report.office.trim(), report.regency.trim()),
-        subject: format!(
-            "{} ({}) Tahun {}",
-            report.title.trim(),
-            report.acronym.trim(),
-            report.year
-        ),
+        title: report.document_title(),
+        author: report.document_author(),
+        subject: report.document_subject(),
         date: report.document_date,
         compress: options.compress,
         outline,
     };
     // The laid-out pages are painted: only their outline is needed from here on.
     drop(laid);
-    post::finish(painted, &fonts, &meta)
+    post::finish(painted, fonts, &meta)
 }

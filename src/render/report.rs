@@ -46,7 +46,100 @@ impl Report {
             .collect::<Vec<_>>()
             .join(" ")
     }
+
+    /// The document's title in its properties, e.g. "LAPORAN KINERJA INSTANSI
+    /// PEMERINTAH Dinas … Kabupaten Way Kanan Tahun 2023".
+    pub fn document_title(&self) -> String {
+        format!(
+            "{} {} {} Tahun {}",
+            self.title.trim(),
+            self.office.trim(),
+            self.regency.trim(),
+            self.year
+        )
+    }
+
+    /// The document's author in its properties: the office and its regency.
+    pub fn document_author(&self) -> String {
+        format!("{} {}", self.office.trim(), self.regency.trim())
+    }
+
+    /// The document's subject in its properties, e.g. "LAPORAN KINERJA INSTANSI
+    /// PEMERINTAH (LKjIP) Tahun 2023".
+    pub fn document_subject(&self) -> String {
+        format!(
+            "{} ({}) Tahun {}",
+            self.title.trim(),
+            self.acronym.trim(),
+            self.year
+        )
+    }
+
+    /// The draft mark as every page prints it; `None` for the final report (a
+    /// blank mark is no mark).
+    pub fn draft(&self) -> Option<&str> {
+        self.draft_mark
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+    }
+
+    /// The cover's lines, top to bottom.
+    pub fn cover(&self) -> Cover {
+        let mut address = self.address.clone();
+        let city = self.city.trim();
+        if !city.is_empty()
+            && !self
+                .address
+                .iter()
+                .any(|a| a.to_lowercase().contains(&city.to_lowercase()))
+        {
+            address.push(city.to_string());
+        }
+        Cover {
+            government: [
+                format!("PEMERINTAH {}", self.regency.to_uppercase()),
+                self.office.to_uppercase(),
+            ],
+            acronym: self.acronym.clone(),
+            title: self.title.to_uppercase(),
+            year: format!("TAHUN {}", self.year),
+            publisher: [
+                self.office.to_uppercase(),
+                self.regency.to_uppercase(),
+                self.province.to_uppercase(),
+            ],
+            address,
+            issued: self.document_date.year.to_string(),
+        }
+    }
 }
+
+/// The cover of the report, as its lines read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cover {
+    /// Over the rule at the head: "PEMERINTAH KABUPATEN WAY KANAN", the office.
+    pub government: [String; 2],
+    /// Large, e.g. "LKjIP".
+    pub acronym: String,
+    /// e.g. "LAPORAN KINERJA INSTANSI PEMERINTAH".
+    pub title: String,
+    /// e.g. "TAHUN 2023".
+    pub year: String,
+    /// At the foot: the office, the regency, the province.
+    pub publisher: [String; 3],
+    /// The address lines, and the city when no address line names it.
+    pub address: Vec<String>,
+    /// The year the report is issued, e.g. "2024".
+    pub issued: String,
+}
+
+/// The words of the page footer around the page number and the page count:
+/// "Halaman 3 dari 34".
+pub(crate) const PAGE_OF: [&str; 2] = ["Halaman", "dari"];
+
+/// The caption's addition on each page a table continues on.
+pub(crate) const CONTINUED: &str = "(lanjutan)";
 
 pub use crate::date::DocumentDate;
 
@@ -74,6 +167,17 @@ pub struct Chapter {
     /// e.g. "PENDAHULUAN".
     pub title: String,
     pub blocks: Vec<Block>,
+}
+
+impl Chapter {
+    /// The chapter as the contents and the running header name it, e.g.
+    /// "BAB I PENDAHULUAN".
+    pub fn running_title(&self) -> String {
+        match &self.number {
+            Some(n) => format!("{} {}", n.trim(), self.title.trim()),
+            None => self.title.trim().to_string(),
+        }
+    }
 }
 
 /// One piece of a chapter's content, laid out top to bottom.
@@ -137,6 +241,58 @@ pub struct TableBlock {
     pub row_styles: Vec<RowStyle>,
     /// Printed under the table, e.g. "Sumber Data : Kemendes PDTT".
     pub footnote: Option<String>,
+}
+
+impl TableBlock {
+    /// The caption, e.g. "Tabel 3.4 Realisasi Anggaran Tahun 2023".
+    pub fn caption(&self) -> String {
+        format!("{} {}", self.number.trim(), self.title.trim())
+            .trim()
+            .to_string()
+    }
+
+    /// The style of body row `r`.
+    pub fn row_style(&self, r: usize) -> RowStyle {
+        self.row_styles.get(r).copied().unwrap_or_default()
+    }
+
+    /// Body row `r` as one text per column (at least one column): cells past the
+    /// last column join the last one, so no text is lost. `true` with a single
+    /// text when the row is a group row whose first cell spans the table.
+    pub fn row_cells(&self, r: usize) -> (Vec<String>, bool) {
+        let n = self.columns.len().max(1);
+        let cells = self.rows.get(r).map(Vec::as_slice).unwrap_or_default();
+        let mut texts: Vec<String> = cells.iter().take(n).cloned().collect();
+        if cells.len() > n {
+            let extra = cells[n..].join(" ");
+            if let Some(last) = texts.last_mut() {
+                last.push(' ');
+                last.push_str(&extra);
+            }
+        }
+        texts.resize(n, String::new());
+        let spans = self.row_style(r) == RowStyle::Group
+            && texts.iter().skip(1).all(|c| c.trim().is_empty());
+        if spans {
+            texts.truncate(1);
+        }
+        (texts, spans)
+    }
+
+    /// The runs of neighbouring columns under one group header: (first column,
+    /// past the last, the group's name).
+    pub fn groups(&self) -> Vec<(usize, usize, String)> {
+        let mut runs: Vec<(usize, usize, String)> = Vec::new();
+        for (i, c) in self.columns.iter().enumerate() {
+            if let Some(g) = &c.group {
+                match runs.last_mut() {
+                    Some((_, end, name)) if *end == i && name == g => *end = i + 1,
+                    _ => runs.push((i, i + 1, g.clone())),
+                }
+            }
+        }
+        runs
+    }
 }
 
 /// A table column.
@@ -207,6 +363,15 @@ pub struct BarChart {
     pub value_label: String,
 }
 
+impl BarChart {
+    /// The caption, e.g. "Gambar 3.1 Jumlah Kampung per Status IDM".
+    pub fn caption(&self) -> String {
+        format!("{} {}", self.number.trim(), self.title.trim())
+            .trim()
+            .to_string()
+    }
+}
+
 /// A signature block, set in the right half of the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
@@ -230,5 +395,10 @@ impl Signature {
             rank: official.rank.clone(),
             nip: official.nip.clone(),
         }
+    }
+
+    /// The last line, e.g. "NIP. 19751101 199503 1 001".
+    pub fn nip_line(&self) -> String {
+        format!("NIP. {}", self.nip)
     }
 }

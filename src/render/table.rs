@@ -3,26 +3,26 @@
 //! "(lanjutan)" and header rows again. A row taller than a page is split between
 //! lines, never dropped.
 
-use super::fonts::{Face, Rgb};
+use super::fonts::{Face, Fonts, Rgb};
 use super::layout::{line_height, Entry, Flow, Op, BOTTOM, LEFT, TOP, WIDTH};
-use super::report::{Align, RowStyle, TableBlock};
+use super::report::{Align, RowStyle, TableBlock, CONTINUED};
 use super::text::{wrap, Line};
 use std::rc::Rc;
 
 /// Table text sizes, tried in turn until every column fits its longest word.
-const SIZES: [u8; 3] = [9, 8, 7];
-const LEADING: f64 = 1.22;
-const PAD_X: f64 = 1.4;
-const PAD_Y: f64 = 1.1;
-const CAPTION: u8 = 10;
-const NOTE: u8 = 8;
-const BORDER_PT: f64 = 0.5;
-const BORDER: Rgb = Rgb(64, 64, 64);
-const HEAD_FILL: Rgb = Rgb(217, 226, 238);
-const NUMBER_FILL: Rgb = Rgb(236, 240, 246);
-const GROUP_FILL: Rgb = Rgb(246, 246, 246);
-const SUBTOTAL_FILL: Rgb = Rgb(240, 240, 240);
-const TOTAL_FILL: Rgb = Rgb(226, 226, 226);
+pub(crate) const SIZES: [u8; 3] = [9, 8, 7];
+pub(crate) const LEADING: f64 = 1.22;
+pub(crate) const PAD_X: f64 = 1.4;
+pub(crate) const PAD_Y: f64 = 1.1;
+pub(crate) const CAPTION: u8 = 10;
+pub(crate) const NOTE: u8 = 8;
+pub(crate) const BORDER_PT: f64 = 0.5;
+pub(crate) const BORDER: Rgb = Rgb(64, 64, 64);
+pub(crate) const HEAD_FILL: Rgb = Rgb(217, 226, 238);
+pub(crate) const NUMBER_FILL: Rgb = Rgb(236, 240, 246);
+pub(crate) const GROUP_FILL: Rgb = Rgb(246, 246, 246);
+pub(crate) const SUBTOTAL_FILL: Rgb = Rgb(240, 240, 240);
+pub(crate) const TOTAL_FILL: Rgb = Rgb(226, 226, 226);
 const EPS: f64 = 1e-6;
 
 /// A header cell, placed relative to the top of the header.
@@ -139,71 +139,68 @@ fn fit_widths(weights: &[f64], mins: &[f64], total: f64) -> Option<Vec<f64>> {
     Some(w)
 }
 
-impl<'a> Flow<'a> {
-    /// Column widths: the weights' shares, widened where a header word or a
-    /// short body word would not fit.
-    fn column_widths(&self, t: &TableBlock, size: u8) -> Option<Vec<f64>> {
-        let f = self.f;
-        let n = t.columns.len().max(1);
-        let weights: Vec<f64> = (0..n)
-            .map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0))
-            .collect();
-        let longest = |face: Face, s: &str| {
-            s.split_whitespace()
-                .map(|w| f.width(face, size, w))
+/// Column widths: the weights' shares, widened where a header word or a short
+/// body word would not fit.
+fn column_widths(f: &Fonts, t: &TableBlock, size: u8) -> Option<Vec<f64>> {
+    let n = t.columns.len().max(1);
+    let weights: Vec<f64> = (0..n)
+        .map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0))
+        .collect();
+    let longest = |face: Face, s: &str| {
+        s.split_whitespace()
+            .map(|w| f.width(face, size, w))
+            .fold(0.0, f64::max)
+    };
+    let mins: Vec<f64> = (0..n)
+        .map(|i| {
+            let head = t
+                .columns
+                .get(i)
+                .map(|c| longest(Face::Bold, &c.header))
+                .unwrap_or(0.0);
+            // Body words count up to a third of the table: longer ones are cut.
+            let body = t
+                .rows
+                .iter()
+                .enumerate()
+                .filter_map(|(r, row)| row.get(i).map(|c| (r, c)))
+                .map(|(r, c)| {
+                    let face = if t.row_style(r) == RowStyle::Normal {
+                        Face::Regular
+                    } else {
+                        Face::Bold
+                    };
+                    longest(face, c)
+                })
                 .fold(0.0, f64::max)
-        };
-        let mins: Vec<f64> = (0..n)
-            .map(|i| {
-                let head = t
-                    .columns
-                    .get(i)
-                    .map(|c| longest(Face::Bold, &c.header))
-                    .unwrap_or(0.0);
-                // Body words count up to a third of the table: longer ones are cut.
-                let body = t
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(r, row)| row.get(i).map(|c| (r, c)))
-                    .map(|(r, c)| {
-                        let face = if t.row_styles.get(r).copied().unwrap_or_default()
-                            == RowStyle::Normal
-                        {
-                            Face::Regular
-                        } else {
-                            Face::Bold
-                        };
-                        longest(face, c)
-                    })
-                    .fold(0.0, f64::max)
-                    .min(WIDTH / 3.0);
-                head.max(body) + 2.0 * PAD_X + 0.2
-            })
-            .collect();
-        fit_widths(&weights, &mins, WIDTH)
-    }
+                .min(WIDTH / 3.0);
+            head.max(body) + 2.0 * PAD_X + 0.2
+        })
+        .collect();
+    fit_widths(&weights, &mins, WIDTH)
+}
 
-    /// The largest table text size at which every column fits its longest word,
-    /// with the column widths for it.
-    fn table_size(&self, t: &TableBlock) -> (u8, Vec<f64>) {
-        for size in SIZES {
-            if let Some(w) = self.column_widths(t, size) {
-                return (size, w);
-            }
+/// The largest table text size at which every column fits its longest word,
+/// with the column widths (mm) for it: the PDF's and the Word document's.
+pub(crate) fn table_size(f: &Fonts, t: &TableBlock) -> (u8, Vec<f64>) {
+    for size in SIZES {
+        if let Some(w) = column_widths(f, t, size) {
+            return (size, w);
         }
-        let size = SIZES[SIZES.len() - 1];
-        let n = t.columns.len().max(1);
-        let weights: Vec<f64> = (0..n)
-            .map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0))
-            .collect();
-        let none = vec![0.0; n];
-        (
-            size,
-            fit_widths(&weights, &none, WIDTH).expect("no minimum always fits"),
-        )
     }
+    let size = SIZES[SIZES.len() - 1];
+    let n = t.columns.len().max(1);
+    let weights: Vec<f64> = (0..n)
+        .map(|i| t.columns.get(i).map(|c| f64::from(c.weight)).unwrap_or(1.0))
+        .collect();
+    let none = vec![0.0; n];
+    (
+        size,
+        fit_widths(&weights, &none, WIDTH).expect("no minimum always fits"),
+    )
+}
 
+impl<'a> Flow<'a> {
     /// `t` measured, once per layout.
     fn prepared(&self, t: &TableBlock) -> Rc<Prepared> {
         let key = t as *const TableBlock;
@@ -218,7 +215,7 @@ impl<'a> Flow<'a> {
     fn prepare(&self, t: &TableBlock) -> Prepared {
         let f = self.f;
         let n = t.columns.len().max(1);
-        let (size, widths) = self.table_size(t);
+        let (size, widths) = table_size(f, t);
         let mut xs = Vec::with_capacity(n);
         let mut x = LEFT;
         for w in &widths {
@@ -256,16 +253,7 @@ impl<'a> Flow<'a> {
                 c.h = head_h;
             }
         } else {
-            // Runs of neighbouring columns under the same group.
-            let mut runs: Vec<(usize, usize, String)> = Vec::new();
-            for (i, c) in t.columns.iter().enumerate() {
-                if let Some(g) = &c.group {
-                    match runs.last_mut() {
-                        Some((_, end, name)) if *end == i && name == g => *end = i + 1,
-                        _ => runs.push((i, i + 1, g.clone())),
-                    }
-                }
-            }
+            let runs = t.groups();
             let mut top_h = 0.0_f64;
             let mut group_cells = Vec::new();
             for (start, end, name) in &runs {
@@ -338,24 +326,13 @@ impl<'a> Flow<'a> {
         }
 
         let mut rows = Vec::with_capacity(t.rows.len());
-        for (r, cells) in t.rows.iter().enumerate() {
-            let style = t.row_styles.get(r).copied().unwrap_or_default();
+        for r in 0..t.rows.len() {
+            let style = t.row_style(r);
             let face = match style {
                 RowStyle::Normal => Face::Regular,
                 _ => Face::Bold,
             };
-            // Cells past the last column join the last column: no text is lost.
-            let mut texts: Vec<String> = cells.iter().take(n).cloned().collect();
-            if cells.len() > n {
-                let extra = cells[n..].join(" ");
-                if let Some(last) = texts.last_mut() {
-                    last.push(' ');
-                    last.push_str(&extra);
-                }
-            }
-            texts.resize(n, String::new());
-            let spans =
-                style == RowStyle::Group && texts.iter().skip(1).all(|c| c.trim().is_empty());
+            let (texts, spans) = t.row_cells(r);
             let cells: Vec<Cell> = if spans {
                 vec![Cell {
                     x: LEFT,
@@ -390,20 +367,13 @@ impl<'a> Flow<'a> {
             });
         }
 
-        let caption_text = format!("{} {}", t.number.trim(), t.title.trim());
-        let caption = wrap(
-            f,
-            Face::Bold,
-            CAPTION,
-            caption_text.trim(),
-            WIDTH - 10.0,
-            0.0,
-        );
+        let caption_text = t.caption();
+        let caption = wrap(f, Face::Bold, CAPTION, &caption_text, WIDTH - 10.0, 0.0);
         let continued = wrap(
             f,
             Face::Italic,
             NOTE,
-            &format!("{} (lanjutan)", caption_text.trim()),
+            &format!("{caption_text} {CONTINUED}"),
             WIDTH,
             0.0,
         );

@@ -5,13 +5,15 @@
 //! own temporary folder, removed when its outputs expire and on shutdown.
 
 mod decisions;
+pub mod http;
 mod job;
-mod multipart;
+pub mod multipart;
 mod upload;
 
 use crate::config::Config;
 use crate::error::Error;
 use crate::finding::Lang;
+use http::{Method, Request, Response};
 use serde_json::json;
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -20,7 +22,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 const PAGE: &str = include_str!("page.html");
 
@@ -29,8 +30,6 @@ const PAGE: &str = include_str!("page.html");
 const MAX_UPLOAD_BYTES: u64 = 1 << 30;
 /// Runs worked on at once; more wait for a free one by being refused (503).
 const MAX_RUNS_AT_ONCE: usize = 4;
-/// Threads answering requests.
-const WORKERS: usize = 8;
 const COOKIE: &str = "kinerja_token";
 
 /// How the server was asked to run.
@@ -38,6 +37,9 @@ pub struct Options {
     pub listen: String,
     /// How long a run's outputs stay downloadable.
     pub keep: Duration,
+    /// Given the page's address on this machine once the server listens (the
+    /// front end opens it in a browser).
+    pub open: Option<fn(&str)>,
 }
 
 /// A run whose outputs can be downloaded until it expires.
@@ -81,8 +83,6 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
         .ok_or_else(|| fail("no address".into()))?;
     let listener = std::net::TcpListener::bind(addr).map_err(|e| fail(e.to_string()))?;
     let bound = listener.local_addr().map_err(|e| fail(e.to_string()))?;
-    let server =
-        tiny_http::Server::from_listener(listener, None).map_err(|e| fail(e.to_string()))?;
     let token = (!addr.ip().is_loopback()).then(random_hex);
     let root = std::env::temp_dir().join(format!("kinerja-serve-{}", random_hex()));
     std::fs::create_dir_all(&root).map_err(|e| Error::Output {
@@ -125,29 +125,29 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
         "kinerja melayani di http://{host}:{}/{query}\nbuka alamat itu di peramban; tekan Ctrl+C untuk berhenti",
         bound.port()
     );
-    let server = Arc::new(server);
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, state) = (server.clone(), state.clone());
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    answer(&state, request);
-                }
-            })
-        })
-        .collect();
+    let handler = http::Handler {
+        answer: Box::new({
+            let state = state.clone();
+            move |request| answer(&state, request)
+        }),
+        refusal: Box::new(refusal),
+    };
+    let server = http::Server::start(listener, handler).map_err(|e| fail(e.to_string()))?;
+    // Listening, with every worker ready.
+    if let Some(open) = opts.open {
+        let host = match bound.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+            IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+            _ => host,
+        };
+        open(&format!("http://{host}:{}/{query}", bound.port()));
+    }
     let sweep_every = (state.keep / 4).clamp(Duration::from_millis(200), Duration::from_secs(30));
     // Until Ctrl+C (or the handler is gone): expired runs are swept meanwhile.
     while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(sweep_every) {
         sweep(&state, false);
     }
-    // Each unblock wakes one waiting worker.
-    for _ in &workers {
-        server.unblock();
-    }
-    for w in workers {
-        let _ = w.join();
-    }
+    server.stop();
     sweep(&state, true);
     let _ = std::fs::remove_dir_all(&state.root);
     let _ = writeln!(
@@ -180,17 +180,10 @@ fn random_hex() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-type Reply = Response<Box<dyn Read + Send>>;
+type Reply = Response;
 
 fn reply(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
-    let len = body.len();
-    Response::new(
-        StatusCode(status),
-        vec![header("Content-Type", content_type)],
-        Box::new(std::io::Cursor::new(body)) as Box<dyn Read + Send>,
-        Some(len),
-        None,
-    )
+    Response::new(status, content_type, body)
 }
 
 fn error(status: u16, message: &str) -> Reply {
@@ -198,42 +191,94 @@ fn error(status: u16, message: &str) -> Reply {
     reply(status, "application/json; charset=utf-8", body)
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+/// The HTTP layer's own refusals, before any route is reached.
+fn refusal(status: u16) -> Reply {
+    let message = match status {
+        400 => "permintaan HTTP rusak",
+        413 | 431 => "kepala permintaan HTTP terlalu besar",
+        501 => "pengodean badan permintaan tidak didukung",
+        503 => "server sedang melayani terlalu banyak sambungan; coba lagi sebentar lagi",
+        _ => "permintaan terhenti karena galat di kinerja; laporkan apa yang dikirim",
+    };
+    finish(error(status, message))
 }
 
-fn request_header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-        .map(|h| h.value.as_str())
+/// The header fields every answer carries.
+fn finish(mut response: Reply) -> Reply {
+    response.add_header("Cache-Control", "no-store");
+    response.add_header("X-Content-Type-Options", "nosniff");
+    response
 }
 
-fn answer(state: &State, mut request: Request) {
-    let url = request.url().to_string();
+fn answer(state: &State, request: &mut Request) -> Reply {
+    let url = request.url.clone();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let from_query = query_value(query, "token");
-    let mut response = match &state.token {
-        Some(token) if !authorised(&request, token, from_query.as_deref()) => {
+    finish(match &state.token {
+        _ if !same_site(request, state.token.is_none()) => error(
+            403,
+            "akses ditolak: permintaan dari situs lain; buka alamat yang ditampilkan saat kinerja serve dimulai",
+        ),
+        Some(token) if !authorised(request, token, from_query.as_deref()) => {
             error(401, "akses ditolak: buka alamat lengkap (dengan ?token=…) yang ditampilkan saat kinerja serve dimulai")
         }
         // The token in the address is moved into a cookie and out of the address
         // bar (and so out of bookmarks and screenshots).
-        Some(token) if from_query.is_some() && *request.method() == Method::Get => {
+        Some(token) if from_query.is_some() && request.method == Method::Get => {
             let mut r = reply(303, "text/plain; charset=utf-8", Vec::new());
-            r.add_header(header("Location", path));
-            r.add_header(header(
+            r.add_header("Location", path);
+            r.add_header(
                 "Set-Cookie",
                 &format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"),
-            ));
+            );
             r
         }
-        _ => route(state, &mut request, path, query),
+        _ => route(state, request, path, query),
+    })
+}
+
+/// Whether a request may come from the page this server serves, and not from a
+/// page of another site the user has open: a browser names the page's origin
+/// on every request that changes something (`Origin`) and, lately, how it
+/// relates to the server (`Sec-Fetch-Site`). On loopback, where no token
+/// guards the server, the `Host` must also name this machine, so a site whose
+/// name is made to point at 127.0.0.1 (DNS rebinding) is refused too: an IP
+/// address of loopback, `localhost`, or a name of the local network without
+/// dots, which no outside site can own.
+fn same_site(request: &Request, loopback: bool) -> bool {
+    let host = request.header("Host").unwrap_or_default();
+    if request
+        .header("Sec-Fetch-Site")
+        .is_some_and(|s| s.eq_ignore_ascii_case("cross-site"))
+    {
+        return false;
+    }
+    if let Some(origin) = request.header("Origin") {
+        let origin = origin.trim_end_matches('/');
+        if !origin
+            .strip_prefix("http://")
+            .is_some_and(|o| o.eq_ignore_ascii_case(host))
+        {
+            return false;
+        }
+    }
+    !loopback || local_host(host)
+}
+
+/// Whether a `Host` value names this machine or the local network (see [`same_site`]).
+fn local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
     };
-    response.add_header(header("Cache-Control", "no-store"));
-    response.add_header(header("X-Content-Type-Options", "nosniff"));
-    let _ = request.respond(response);
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            !name.is_empty()
+                && (name == "localhost" || name.ends_with(".localhost") || !name.contains('.'))
+        }
+    }
 }
 
 fn authorised(request: &Request, token: &str, from_query: Option<&str>) -> bool {
@@ -249,7 +294,7 @@ fn authorised(request: &Request, token: &str, from_query: Option<&str>) -> bool 
     if from_query.is_some_and(same) {
         return true;
     }
-    request_header(request, "Cookie").is_some_and(|cookies| {
+    request.header("Cookie").is_some_and(|cookies| {
         cookies
             .split(';')
             .filter_map(|c| c.trim().split_once('='))
@@ -276,7 +321,7 @@ fn route(state: &State, request: &mut Request, path: &str, query: &str) -> Reply
         .map(percent_decode)
         .collect();
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-    match (request.method(), segments.as_slice()) {
+    match (request.method, segments.as_slice()) {
         (Method::Get, [""]) => reply(200, "text/html; charset=utf-8", PAGE.as_bytes().to_vec()),
         (Method::Post, ["api", "run"]) => {
             start_run(state, request, lang, query_value(query, "progress"))
@@ -345,14 +390,10 @@ fn start_run(
     progress_id: Option<String>,
 ) -> Reply {
     let say = |id: &str, en: &str| say(lang, id, en);
-    if request
-        .body_length()
-        .is_some_and(|n| n as u64 > MAX_UPLOAD_BYTES)
-    {
+    if request.body_length().is_some_and(|n| n > MAX_UPLOAD_BYTES) {
         return error(413, &too_large(lang));
     }
-    let Some(boundary) = request_header(request, "Content-Type").and_then(multipart::boundary)
-    else {
+    let Some(boundary) = request.header("Content-Type").and_then(multipart::boundary) else {
         return error(
             400,
             &say(
@@ -459,7 +500,7 @@ fn work(
 ) -> Result<(serde_json::Value, Vec<String>), Reply> {
     let say = |id: &str, en: &str| say(lang, id, en);
     let mut upload = upload::Upload::new(input.to_path_buf(), state.cfg.limits.max_file_bytes);
-    let body = request.as_reader().take(MAX_UPLOAD_BYTES + 1);
+    let body = request.body().take(MAX_UPLOAD_BYTES + 1);
     let mut counted = Counted { inner: body, n: 0 };
     let read = multipart::read(&mut counted, boundary, &mut upload);
     if counted.n > MAX_UPLOAD_BYTES {
@@ -646,7 +687,7 @@ fn accept(state: &State, request: &mut Request, id: &str, lang: Lang) -> Reply {
     };
     let mut body = Vec::new();
     let read = request
-        .as_reader()
+        .body()
         .take(MAX_DECISION_BYTES + 1)
         .read_to_end(&mut body);
     if read.is_err() || body.len() as u64 > MAX_DECISION_BYTES {
@@ -662,7 +703,7 @@ fn accept(state: &State, request: &mut Request, id: &str, lang: Lang) -> Reply {
     match decisions::accepted(&dir, &body, lang) {
         Ok(text) => {
             let mut r = reply(200, content_type("x.toml"), text.into_bytes());
-            r.add_header(attachment(crate::decide::FILE_NAME));
+            r.add_header("Content-Disposition", &attachment(crate::decide::FILE_NAME));
             r
         }
         Err(message) => error(400, &message),
@@ -689,13 +730,15 @@ fn content_type(name: &str) -> &'static str {
         Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         Some("json") => "application/json; charset=utf-8",
         Some("pdf") => "application/pdf",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Some("zip") => "application/zip",
         Some("toml") => "application/toml; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
 
-fn attachment(name: &str) -> Header {
+/// A `Content-Disposition` value naming `name` (as ASCII, and exactly in UTF-8).
+fn attachment(name: &str) -> String {
     let ascii: String = name
         .chars()
         .map(|c| {
@@ -706,12 +749,9 @@ fn attachment(name: &str) -> Header {
             }
         })
         .collect();
-    header(
-        "Content-Disposition",
-        &format!(
-            "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-            percent_encode(name)
-        ),
+    format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        percent_encode(name)
     )
 }
 
@@ -729,15 +769,10 @@ fn download(state: &State, id: &str, name: &str) -> Reply {
     let Ok(file) = std::fs::File::open(&path) else {
         return expired();
     };
-    let len = file.metadata().map(|m| m.len() as usize).ok();
-    let mut r = Response::new(
-        StatusCode(200),
-        vec![header("Content-Type", content_type(name)), attachment(name)],
-        Box::new(file) as Box<dyn Read + Send>,
-        len,
-        None,
-    );
-    r.add_header(header("X-Frame-Options", "DENY"));
+    let len = file.metadata().map(|m| m.len()).ok();
+    let mut r = Response::stream(200, content_type(name), Box::new(file), len);
+    r.add_header("Content-Disposition", &attachment(name));
+    r.add_header("X-Frame-Options", "DENY");
     r
 }
 
@@ -770,7 +805,7 @@ fn download_all(state: &State, id: &str) -> Reply {
         return error(500, "arsip zip tidak dapat disusun");
     };
     let mut r = reply(200, content_type("x.zip"), bytes.into_inner());
-    r.add_header(attachment("kinerja-keluaran.zip"));
+    r.add_header("Content-Disposition", &attachment("kinerja-keluaran.zip"));
     r
 }
 

@@ -55,6 +55,10 @@ fn is_figure_text(text: &str) -> bool {
     if t == "-" {
         return true;
     }
+    // `Rp. (000)`, `(Rp)`: a unit in a header, not a figure.
+    if t.len() < text.trim().len() && t.starts_with('(') {
+        return false;
+    }
     let digits = t.chars().filter(char::is_ascii_digit).count();
     digits > 0
         && t.chars()
@@ -103,11 +107,13 @@ pub(super) fn is_numbering(cells: &[Cell]) -> bool {
 /// The merged ranges of a sheet, by every cell they cover.
 pub(super) struct Merges {
     covering: HashMap<(u32, u32), CellRange>,
+    by_row: HashMap<u32, Vec<CellRange>>,
 }
 
 impl Merges {
     pub(super) fn of(sheet: &Sheet) -> Merges {
         let mut covering = HashMap::new();
+        let mut by_row: HashMap<u32, Vec<CellRange>> = HashMap::new();
         for m in &sheet.merges {
             // A merge over a whole column or row (a formatting habit) says nothing
             // about a header and would cost a map entry per cell.
@@ -117,12 +123,18 @@ impl Merges {
                 continue;
             }
             for r in m.first.row..=m.last.row {
+                by_row.entry(r).or_default().push(*m);
                 for c in m.first.col..=m.last.col {
                     covering.insert((r, c), *m);
                 }
             }
         }
-        Merges { covering }
+        Merges { covering, by_row }
+    }
+
+    /// The merged ranges covering any cell of sheet row `row`.
+    pub(super) fn covering_row(&self, row: u32) -> impl Iterator<Item = &CellRange> {
+        self.by_row.get(&row).into_iter().flatten()
     }
 
     /// The merged range covering `(row, col)`, if any.
@@ -283,6 +295,17 @@ fn anchors(sheet: &Sheet, i: usize, merges: &Merges) -> (usize, bool) {
         return (texts.len(), false);
     }
     let c = texts[0];
+    // The lower row of a header whose other columns are merged down from above
+    // (`TARGET` over `2019`, the rest of the header merged over both rows), or a
+    // lone year under a header cell: part of the header.
+    let merged_down = cells.iter().all(|x| x.at == c.at)
+        && merges
+            .covering_row(*r)
+            .any(|m| m.first.row < *r && m.last.row >= *r);
+    let year = text_of(c).is_some_and(|t| is_year_text(t.trim()));
+    if merged_down || (year && i > 0 && sheet.rows[i - 1].0 + 1 == *r) {
+        return (1, false);
+    }
     let group = match merges.at(*r, c.at.col) {
         Some(m) if m.last.col > m.first.col => {
             // A group leaves some of the row below outside it; a title spans it all.

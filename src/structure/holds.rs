@@ -154,17 +154,17 @@ pub fn is_code(text: &str) -> bool {
     !(parts[0].len() <= 3 && parts[1..].iter().all(|p| p.len() == 3))
 }
 
-/// An outline or row number: `1`, `1.`, `a.`, `I`, `1)`, `(a)`.
+/// An outline or row number written as one: `1.`, `a.`, `I`, `IV.`, `1)`, `(a)`
+/// (a plain `1` is a figure, whatever column it stands in).
 fn is_outline(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(['.', ')']);
-    !t.is_empty()
-        && t.len() <= 4
-        && (t.bytes().all(|b| b.is_ascii_digit())
-            || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic()))
-            || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+    let t = text.trim();
+    let marked = t.ends_with('.') || t.ends_with(')') || t.starts_with('(');
+    let core = t.trim_start_matches('(').trim_end_matches(['.', ')']);
+    !core.is_empty()
+        && core.len() <= 4
+        && ((marked && core.bytes().all(|b| b.is_ascii_digit()))
+            || (marked && core.len() == 1 && core.bytes().all(|b| b.is_ascii_alphabetic()))
+            || core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
 }
 
 /// What the column with `header` (normalized) holds, told from its body cells.

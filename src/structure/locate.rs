@@ -4,17 +4,19 @@
 //! several tables in one sheet.
 
 use super::header::{self, Block, Label, Merges, RowClass};
+use super::holds::Holds;
 use super::{Column, Field, Row, Table, YearProblem, YearProblemKind};
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
+use crate::number::NumberKind;
 use crate::read::{Cell, Sheet, Value};
 use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
 
 /// A header interpretation: which kind, which columns, how good.
-struct Match {
-    kind: TableKind,
-    columns: Vec<Column>,
+pub(super) struct Match {
+    pub(super) kind: TableKind,
+    pub(super) columns: Vec<Column>,
     score: usize,
     /// The other village index the header matched too, if any.
     rival: Option<super::Rival>,
@@ -22,17 +24,17 @@ struct Match {
 
 /// The header a table was read with: the label rows taken (indices into
 /// `sheet.rows`), their labels and what they matched.
-struct Header {
+pub(super) struct Header {
     rows: Vec<usize>,
     labels: BTreeMap<u32, Label>,
-    found: Match,
+    pub(super) found: Match,
 }
 
 /// What one sheet's rows are, worked out once.
-struct Shape<'a> {
-    sheet: &'a Sheet,
-    classes: Vec<RowClass>,
-    merges: Merges,
+pub(super) struct Shape<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) classes: Vec<RowClass>,
+    pub(super) merges: Merges,
 }
 
 /// Locates every table in a sheet.
@@ -58,6 +60,12 @@ pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
         tables.extend(one_table_per_year(table));
         j = next.max(j + 1);
     }
+    // Two tables side by side without an empty column between, and headers with
+    // nothing under them (`super::edges`).
+    let mut tables = super::edges::side_by_side(&shape, cfg, tables);
+    let bare = super::edges::bare_headers(&shape, file, cfg, &tables);
+    tables.extend(bare);
+    tables.sort_by_key(|t| (t.range.first.row, t.range.first.col));
     tables
 }
 
@@ -71,20 +79,33 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
         let last = block.end - 1;
         (rows[body].0 <= rows[last].0 + 2).then_some(block)
     };
-    let block = match shape.classes[j] {
-        RowClass::Data => at(j),
-        // A lone group row (`Perangkat Daerah : …`, a program's name) over data.
-        RowClass::Label
-            if rows[j]
+    let lone = |k: usize| {
+        shape.classes[k] == RowClass::Label
+            && rows[k]
                 .1
                 .iter()
                 .filter(|c| header::text_of(c).is_some())
                 .count()
                 == 1
-                && shape.classes.get(j + 1) == Some(&RowClass::Data)
-                && rows[j + 1].0 == rows[j].0 + 1 =>
-        {
-            at(j)
+    };
+    let block = match shape.classes[j] {
+        RowClass::Data => at(j),
+        // Lone group rows (`Perangkat Daerah : …`, `Urusan Wajib …`, a program's
+        // name), up to three, over data: the body starts at the first.
+        RowClass::Label if lone(j) => {
+            let mut k = j + 1;
+            while k < rows.len() && k < j + 3 && rows[k].0 == rows[k - 1].0 + 1 && lone(k) {
+                k += 1;
+            }
+            let over_data = k < rows.len()
+                && rows[k].0 == rows[k - 1].0 + 1
+                && shape.classes[k] == RowClass::Data;
+            // Unless it is the lowest row of the header over that data row.
+            match at(j + 1) {
+                Some(b) if b.label_rows.contains(&j) => None,
+                _ if over_data && (j == 0 || !lone(j - 1) || at(j - 1).is_none()) => at(j),
+                _ => None,
+            }
         }
         _ => None,
     }?;
@@ -92,17 +113,24 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
     Some((block, header))
 }
 
-/// The best reading of a block: of every run of its label rows, the one whose
-/// columns match a kind best (on a tie the lowest run, then the shortest). Rows
-/// under the run taken belong to the body.
-fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
+/// The best reading of a block: of the runs of its label rows down to its lowest,
+/// the one whose columns match a kind best (on a tie the shortest).
+pub(super) fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
     let n = block.label_rows.len();
+    let holds = preview_holds(shape, block.end);
     let mut best: Option<Header> = None;
+    // A header ends at the block's lowest label row, unless no kind reads it so
+    // and the rows under an earlier end are body rows that only hold text (a
+    // village without figures: its kecamatan repeats in the rows below).
     for b in (0..n).rev() {
+        if best.is_some() || (b < n - 1 && !body_like(shape, &block.label_rows[b + 1..], block.end))
+        {
+            break;
+        }
         for a in (b.saturating_sub(header::MAX_DEPTH - 1)..=b).rev() {
             let rows = block.label_rows[a..=b].to_vec();
             let labels = header::labels(shape.sheet, &rows, &shape.merges);
-            let Some(found) = best_of(&labels, cfg) else {
+            let Some(found) = best_of(&labels, &holds, cfg) else {
                 continue;
             };
             if best.as_ref().is_none_or(|h| found.score > h.found.score) {
@@ -159,9 +187,115 @@ fn is_year(label: &str) -> Option<i32> {
     word_matches("{angka_tahun}", label, 0).flatten()
 }
 
-fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+/// Whether the lowest label of column `c`, itself one of `words`, stands again
+/// under another group further right.
+fn again_under_another_group(
+    labels: &BTreeMap<u32, Label>,
+    c: u32,
+    label: &Label,
+    words: &[String],
+    year: i32,
+) -> bool {
+    let Some(bottom) = label.bottom.as_deref() else {
+        return false;
+    };
+    let own = words
+        .iter()
+        .any(|w| word_matches(w, bottom, year).is_some() || contains_words(bottom, w));
+    own && labels
+        .range(c + 1..)
+        .any(|(_, other)| other.bottom.as_deref() == Some(bottom) && other.top != label.top)
+}
+
+/// Whether label rows (indices into `sheet.rows`) read as the first rows of the
+/// body starting at `body`: each has a text that also stands in its column in the
+/// rows below.
+fn body_like(shape: &Shape, label_rows: &[usize], body: usize) -> bool {
+    let rows = &shape.sheet.rows;
+    let below = &rows[body..(body + 20).min(rows.len())];
+    label_rows.iter().all(|&i| {
+        rows[i].1.iter().any(|c| {
+            let Some(t) = c.text().filter(|t| !t.is_empty()) else {
+                return false;
+            };
+            below.iter().any(|(_, cells)| {
+                cells
+                    .iter()
+                    .any(|x| x.at.col == c.at.col && x.text() == Some(t))
+            })
+        })
+    })
+}
+
+/// Whether a column holding `holds` can be a column of a kind that reads
+/// `number` (`None`: text).
+fn fits(number: Option<NumberKind>, holds: Holds) -> bool {
+    match number {
+        None => matches!(
+            holds,
+            Holds::Name | Holds::Label | Holds::Code | Holds::Numbering | Holds::Mixed
+        ),
+        Some(NumberKind::Money) => matches!(holds, Holds::Money | Holds::Count),
+        Some(NumberKind::Count) => holds == Holds::Count,
+        Some(NumberKind::Percent) => matches!(
+            holds,
+            Holds::Percent | Holds::Measure | Holds::Ratio | Holds::Count
+        ),
+        Some(NumberKind::Index) => matches!(holds, Holds::Ratio | Holds::Measure),
+        Some(NumberKind::Measure) => holds.is_figure(),
+    }
+}
+
+/// Whether the words of `word` stand together in `label` (`PAGU` in `PAGU DPA
+/// 2023 RP`); a word of one short token (`K`, `%`, `NO`) must be the label.
+fn contains_words(label: &str, word: &str) -> bool {
+    if word.contains('{') || (!word.contains(' ') && word.len() < 4) {
+        return false;
+    }
+    let l: Vec<&str> = label.split(' ').collect();
+    let w: Vec<&str> = word.split(' ').collect();
+    l.windows(w.len()).any(|x| x == w.as_slice())
+}
+
+/// What each column under a header holds, told from the rows right under it (up
+/// to the first gap of two blank rows, at most a few hundred rows): evidence for
+/// reading the header as a kind.
+fn preview_holds(shape: &Shape, body: usize) -> BTreeMap<u32, Holds> {
+    let rows = &shape.sheet.rows;
+    let mut by_col: BTreeMap<u32, Vec<&Cell>> = BTreeMap::new();
+    let mut prev = rows.get(body).map_or(0, |r| r.0);
+    for (r, cells) in rows.iter().skip(body).take(300) {
+        if *r > prev + 2 {
+            break;
+        }
+        prev = *r;
+        for c in cells {
+            by_col.entry(c.at.col).or_default().push(c);
+        }
+    }
+    by_col
+        .into_iter()
+        .map(|(c, cells)| (c, super::holds::classify("", &cells)))
+        .collect()
+}
+
+/// How well a header reads as `kind`: its columns, each found by a header word
+/// the label equals (worth two) or, failing that, one the label contains whose
+/// column holds what the kind's column does (worth one: `ALOKASI DANA (Rp)` over
+/// money is a budget, over names it is not).
+fn match_kind(
+    kind: TableKind,
+    labels: &BTreeMap<u32, Label>,
+    holds: &BTreeMap<u32, Holds>,
+    cfg: &Config,
+) -> Option<Match> {
     let year = cfg.office.year;
+    // A summary of one year names none: its counts are of the table's year.
+    let any_year_group = labels
+        .values()
+        .any(|l| l.bottom.is_some() && l.top.as_deref().and_then(is_year).is_some());
     let mut columns: Vec<Column> = Vec::new();
+    let mut score = 0;
     let taken = |columns: &Vec<Column>, c: u32| columns.iter().any(|x| x.index == c);
     for spec in kind.columns() {
         let words = cfg.header_words(kind, spec.col);
@@ -178,6 +312,11 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                 continue;
             }
             let hit = match spec.year {
+                YearIn::Group if !any_year_group => label
+                    .candidates()
+                    .iter()
+                    .any(|cand| words.iter().any(|w| word_matches(w, cand, year).is_some()))
+                    .then_some(Some(year)),
                 YearIn::Group => {
                     let group_year = label.top.as_deref().and_then(is_year);
                     let bottom = label.bottom.as_deref().unwrap_or("");
@@ -192,10 +331,10 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                 YearIn::Label => {
                     let in_group = spec.group.is_empty()
                         || label.bottom.is_none()
-                        || label
-                            .top
-                            .as_deref()
-                            .is_some_and(|t| spec.group.contains(&t));
+                        || label.top.as_deref().is_some_and(|t| {
+                            spec.group.contains(&t)
+                                || spec.group.iter().any(|g| contains_words(t, g))
+                        });
                     let own = label.own();
                     words
                         .iter()
@@ -242,27 +381,66 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
                     header: label.cell.unwrap_or(CellRef::new(0, c)),
                 });
                 found = true;
+                score += 2;
                 // A column of one year; a per-year measure repeats, and so may
                 // the same measure with no or a mistyped year (reported later).
                 let repeats = match spec.year {
                     YearIn::None => false,
+                    YearIn::Group => any_year_group,
                     YearIn::Optional => {
                         let (_, _, numbered) = split_year(label.own());
                         y.is_some() || numbered
                     }
-                    _ => true,
+                    YearIn::Label => true,
                 };
                 if !repeats {
+                    // One column of its kind: the same words again under another
+                    // group (`2021 / Target`, `2022 / Target`; `Operasi /
+                    // Anggaran`, `Modal / Anggaran`) make the header another
+                    // table, not this kind.
+                    if spec.year == YearIn::None
+                        && !kind.repeated().contains(&spec.col)
+                        && again_under_another_group(labels, c, label, words, year)
+                    {
+                        return None;
+                    }
                     break;
                 }
+            }
+        }
+        if !found && spec.year == YearIn::None {
+            // Words as evidence: a label holding one of the column's words, over
+            // cells that hold what the column does.
+            let contained = labels.range(min_col..).find(|&(&c, label)| {
+                !taken(&columns, c)
+                    && holds.get(&c).is_some_and(|h| fits(spec.number, *h))
+                    && label
+                        .candidates()
+                        .iter()
+                        .any(|cand| words.iter().any(|w| contains_words(cand, w)))
+            });
+            if let Some((&c, label)) = contained {
+                if !kind.repeated().contains(&spec.col)
+                    && again_under_another_group(labels, c, label, words, year)
+                {
+                    return None;
+                }
+                columns.push(Column {
+                    col: spec.col,
+                    year: None,
+                    index: c,
+                    label: label.written.clone(),
+                    header: label.cell.unwrap_or(CellRef::new(0, c)),
+                });
+                found = true;
+                score += 1;
             }
         }
         if spec.required && !found {
             return None;
         }
     }
-    let score = columns.len();
-    (score >= 2).then_some(Match {
+    (columns.len() >= 2).then_some(Match {
         kind,
         columns,
         score,
@@ -270,17 +448,26 @@ fn match_kind(kind: TableKind, labels: &BTreeMap<u32, Label>, cfg: &Config) -> O
     })
 }
 
-fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
+pub(super) fn best_of(
+    labels: &BTreeMap<u32, Label>,
+    holds: &BTreeMap<u32, Holds>,
+    cfg: &Config,
+) -> Option<Match> {
     if labels.len() < 2 {
         return None;
     }
     let mut matches: Vec<Match> = TableKind::ALL
         .into_iter()
-        .filter_map(|kind| match_kind(kind, labels, cfg))
+        .filter_map(|kind| match_kind(kind, labels, holds, cfg))
         .collect();
-    // The first of the highest score.
+    // The highest score; on a tie the kind whose columns the header fills the
+    // most (`INDIKATOR | 2023` is all of a lembaga table, a small part of an
+    // IKU), then the first.
     let top = matches.iter().map(|m| m.score).max()?;
-    let i = matches.iter().position(|m| m.score == top)?;
+    let coverage = |m: &Match| m.columns.len() * 1000 / m.kind.columns().len().max(1);
+    let i = (0..matches.len())
+        .filter(|&i| matches[i].score == top)
+        .max_by_key(|&i| (coverage(&matches[i]), std::cmp::Reverse(i)))?;
     let mut best = matches.swap_remove(i);
     // A header of both the IDM's and the Indeks Desa's measures: read as the one
     // with more recognised columns (the first on a tie), the other kept to be told.
@@ -298,8 +485,8 @@ fn best_of(labels: &BTreeMap<u32, Label>, cfg: &Config) -> Option<Match> {
                 .collect();
             best.rival = Some(super::Rival {
                 kind: r.kind,
-                columns: r.score,
-                taken_columns: best.score,
+                columns: r.columns.len(),
+                taken_columns: best.columns.len(),
                 labels,
             });
         }
@@ -339,11 +526,17 @@ fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
     }
     (1..=run.len()).any(|d| {
         let labels = header::labels(shape.sheet, &run[..d], &shape.merges);
-        best_of(&labels, cfg).is_some()
+        best_of(&labels, &BTreeMap::new(), cfg).is_some()
     })
 }
 
-fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config) -> (Table, usize) {
+pub(super) fn build(
+    shape: &Shape,
+    file: &str,
+    block: &Block,
+    header: Header,
+    cfg: &Config,
+) -> (Table, usize) {
     let sheet = shape.sheet;
     let rows = &sheet.rows;
     let Header {
@@ -377,6 +570,27 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
     }
     while header_cols.contains(&(last + 1)) {
         last += 1;
+    }
+    // A column left of the header with no header cell, whose rows below hold
+    // texts (the groups `Pendapatan`, `Belanja` of a village budget): part of
+    // the table.
+    if first > 0 && !header_cols.contains(&(first - 1)) {
+        let left = first - 1;
+        let texts = rows[bottom + 1..]
+            .iter()
+            .take(50)
+            .filter(|(_, cells)| {
+                cells.iter().any(|c| {
+                    c.at.col == left && c.text().is_some_and(|t| t.chars().any(char::is_alphabetic))
+                }) && cells.iter().any(|c| c.at.col > left)
+            })
+            .count();
+        let header_left = taken
+            .iter()
+            .any(|&i| rows[i].1.iter().any(|c| c.at.col < first));
+        if texts >= 2 && !header_left {
+            first = left;
+        }
     }
     let header_texts: Vec<(u32, String)> = m
         .columns
@@ -418,6 +632,8 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         let (r, cells) = &rows[j];
         let cells = in_span(cells);
         if cells.is_empty() {
+            // A row with cells beside the table only is no gap in it.
+            prev = *r;
             j += 1;
             continue;
         }
@@ -501,6 +717,9 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         numbering,
         rows: table_rows,
         notes,
+        // Read once the sheet's tables are all located (`super::title`).
+        title: Vec::new(),
+        year: None,
         year_problems: Vec::new(),
     };
     (table, j)
@@ -665,6 +884,8 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             tree: table.tree.clone(),
             rows,
             notes: Vec::new(),
+            title: Vec::new(),
+            year: None,
             // Told once, on the first year's table, as its year problems are.
             rival: if out.is_empty() {
                 table.rival.clone()
@@ -730,9 +951,17 @@ fn looks_like_data(cells: &[Cell], kind: TableKind, columns: &[Column]) -> bool 
         .filter(|s| s.number.is_some())
         .any(|s| {
             columns.iter().filter(|c| c.col == s.col).any(|c| {
-                cells
-                    .iter()
-                    .any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. }))
+                cells.iter().any(|x| {
+                    x.at.col == c.index
+                        && match &x.value {
+                            Value::Number { .. } => true,
+                            Value::Text(t) => {
+                                crate::number::parse_text(t, crate::number::NumberKind::Measure)
+                                    .is_ok()
+                            }
+                            _ => false,
+                        }
+                })
             })
         });
     filled >= 2 && numeric

@@ -4,10 +4,12 @@
 //! evidence for its kind, and a table of no known kind is still a table
 //! ([`TableKind::Tabel`]). Nothing here judges a value.
 
+mod edges;
 mod header;
 pub mod holds;
 mod locate;
 pub mod stated;
+pub mod title;
 pub mod tree;
 
 use crate::cell::{CellRange, CellRef};
@@ -79,6 +81,12 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Text lines right under the table: a source note, a terbilang line.
     pub notes: Vec<Cell>,
+    /// The text cells of the title lines right above the header (`TABEL 3.2`,
+    /// `PENGUKURAN KINERJA TAHUN 2022`).
+    pub title: Vec<Cell>,
+    /// The year the table names for itself, in its title or its header labels;
+    /// `None` for a table of several years or of none ([`title`]).
+    pub year: Option<title::OwnYear>,
     /// Header cells whose year cannot be told (`IDM 20233`, a year twice, a year
     /// missing beside others); their columns are left out of the table.
     pub year_problems: Vec<YearProblem>,
@@ -186,11 +194,13 @@ pub fn build(mut inputs: Vec<Input>, cfg: &Config) -> Reading {
     Reading { inputs, tables }
 }
 
-/// The tables of an input's sheets.
+/// The tables of an input's sheets, each with its title and own year.
 pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
-    input
-        .sheets
-        .iter()
-        .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
-        .collect()
+    let mut out = Vec::new();
+    for sheet in &input.sheets {
+        let mut tables = locate::locate(sheet, &input.file, cfg);
+        title::read(sheet, &mut tables);
+        out.extend(tables);
+    }
+    out
 }

@@ -173,14 +173,17 @@ fn facts(
         .filter_map(|&c| text(c))
         .filter(|t| is_code_like(t))
         .collect();
-    let name = name_cols.iter().find_map(|&c| text(c));
+    // A form may hold several name columns (sasaran, then the program's name):
+    // any of them may carry the level's words or a total's label.
+    let names: Vec<String> = name_cols.iter().filter_map(|&c| text(c)).collect();
+    let name = names.first().cloned();
     let numbered = number_cols.iter().find_map(|&c| text(c));
     let outline = numbered
         .as_deref()
         .and_then(outline_style)
         .or_else(|| name.as_deref().and_then(leading_outline));
-    let words = name.as_deref().and_then(level_of_words);
-    let total = name.as_deref().is_some_and(is_total_label)
+    let words = names.iter().find_map(|n| level_of_words(n));
+    let total = names.iter().any(|n| is_total_label(n))
         || (codes.is_empty()
             && row
                 .cells
@@ -362,87 +365,105 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
     let mut claimed = vec![false; n];
     // The open parents: (row, rank); a lower rank is higher in the tree.
     let mut stack: Vec<(usize, u32)> = Vec::new();
+    let ranks: Vec<Option<(u32, Placed)>> = facts
+        .iter()
+        .map(|f| {
+            if any_words && f.words.is_some() {
+                f.words.map(|w| (u32::from(w) * 10, Placed::Words))
+            } else if any_outline && f.outline.is_some() {
+                f.outline.map(|s| {
+                    let d = styles.iter().position(|x| *x == s).unwrap_or(0);
+                    (d as u32 * 10 + 1, Placed::Outline)
+                })
+            } else {
+                None
+            }
+        })
+        .collect();
     for i in 0..n {
         let f = &facts[i];
         if f.total {
             stack.clear();
             continue;
         }
-        let rank: Option<(u32, Placed)> = if any_words && f.words.is_some() {
-            f.words.map(|w| (u32::from(w) * 10, Placed::Words))
-        } else if any_outline && f.outline.is_some() {
-            f.outline.map(|s| {
-                let d = styles.iter().position(|x| *x == s).unwrap_or(0);
-                (d as u32 * 10 + 1, Placed::Outline)
-            })
-        } else {
-            None
-        };
+        let rank = ranks[i];
         if claimed[i] {
-            if let Some(children) = &summed[i] {
-                claim(tree, facts, i, children, &mut claimed);
-            }
-            // Placed by a formula, it still opens the group its words or outline
-            // number give, for the rows under it that no formula names.
-            if let Some((rank, _)) = rank {
-                while stack.last().is_some_and(|(_, r)| *r >= rank) {
+            // Placed by its parent's formulas; its level still closes the groups
+            // below it.
+            if let Some((r, _)) = rank {
+                while stack.last().is_some_and(|(_, x)| *x >= r) {
                     stack.pop();
                 }
-                stack.push((i, rank));
+                stack.push((i, r));
             }
-            continue;
-        }
-        let (rank, placed) = match rank {
-            Some(r) => r,
-            // A heading without figures opens a group over the rows with them.
-            None if !f.has_figures && f.name.is_some() && next_has_figures(facts, i) => {
-                (stack.last().map_or(0, |(_, r)| r + 1), Placed::Position)
-            }
-            None => {
-                // A plain row: a sibling of the row above when a formula placed
-                // that one (a hidden row its parent's formulas skip), else a child
-                // of the open group.
-                // (A row adding rows of its own is no such leaf: it stands beside
-                // the parent of the row above.)
-                let above = i
-                    .checked_sub(1)
-                    .filter(|&k| claimed[k] && !facts[k].total)
-                    .and_then(|k| tree.nodes[k].parent)
-                    .and_then(|p| match summed[i] {
-                        Some(_) => tree.nodes[p].parent,
-                        None => Some(p),
-                    });
-                let parent = above.or_else(|| {
-                    stack
-                        .iter()
-                        .rev()
-                        .find(|(p, _)| is_group(facts, tree, *p))
-                        .map(|(p, _)| *p)
-                });
-                if let Some(p) = parent {
-                    link(tree, p, i, Placed::Position);
-                    claimed[i] = above.is_some();
-                }
-                if let Some(children) = &summed[i] {
-                    claim(tree, facts, i, children, &mut claimed);
-                    tree.nodes[i].placed = Placed::Formula;
-                }
-                continue;
-            }
-        };
-        while stack.last().is_some_and(|(_, r)| *r >= rank) {
-            stack.pop();
-        }
-        if let Some(&(p, _)) = stack.last() {
-            link(tree, p, i, placed);
         } else {
-            tree.nodes[i].placed = placed;
+            match rank {
+                Some((r, placed)) => place_ranked(tree, &mut stack, i, r, placed),
+                // A heading without figures opens a group over the rows with them.
+                None if !f.has_figures && f.name.is_some() && next_has_figures(facts, i) => {
+                    let r = stack.last().map_or(0, |(_, r)| r + 1);
+                    place_ranked(tree, &mut stack, i, r, Placed::Position);
+                }
+                None => {
+                    // A plain row: a sibling of the row above when a formula placed
+                    // that one (a hidden row its parent's formulas skip), else a
+                    // child of the open group. (A row adding rows of its own is no
+                    // such leaf: it stands beside the parent of the row above.)
+                    let above = i
+                        .checked_sub(1)
+                        .filter(|&k| claimed[k] && !facts[k].total)
+                        .and_then(|k| tree.nodes[k].parent)
+                        .and_then(|p| match summed[i] {
+                            Some(_) => tree.nodes[p].parent,
+                            None => Some(p),
+                        });
+                    let parent = above.or_else(|| {
+                        stack
+                            .iter()
+                            .rev()
+                            .find(|(p, _)| is_group(facts, tree, *p))
+                            .map(|(p, _)| *p)
+                    });
+                    if let Some(p) = parent {
+                        link(tree, p, i, Placed::Position);
+                        claimed[i] = above.is_some();
+                    }
+                }
+            }
         }
-        stack.push((i, rank));
+        // Its formulas' rows are its children, but never a row whose own words or
+        // numbering put it at its level or above (one formula adding the next
+        // kegiatan's row does not make that kegiatan a child).
         if let Some(children) = &summed[i] {
-            claim(tree, facts, i, children, &mut claimed);
+            let below: Vec<usize> = children
+                .iter()
+                .copied()
+                .filter(|&c| match (rank, ranks[c]) {
+                    (Some((r, _)), Some((rc, _))) => rc > r,
+                    _ => true,
+                })
+                .collect();
+            claim(tree, i, &below, &mut claimed);
         }
     }
+}
+
+fn place_ranked(
+    tree: &mut Tree,
+    stack: &mut Vec<(usize, u32)>,
+    i: usize,
+    rank: u32,
+    placed: Placed,
+) {
+    while stack.last().is_some_and(|(_, r)| *r >= rank) {
+        stack.pop();
+    }
+    if let Some(&(p, _)) = stack.last() {
+        link(tree, p, i, placed);
+    } else {
+        tree.nodes[i].placed = placed;
+    }
+    stack.push((i, rank));
 }
 
 fn next_has_figures(facts: &[Facts], i: usize) -> bool {
@@ -459,14 +480,9 @@ fn is_group(facts: &[Facts], tree: &Tree, p: usize) -> bool {
 
 /// `children` (rows below `i` its formulas add up) become `i`'s, taken from any
 /// parent they had.
-fn claim(tree: &mut Tree, facts: &[Facts], i: usize, children: &[usize], claimed: &mut [bool]) {
+fn claim(tree: &mut Tree, i: usize, children: &[usize], claimed: &mut [bool]) {
     for &c in children {
         if c <= i || claimed[c] {
-            continue;
-        }
-        // A formula does not make a row the child of one its words put at the same
-        // level or below (a kegiatan's sum reaching into the next kegiatan).
-        if matches!((facts[i].words, facts[c].words), (Some(p), Some(w)) if w <= p) {
             continue;
         }
         claimed[c] = true;

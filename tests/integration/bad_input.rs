@@ -124,21 +124,38 @@ fn empty_workbook() {
     assert_unreadable(&dir, "baru.xlsx", "tidak ada tabel yang dikenali");
 }
 
-/// Guards the streaming reader: a used range claiming the whole sheet costs only
-/// the cells that are filled.
+/// Guards the streaming reader: a used range claiming the whole sheet (a
+/// formatted empty cell in its last corner) costs only the cells that are
+/// filled; filled cells at both ends of a sheet span it, and are refused by
+/// that span with the sheet named.
 #[test]
 fn a_used_range_over_the_whole_sheet() {
     let dir = Dir::new();
     good(&dir);
-    xlsx(
-        &dir.input("luas.xlsx"),
-        vec![sheet("Luas")
-            .at(0, 0, vec![S("judul")])
-            .at(1_048_575, 16_383, vec![S("ujung")])],
-    );
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Luas").unwrap();
+    ws.write_string(0, 0, "judul").unwrap();
+    ws.write_blank(
+        1_048_575,
+        16_383,
+        &rust_xlsxwriter::Format::new().set_bold(),
+    )
+    .unwrap();
+    wb.save(dir.input("luas.xlsx")).unwrap();
     // A dense read of 17 billion cells would never get here; the run over every
     // hostile file under 2 GiB of address space (hostile.rs) bounds the memory.
     assert_unreadable(&dir, "luas.xlsx", "tidak ada tabel yang dikenali");
+    xlsx(
+        &dir.input("ujung.xlsx"),
+        vec![sheet("Ujung")
+            .at(0, 0, vec![S("judul")])
+            .at(1_048_575, 16_383, vec![S("ujung")])],
+    );
+    assert_unreadable(
+        &dir,
+        "ujung.xlsx",
+        "lembar \"Ujung\" merentang 1.048.576 baris × 16.384 kolom = 17.179.869.184 sel",
+    );
 }
 
 /// Guards the unpacking bound: a workbook that inflates beyond the limit is refused
@@ -150,7 +167,7 @@ fn a_workbook_that_inflates_too_far() {
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
     std::fs::write(
         dir.path().join("config.toml"),
-        config.replace("max_unpacked_mb = 1024", "max_unpacked_mb = 1"),
+        config.replace("max_unpacked_mb = 256", "max_unpacked_mb = 1"),
     )
     .unwrap();
     let file = std::fs::File::create(dir.input("bom.xlsx")).unwrap();

@@ -344,6 +344,30 @@ fn the_page_checks_the_sample_in_a_real_browser() {
     let pdf = server.get(href.as_str().unwrap());
     assert_eq!(pdf.status, 200);
     assert_eq!(pdf.body.len() as u64, fetched[4].as_u64().unwrap());
+    // The same report as a Word document is offered beside it.
+    let offered = browser.script(
+        "const a = document.getElementById('dl-docx'); return [a.textContent, a.getAttribute('download')]",
+    );
+    assert_eq!(offered, json!(["LKjIP-2023.docx", "LKjIP-2023.docx"]));
+    let fetched = browser.session(
+        "POST",
+        "/execute/async",
+        json!({"script": "const done = arguments[arguments.length - 1];
+            fetch(document.getElementById('dl-docx').href).then(r => r.arrayBuffer().then(b =>
+              done([r.status, r.headers.get('content-type'), r.headers.get('content-disposition'),
+                    new TextDecoder().decode(new Uint8Array(b).slice(0, 2))])));",
+            "args": []}),
+    );
+    assert_eq!(fetched[0], 200);
+    assert_eq!(
+        fetched[1],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(fetched[2]
+        .as_str()
+        .unwrap()
+        .contains("filename=\"LKjIP-2023.docx\""));
+    assert_eq!(fetched[3], "PK");
     // The English switch checks again, and the findings speak English.
     let (check_en, _) = dir.check_json(&["--lang", "en"]);
     let first_en = check_en["findings"][0]["message"]

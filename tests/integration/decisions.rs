@@ -145,7 +145,7 @@ fn accepting_the_four_rng020_errors_gives_a_final_report_that_prints_the_reason(
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "7 buku kerja koreksi ditulis ke output (79 sel diperbaiki, 5 temuan perlu diputuskan)\nlaporan ditulis ke output/LKjIP-2023.pdf\n"
+        "7 buku kerja koreksi ditulis ke output (79 sel diperbaiki, 5 temuan perlu diputuskan)\nlaporan ditulis ke output/LKjIP-2023.pdf (untuk disunting: output/LKjIP-2023.docx)\n"
     );
     let words = util::pdf_words(&dir.path().join("output/LKjIP-2023.pdf"));
     assert!(!words.contains("DRAFT"), "the report is final");
@@ -233,7 +233,7 @@ fn changing_an_accepted_cell_brings_back_that_finding_and_the_draft() {
     )));
     assert!(
         stderr(&out)
-            .contains("DRAFT report written to output/LKjIP-2023.pdf: 1 error findings unresolved"),
+            .contains("DRAFT report written to output/LKjIP-2023.pdf (to edit: output/LKjIP-2023.docx): 1 error findings unresolved"),
         "{}",
         stderr(&out)
     );

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The names in `dir`, sorted (hidden ones too).
-fn contents(dir: &Path) -> Vec<String> {
+pub fn contents(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -15,11 +15,12 @@ fn contents(dir: &Path) -> Vec<String> {
     names
 }
 
-/// The nine outputs of a run on the sample.
-const SAMPLE_SET: [&str; 9] = [
+/// The ten outputs of a run on the sample.
+pub const SAMPLE_SET: [&str; 10] = [
     "Capaian Kinerja 2023.koreksi.xlsx",
     "Data IDM 2023.koreksi.xlsx",
     "IKU 2021-2026.koreksi.xlsx",
+    "LKjIP-2023.docx",
     "LKjIP-2023.pdf",
     "Perjanjian Kinerja 2023.koreksi.xlsx",
     "Profil Dinas 2023.koreksi.xlsx",
@@ -240,7 +241,7 @@ fn a_closed_stdout_is_no_error() {
         let stderr = String::from_utf8_lossy(&done.stderr);
         assert_eq!(done.status.code(), Some(code), "{args:?}: {stderr}");
         let expected = if args[0] == "run" {
-            "7 buku kerja koreksi ditulis ke hasil (79 sel diperbaiki, 9 temuan perlu diputuskan)\nlaporan DRAFT ditulis ke hasil/LKjIP-2023.pdf: 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n"
+            "7 buku kerja koreksi ditulis ke hasil (79 sel diperbaiki, 9 temuan perlu diputuskan)\nlaporan DRAFT ditulis ke hasil/LKjIP-2023.pdf (untuk disunting: hasil/LKjIP-2023.docx): 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n"
         } else {
             ""
         };
@@ -260,18 +261,136 @@ fn every_line_about_the_outputs_follows_the_language() {
         (
             "id",
             "catatan: config.toml tidak ditemukan; memakai konfigurasi bawaan\n",
-            "laporan DRAFT ditulis ke hasil-id/LKjIP-2023.pdf: 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n",
+            "laporan DRAFT ditulis ke hasil-id/LKjIP-2023.pdf (untuk disunting: hasil-id/LKjIP-2023.docx): 4 temuan galat belum diselesaikan (tanda DRAFT di setiap halaman)\n",
         ),
         (
             "en",
             "note: no config.toml found; using the built-in config\n",
-            "DRAFT report written to hasil-en/LKjIP-2023.pdf: 4 error findings unresolved (DRAFT marked on every page)\n",
+            "DRAFT report written to hasil-en/LKjIP-2023.pdf (to edit: hasil-en/LKjIP-2023.docx): 4 error findings unresolved (DRAFT marked on every page)\n",
         ),
     ] {
         let out = format!("hasil-{lang}");
         let done = dir.run(&["report", "-q", "--lang", lang, "-o", &out]);
         assert_eq!(done.status.code(), Some(1));
         assert_eq!(String::from_utf8_lossy(&done.stderr), format!("{note}{report}"));
-        assert_eq!(contents(&dir.path().join(&out)), ["LKjIP-2023.pdf"]);
+        assert_eq!(
+            contents(&dir.path().join(&out)),
+            ["LKjIP-2023.docx", "LKjIP-2023.pdf"]
+        );
     }
+}
+
+/// Guards issue 21's durable outputs: under strace, `kinerja run` on the sample
+/// syncs each of its ten outputs in the staging folder before it is renamed into
+/// place, then the output folder after the last rename: eleven fsync calls, where
+/// there were none.
+#[test]
+fn each_output_is_synced_before_it_moves_and_the_folder_after_the_moves() {
+    let dir = Dir::new().with_sample();
+    let log = dir.path().join("strace.log");
+    let run = Command::new("strace")
+        .args(["-f", "-y", "-qq", "-e"])
+        .arg("trace=fsync,fdatasync,sync,syncfs,rename,renameat,renameat2")
+        .arg("-o")
+        .arg(&log)
+        .arg(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["run", "-q", "-o", "hasil"])
+        .current_dir(dir.path())
+        .output()
+        .expect("strace (installed by .ci/run)");
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let log = std::fs::read_to_string(&log).unwrap();
+    let out = std::fs::canonicalize(dir.path().join("hasil")).unwrap();
+    let out = out.to_string_lossy();
+    // A path as relative to the output folder ("" for the folder itself); the
+    // renames name it relatively, the descriptors of the syncs absolutely.
+    let local = |p: &str| {
+        [out.as_ref(), "hasil"]
+            .iter()
+            .find_map(|o| p.strip_prefix(o))
+            .map(|rest| rest.trim_start_matches('/').to_string())
+            .unwrap_or_else(|| p.to_string())
+    };
+    // Each call as (its name, the paths it names: `<path>` of a descriptor,
+    // `"path"` of a name), in the order made.
+    let calls: Vec<(String, Vec<String>)> = log
+        .lines()
+        .filter(|l| l.ends_with("= 0"))
+        .filter_map(|l| {
+            let call = l.split_once(' ')?.1.trim_start();
+            let (name, args) = call.split_once('(')?;
+            let paths = args
+                .split(['<', '>', '"'])
+                .skip(1)
+                .step_by(2)
+                .map(local)
+                .collect();
+            Some((name.to_string(), paths))
+        })
+        .collect();
+    let is_rename = |n: &str| n.starts_with("rename");
+    assert_eq!(
+        calls.iter().filter(|(n, _)| !is_rename(n)).count(),
+        SAMPLE_SET.len() + 1,
+        "{log}"
+    );
+    assert!(
+        calls.iter().all(|(n, _)| n == "fsync" || is_rename(n)),
+        "{log}"
+    );
+    for name in SAMPLE_SET {
+        let staged = |p: &str| {
+            p.strip_prefix(".kinerja-staging-")
+                .and_then(|rest| rest.split_once('/'))
+                .is_some_and(|(_, file)| file == name)
+        };
+        let sync = calls
+            .iter()
+            .position(|(n, p)| n == "fsync" && p.len() == 1 && staged(&p[0]));
+        let rename = calls
+            .iter()
+            .position(|(n, p)| is_rename(n) && p.len() == 2 && staged(&p[0]) && p[1] == name);
+        assert!(
+            matches!((sync, rename), (Some(s), Some(r)) if s < r),
+            "{name}: synced at {sync:?}, moved at {rename:?}\n{log}"
+        );
+    }
+    assert_eq!(
+        calls.last(),
+        Some(&("fsync".to_string(), vec![String::new()])),
+        "the folder synced last, after every rename\n{log}"
+    );
+}
+
+/// Guards issue 22's names that differ only in case: on Windows `Data.xlsx` and
+/// `data.xlsx` have one corrected workbook, so (on every system, for the same
+/// outputs everywhere) the run is refused before any work, naming both, as are
+/// two inputs of one name in two folders; nothing is written.
+#[test]
+fn two_inputs_with_one_corrected_name_are_refused_before_any_work() {
+    let dir = Dir::new().with_sample();
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    std::fs::copy(dir.input("RKT 2023.xlsx"), dir.input("rkt 2023.xlsx")).unwrap();
+    std::fs::copy(
+        dir.input("RKT 2023.xlsx"),
+        dir.path().join("b/RKT 2023.xlsx"),
+    )
+    .unwrap();
+    let run = dir.run(&["run", "-q", "-o", "hasil"]);
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "galat: keluaran hasil/rkt 2023.koreksi.xlsx: masukan input/RKT 2023.xlsx dan input/rkt 2023.xlsx sama-sama menjadi berkas ini (Windows tidak membedakan huruf besar dan kecil); tidak ada keluaran yang diubah\nsaran: ganti nama salah satu berkas masukan itu, atau periksa salah satunya saja\n"
+    );
+    std::fs::remove_file(dir.input("rkt 2023.xlsx")).unwrap();
+    let run = dir.run(&["fix", "-q", "--lang", "en", "-o", "hasil", "input", "b"]);
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "error: output hasil/RKT 2023.koreksi.xlsx: the inputs input/RKT 2023.xlsx and b/RKT 2023.xlsx would both become this file; no output was changed\nhint: rename one of those inputs, or check only one of them\n"
+    );
+    assert!(!dir.path().join("hasil").exists());
+    // A report alone has no corrected workbooks to clash.
+    let run = dir.run(&["report", "-q", "-o", "hasil", "input", "b"]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
 }

@@ -259,3 +259,78 @@ proptest! {
         prop_assert!(said.contains("(0 cells corrected"), "{said}");
     }
 }
+
+/// The sample read once, with the shipped config.
+fn sample() -> &'static (Config, kinerja::structure::Reading) {
+    static SAMPLE: std::sync::OnceLock<(Config, kinerja::structure::Reading)> =
+        std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let cfg = Config::default_config();
+        let files = kinerja::read::discover(&[crate::util::repo().join("input")]).unwrap();
+        let reading = kinerja::structure::build(kinerja::read::read(&files, &cfg), &cfg);
+        (cfg, reading)
+    })
+}
+
+/// Cell text as hostile as Unicode allows: anything at all, letters that change
+/// length when their case changes (`İ`, `ẞ`), digits of other scripts, number-
+/// and terbilang-shaped text with such characters inside.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,24}",
+        "[0-9.,() %İıéẞ٣₹-]{0,16}",
+        "(Rp\\.? )?[0-9]{1,3}([.,][0-9İ]{1,4}){0,4}(,-)?",
+        "\\(Terbilang ?: ?[A-Za-zİıé ]{0,60} [Rr][Uu][Pp][İIi][Aa][Hh]\\)\\.?",
+        "[İI]{0,3}(Enam|ENAM|enam) (juta|JUTA|MİLYAR|miliar) [İıa-z ]{0,20}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+
+    /// Guards text handled as text: any Unicode in any body cell or note line
+    /// (a terbilang line among them) of the sample's tables goes through the
+    /// model, every rule, the fix plan and the corrected data in memory, and
+    /// every finding's message in both languages, without a panic.
+    #[test]
+    fn any_cell_text_goes_through_every_rule(
+        edits in proptest::collection::vec((any::<u32>(), any::<u32>(), any::<u32>(), hostile_text()), 1..10)
+    ) {
+        use kinerja::finding::Lang;
+        use kinerja::read::Value;
+        use kinerja::structure::Reading;
+        let (cfg, sample) = sample();
+        let mut reading = Reading {
+            inputs: sample.inputs.clone(),
+            tables: sample.tables.clone(),
+        };
+        for (t, r, c, text) in &edits {
+            let table = &mut reading.tables[*t as usize % sample.tables.len()];
+            let lines = table.rows.len() + table.notes.len();
+            if lines == 0 {
+                continue;
+            }
+            let line = *r as usize % lines;
+            let cell = if line < table.rows.len() {
+                let cells = &mut table.rows[line].cells;
+                if cells.is_empty() {
+                    continue;
+                }
+                let n = cells.len();
+                &mut cells[*c as usize % n]
+            } else {
+                &mut table.notes[line - table.rows.len()]
+            };
+            cell.value = Value::Text(text.as_str().into());
+        }
+        let model = kinerja::model::build(&reading, cfg);
+        let findings = kinerja::check::check(&reading, &model, cfg);
+        for f in &findings {
+            prop_assert!(!f.message.get(Lang::Id).is_empty() && !f.message.get(Lang::En).is_empty());
+        }
+        let plans = kinerja::fix::plan(&reading.inputs, &findings, Lang::Id);
+        let mut corrected = reading.inputs.clone();
+        kinerja::fix::apply(&mut corrected, &model, &plans);
+    }
+}

@@ -3,7 +3,7 @@
 //! qpdf, as a reader would see it.
 
 use kinerja::render::{
-    render_pdf, render_pdf_with, Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate,
+    render, render_pdf, render_pdf_with, Align, BarChart, Block, Chapter, ColumnSpec, DocumentDate,
     ListBlock, ListStyle, Official, RenderOptions, Report, RowStyle, Signature, TableBlock,
 };
 use rust_decimal::Decimal;
@@ -811,6 +811,33 @@ fn no_space(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Guards the second renderer: the same report gives, beside the very PDF
+/// `render_pdf` gives, a Word document holding the same text, long words and
+/// long names whole, marked draft on every page.
+#[test]
+fn the_word_document_renders_the_same_report() {
+    let (pdf, _) = rendered(true);
+    let both = render(&fixture(Some(DRAFT))).expect("renders");
+    assert!(both.pdf == *pdf, "render gives render_pdf's PDF");
+    let docx = out_dir().join("lkjip-draft.docx");
+    std::fs::write(&docx, &both.docx).unwrap();
+    let converted = crate::util::convert(&docx, "pdf", &out_dir().join("word"));
+    let texts = pages(&converted);
+    for (i, page) in texts.iter().enumerate() {
+        assert!(page.contains(DRAFT), "page {} has no draft mark", i + 1);
+    }
+    let all = no_space(&texts.join(" "));
+    assert!(all.contains(&no_space(LONG_KEGIATAN)));
+    assert!(all.contains(TOKEN));
+    let (final_pdf, _) = rendered(false);
+    let clean = render(&fixture(None)).expect("renders");
+    assert!(clean.pdf == *final_pdf);
+    let docx = out_dir().join("lkjip.docx");
+    std::fs::write(&docx, &clean.docx).unwrap();
+    let converted = crate::util::convert(&docx, "pdf", &out_dir().join("word"));
+    assert!(!pages(&converted).join(" ").contains("DRAFT"));
+}
+
 #[test]
 fn pdf_passes_qpdf_check() {
     let (_, path) = rendered(false);
@@ -1199,7 +1226,15 @@ fn odd_reports_still_render() {
             ],
         },
     ];
+    let both = render(&report).expect("renders as PDF and Word document");
+    let docx = out_dir().join("odd.docx");
+    std::fs::write(&docx, &both.docx).unwrap();
+    let converted = crate::util::convert(&docx, "pdf", &out_dir().join("odd-word"));
+    let text = pages(&converted).join("\n");
+    assert!(text.contains("isi lebih"), "{text}");
+    assert!(text.contains("Teks dengan karakter di luar huruf Latin"));
     let bytes = render_pdf(&report).expect("renders");
+    assert!(both.pdf == bytes, "render gives render_pdf's PDF");
     let path = out_dir().join("odd.pdf");
     std::fs::write(&path, &bytes).unwrap();
     assert!(Command::new("qpdf")

@@ -111,7 +111,7 @@ fn a_report_with_open_errors_is_marked_draft_on_every_page() {
     }
 }
 
-fn achievement_workbook(dir: &Dir) -> std::path::PathBuf {
+pub(crate) fn achievement_workbook(dir: &Dir) -> std::path::PathBuf {
     let path = dir.input("capaian.xlsx");
     let s = sheet("Tabel 3.2")
         .at(

@@ -335,7 +335,9 @@ fn a_run_on_the_sample_answers_what_check_finds_and_serves_what_run_writes() {
         .collect();
     names.sort();
     assert_eq!(names, ran);
-    assert_eq!(names.len(), 9);
+    // Seven corrected workbooks, temuan.json, the PDF and its Word document.
+    assert_eq!(names.len(), 10);
+    assert!(names.contains(&"LKjIP-2023.docx".to_string()), "{names:?}");
     for o in outputs {
         let name = o["name"].as_str().unwrap();
         let got = server.get(o["url"].as_str().unwrap());
@@ -344,6 +346,7 @@ fn a_run_on_the_sample_answers_what_check_finds_and_serves_what_run_writes() {
             "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "json" => "application/json; charset=utf-8",
             "pdf" => "application/pdf",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             other => panic!("unexpected output {other}"),
         };
         assert_eq!(got.header("Content-Type"), Some(kind), "{name}");
@@ -369,10 +372,16 @@ fn a_run_on_the_sample_answers_what_check_finds_and_serves_what_run_writes() {
         .read_to_end(&mut pdf)
         .unwrap();
     assert!(pdf.starts_with(b"%PDF"));
+    let mut docx = Vec::new();
+    zip.by_name("LKjIP-2023.docx")
+        .unwrap()
+        .read_to_end(&mut docx)
+        .unwrap();
+    assert!(docx == std::fs::read(dir.path().join("ran/LKjIP-2023.docx")).unwrap());
     // The uploads are gone once the run is done; nothing was written where the
     // server was started.
     let kept = server.temporary_files();
-    assert_eq!(kept.len(), 9, "{kept:?}");
+    assert_eq!(kept.len(), 10, "{kept:?}");
     assert!(kept.iter().all(|f| f.contains("/output/")), "{kept:?}");
     assert_eq!(std::fs::read_dir(&server.cwd).unwrap().count(), 0);
     // A name the run did not write is not served, whatever it says.
@@ -667,7 +676,8 @@ fn outputs_expire_and_ctrl_c_removes_every_run_folder() {
             .status,
         200
     );
-    assert_eq!(server.temporary_files().len(), 3);
+    // The corrected workbook, temuan.json, the PDF and its Word document.
+    assert_eq!(server.temporary_files().len(), 4);
     let tmp = server.tmp.clone();
     assert_eq!(server.interrupt(), 0);
     assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
@@ -760,4 +770,191 @@ fn a_run_tells_its_progress_while_it_works() {
     let gone = server.get(&format!("/api/progress/{id}"));
     assert_eq!(gone.status, 404);
     assert!(gone.json()["error"].is_string());
+}
+
+/// Guards issue 21's second find: one upload name (`éé.xlsx`) panicked a
+/// server worker, and nine such uploads left the server answering nothing. Every
+/// unusual name gets a safe stored name and an answer, and a normal run after
+/// them is answered as usual.
+#[test]
+fn any_upload_name_gets_a_safe_name_and_an_answer() {
+    let dir = Dir::new();
+    let server = Server::start(&dir, "127.0.0.1:0", &[]);
+    let long = format!("{}.xlsx", "a".repeat(300));
+    let long_stored = format!("{}.xlsx", "a".repeat(115));
+    let cases: [(&str, &str); 14] = [
+        ("éé.xlsx", "éé.xlsx"),
+        ("İİ.xlsx", "İİ.xlsx"),
+        ("–—.xlsx", "–—.xlsx"),
+        ("Laporan\u{202E}xslx.exe", "Laporanxslx.exe"),
+        ("\u{200F}IDM\u{200E}.xlsx", "IDM.xlsx"),
+        ("📊 IDM 2023.xlsx", "📊 IDM 2023.xlsx"),
+        ("CON", "_CON"),
+        ("NUL.xlsx", "_NUL.xlsx"),
+        ("COM1.xlsx", "_COM1.xlsx"),
+        ("lpt9.data.xlsx", "_lpt9.data.xlsx"),
+        (&long, &long_stored),
+        ("", "berkas"),
+        ("...", "berkas"),
+        (". .", "berkas"),
+    ];
+    // Each name on its own (the first nine times over, as the issue's uploads),
+    // then all at once.
+    for (i, (name, stored)) in cases.into_iter().enumerate() {
+        for _ in 0..if i == 0 { 9 } else { 1 } {
+            let reply = server.run(&[(name, profil())], "");
+            assert_eq!(
+                reply.status,
+                200,
+                "{name:?}: {}",
+                String::from_utf8_lossy(&reply.body)
+            );
+            let doc = reply.json();
+            assert_eq!(doc["inputs"][0]["file"], stored, "{name:?}");
+            assert_eq!(doc["inputs"][0]["status"], "ok", "{name:?}");
+        }
+    }
+    let all: Vec<(&str, Vec<u8>)> = cases.iter().map(|(n, _)| (*n, profil())).collect();
+    let reply = server.run(&all, "");
+    assert_eq!(reply.status, 200);
+    let mut stored: Vec<String> = reply.json()["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["file"].as_str().unwrap().to_string())
+        .collect();
+    stored.sort();
+    let mut expected: Vec<String> = cases[..11].iter().map(|(_, s)| s.to_string()).collect();
+    expected.extend(["berkas", "berkas (2)", "berkas (3)"].map(String::from));
+    expected.sort();
+    assert_eq!(stored, expected);
+    // A normal run still answers.
+    let normal = server.run(&[("Profil Dinas 2023.xlsx", profil())], "");
+    assert_eq!(normal.status, 200);
+    assert_eq!(normal.json()["inputs"][0]["status"], "ok");
+    assert_eq!(server.get("/").status, 200);
+}
+
+/// Sends `head` (a request line and header fields, without the blank line that
+/// ends them) and reads the answer.
+fn raw(server: &Server, head: &[u8]) -> Reply {
+    let mut stream = TcpStream::connect(server.base.strip_prefix("http://").unwrap()).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    // A server that refuses early may close before all of it is sent.
+    let _ = stream.write_all(head);
+    let _ = stream.write_all(b"\r\n\r\n");
+    read_reply(stream)
+}
+
+/// Guards the bound on a request's head: a 1 MB header field is refused with
+/// 431 once 16 KiB have come, without the server keeping the rest, and the page
+/// still answers.
+#[test]
+fn a_header_of_a_megabyte_is_refused_with_431() {
+    let dir = Dir::new();
+    let server = Server::start(&dir, "127.0.0.1:0", &[]);
+    let mut head = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Besar: ".to_vec();
+    head.extend(std::iter::repeat_n(b'a', 1 << 20));
+    let refused = raw(&server, &head);
+    assert_eq!(refused.status, 431);
+    assert_eq!(
+        refused.json(),
+        serde_json::json!({"error": "kepala permintaan HTTP terlalu besar"})
+    );
+    // A request line of a megabyte too.
+    let mut line = b"GET /".to_vec();
+    line.extend(std::iter::repeat_n(b'a', 1 << 20));
+    line.extend(b" HTTP/1.1\r\nHost: 127.0.0.1");
+    assert_eq!(raw(&server, &line).status, 431);
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(String::from_utf8_lossy(&page.body).contains("<title>kinerja"));
+}
+
+/// Guards the server against connections that open and stall: 200 of them at
+/// once (100 silent, 50 halfway through a head, 50 halfway through an upload's
+/// body, which used to hold every worker of the old server for good) while the
+/// page and a run are still answered at once.
+#[test]
+fn two_hundred_idle_connections_leave_the_page_answering() {
+    let dir = Dir::new();
+    let server = Server::start(&dir, "127.0.0.1:0", &[]);
+    let addr = server.base.strip_prefix("http://").unwrap().to_string();
+    let idle: Vec<TcpStream> = (0..200)
+        .map(|i| {
+            let mut s = TcpStream::connect(&addr).unwrap();
+            match i % 4 {
+                0 | 1 => {}
+                2 => s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n").unwrap(),
+                _ => s
+                    .write_all(
+                        b"POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 1000000\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.xlsx\"\r\n\r\nPK",
+                    )
+                    .unwrap(),
+            }
+            s
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(idle);
+    // The stalled uploads gave their runs back when their connections closed.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let run = server.run(&[("Profil.xlsx", profil())], "");
+    assert_eq!(run.status, 200, "{}", String::from_utf8_lossy(&run.body));
+}
+
+/// Guards the loopback server against other sites: a page of another site the
+/// user has open (its `Origin`, or `Sec-Fetch-Site: cross-site`) and a site
+/// whose name was pointed at 127.0.0.1 (its `Host`) are refused with 403; the
+/// page's own requests pass.
+#[test]
+fn another_site_cannot_drive_the_loopback_server() {
+    let dir = Dir::new();
+    let server = Server::start(&dir, "127.0.0.1:0", &[]);
+    let host = server.base.strip_prefix("http://").unwrap().to_string();
+    let (content_type, body) = multipart(&[("Profil.xlsx", profil())]);
+    let post = |headers: &[(&str, &str)]| {
+        let mut all = vec![("Content-Type", content_type.as_str())];
+        all.extend_from_slice(headers);
+        http("POST", &format!("{}/api/run", server.base), &all, &body)
+    };
+    let other = post(&[("Origin", "http://jahat.example")]);
+    assert_eq!(other.status, 403);
+    assert_eq!(
+        other.json(),
+        serde_json::json!({"error": "akses ditolak: permintaan dari situs lain; buka alamat yang ditampilkan saat kinerja serve dimulai"})
+    );
+    assert_eq!(post(&[("Sec-Fetch-Site", "cross-site")]).status, 403);
+    // DNS rebinding: the browser sends the attacker's name as the Host.
+    let mut stream = TcpStream::connect(&host).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: jahat.example:8080\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    assert_eq!(read_reply(stream).status, 403);
+    // Nothing was run for them.
+    assert_eq!(server.temporary_files(), Vec::<String>::new());
+    let own = format!("http://{host}");
+    let ours = post(&[("Origin", &own), ("Sec-Fetch-Site", "same-origin")]);
+    assert_eq!(ours.status, 200, "{}", String::from_utf8_lossy(&ours.body));
+    for name in ["localhost", "[::1]", "127.0.0.1", "pc-perencanaan"] {
+        let mut stream = TcpStream::connect(&host).unwrap();
+        write!(
+            stream,
+            "GET / HTTP/1.1\r\nHost: {name}:8080\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        assert_eq!(read_reply(stream).status, 200, "{name}");
+    }
 }

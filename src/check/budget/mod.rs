@@ -11,6 +11,7 @@
 mod format;
 mod links;
 mod pins;
+mod revenue;
 mod roots;
 mod sums;
 mod trees;

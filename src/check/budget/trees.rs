@@ -41,14 +41,18 @@ impl<'a> BudgetAnalysis<'a> {
                 tree.nodes[r].anchor = self.first_pk_total();
             }
         }
+        // Each kegiatan under the program its code places it in (a kegiatan row
+        // moved into another program's block still adds up to its own), else the
+        // program above it.
+        let home = self.kegiatan_homes(ri);
         for (pi, prog) in real.programs.iter().enumerate() {
             let sub = prog.subtotal.as_ref().and_then(|s| pick(s, col));
             let parent = match sub {
                 Some(f) => {
-                    let kind = if prog.kegiatan.is_empty() {
-                        NodeKind::Leaf
-                    } else {
+                    let kind = if home.iter().any(|&(_, _, h)| h == pi) {
                         NodeKind::Subtotal
+                    } else {
+                        NodeKind::Leaf
                     };
                     let n = tree.add(kind, &prog.name, Some(f), val(Some(f)), root);
                     if col == Col::Pagu {
@@ -66,14 +70,15 @@ impl<'a> BudgetAnalysis<'a> {
                 }
                 None => root,
             };
-            for (ki, k) in prog.kegiatan.iter().enumerate() {
+            for &(kp, ki, _) in home.iter().filter(|&&(_, _, h)| h == pi) {
+                let k = &real.programs[kp].kegiatan[ki];
                 let f = pick(k, col);
                 let n = tree.add(NodeKind::Leaf, &k.name, f, val(f), parent);
                 if col == Col::Pagu {
                     let kegiatan = RealisationKegiatanRef {
                         program: RealisationProgramRef {
                             realisation: ri,
-                            program: pi,
+                            program: kp,
                         },
                         kegiatan: ki,
                     };
@@ -86,6 +91,43 @@ impl<'a> BudgetAnalysis<'a> {
             }
         }
         tree
+    }
+
+    /// Every kegiatan of realisation table `ri` as (its program, its index, the
+    /// program it adds up to): the one whose row its code lies under in the
+    /// table's hierarchy, when the codes say so; else its own.
+    fn kegiatan_homes(&self, ri: usize) -> Vec<(usize, usize, usize)> {
+        let real = &self.b.realisations[ri];
+        let table = self.reading.tables.get(real.table);
+        let program_of_row = |row: u32| real.programs.iter().position(|p| p.row == row);
+        let by_code = |row: u32| -> Option<usize> {
+            let t = table?;
+            let i = t.rows.iter().position(|r| r.row == row)?;
+            let node = t.tree.nodes.get(i)?;
+            if node.placed != crate::structure::tree::Placed::Code {
+                return None;
+            }
+            // The nearest row above it in the hierarchy that is a program.
+            let mut at = node.parent;
+            for _ in 0..t.rows.len() {
+                let p = at?;
+                if let Some(pi) = program_of_row(t.rows[p].row) {
+                    return Some(pi);
+                }
+                at = t.tree.nodes[p].parent;
+            }
+            None
+        };
+        real.programs
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| {
+                p.kegiatan
+                    .iter()
+                    .enumerate()
+                    .map(move |(ki, k)| (pi, ki, by_code(k.row).unwrap_or(pi)))
+            })
+            .collect()
     }
 
     pub(super) fn pk_tree(&self, pi: usize, awal: bool) -> Tree {
@@ -233,6 +275,9 @@ impl<'a> BudgetAnalysis<'a> {
     pub(super) fn trees(&self) -> Vec<Tree> {
         let mut out = Vec::new();
         for ri in 0..self.b.realisations.len() {
+            if !self.b.realisations[ri].sums_judged_here() {
+                continue;
+            }
             out.push(self.realisation_tree(ri, Col::Pagu));
             out.push(self.realisation_tree(ri, Col::Realisasi));
         }

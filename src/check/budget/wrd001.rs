@@ -108,38 +108,38 @@ const NUMBER_WORDS: [&str; 26] = [
 ];
 
 /// The office's terbilang line with its words replaced by the standard words of `n`,
-/// keeping what stands around them ("(Terbilang : " … ").").
+/// keeping what stands around them ("(Terbilang : " … ").") character for
+/// character: the line is cut into runs of letters and of other characters, and
+/// only the runs from the first number word to the last are replaced (a lower-
+/// cased copy may differ in length, `İ` becoming `i̇`, so no position is taken
+/// from it).
 fn standard_terbilang(original: &str, n: u64) -> String {
-    let lower = original.to_lowercase();
-    // Word spans (byte ranges) of the original.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in lower.char_indices() {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            spans.push((s, i));
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in original.chars() {
+        let letter = c.is_alphabetic();
+        match runs.last_mut() {
+            Some((l, run)) if *l == letter => run.push(c),
+            _ => runs.push((letter, c.to_string())),
         }
     }
-    if let Some(s) = start {
-        spans.push((s, lower.len()));
-    }
-    let is_number = |&(s, e): &(usize, usize)| NUMBER_WORDS.contains(&&lower[s..e]);
+    // `İ` lower-cases to `i` and a combining dot; the word is still the word.
+    let word =
+        |(letter, run): &(bool, String)| letter.then(|| run.to_lowercase().replace('\u{307}', ""));
+    let is_number =
+        |run: &(bool, String)| word(run).is_some_and(|w| NUMBER_WORDS.contains(&w.as_str()));
     let (Some(first), Some(last)) = (
-        spans.iter().position(is_number),
-        spans.iter().rposition(is_number),
+        runs.iter().position(is_number),
+        runs.iter().rposition(is_number),
     ) else {
         return words::terbilang_rupiah(n);
     };
-    let (s, _) = spans[first];
-    let (_, e) = spans[last];
-    let with_rupiah = &lower[spans[last].0..e] == "rupiah";
+    let with_rupiah = word(&runs[last]).as_deref() == Some("rupiah");
     let mut text = if with_rupiah {
         words::terbilang_rupiah(n)
     } else {
         words::terbilang(n)
     };
-    let capital = original[s..].chars().next().is_some_and(char::is_uppercase);
+    let capital = runs[first].1.chars().next().is_some_and(char::is_uppercase);
     if !capital {
         text = text.to_lowercase();
     } else if !with_rupiah {
@@ -149,7 +149,12 @@ fn standard_terbilang(original: &str, n: u64) -> String {
             .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
             .unwrap_or_default();
     }
-    format!("{}{}{}", &original[..s], text, &original[e..])
+    let joined = |runs: &[(bool, String)]| runs.iter().map(|(_, r)| r.as_str()).collect::<String>();
+    format!(
+        "{}{text}{}",
+        joined(&runs[..first]),
+        joined(&runs[last + 1..])
+    )
 }
 
 #[cfg(test)]
@@ -165,6 +170,26 @@ mod tests {
         );
         assert_eq!(standard_terbilang("seribu", 2000), "dua ribu");
         assert_eq!(standard_terbilang("xyz", 1000), "Seribu rupiah");
+    }
+
+    /// Guards issue 21's find: the words were cut from the original at byte
+    /// positions of its lower-cased copy, and `İ` lower-cases to two characters
+    /// (`i̇`), so a line holding it came out garbled (or the cut fell inside a
+    /// character and panicked). Every character around the words is kept.
+    #[test]
+    fn terbilang_keeps_the_originals_characters() {
+        assert_eq!(
+            standard_terbilang("İİİ (Terbilang : Enam juta rupiah) İ.", 7_000_000),
+            "İİİ (Terbilang : Tujuh juta rupiah) İ."
+        );
+        assert_eq!(
+            standard_terbilang("TERBİLANG: ENAM JUTA RUPİAH — İzin", 7_000_000),
+            "TERBİLANG: Tujuh juta rupiah — İzin"
+        );
+        assert_eq!(
+            standard_terbilang("(Terbilang İİ : enam juta)", 7_000_000),
+            "(Terbilang İİ : tujuh juta)"
+        );
     }
 
     #[test]

@@ -165,7 +165,8 @@ fn pair<'a>(
     // where the ministry's file has one, else by name).
     let region = |v: &Village| -> String {
         match (&v.kode, &v.kabupaten) {
-            (Some(k), _) if k.text.get(..4).is_some() => k.text[..4].to_string(),
+            // The code's first four characters: province and kabupaten.
+            (Some(k), _) if k.text.chars().nth(3).is_some() => k.text.chars().take(4).collect(),
             (_, Some(k)) => letters(&k.text),
             _ => String::new(),
         }

@@ -20,12 +20,14 @@ pub const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for col in &ctx.model.numeric_columns {
+        // A column mostly of text is told once, as a column (TBL004).
+        let words_allowed = col.number == NumberKind::Measure || col.mostly_text().is_some();
         for f in &col.figures {
             if f.problem.as_deref() != Some(&FigureProblem::NotANumber) {
                 continue;
             }
             // An indicator's target may be a word; an error value is never a figure.
-            if col.number == NumberKind::Measure && !is_error_value(&f.written) {
+            if words_allowed && !is_error_value(&f.written) {
                 continue;
             }
             out.push(rule.finding(

@@ -6,7 +6,7 @@ use crate::model::{is_ratio_column, Figure};
 use crate::read::{Cell, Value};
 use crate::structure::holds::{self, Holds};
 use crate::structure::{Field, Table};
-use crate::table::normalize_header;
+use crate::table::{normalize_header, Col};
 use rust_decimal::Decimal;
 
 /// A figure column of a table, its cells read.
@@ -35,8 +35,9 @@ impl FigureColumn<'_> {
 }
 
 /// The figure columns of a table a rule of this family may read: those its kind
-/// neither reads as numbers nor judges (years are labels of a kind, not figures).
-pub fn read(table: &Table) -> Vec<FigureColumn<'_>> {
+/// neither reads as numbers nor judges (`checked`, the kind's columns its own rules
+/// judge here; years are labels of a kind, not figures).
+pub fn read<'a>(table: &'a Table, checked: &[Col]) -> Vec<FigureColumn<'a>> {
     table
         .fields
         .iter()
@@ -50,7 +51,7 @@ pub fn read(table: &Table) -> Vec<FigureColumn<'_>> {
                     .iter()
                     .any(|s| s.col == c.col && s.number.is_some())
             });
-            let checked = mapped.is_some_and(|c| table.kind.checked().contains(&c.col));
+            let checked = mapped.is_some_and(|c| checked.contains(&c.col));
             if numeric && checked {
                 return None;
             }

@@ -30,7 +30,9 @@ use crate::config::Config;
 use crate::finding::{Correction, Finding, Loc, Message, Severity};
 use crate::model::Model;
 use crate::read::Sheet;
+use crate::structure::holds::Holds;
 use crate::structure::{Reading, Table};
+use crate::table::Col;
 use crate::words::group_thousands;
 pub use columns::FigureColumn;
 use rust_decimal::Decimal;
@@ -195,7 +197,7 @@ impl<'a> StructureAnalysis<'a> {
                     .filter(|i| i.file == table.file)
                     .flat_map(|i| &i.sheets)
                     .find(|s| s.name == table.sheet);
-                let columns = columns::read(table);
+                let columns = columns::read(table, checked_by_kind(model, index, table));
                 let mut t = TableAnalysis {
                     index,
                     table,
@@ -212,6 +214,44 @@ impl<'a> StructureAnalysis<'a> {
             })
             .collect();
         StructureAnalysis { tables }
+    }
+
+    /// This family judges the percentages in sheet column `col` of table `index`
+    /// (a column read as percentages or ratios that its kind leaves to it).
+    pub fn judges_ratios(&self, index: usize, col: u32) -> bool {
+        self.table(index).is_some_and(|t| {
+            t.columns.iter().any(|c| {
+                !c.checked
+                    && c.field.index == col
+                    && matches!(c.holds(), Holds::Percent | Holds::Ratio)
+            })
+        })
+    }
+
+    /// A slip of this family lies at `at` of table `index`, or follows from one.
+    pub fn covers(&self, index: usize, at: CellRef) -> bool {
+        self.table(index)
+            .is_some_and(|t| t.slips.iter().any(|s| s.at == at || s.echoes.contains(&at)))
+    }
+
+    fn table(&self, index: usize) -> Option<&TableAnalysis<'a>> {
+        self.tables.iter().find(|t| t.index == index)
+    }
+}
+
+/// The columns of table `index` its kind's own rules judge: all of
+/// [`crate::table::TableKind::checked`], but a budget realisation whose rows nest
+/// deeper than its records hold leaves its arithmetic to this family.
+fn checked_by_kind(model: &Model, index: usize, table: &Table) -> &'static [Col] {
+    let nested = model
+        .budget
+        .realisations
+        .iter()
+        .any(|r| r.table == index && !r.sums_judged_here());
+    if nested {
+        &[]
+    } else {
+        table.kind.checked()
     }
 }
 
