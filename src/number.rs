@@ -226,6 +226,44 @@ fn malformed(s: &str) -> TextProblem {
     TextProblem::Malformed { readings }
 }
 
+/// An amount written with one mark as both thousands separator and decimal mark
+/// (`21,276,070,424,00`, `1.234.567.00`): groups of three after the first, then
+/// one or two decimals behind the same mark. The value it means (`21276070424.00`),
+/// and its decimals; `None` for any other text.
+pub fn same_mark_both_roles(text: &str) -> Option<(Decimal, u32)> {
+    let s = strip_currency(text.replace('\u{a0}', " ").trim())
+        .trim()
+        .to_string();
+    let s = s.strip_suffix(",-").or(s.strip_suffix(".-")).unwrap_or(&s);
+    let (negative, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s),
+    };
+    let mark = if s.contains(',') { ',' } else { '.' };
+    if s.contains(if mark == ',' { '.' } else { ',' }) {
+        return None;
+    }
+    let groups: Vec<&str> = s.split(mark).collect();
+    let (last, whole) = groups.split_last()?;
+    let (first, middle) = whole.split_first()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if middle.is_empty()
+        || !digits(first)
+        || first.len() > 3
+        || !middle.iter().all(|g| g.len() == 3 && digits(g))
+        || !digits(last)
+        || last.len() > 2
+    {
+        return None;
+    }
+    let literal = format!("{first}{}.{last}", middle.concat());
+    let mut value = Decimal::from_str(&literal).ok()?;
+    if negative {
+        value = -value;
+    }
+    Some((value, last.len() as u32))
+}
+
 /// A spreadsheet float as the exact decimal Excel's General format shows, normalized
 /// (its `to_string()` is that text).
 pub fn from_float(f: f64) -> Option<Decimal> {
@@ -312,6 +350,28 @@ mod tests {
         parse_text(text, kind)
             .unwrap_or_else(|e| panic!("{text}: {e:?}"))
             .value
+    }
+
+    #[test]
+    fn one_mark_in_both_roles_reads_as_the_amount_it_means() {
+        assert_eq!(
+            same_mark_both_roles("21,276,070,424,00"),
+            Some((dec!(21276070424.00), 2))
+        );
+        assert_eq!(
+            same_mark_both_roles("1.234.567.00"),
+            Some((dec!(1234567.00), 2))
+        );
+        assert_eq!(
+            same_mark_both_roles("Rp 1.234.567,5"),
+            None,
+            "two marks: an ordinary number"
+        );
+        assert_eq!(same_mark_both_roles("1.234.567"), None);
+        assert_eq!(same_mark_both_roles("65.00.000"), None);
+        assert_eq!(same_mark_both_roles("257.5465.00"), None);
+        assert_eq!(same_mark_both_roles("12.50"), None);
+        assert!(parse_text("21,276,070,424,00", NumberKind::Money).is_err());
     }
 
     #[test]

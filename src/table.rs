@@ -152,6 +152,46 @@ impl TableKind {
         }
     }
 
+    /// Columns whose figures this kind's own rules judge (its sums, percentages and
+    /// ranges: SUM010–012 the realisation's pagu and realisasi, PCT010 its %, SUM030
+    /// and ARI001 the Evaluasi Renja's K and Rp …): the structural rules that judge
+    /// any table (STR…) leave them to those rules and judge the table's other columns.
+    pub fn checked(self) -> &'static [Col] {
+        match self {
+            TableKind::IdmDesa => &[Col::Iks, Col::Ike, Col::Ikl, Col::Idm],
+            TableKind::IndeksDesa => &[
+                Col::Dld,
+                Col::Ds,
+                Col::De,
+                Col::Dl,
+                Col::Da,
+                Col::Dtkpd,
+                Col::Skor,
+            ],
+            TableKind::IdmRekap | TableKind::IndeksDesaRekap => &[Col::Jumlah, Col::Persen],
+            TableKind::Anggaran => &[Col::Pagu, Col::Realisasi, Col::Persen],
+            TableKind::PkTarget => &[Col::Target],
+            TableKind::PkAnggaran => &[Col::AnggaranAwal, Col::Anggaran],
+            TableKind::Iku => &[Col::Target],
+            TableKind::Capaian => &[
+                Col::Target,
+                Col::Realisasi,
+                Col::Capaian,
+                Col::RealisasiLalu,
+                Col::TargetAkhir,
+            ],
+            TableKind::Pembiayaan => &[Col::Jumlah],
+            TableKind::Personil => &[Col::JmlJabatan, Col::JmlPangkat, Col::JmlPendidikan],
+            TableKind::Lembaga => &[Col::Nilai],
+            TableKind::Rkt => &[Col::SasaranTarget, Col::KegiatanTarget],
+            TableKind::EvaluasiRenja => &[Col::Kinerja, Col::Rupiah],
+            // Its sums along the code hierarchy are the structure family's; a
+            // row's kelompok and its % are SPD001/SPD002's.
+            TableKind::SipdRealisasi => &[Col::Persen],
+            TableKind::Tabel => &[],
+        }
+    }
+
     /// Columns that repeat under every numbered group of the header (the Evaluasi
     /// Renja's `K | Rp` under each of columns 6–15): every header cell with their
     /// words is a column, not only the first.

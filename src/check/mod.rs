@@ -14,6 +14,8 @@ mod numbers;
 mod performance;
 mod renja;
 mod sipd;
+pub mod structure;
+mod sum_tree;
 mod tables;
 #[cfg(test)]
 mod testing;
@@ -47,6 +49,9 @@ pub struct Context<'a> {
     pub budget: BudgetAnalysis<'a>,
     /// The village lists with their villages' keys, totals and status counts.
     pub villages: villages::VillageAnalysis<'a>,
+    /// Every table's structural slips: sums along its hierarchy, totals,
+    /// percentage columns.
+    pub structure: structure::StructureAnalysis<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -58,6 +63,7 @@ impl<'a> Context<'a> {
             cfg,
             budget: BudgetAnalysis::new(reading, model, cfg),
             villages: villages::VillageAnalysis::new(model, cfg),
+            structure: structure::StructureAnalysis::new(reading, model, cfg),
         }
     }
 }
@@ -126,7 +132,7 @@ impl Finding {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> Vec<&'static Rule> {
-    let families: [&'static [Rule]; 9] = [
+    let families: [&'static [Rule]; 10] = [
         numbers::RULES,
         identity::RULES,
         idm::RULES,
@@ -134,6 +140,7 @@ pub fn registry() -> Vec<&'static Rule> {
         performance::RULES,
         renja::RULES,
         sipd::RULES,
+        structure::RULES,
         tables::RULES,
         config_rules::RULES,
     ];
@@ -185,12 +192,31 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
         },
     );
     let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    leave_cells_to_their_kind(&mut findings);
     sort(&mut findings);
     // A village table of several years is one table per year sharing its code and
     // name columns: a slip in a shared cell is found once per year, reported once.
     findings.dedup_by(|a, b| a.code == b.code && a.loc == b.loc && a.message == b.message);
     crate::finding::assign_ids(&mut findings);
     findings
+}
+
+/// One wrong cell, one finding: the structure family judges every table by its
+/// shape alone, so where a rule of the table's kind tells the same cell (SPD001's
+/// total column, SPD005's plan on an account row), that finding stands alone.
+fn leave_cells_to_their_kind(findings: &mut Vec<Finding>) {
+    let structural = |f: &Finding| structure::RULES.iter().any(|r| r.code == f.code);
+    let told: std::collections::HashSet<&Loc> = findings
+        .iter()
+        .filter(|f| !structural(f) && f.severity != Severity::Info)
+        .map(|f| &f.loc)
+        .collect();
+    let keep: Vec<bool> = findings
+        .iter()
+        .map(|f| !structural(f) || !told.contains(&f.loc))
+        .collect();
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// What the rules' scheduler runs: a shared analysis worked out ahead, or a rule.

@@ -12,7 +12,8 @@ use std::path::Path;
 /// One worksheet: its name and its rows from `A1` down, each row's cells from
 /// column `A`. A cell is text, except that a plain number (`66.16`, `-3`) is
 /// written as a number cell; `""` leaves the cell blank and a leading `'` keeps
-/// the rest as text (`'3` is the text 3, as in Excel).
+/// the rest as text (`'3` is the text 3, as in Excel). `=SUM(C3:C4) [1200]` is a
+/// live formula with the value Excel would cache.
 pub struct Sheet {
     pub name: &'static str,
     pub rows: Vec<Vec<&'static str>>,
@@ -35,6 +36,7 @@ fn is_plain_number(s: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The sheets as an xlsx workbook's bytes.
 pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     let mut wb = Workbook::new();
     for s in sheets {
@@ -46,7 +48,14 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
                 if cell.is_empty() {
                     continue;
                 }
-                if let Some(text) = cell.strip_prefix('\'') {
+                if let Some((formula, cached)) = cell
+                    .strip_prefix('=')
+                    .and_then(|f| f.strip_suffix(']'))
+                    .and_then(|f| f.rsplit_once(" ["))
+                {
+                    let f = rust_xlsxwriter::Formula::new(formula).set_result(cached);
+                    ws.write_formula(r, c, f).expect("a cell");
+                } else if let Some(text) = cell.strip_prefix('\'') {
                     ws.write_string(r, c, text).expect("a cell");
                 } else if is_plain_number(cell) {
                     ws.write_number(r, c, cell.parse::<f64>().expect("a number"))

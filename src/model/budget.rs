@@ -223,9 +223,20 @@ pub struct Realisation {
     pub totals: Vec<BudgetLine>,
     /// The % column stores ratios (`0.99` read as 99 %), told from its plain numbers.
     pub ratio: bool,
+    /// Its rows nest deeper than program and kegiatan (an LRA's `I` / `1.` / `a.`,
+    /// a kegiatan over its sub kegiatan), as the structure stage reads them: the
+    /// program/kegiatan records cannot hold their sums, so the structure family
+    /// judges its arithmetic (see [`Realisation::sums_judged_here`]).
+    pub nested: bool,
 }
 
 impl Realisation {
+    /// The budget family's sum rules judge this table: its rows are programs and
+    /// their kegiatan.
+    pub fn sums_judged_here(&self) -> bool {
+        !self.nested
+    }
+
     /// Every kegiatan of every program.
     pub fn kegiatan(&self) -> impl Iterator<Item = &BudgetLine> {
         self.programs.iter().flat_map(|p| p.kegiatan.iter())
@@ -708,10 +719,23 @@ fn realisation(view: &TableView) -> Realisation {
     }
     Realisation {
         table: view.index,
+        nested: nests_deeper(view.table, &programs),
         programs,
         totals,
         ratio,
     }
+}
+
+/// Rows nested deeper than program → kegiatan by the table's own hierarchy, or
+/// nested at all when no row reads as a program.
+fn nests_deeper(table: &crate::structure::Table, programs: &[RealisationProgram]) -> bool {
+    use crate::structure::tree::RowRole;
+    let nodes = &table.tree.nodes;
+    let unnamed = programs.iter().all(|p| p.name.is_empty());
+    nodes
+        .iter()
+        .any(|n| n.role != RowRole::Total && n.depth >= 2)
+        || (unnamed && nodes.iter().any(|n| n.role == RowRole::Parent))
 }
 
 /// Total rows followed by another program closed the program above them.

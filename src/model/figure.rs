@@ -99,6 +99,20 @@ pub struct NumericColumn {
 }
 
 impl NumericColumn {
+    /// The cells that are not numbers at all (words, dates; not error values such
+    /// as `#REF!`), when they are most of the column's filled cells and at least
+    /// two: a column of text under a figure's header (misplaced, or typed as
+    /// words), whose figures cannot be read.
+    pub fn mostly_text(&self) -> Option<Vec<&Figure>> {
+        let texts: Vec<&Figure> = self
+            .figures
+            .iter()
+            .filter(|f| f.problem.as_deref() == Some(&FigureProblem::NotANumber))
+            .filter(|f| !f.written.trim_start().starts_with('#'))
+            .collect();
+        (texts.len() >= 2 && texts.len() * 2 > self.figures.len()).then_some(texts)
+    }
+
     /// The figure of sheet row `row`, if the cell is filled.
     pub fn at_row(&self, row: u32) -> Option<&Figure> {
         self.figures
@@ -149,7 +163,7 @@ pub(super) fn numeric_column(
 /// A percent column holds ratios when no plain number in it exceeds 1.5 and some
 /// are fractions: `0.99` then means 99 %. Cells formatted as percentages are ratios
 /// on their own account.
-fn is_ratio_column(cells: &[&Cell]) -> bool {
+pub fn is_ratio_column(cells: &[&Cell]) -> bool {
     let plain: Vec<Decimal> = cells
         .iter()
         .filter(|c| !c.percent_format)

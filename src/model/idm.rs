@@ -225,7 +225,8 @@ pub struct VillageTable {
     /// Its kind, which names its index's profile.
     pub kind: TableKind,
     /// The year the IDM values are of: the year its measures' headers name
-    /// (`NILAI IDM 2022`, a year row over them), else the report year.
+    /// (`NILAI IDM 2022`, a year row over them), else the one its title names
+    /// (`STATUS IDM TAHUN 2022`), else the report year.
     pub year: i32,
     /// Whether the year was read from the header.
     pub year_from_header: bool,
@@ -616,7 +617,10 @@ fn village_table(view: &TableView, cfg: &Config) -> VillageTable {
     let mut out = VillageTable {
         table: view.index,
         kind: view.kind(),
-        year: header_year.unwrap_or(cfg.office.year),
+        // Else the year its title names (`STATUS IDM TAHUN 2022`), else the report's.
+        year: header_year
+            .or(table.year.as_ref().map(|y| y.year))
+            .unwrap_or(cfg.office.year),
         year_from_header: header_year.is_some(),
         header: table.header.first,
         columns,

@@ -10,7 +10,7 @@ pub mod performance;
 pub mod renja;
 pub mod sipd;
 
-pub use figure::{Figure, FigureProblem, NumericColumn};
+pub use figure::{is_ratio_column, Figure, FigureProblem, NumericColumn};
 
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
@@ -28,6 +28,8 @@ pub struct TableInfo {
     pub sheet: Arc<str>,
     pub range: CellRange,
     pub rows: usize,
+    /// The year the table names for itself (its title, its header), if one.
+    pub year: Option<i32>,
 }
 
 /// Everything the model stage made of the reading.
@@ -129,6 +131,7 @@ pub fn build(reading: &Reading, cfg: &Config) -> Model {
             sheet: Arc::from(table.sheet.as_str()),
             range: table.range,
             rows: table.rows.len(),
+            year: table.year.as_ref().map(|y| y.year),
         });
     }
     // Every column of every table read on the cores, the longest first; in table

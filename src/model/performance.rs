@@ -8,6 +8,7 @@
 
 use super::{Figure, FigureProblem, TableView};
 use crate::cell::CellRef;
+use crate::compare::agrees;
 use crate::config::Config;
 use crate::number::{self, NumberKind};
 use crate::read::{Cell, Value};
@@ -35,12 +36,40 @@ pub struct Performance {
 pub struct Measure {
     /// The cell as read by its column.
     pub figure: Figure,
-    /// The number: the cell's, or the one leading a text such as `66,16 POIN`.
+    /// The number: the cell's, the one written with a unit or grade (`66,16 POIN`,
+    /// `70 (BB)`, `24 Dokumen`), or the bound of a one-sided target (`≥ 80`, `maks
+    /// 5`). `None` for a range (`65–70`), which [`Measure::range`] holds.
     pub value: Option<Decimal>,
     /// Digits after the decimal mark of `value` as written.
     pub decimals: u32,
     /// The number is a real spreadsheet number (not text), so a formula may use it.
     pub is_number_cell: bool,
+    /// A target written as a range or a bound: `65–70`, `65 s/d 70`, `≥ 80`, `maks 5`.
+    pub range: Option<TargetRange>,
+    /// The unit or grade written with the number (`BB` of `70 (BB)`, `km` of
+    /// `2,57 km`), kept as text.
+    pub label: Option<String>,
+}
+
+/// A target given as a range or a bound: its lower end, its upper end, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetRange {
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+}
+
+impl TargetRange {
+    /// The end of the range nearest to `x`, and whether `x` lies within it.
+    pub fn nearest(&self, x: Decimal) -> (Decimal, bool) {
+        match (self.low, self.high) {
+            (Some(l), _) if x < l => (l, false),
+            (_, Some(h)) if x > h => (h, false),
+            (Some(l), Some(h)) => (if x - l <= h - x { l } else { h }, true),
+            (Some(l), None) => (l, true),
+            (None, Some(h)) => (h, true),
+            (None, None) => (x, true),
+        }
+    }
 }
 
 impl Measure {
@@ -49,14 +78,20 @@ impl Measure {
     pub fn new(figure: &Figure, cell: Option<&Cell>) -> Measure {
         let cell_is_number = cell.is_some_and(|c| matches!(c.value, Value::Number { .. }));
         let percent = cell_is_number && cell.is_some_and(|c| c.percent_format);
+        let mut range = None;
+        let mut label = None;
         let (value, decimals) = match (figure.value, figure.problem.as_deref()) {
             (Some(v), _) if percent => (
                 Some(v * Decimal::ONE_HUNDRED),
                 figure.decimals.saturating_sub(2),
             ),
             (Some(v), _) => (Some(v), figure.decimals),
-            (None, Some(FigureProblem::NotANumber)) => match leading_number(&figure.written) {
-                Some((v, d)) => (Some(v), d),
+            (None, Some(FigureProblem::NotANumber)) => match read_written(&figure.written) {
+                Some(w) => {
+                    range = w.range;
+                    label = w.label;
+                    (w.value, w.decimals)
+                }
                 None => (None, 0),
             },
             _ => (None, 0),
@@ -66,6 +101,8 @@ impl Measure {
             value,
             decimals,
             is_number_cell: cell_is_number && figure.value.is_some(),
+            range,
+            label,
         }
     }
 
@@ -82,30 +119,181 @@ impl Measure {
     /// it has letters (`1 000` or `#REF!` are no words).
     pub fn is_qualitative(&self) -> bool {
         self.value.is_none()
+            && self.range.is_none()
             && self.figure.problem.as_deref() == Some(&FigureProblem::NotANumber)
             && self.figure.written.chars().any(char::is_alphabetic)
             && !self.figure.written.trim_start().starts_with('#')
     }
+
+    /// The target as a range: a one-sided bound or a range as written, else the
+    /// number itself.
+    fn as_ref_range(&self) -> Option<TargetRange> {
+        self.range.or(self.value.map(|v| TargetRange {
+            low: Some(v),
+            high: Some(v),
+        }))
+    }
 }
 
-/// The number leading a text followed by a unit word: `66,16 POIN` → 66.16, two
-/// decimals. `None` when the text does not start with a number or goes on with
-/// anything but letters.
-pub fn leading_number(text: &str) -> Option<(Decimal, u32)> {
+/// A text read as a target or realisation: its number, its range, its unit.
+#[derive(Debug, Clone, PartialEq)]
+struct Written {
+    value: Option<Decimal>,
+    decimals: u32,
+    range: Option<TargetRange>,
+    label: Option<String>,
+}
+
+/// Words that make a number a lower bound (`≥ 80`, `minimal 80`) or an upper one
+/// (`≤ 5`, `maks 5`), longest first.
+const AT_LEAST: [&str; 12] = [
+    "sekurang-kurangnya",
+    "paling sedikit",
+    "lebih dari",
+    "minimum",
+    "minimal",
+    "min.",
+    "min",
+    ">=",
+    "=>",
+    "≥",
+    ">",
+    "≧",
+];
+const AT_MOST: [&str; 15] = [
+    "setinggi-tingginya",
+    "tidak lebih dari",
+    "paling banyak",
+    "kurang dari",
+    "maksimum",
+    "maksimal",
+    "maks.",
+    "maks",
+    "max.",
+    "max",
+    "<=",
+    "=<",
+    "≤",
+    "<",
+    "≦",
+];
+/// What stands between the ends of a range: `65–70`, `65 - 70`, `65 s/d 70`.
+const RANGE_MARKS: [&str; 9] = [
+    " s/d ", " s.d. ", " s.d ", " sd ", " sampai ", " hingga ", "–", "—", "-",
+];
+
+/// Reads a target or realisation written as text: a number with a unit or grade
+/// (`66,16 POIN`, `70 (BB)`, `2,57 km`, `30\nDokumen`), a bound (`≥ 80`, `maks 5`)
+/// or a range (`65–70`, `80 - 90%`). `None` for anything else: words alone
+/// (`HIJAU`), two figures in one cell (`71,5 52,88`).
+fn read_written(text: &str) -> Option<Written> {
+    let t = text.replace(['\u{a0}', '\n', '\r', '\t'], " ");
+    let t = t.trim();
+    // ASCII lower case keeps every byte offset of `t`.
+    let lower = t.to_ascii_lowercase();
+    for (words, lower_bound) in [(&AT_LEAST[..], true), (&AT_MOST[..], false)] {
+        for w in words {
+            let Some(rest) = lower.strip_prefix(w) else {
+                continue;
+            };
+            let (value, decimals, label) = number_with_label(&t[t.len() - rest.len()..])?;
+            let range = if lower_bound {
+                TargetRange {
+                    low: Some(value),
+                    high: None,
+                }
+            } else {
+                TargetRange {
+                    low: None,
+                    high: Some(value),
+                }
+            };
+            return Some(Written {
+                value: Some(value),
+                decimals,
+                range: Some(range),
+                label,
+            });
+        }
+    }
+    for mark in RANGE_MARKS {
+        let Some((a, _)) = lower.split_once(mark) else {
+            continue;
+        };
+        let (a, b) = (&t[..a.len()], &t[a.len() + mark.len()..]);
+        let Some((low, _, first_label)) = number_with_label(a) else {
+            continue;
+        };
+        let Some((high, decimals, label)) = number_with_label(b) else {
+            continue;
+        };
+        if low >= high
+            || first_label
+                .as_ref()
+                .is_some_and(|l| Some(l) != label.as_ref())
+        {
+            return None;
+        }
+        return Some(Written {
+            value: None,
+            decimals,
+            range: Some(TargetRange {
+                low: Some(low),
+                high: Some(high),
+            }),
+            label,
+        });
+    }
+    let (value, decimals, label) = number_with_label(t)?;
+    Some(Written {
+        value: Some(value),
+        decimals,
+        range: None,
+        label,
+    })
+}
+
+/// A number followed by a unit or grade: `66,16 POIN` → (66.16, 2, `POIN`),
+/// `70 (BB)` → (70, 0, `BB`), `55 %` → (55, 0, `%`). `None` when the text does not
+/// start with a number, or goes on with another figure (`71,5 52,88`).
+pub fn number_with_label(text: &str) -> Option<(Decimal, u32, Option<String>)> {
     let t = text.trim();
-    let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))?;
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
+        .unwrap_or(t.len());
     let (num, rest) = t.split_at(end);
     let rest = rest.trim();
-    if num.is_empty()
-        || rest.is_empty()
-        || !rest
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
-    {
+    if num.is_empty() || !num.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let n = number::parse_text(num, NumberKind::Measure).ok()?;
-    (!n.dash).then_some((n.value, n.decimals))
+    if n.dash {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((n.value, n.decimals, None));
+    }
+    // A unit or grade: it starts with a letter, `(` or `%`, and no token of it is
+    // a figure of its own (`m2`, `km²` are units; `52,88` is a second figure).
+    let starts = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '(' || c == '%');
+    let figure_token = rest.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| c == '(' || c == ')');
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    });
+    if !starts || figure_token || !rest.chars().any(|c| c.is_alphabetic() || c == '%') {
+        return None;
+    }
+    let label = rest
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim()
+        .to_string();
+    Some((n.value, n.decimals, Some(label)))
 }
 
 /// Whether an IKU row states a goal (tujuan) indicator or a sasaran indicator.
@@ -189,6 +377,103 @@ pub enum Polarity {
     Negative,
 }
 
+/// What told an indicator's polarity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolarityFrom {
+    /// Its POLARITAS cell.
+    Stated,
+    /// Words of its name that say lower is better (`angka kematian`).
+    Name(&'static str),
+    /// Its target is an upper bound (`≤ 5`, `maks 5`).
+    Target,
+    /// Nothing: higher is better is assumed, and a capaian computed the other way
+    /// is not called wrong.
+    Nothing,
+}
+
+/// Words in an indicator's name that say lower is better, for indicators whose
+/// table has no POLARITAS column: what the indicator counts is a harm (deaths,
+/// poverty, unemployment, cases, findings) or a time taken.
+const LOWER_IS_BETTER: [&str; 48] = [
+    "waktu penyelesaian",
+    "lama penyelesaian",
+    "lama waktu",
+    "rata-rata waktu",
+    "waktu rata-rata",
+    "waktu tunggu",
+    "lama pelayanan",
+    "angka kematian",
+    "kematian",
+    "angka kesakitan",
+    "prevalensi",
+    "stunting",
+    "gizi buruk",
+    "gizi kurang",
+    "kekurangan gizi",
+    "underweight",
+    "wasting",
+    "bblr",
+    "berat badan lahir rendah",
+    "kemiskinan",
+    "penduduk miskin",
+    "pengangguran",
+    "putus sekolah",
+    "buta aksara",
+    "angka buta",
+    "kriminalitas",
+    "kecelakaan",
+    "pelanggaran",
+    "kekerasan",
+    "perkawinan anak",
+    "pernikahan dini",
+    "pungutan liar",
+    "pungli",
+    "gratifikasi",
+    "korupsi",
+    "suap",
+    "inflasi",
+    "rasio gini",
+    "indeks gini",
+    "ketimpangan",
+    "kumuh",
+    "tidak layak huni",
+    "lahan kritis",
+    "genangan",
+    "tunggakan",
+    "desa tertinggal",
+    "jumlah kasus",
+    "jumlah temuan",
+];
+
+/// Words that make an indicator measure the reduction or handling of a harm,
+/// which is better higher (`persentase penurunan angka kemiskinan`, `kasus yang
+/// ditangani`).
+const REDUCTION: [&str; 23] = [
+    "penurunan",
+    "menurunnya",
+    "turunnya",
+    "berkurangnya",
+    "pengurangan",
+    "penanganan",
+    "penanggulangan",
+    "ditangani",
+    "tertangani",
+    "diselesaikan",
+    "terselesaikan",
+    "ditindaklanjuti",
+    "tindak lanjut",
+    "pencegahan",
+    "cakupan",
+    "bebas",
+    "terbebas",
+    "mendapat",
+    "memperoleh",
+    "dilayani",
+    "terlayani",
+    "layanan",
+    "pelayanan",
+];
+
 impl Polarity {
     /// Reads a POLARITAS cell: `negatif`, `menurun`, `lower is better` (and the
     /// like) mean lower is better; anything else higher is better.
@@ -202,6 +487,7 @@ impl Polarity {
             "lower",
             "minimal",
             "minimize",
+            "minimise",
             "semakin rendah",
             "semakin kecil",
         ];
@@ -209,6 +495,31 @@ impl Polarity {
             Polarity::Negative
         } else {
             Polarity::Positive
+        }
+    }
+
+    /// The words of an indicator's name that say lower is better, if any: a harm or
+    /// a time taken, unless the name speaks of reducing or handling it.
+    pub fn lower_is_better_in(name: &str) -> Option<&'static str> {
+        let n = name.to_lowercase();
+        let time = LOWER_IS_BETTER[..7].iter().find(|w| n.contains(*w));
+        if time.is_some() {
+            return time.copied();
+        }
+        if REDUCTION.iter().any(|w| n.contains(w)) {
+            return None;
+        }
+        LOWER_IS_BETTER[7..]
+            .iter()
+            .find(|w| n.contains(*w))
+            .copied()
+    }
+
+    /// The other way round.
+    pub fn other(self) -> Polarity {
+        match self {
+            Polarity::Positive => Polarity::Negative,
+            Polarity::Negative => Polarity::Positive,
         }
     }
 }
@@ -225,6 +536,91 @@ pub fn capaian(target: Decimal, realisasi: Decimal, polarity: Polarity) -> Optio
     numerator
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(target)
+}
+
+/// What a row's capaian is by the report's formulas, and which stated values are
+/// right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Capaian {
+    /// By the formula of the row's polarity, against its target (for a range or a
+    /// bound, the end nearest to the realisation; 100 for a realisation inside a
+    /// range), unrounded.
+    pub value: Decimal,
+    /// The target the formula was applied to.
+    pub target: Decimal,
+    pub polarity: Polarity,
+    /// Other values that are right as well: 100 for a bound met; with nothing
+    /// telling the polarity, the lower-is-better formula's value.
+    pub also: Vec<Decimal>,
+    /// For a realisation inside a range, every value between the formula at its
+    /// two ends is right.
+    pub span: Option<(Decimal, Decimal)>,
+    /// With the polarity known, the value the other polarity's formula gives: what a
+    /// capaian computed the wrong way reads.
+    pub wrong_way: Option<Decimal>,
+}
+
+impl Capaian {
+    /// Whether `stated`, written with `decimals` digits, is a right capaian.
+    pub fn accepts(&self, stated: Decimal, decimals: u32) -> bool {
+        let half = Decimal::new(5, decimals.min(27) + 1);
+        agrees(stated, decimals, self.value)
+            || self.also.iter().any(|&x| agrees(stated, decimals, x))
+            || self
+                .span
+                .is_some_and(|(lo, hi)| lo - half <= stated && stated <= hi + half)
+    }
+
+    /// Whether `stated` is what the other polarity's formula gives (and no right value).
+    pub fn computed_the_wrong_way(&self, stated: Decimal, decimals: u32) -> bool {
+        !self.accepts(stated, decimals)
+            && self.wrong_way.is_some_and(|w| agrees(stated, decimals, w))
+    }
+}
+
+/// The capaian of `target` (its number, range or bound) and `realisasi`.
+pub fn capaian_of(
+    target: &Measure,
+    realisasi: Decimal,
+    polarity: Polarity,
+    from: PolarityFrom,
+) -> Option<Capaian> {
+    let range = target.as_ref_range()?;
+    let (end, inside) = range.nearest(realisasi);
+    let formula = |t: Decimal, p: Polarity| capaian(t, realisasi, p);
+    let mut also = Vec::new();
+    let mut span = None;
+    let two_ends = target
+        .range
+        .is_some_and(|r| r.low.is_some() && r.high.is_some());
+    let value = if two_ends && inside {
+        let (lo, hi) = (range.low?, range.high?);
+        let (a, b) = (formula(lo, polarity)?, formula(hi, polarity)?);
+        span = Some((a.min(b), a.max(b)));
+        Decimal::ONE_HUNDRED
+    } else {
+        let v = formula(end, polarity)?;
+        if target.range.is_some() && inside {
+            also.push(Decimal::ONE_HUNDRED);
+        }
+        v
+    };
+    let other = formula(end, polarity.other());
+    let wrong_way = match from {
+        PolarityFrom::Nothing => {
+            also.extend(other);
+            None
+        }
+        _ => other,
+    };
+    Some(Capaian {
+        value,
+        target: end,
+        polarity,
+        also,
+        span,
+        wrong_way,
+    })
 }
 
 /// A text cell with its address.
@@ -254,6 +650,8 @@ pub struct Achievement {
     pub capaian_ratio: bool,
     pub kategori: Option<TextCell>,
     pub polarity: Polarity,
+    /// What told the polarity.
+    pub polarity_from: PolarityFrom,
     /// The POLARITAS cell as written, if the table has one.
     pub polaritas: Option<TextCell>,
     /// Last year's realisation.
@@ -266,9 +664,13 @@ impl Achievement {
     /// The capaian by the report's formulas, unrounded: `None` when the target or
     /// the realisation is missing or not a number, or the target is zero.
     pub fn computed_capaian(&self) -> Option<Decimal> {
-        let t = self.target.as_ref()?.value?;
+        self.judged_capaian().map(|c| c.value)
+    }
+
+    /// The capaian with the values that are right for it ([`Capaian`]).
+    pub fn judged_capaian(&self) -> Option<Capaian> {
         let r = self.realisasi.as_ref()?.value?;
-        capaian(t, r, self.polarity)
+        capaian_of(self.target.as_ref()?, r, self.polarity, self.polarity_from)
     }
 
     /// The capaian cell, wherever the table has one.
@@ -613,6 +1015,18 @@ fn achievements(view: &TableView) -> Vec<Achievement> {
         };
         let polaritas = text_cell(Col::Polaritas);
         let capaian_cell = view.table.cell(row, Col::Capaian);
+        let target = measure(view, row, Col::Target);
+        let upper_bound = target
+            .as_ref()
+            .and_then(|t| t.range)
+            .is_some_and(|r| r.low.is_none() && r.high.is_some());
+        let (polarity, polarity_from) = match (&polaritas, Polarity::lower_is_better_in(&indikator))
+        {
+            (Some(p), _) => (Polarity::from_text(&p.text), PolarityFrom::Stated),
+            (None, Some(word)) => (Polarity::Negative, PolarityFrom::Name(word)),
+            (None, None) if upper_bound => (Polarity::Negative, PolarityFrom::Target),
+            (None, None) => (Polarity::Positive, PolarityFrom::Nothing),
+        };
         out.push(Achievement {
             table: view.index,
             row: row.row,
@@ -623,14 +1037,13 @@ fn achievements(view: &TableView) -> Vec<Achievement> {
                 .cell_ref(row, Col::Indikator)
                 .expect("the indicator column exists"),
             satuan: view.text(row, Col::Satuan),
-            target: measure(view, row, Col::Target),
+            target,
             realisasi: measure(view, row, Col::Realisasi),
             capaian: view.figure(row, Col::Capaian).cloned(),
             capaian_ratio: ratio_column || capaian_cell.is_some_and(|c| c.percent_format),
             kategori: text_cell(Col::Kategori),
-            polarity: polaritas
-                .as_ref()
-                .map_or(Polarity::Positive, |p| Polarity::from_text(&p.text)),
+            polarity,
+            polarity_from,
             polaritas,
             realisasi_lalu: measure(view, row, Col::RealisasiLalu),
             target_akhir: measure(view, row, Col::TargetAkhir),
@@ -804,12 +1217,174 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_after_the_number() {
-        assert_eq!(leading_number("66,16 POIN"), Some((dec!(66.16), 2)));
-        assert_eq!(leading_number("3,19 Poin"), Some((dec!(3.19), 2)));
-        assert_eq!(leading_number("HIJAU"), None);
-        assert_eq!(leading_number("66,16"), None);
-        assert_eq!(leading_number("12 a 5"), None);
+    fn a_unit_or_grade_after_the_number() {
+        let n = number_with_label;
+        assert_eq!(n("66,16 POIN"), Some((dec!(66.16), 2, Some("POIN".into()))));
+        assert_eq!(n("3,19 Poin"), Some((dec!(3.19), 2, Some("Poin".into()))));
+        // Real targets (Pringsewu PK `BB`, Madiun, Surakarta, issue 23).
+        assert_eq!(n("70 (BB)"), Some((dec!(70), 0, Some("BB".into()))));
+        assert_eq!(n("2,57 km"), Some((dec!(2.57), 2, Some("km".into()))));
+        assert_eq!(n("24 Dokumen"), Some((dec!(24), 0, Some("Dokumen".into()))));
+        assert_eq!(n("1.250 m2"), Some((dec!(1250), 0, Some("m2".into()))));
+        assert_eq!(n("HIJAU"), None);
+        assert_eq!(n("66,16"), Some((dec!(66.16), 2, None)));
+        // Two figures in one cell (Madiun's `71,5 52,88`) are not one number.
+        assert_eq!(n("71,5 52,88"), None);
+        assert_eq!(n("12 a 5"), None);
+    }
+
+    /// A written target's (value, (low, high), label).
+    type Read = (
+        Option<Decimal>,
+        Option<(Option<Decimal>, Option<Decimal>)>,
+        Option<String>,
+    );
+
+    fn written(t: &str) -> Option<Read> {
+        read_written(t).map(|w| (w.value, w.range.map(|r| (r.low, r.high)), w.label))
+    }
+
+    #[test]
+    fn ranges_and_bounds_as_offices_write_them() {
+        let range = |lo, hi| Some((None, Some((Some(lo), Some(hi))), None));
+        assert_eq!(written("65–70"), range(dec!(65), dec!(70)));
+        assert_eq!(written("65 - 70"), range(dec!(65), dec!(70)));
+        assert_eq!(written("65 s/d 70"), range(dec!(65), dec!(70)));
+        assert_eq!(
+            written("80 - 90%"),
+            Some((
+                None,
+                Some((Some(dec!(80)), Some(dec!(90)))),
+                Some("%".into())
+            ))
+        );
+        assert_eq!(
+            written("7 – 8 bulan"),
+            Some((
+                None,
+                Some((Some(dec!(7)), Some(dec!(8)))),
+                Some("bulan".into())
+            ))
+        );
+        let at_least = |v| Some((Some(v), Some((Some(v), None)), None));
+        let at_most = |v| Some((Some(v), Some((None, Some(v))), None));
+        assert_eq!(written("≥ 80"), at_least(dec!(80)));
+        assert_eq!(written(">= 80"), at_least(dec!(80)));
+        assert_eq!(written("Minimal 80"), at_least(dec!(80)));
+        assert_eq!(written("≤ 5"), at_most(dec!(5)));
+        assert_eq!(written("<=5"), at_most(dec!(5)));
+        assert_eq!(written("maks 5"), at_most(dec!(5)));
+        assert_eq!(written("Maksimal 5"), at_most(dec!(5)));
+        assert_eq!(
+            written("30\nDokumen"),
+            Some((Some(dec!(30)), None, Some("Dokumen".into())))
+        );
+        // Not targets: a reversed range, words.
+        assert_eq!(written("70 - 65"), None);
+        assert_eq!(written("Tersedia"), None);
+    }
+
+    #[test]
+    fn lower_is_better_by_the_indicators_name() {
+        let w = Polarity::lower_is_better_in;
+        assert_eq!(w("Angka Kematian Ibu"), Some("angka kematian"));
+        assert_eq!(w("Prevalensi stunting pada balita"), Some("prevalensi"));
+        assert_eq!(w("Tingkat Pengangguran Terbuka"), Some("pengangguran"));
+        assert_eq!(w("Persentase penduduk miskin"), Some("penduduk miskin"));
+        assert_eq!(
+            w("Rata-rata waktu penyelesaian pengaduan"),
+            Some("waktu penyelesaian")
+        );
+        // Reducing or handling a harm is better higher.
+        assert_eq!(w("Persentase penurunan angka kemiskinan"), None);
+        assert_eq!(
+            w("Persentase penurunan temuan keuangan yang bersifat materil"),
+            None
+        );
+        assert_eq!(w("Persentase kasus kekerasan yang ditangani"), None);
+        assert_eq!(w("Nilai SAKIP"), None);
+        assert_eq!(w("Persentase pengaduan yang diselesaikan"), None);
+    }
+
+    fn target(text: &str) -> Measure {
+        let cell = Cell {
+            at: CellRef::new(0, 0),
+            value: match text.parse::<Decimal>() {
+                Ok(v) => Value::Number { value: v },
+                Err(_) => Value::Text(text.into()),
+            },
+            percent_format: false,
+        };
+        Measure::new(&Figure::read(&cell, NumberKind::Measure), Some(&cell))
+    }
+
+    #[test]
+    fn a_range_target_is_judged_by_its_nearer_end() {
+        // PermenPANRB 6/2022's examples: 80–90 %, realised 92 % and 70 %; 7–8
+        // months (lower is better), realised 6,5 and 9.
+        let c = |t: &str, r, p, from| capaian_of(&target(t), r, p, from).unwrap();
+        let above = c(
+            "80 - 90",
+            dec!(92),
+            Polarity::Positive,
+            PolarityFrom::Nothing,
+        );
+        assert_eq!(
+            (above.target, above.value.round_dp(2)),
+            (dec!(90), dec!(102.22))
+        );
+        let below = c(
+            "80 - 90",
+            dec!(70),
+            Polarity::Positive,
+            PolarityFrom::Nothing,
+        );
+        assert_eq!((below.target, below.value), (dec!(80), dec!(87.5)));
+        let early = c("7 – 8", dec!(6.5), Polarity::Negative, PolarityFrom::Stated);
+        assert_eq!(
+            (early.target, early.value.round_dp(2)),
+            (dec!(7), dec!(107.14))
+        );
+        let late = c("7 – 8", dec!(9), Polarity::Negative, PolarityFrom::Stated);
+        assert_eq!((late.target, late.value), (dec!(8), dec!(87.5)));
+        // Inside the range: 100, and anything between the two ends' values.
+        let inside = c(
+            "80 - 90",
+            dec!(85),
+            Polarity::Positive,
+            PolarityFrom::Nothing,
+        );
+        assert_eq!(inside.value, dec!(100));
+        assert!(inside.accepts(dec!(100), 0) && inside.accepts(dec!(94.44), 2));
+        assert!(inside.accepts(dec!(106.25), 2) && !inside.accepts(dec!(110), 0));
+        // A bound met: its formula's value, or 100.
+        let met = c("≥ 80", dec!(85), Polarity::Positive, PolarityFrom::Nothing);
+        assert_eq!(met.value, dec!(106.25));
+        assert!(met.accepts(dec!(100), 0));
+    }
+
+    #[test]
+    fn a_known_polarity_tells_a_capaian_computed_the_wrong_way() {
+        let stunting = capaian_of(
+            &target("16"),
+            dec!(12),
+            Polarity::Negative,
+            PolarityFrom::Name("prevalensi"),
+        )
+        .unwrap();
+        assert_eq!(stunting.value, dec!(125));
+        assert!(stunting.accepts(dec!(125), 0));
+        assert!(stunting.computed_the_wrong_way(dec!(75), 0));
+        // Nothing telling the polarity: either formula's value is right.
+        let unknown = capaian_of(
+            &target("16"),
+            dec!(12),
+            Polarity::Positive,
+            PolarityFrom::Nothing,
+        )
+        .unwrap();
+        assert!(unknown.accepts(dec!(75), 0) && unknown.accepts(dec!(125), 0));
+        assert!(!unknown.computed_the_wrong_way(dec!(125), 0));
     }
 
     #[test]
@@ -892,6 +1467,8 @@ mod tests {
         assert!(!text("1 000").is_qualitative());
         assert!(!text("#REF!").is_qualitative());
         assert_eq!(text("66,16 POIN").value, Some(dec!(66.16)));
+        assert!(!text("70 (BB)").is_qualitative());
+        assert!(!text("65 - 70").is_qualitative());
         let cell = Cell {
             at: CellRef::new(0, 0),
             value: Value::Number { value: dec!(0.8) },

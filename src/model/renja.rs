@@ -247,17 +247,35 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
         let (kinerja, rupiah) = if t.kind == TableKind::EvaluasiRenja {
             let of = |col: Col| in_span.iter().find(|c| c.col == col).map(|c| c.index);
             (of(Col::Kinerja), of(Col::Rupiah))
-        } else {
+        } else if t.kind != TableKind::Tabel {
             // One column per number: its only lane.
             (None, in_span.iter().find(numeric).map(|c| c.index))
+        } else {
+            // A table of no known kind: its figure columns by what they hold, money
+            // and counts (`Rp`) apart from the rest (`K`, `%`).
+            let figures = || {
+                t.fields
+                    .iter()
+                    .filter(|f| span.contains(&f.index) && f.holds.is_figure())
+            };
+            (
+                figures().find(|f| !f.holds.is_additive()).map(|f| f.index),
+                figures().find(|f| f.holds.is_additive()).map(|f| f.index),
+            )
         };
         if kinerja.is_none() && rupiah.is_none() {
             continue;
         }
-        let title = in_span
-            .first()
-            .map(|c| c.label.split(" / ").next().unwrap_or("").to_string())
-            .unwrap_or_default();
+        let title = match in_span.first() {
+            Some(c) => c.label.clone(),
+            None => t
+                .fields
+                .iter()
+                .find(|f| span.contains(&f.index))
+                .map(|f| f.label.clone())
+                .unwrap_or_default(),
+        };
+        let title = title.split(" / ").next().unwrap_or("").to_string();
         groups.push(Group {
             number,
             title,
@@ -308,11 +326,22 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
                 );
             }
         }
-        let code = view.text(row, Col::Kode);
-        let name = view.text(row, Col::Uraian).unwrap_or_default();
-        if name.is_empty() && code.is_none() {
-            continue;
-        }
+        let (code, name, name_cell) = if t.kind == TableKind::Tabel {
+            // No known columns: the row's code as its structure reads it, its
+            // first name; every row keeps the arithmetic, named or not.
+            (
+                t.tree.nodes.get(r).and_then(|n| n.code.clone()),
+                t.name_of(row).unwrap_or_default().to_string(),
+                None,
+            )
+        } else {
+            let code = view.text(row, Col::Kode);
+            let name = view.text(row, Col::Uraian).unwrap_or_default();
+            if name.is_empty() && code.is_none() {
+                continue;
+            }
+            (code, name.to_string(), view.cell_ref(row, Col::Uraian))
+        };
         let level = code
             .as_deref()
             .and_then(level_of_code)
@@ -322,7 +351,7 @@ fn read_form(view: &TableView, numbering: Numbering, sheet: Option<&Sheet>) -> F
             row: row.row,
             code,
             name,
-            name_cell: view.cell_ref(row, Col::Uraian),
+            name_cell,
             level,
             parent: None,
             children: Vec::new(),
@@ -486,10 +515,11 @@ fn carries_money(form: &Form, line: usize) -> bool {
 }
 
 /// Equal at the precision the stated figure is written with (sums: exactly).
-fn agrees(stated: Decimal, computed: Decimal, decimals: Option<u32>) -> bool {
-    match decimals {
-        None => stated == computed,
-        Some(d) => crate::compare::agrees(stated, d, computed),
+fn agrees(stated: Decimal, computed: Decimal, precision: Precision) -> bool {
+    match precision {
+        Precision::Exact => stated == computed,
+        Precision::Float => crate::compare::agrees_as_float(stated, computed),
+        Precision::Decimals(d) => crate::compare::agrees(stated, d, computed),
     }
 }
 
@@ -671,9 +701,31 @@ fn rounded(v: Decimal) -> Decimal {
     v.round_dp(10).normalize()
 }
 
-/// Ratios compare at the stated figure's precision; sums exactly.
-fn precision(form: &Form, at: CellRef, number: u32) -> Option<u32> {
-    (!summable(form, number)).then(|| form.amounts.get(&at).map_or(0, |a| a.figure.decimals))
+/// How a stated figure compares with the one computed: ratios at the stated
+/// figure's precision; sums exactly, or at a spreadsheet's 15 significant digits
+/// when the figure is a formula's cached value or carries 12 or more decimals
+/// (`174.857142857143` against the exact 174.857142857142857…).
+fn precision(form: &Form, at: CellRef, number: u32) -> Precision {
+    let amount = form.amounts.get(&at);
+    if !summable(form, number) {
+        return Precision::Decimals(amount.map_or(0, |a| a.figure.decimals));
+    }
+    let float = amount.is_some_and(|a| a.formula.is_some() || a.figure.decimals >= 12);
+    if float {
+        Precision::Float
+    } else {
+        Precision::Exact
+    }
+}
+
+/// How a stated figure is compared with the one computed.
+#[derive(Debug, Clone, Copy)]
+enum Precision {
+    Exact,
+    /// A spreadsheet's floating-point result: equal at 15 significant digits.
+    Float,
+    /// At the decimals the figure is written with.
+    Decimals(u32),
 }
 
 /// What a cell should be from the cells it follows from; `None` for an input.
@@ -860,14 +912,19 @@ fn formula_slip(form: &Form, li: usize, n: u32, lane: Lane) -> Option<FormulaSli
     Some(slip)
 }
 
-/// Whether a cell a formula names counts: anything but an empty K or Rp cell of
-/// a row of the form (leaving out a child with no money changes nothing).
+/// Whether a cell a formula names counts: anything but an empty or zero K or Rp
+/// cell of a row of the form (leaving out a child with no money changes nothing:
+/// the hidden rows of zeros inside a span that only some columns add).
 fn filled(form: &Form, at: CellRef) -> bool {
     let lane_column = form
         .groups
         .iter()
         .any(|g| g.kinerja == Some(at.col) || g.rupiah == Some(at.col));
-    form.amounts.contains_key(&at) || !lane_column || form.lines.iter().all(|l| l.row != at.row)
+    let carries = form
+        .amounts
+        .get(&at)
+        .is_some_and(|a| a.formula.is_some() || a.figure.value.is_none_or(|v| !v.is_zero()));
+    carries || !lane_column || form.lines.iter().all(|l| l.row != at.row)
 }
 
 /// The formula a cell should hold: its children's sum, or its equation over its
@@ -955,6 +1012,7 @@ fn as_realisation(form: &Form) -> Realisation {
         programs,
         totals: Vec::new(),
         ratio: false,
+        nested: false,
     }
 }
 

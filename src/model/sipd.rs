@@ -1018,6 +1018,7 @@ fn as_realisation(exports: &[Export], series: &Series) -> Realisation {
         programs.push(RealisationProgram::headed(head, kegiatan));
     }
     Realisation {
+        nested: false,
         table: exports[series.latest()].table,
         programs,
         totals: Vec::new(),

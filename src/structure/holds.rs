@@ -126,6 +126,18 @@ fn said(header: &str) -> Said {
     Said::Nothing
 }
 
+/// The figure a column's header words alone promise (`ANGGARAN (Rp)` money,
+/// `PERSENTASE` percentages), whatever its cells hold: a column of such a header
+/// holding mostly text is worth telling.
+pub fn said_figure(header: &str) -> Option<Holds> {
+    match said(header) {
+        Said::Money => Some(Holds::Money),
+        Said::Percent => Some(Holds::Percent),
+        Said::Count => Some(Holds::Count),
+        _ => None,
+    }
+}
+
 /// A dotted code (`1.02.01`, `5.1.02.01.001.00024`, `36.04.05.2001`): segments of
 /// digits whose lengths are not those of thousands groups.
 pub fn is_code(text: &str) -> bool {
@@ -204,7 +216,9 @@ pub fn classify(header: &str, cells: &[&Cell]) -> Holds {
     if filled == 0 {
         return Holds::Empty;
     }
-    if codes * 2 > filled || (said == Said::Code && codes + values.len() > texts.len()) {
+    // Under a KODE header, bare numbers are codes too: `5 | 03 | 01 | 2.01`, a
+    // code split over several columns.
+    if codes * 2 > filled || (said == Said::Code && codes + values.len() + outline > texts.len()) {
         return Holds::Code;
     }
     if outline * 2 > filled && said != Said::Money {

@@ -14,9 +14,9 @@ use crate::table::{normalize_header, split_year, TableKind, YearIn};
 use std::collections::BTreeMap;
 
 /// A header interpretation: which kind, which columns, how good.
-struct Match {
-    kind: TableKind,
-    columns: Vec<Column>,
+pub(super) struct Match {
+    pub(super) kind: TableKind,
+    pub(super) columns: Vec<Column>,
     score: usize,
     /// The other village index the header matched too, if any.
     rival: Option<super::Rival>,
@@ -24,17 +24,17 @@ struct Match {
 
 /// The header a table was read with: the label rows taken (indices into
 /// `sheet.rows`), their labels and what they matched.
-struct Header {
+pub(super) struct Header {
     rows: Vec<usize>,
     labels: BTreeMap<u32, Label>,
-    found: Match,
+    pub(super) found: Match,
 }
 
 /// What one sheet's rows are, worked out once.
-struct Shape<'a> {
-    sheet: &'a Sheet,
-    classes: Vec<RowClass>,
-    merges: Merges,
+pub(super) struct Shape<'a> {
+    pub(super) sheet: &'a Sheet,
+    pub(super) classes: Vec<RowClass>,
+    pub(super) merges: Merges,
 }
 
 /// Locates every table in a sheet.
@@ -60,6 +60,12 @@ pub(super) fn locate(sheet: &Sheet, file: &str, cfg: &Config) -> Vec<Table> {
         tables.extend(one_table_per_year(table));
         j = next.max(j + 1);
     }
+    // Two tables side by side without an empty column between, and headers with
+    // nothing under them (`super::edges`).
+    let mut tables = super::edges::side_by_side(&shape, cfg, tables);
+    let bare = super::edges::bare_headers(&shape, file, cfg, &tables);
+    tables.extend(bare);
+    tables.sort_by_key(|t| (t.range.first.row, t.range.first.col));
     tables
 }
 
@@ -109,7 +115,7 @@ fn table_at(shape: &Shape, j: usize, cfg: &Config) -> Option<(Block, Header)> {
 
 /// The best reading of a block: of the runs of its label rows down to its lowest,
 /// the one whose columns match a kind best (on a tie the shortest).
-fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
+pub(super) fn read_header(shape: &Shape, block: &Block, cfg: &Config) -> Option<Header> {
     let n = block.label_rows.len();
     let holds = preview_holds(shape, block.end);
     let mut best: Option<Header> = None;
@@ -442,7 +448,7 @@ fn match_kind(
     })
 }
 
-fn best_of(
+pub(super) fn best_of(
     labels: &BTreeMap<u32, Label>,
     holds: &BTreeMap<u32, Holds>,
     cfg: &Config,
@@ -525,7 +531,13 @@ fn header_starts(shape: &Shape, j: usize, cfg: &Config) -> bool {
     })
 }
 
-fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config) -> (Table, usize) {
+pub(super) fn build(
+    shape: &Shape,
+    file: &str,
+    block: &Block,
+    header: Header,
+    cfg: &Config,
+) -> (Table, usize) {
     let sheet = shape.sheet;
     let rows = &sheet.rows;
     let Header {
@@ -576,6 +588,27 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
             _ => break,
         }
     }
+    // A column left of the header with no header cell, whose rows below hold
+    // texts (the groups `Pendapatan`, `Belanja` of a village budget): part of
+    // the table.
+    if first > 0 && !header_cols.contains(&(first - 1)) {
+        let left = first - 1;
+        let texts = rows[bottom + 1..]
+            .iter()
+            .take(50)
+            .filter(|(_, cells)| {
+                cells.iter().any(|c| {
+                    c.at.col == left && c.text().is_some_and(|t| t.chars().any(char::is_alphabetic))
+                }) && cells.iter().any(|c| c.at.col > left)
+            })
+            .count();
+        let header_left = taken
+            .iter()
+            .any(|&i| rows[i].1.iter().any(|c| c.at.col < first));
+        if texts >= 2 && !header_left {
+            first = left;
+        }
+    }
     let header_texts: Vec<(u32, String)> = m
         .columns
         .iter()
@@ -616,6 +649,8 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         let (r, cells) = &rows[j];
         let cells = in_span(cells);
         if cells.is_empty() {
+            // A row with cells beside the table only is no gap in it.
+            prev = *r;
             j += 1;
             continue;
         }
@@ -699,6 +734,9 @@ fn build(shape: &Shape, file: &str, block: &Block, header: Header, cfg: &Config)
         numbering,
         rows: table_rows,
         notes,
+        // Read once the sheet's tables are all located (`super::title`).
+        title: Vec::new(),
+        year: None,
         year_problems: Vec::new(),
     };
     (table, j)
@@ -863,6 +901,8 @@ fn one_table_per_year(mut table: Table) -> Vec<Table> {
             tree: table.tree.clone(),
             rows,
             notes: Vec::new(),
+            title: Vec::new(),
+            year: None,
             // Told once, on the first year's table, as its year problems are.
             rival: if out.is_empty() {
                 table.rival.clone()
@@ -928,9 +968,17 @@ fn looks_like_data(cells: &[Cell], kind: TableKind, columns: &[Column]) -> bool 
         .filter(|s| s.number.is_some())
         .any(|s| {
             columns.iter().filter(|c| c.col == s.col).any(|c| {
-                cells
-                    .iter()
-                    .any(|x| x.at.col == c.index && matches!(x.value, Value::Number { .. }))
+                cells.iter().any(|x| {
+                    x.at.col == c.index
+                        && match &x.value {
+                            Value::Number { .. } => true,
+                            Value::Text(t) => {
+                                crate::number::parse_text(t, crate::number::NumberKind::Measure)
+                                    .is_ok()
+                            }
+                            _ => false,
+                        }
+                })
             })
         });
     filled >= 2 && numeric

@@ -5,11 +5,13 @@
 //! ([`TableKind::Tabel`]). Nothing here judges a value.
 
 pub mod codes;
+mod edges;
 mod header;
 pub mod holds;
 mod locate;
 pub mod sipd;
 pub mod stated;
+pub mod title;
 pub mod tree;
 
 use crate::cell::{CellRange, CellRef};
@@ -81,6 +83,12 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Text lines right under the table: a source note, a terbilang line.
     pub notes: Vec<Cell>,
+    /// The text cells of the title lines right above the header (`TABEL 3.2`,
+    /// `PENGUKURAN KINERJA TAHUN 2022`).
+    pub title: Vec<Cell>,
+    /// The year the table names for itself, in its title or its header labels;
+    /// `None` for a table of several years or of none ([`title`]).
+    pub year: Option<title::OwnYear>,
     /// Header cells whose year cannot be told (`IDM 20233`, a year twice, a year
     /// missing beside others); their columns are left out of the table.
     pub year_problems: Vec<YearProblem>,
@@ -136,6 +144,23 @@ impl Table {
     pub fn cell<'a>(&self, row: &'a Row, col: Col) -> Option<&'a Cell> {
         self.column(col).and_then(|c| row.at(c.index))
     }
+
+    /// A row's name as its fields give it: the first text of its name columns.
+    pub fn name_of<'a>(&self, row: &'a Row) -> Option<&'a str> {
+        self.fields
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.holds,
+                    holds::Holds::Name | holds::Holds::Label | holds::Holds::Mixed
+                )
+            })
+            .find_map(|f| {
+                row.at(f.index)
+                    .and_then(|c| c.text())
+                    .filter(|t| !t.is_empty())
+            })
+    }
 }
 
 /// Everything the reading stage found.
@@ -171,15 +196,16 @@ pub fn build(mut inputs: Vec<Input>, cfg: &Config) -> Reading {
     Reading { inputs, tables }
 }
 
-/// The tables of an input's sheets.
+/// The tables of an input's sheets, each with its title and own year.
 pub fn tables_of(input: &Input, cfg: &Config) -> Vec<Table> {
-    input
-        .sheets
-        .iter()
-        .flat_map(|sheet| locate::locate(sheet, &input.file, cfg))
-        .map(|mut table| {
-            sipd::recognise(&mut table, cfg);
-            table
-        })
-        .collect()
+    let mut out = Vec::new();
+    for sheet in &input.sheets {
+        let mut tables = locate::locate(sheet, &input.file, cfg);
+        title::read(sheet, &mut tables);
+        for table in &mut tables {
+            sipd::recognise(table, cfg);
+        }
+        out.extend(tables);
+    }
+    out
 }

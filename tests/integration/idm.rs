@@ -570,3 +570,54 @@ fn the_fixes_compose_and_libreoffice_agrees() {
         ]
     );
 }
+
+/// Kabupaten Serang's own IDM workbook (`tests/fixtures/real/idm-serang`), copied
+/// into a fresh folder as it is.
+fn serang() -> (Dir, PathBuf) {
+    let dir = Dir::new();
+    let to = dir.input("DataTrainingKabSerang.xlsx");
+    std::fs::copy(
+        util::repo().join("tests/fixtures/real/idm-serang/DataTrainingKabSerang.xlsx"),
+        &to,
+    )
+    .unwrap();
+    (dir, to)
+}
+
+/// Issue 23: the Serang workbook numbers its kecamatan as the Ministry of Home
+/// Affairs does (6 digits); its 326 villages raise nothing loud: no KOD002 for
+/// the kecamatan codes, no IDT003 for CIOMAS and CIRUAS (two kecamatan, each of
+/// its own code).
+#[test]
+fn the_serang_workbook_raises_nothing_loud() {
+    let (dir, _) = serang();
+    let (json, code) = dir.check_json(&[]);
+    assert_eq!(util::loud(&json), vec![]);
+    assert_eq!(code, 0);
+}
+
+/// The same workbook with one kecamatan code typed in BPS's 7 digits, and one
+/// village code outside its kecamatan: both found, at their cells, and nothing else.
+#[test]
+fn a_code_of_the_other_scheme_and_a_code_outside_its_kecamatan_are_found_in_serang() {
+    let (dir, path) = serang();
+    // Row 40: a village of kecamatan 360405 (6 digits) given the 7-digit 3604050.
+    util::edit_cell(&path, "Sheet1", "E40", Edit::Number(3604050.0));
+    // Row 41: its village code moved into another kecamatan.
+    util::edit_cell(&path, "Sheet1", "G41", Edit::Number(3604992001.0));
+    let (json, _) = dir.check_json(&["--lang", "en"]);
+    assert_eq!(
+        util::loud(&json),
+        // The village code of row 40 is right: the kecamatan code is the slip,
+        // told once.
+        vec![t("KOD001", "Sheet1", "G41"), t("KOD002", "Sheet1", "E40")]
+    );
+    let f = finding(&json, "KOD002", "E40");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("has 7 digits (BPS scheme), while this file's region codes follow the Kemendagri scheme (kecamatan 6 digits, 325 villages)"),
+        "{f}"
+    );
+}

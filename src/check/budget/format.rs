@@ -54,10 +54,7 @@ pub fn value(f: &Option<Figure>) -> Option<Decimal> {
     f.as_ref().and_then(|f| f.value)
 }
 
-/// Within the money tolerance.
-pub fn close(a: Decimal, b: Decimal, tol: Decimal) -> bool {
-    (a - b).abs() <= tol
-}
+pub use crate::check::sum_tree::close;
 
 /// Both known and equal, or one known: the value they agree on.
 pub fn agree(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {

@@ -11,6 +11,7 @@
 pub(super) mod format;
 mod links;
 mod pins;
+mod revenue;
 mod roots;
 mod sums;
 mod trees;
@@ -29,7 +30,7 @@ mod xdc012;
 mod xdc013;
 
 #[cfg(test)]
-mod testing;
+pub(super) mod testing;
 
 use super::{Context, Rule};
 use crate::cell::CellRef;

@@ -27,6 +27,14 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let (Some(pagu), Some(pct)) = (line.pagu.as_ref(), line.persen.as_ref()) else {
                 continue;
             };
+            // A nested table's sums are the structure family's, and so are its
+            // percentages when it reads them (STR004).
+            if !real.sums_judged_here()
+                && (ctx.structure.judges_ratios(real.table, pct.at.col)
+                    || ctx.structure.covers(real.table, pct.at))
+            {
+                continue;
+            }
             let (Some(p), Some(stated)) = (pagu.value, pct.value) else {
                 continue;
             };

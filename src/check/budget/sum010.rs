@@ -56,4 +56,25 @@ mod tests {
         assert!(budgets(3_000).check(&super::super::sum011::RULE).is_empty());
         assert!(budgets(3_500).check(&RULE).is_empty());
     }
+
+    #[test]
+    fn a_kegiatan_moved_into_another_programs_rows_adds_up_to_its_own_program() {
+        use crate::check::testing::{findings, sheet};
+        let found = findings(
+            &RULE,
+            &[sheet(
+                "Kode",
+                &[
+                    &["KODE", "URAIAN", "ANGGARAN (Rp)", "REALISASI (Rp)"],
+                    &["2.16.01", "PROGRAM PENUNJANG", "300", "250"],
+                    &["2.16.01.2.01", "Perencanaan", "100", "90"],
+                    // Program 2.16.02's kegiatan, standing in 2.16.01's rows.
+                    &["2.16.02.2.01", "Pengelolaan informasi", "200", "150"],
+                    &["2.16.01.2.02", "Keuangan", "200", "160"],
+                    &["2.16.02", "PROGRAM INFORMASI", "200", "150"],
+                ],
+            )],
+        );
+        assert_eq!(found, vec![]);
+    }
 }

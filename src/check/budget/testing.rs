@@ -187,6 +187,7 @@ impl Budgets {
                 last: CellRef::new(100, 10),
             },
             rows: 100,
+            year: None,
         });
         self.model.tables.len() - 1
     }
@@ -202,6 +203,7 @@ impl Budgets {
             programs,
             totals,
             ratio: false,
+            nested: false,
         });
         self
     }

@@ -37,21 +37,23 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             .map(|(_, v)| v)
             .zip(ctx.villages.keys(i))
             .collect();
-        let columns: [(&str, Field, Key, Key); 2] = [
+        let columns: [(&str, Field, Field, Key, Key); 2] = [
             (
                 "kecamatan",
                 |v| v.kecamatan.as_ref(),
+                |v| v.kode_kecamatan.as_ref(),
                 |k| k.kecamatan,
                 |k| k.kabupaten,
             ),
             (
                 "kabupaten",
                 |v| v.kabupaten.as_ref(),
+                |v| v.kode_kabupaten.as_ref(),
                 |k| k.kabupaten,
                 |k| k.provinsi,
             ),
         ];
-        for (what, field, key, scope) in columns {
+        for (what, field, code, key, scope) in columns {
             // Spellings are compared normalized (ignoring case and punctuation),
             // within the place above: ids of the shared keys.
             let mut scopes: Vec<Vec<Spelling>> = Vec::new();
@@ -68,20 +70,28 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     scopes.len() - 1
                 });
                 let spellings = &mut scopes[pos];
-                match spelling_index.get(&(pos, n)) {
-                    Some(&i) => spellings[i].cells.push(t),
-                    None => {
-                        spelling_index.insert((pos, n), spellings.len());
-                        spellings.push(Spelling {
-                            norm: ctx.villages.text(n),
-                            cells: vec![t],
-                        });
+                let i = *spelling_index.entry((pos, n)).or_insert_with(|| {
+                    spellings.push(Spelling {
+                        norm: ctx.villages.text(n),
+                        cells: Vec::new(),
+                        codes: Default::default(),
+                    });
+                    spellings.len() - 1
+                });
+                spellings[i].cells.push(t);
+                if let Some(c) = code(v) {
+                    let digits: String = c.text.chars().filter(char::is_ascii_digit).collect();
+                    if !digits.is_empty() {
+                        spellings[i].codes.insert(digits);
                     }
                 }
             }
             for spellings in &scopes {
                 for (a, b) in typos(spellings, k) {
                     let (minor, major) = (&spellings[a], &spellings[b]);
+                    if minor.other_region_than(major) {
+                        continue;
+                    }
                     let first = minor.cells[0];
                     let right = &major.cells[0].text;
                     let message = Message::new(
@@ -127,7 +137,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testing::{assert_finding, only, sheet};
+    use crate::check::testing::{assert_finding, findings, only, sheet};
 
     #[test]
     fn a_kecamatan_misspelled_once() {
@@ -167,5 +177,78 @@ mod tests {
         );
         assert_eq!(f.fix.len(), 1);
         assert_eq!(f.fix[0].value, NewValue::Text("UMPU SEMENGIK".into()));
+    }
+
+    #[test]
+    fn two_kecamatan_alike_but_of_their_own_codes_are_no_typo() {
+        // Kabupaten Serang has both CIOMAS and CIRUAS, each with its code.
+        let rows: &[&[&str]] = &[
+            &[
+                "KODE KEC",
+                "NAMA KECAMATAN",
+                "KODE DESA",
+                "NAMA DESA",
+                "NILAI IDM",
+                "STATUS IDM",
+            ],
+            &[
+                "'360411",
+                "CIRUAS",
+                "'3604112001",
+                "A",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360411",
+                "CIRUAS",
+                "'3604112002",
+                "B",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360411",
+                "CIRUAS",
+                "'3604112003",
+                "C",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360413",
+                "CIOMAS",
+                "'3604132001",
+                "D",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+            &[
+                "'360413",
+                "CIOMAS",
+                "'3604132002",
+                "E",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+        ];
+        assert_eq!(findings(&RULE, &[sheet("IDM", rows)]), vec![]);
+        // The same spelling under the other one's code is a typo all the same.
+        let typo: &[&[&str]] = &[
+            rows[0],
+            rows[1],
+            rows[2],
+            rows[3],
+            &[
+                "'360411",
+                "CIRUSA",
+                "'3604112004",
+                "D",
+                "0.6611",
+                "BERKEMBANG",
+            ],
+        ];
+        let f = &only(&RULE, &[sheet("IDM", typo)]);
+        assert_finding(f, "IDT003", "IDM!B5", "CIRUSA", Some("CIRUAS"));
     }
 }

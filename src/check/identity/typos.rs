@@ -32,6 +32,16 @@ fn deletions(s: &str, k: usize, into: &mut HashSet<String>) {
 pub(super) struct Spelling<'a> {
     pub norm: &'a str,
     pub cells: Vec<&'a Text>,
+    /// The region codes its rows give it (KODE KEC for a kecamatan), by digits.
+    pub codes: HashSet<String>,
+}
+
+impl Spelling<'_> {
+    /// Two spellings whose rows carry region codes, none shared, name two regions
+    /// (Kabupaten Serang's CIOMAS `360427` and CIRUAS `360409`), however alike.
+    pub fn other_region_than(&self, other: &Spelling) -> bool {
+        !self.codes.is_empty() && !other.codes.is_empty() && self.codes.is_disjoint(&other.codes)
+    }
 }
 
 type Candidates = HashMap<usize, HashSet<usize>>;
@@ -136,6 +146,7 @@ mod tests {
             .map(|(n, c)| Spelling {
                 norm: n,
                 cells: cells.iter().take(*c).collect(),
+                codes: HashSet::new(),
             })
             .collect()
     }

@@ -21,6 +21,7 @@ mod pairing;
 mod pct001;
 mod pct002;
 mod rng001;
+mod schemes;
 mod sum001;
 mod sum002;
 mod sum003;
@@ -466,6 +467,7 @@ pub(super) mod tests {
                 last: CellRef::new(9, 9),
             },
             rows: villages.len(),
+            year: None,
         });
         model.idm.villages.push(VillageTable {
             table: 0,

@@ -6,6 +6,7 @@ mod num001;
 mod num002;
 mod num003;
 mod num004;
+mod num005;
 
 use super::Rule;
 use crate::cell::CellRef;
@@ -13,7 +14,13 @@ use crate::finding::{Correction, Loc, NewValue, Safety};
 use crate::model::{Figure, NumericColumn};
 use crate::number::{DecimalMark, NumberKind};
 
-pub static RULES: &[Rule] = &[num001::RULE, num002::RULE, num003::RULE, num004::RULE];
+pub static RULES: &[Rule] = &[
+    num001::RULE,
+    num002::RULE,
+    num003::RULE,
+    num004::RULE,
+    num005::RULE,
+];
 
 fn loc(col: &NumericColumn, cell: CellRef) -> Loc {
     Loc::cell(&col.file, &col.sheet, cell)

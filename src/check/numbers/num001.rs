@@ -24,7 +24,12 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let listed: Vec<String> = readings.iter().map(|r| r.to_string()).collect();
-            if let Some(pin) = ctx.budget.pin_of(col, f) {
+            let pin = ctx.budget.pin_of(col, f);
+            if pin.is_none() && crate::number::same_mark_both_roles(&f.written).is_some() {
+                // One mark in both roles: NUM005 says what it means.
+                continue;
+            }
+            if let Some(pin) = pin {
                 let id = crate::words::group_thousands(pin.value, pin.value.normalize().scale());
                 let en: String = id
                     .chars()

@@ -20,20 +20,63 @@ pub const RULE: Rule = Rule {
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     for col in &ctx.model.numeric_columns {
-        if col.number == NumberKind::Measure {
-            continue;
-        }
+        // A column mostly of text is told once, as a column (TBL004).
+        let words_allowed = col.number == NumberKind::Measure || col.mostly_text().is_some();
         for f in &col.figures {
             if f.problem.as_deref() != Some(&FigureProblem::NotANumber) {
                 continue;
             }
-            let message = Message::new(
-                format!("kolom {} berisi \"{}\", bukan angka", col.label, f.written),
-                format!("column {} holds \"{}\", not a number", col.label, f.written),
-            );
-            out.push(rule.finding(loc(col, f.at), message, f.written.clone()));
+            // An indicator's target may be a word; an error value is never a figure.
+            if words_allowed && !is_error_value(&f.written) {
+                continue;
+            }
+            out.push(rule.finding(
+                loc(col, f.at),
+                message(&col.label, &f.written),
+                f.written.clone(),
+            ));
         }
     }
+    // The figure columns of any table that no kind reads as numbers: their error
+    // values (their words may be remarks, and a column of them is STR006's).
+    for t in &ctx.structure.tables {
+        for col in t.columns.iter().filter(|c| !c.numeric) {
+            for f in col.figures.iter().flatten() {
+                if f.problem.as_deref() == Some(&FigureProblem::NotANumber)
+                    && is_error_value(&f.written)
+                {
+                    out.push(rule.finding(
+                        t.loc(f.at),
+                        message(&col.field.label, &f.written),
+                        f.written.clone(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn message(label: &str, written: &str) -> Message {
+    Message::new(
+        format!("kolom {label} berisi \"{written}\", bukan angka"),
+        format!("column {label} holds \"{written}\", not a number"),
+    )
+}
+
+/// A spreadsheet's error value as a cell shows it (`#DIV/0!`, `#REF!`, `#N/A`).
+fn is_error_value(written: &str) -> bool {
+    matches!(
+        written.trim(),
+        "#DIV/0!"
+            | "#REF!"
+            | "#VALUE!"
+            | "#N/A"
+            | "#NAME?"
+            | "#NUM!"
+            | "#NULL!"
+            | "#SPILL!"
+            | "#CALC!"
+    )
 }
 
 #[cfg(test)]
@@ -61,5 +104,22 @@ mod tests {
         );
         assert_finding(f, "NUM002", "Tabel 3.4!C2", "seratus ribu", None);
         assert!(f.fix.is_empty());
+    }
+
+    #[test]
+    fn an_error_value_in_a_plain_tables_figure_column() {
+        let f = &only(
+            &RULE,
+            &[sheet(
+                "Rekap",
+                &[
+                    &["KOMPONEN", "SEMESTER I", "SEMESTER II", "CATATAN"],
+                    &["Belanja Pegawai", "1000000", "900000", "sesuai"],
+                    &["Belanja Barang", "2000000", "#DIV/0!", "sesuai"],
+                    &["Belanja Modal", "3000000", "2500000", "sesuai"],
+                ],
+            )],
+        );
+        assert_finding(f, "NUM002", "Rekap!C3", "#DIV/0!", None);
     }
 }

@@ -14,7 +14,6 @@ mod xdc020;
 
 use super::{Context, Rule};
 use crate::cell::CellRef;
-use crate::compare::agrees;
 use crate::finding::Loc;
 use crate::model::performance::Achievement;
 use rust_decimal::Decimal;
@@ -39,16 +38,17 @@ fn loc(ctx: &Context, table: usize, cell: CellRef) -> Loc {
     ctx.model.loc(table, cell)
 }
 
-/// The capaian a row's category must follow: the computed one (as shown when the
-/// stated capaian agrees with it), else the stated one.
+/// The capaian a row's category must follow: the stated one when it is right
+/// (PCT020 accepts it), else the computed one; the stated one when none can be
+/// computed.
 fn capaian_basis(a: &Achievement) -> Option<Decimal> {
     let stated = a
         .capaian
         .as_ref()
         .and_then(|f| f.value.map(|v| (v, f.decimals)));
-    match (a.computed_capaian(), stated) {
-        (Some(c), Some((s, d))) if agrees(s, d, c) => Some(s),
-        (Some(c), _) => Some(c),
+    match (a.judged_capaian(), stated) {
+        (Some(c), Some((s, d))) if c.accepts(s, d) => Some(s),
+        (Some(c), _) => Some(c.value),
         (None, Some((s, _))) => Some(s),
         (None, None) => None,
     }

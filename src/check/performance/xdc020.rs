@@ -46,21 +46,44 @@ impl Doc {
     }
 }
 
-/// A target as compared: a number by value, a word ignoring case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A target as compared: a number by value (with the grade or unit written beside
+/// it), a range by its ends, a word ignoring case.
+#[derive(Debug, Clone, Eq)]
 enum TargetValue {
-    Number(Decimal),
+    Number(Decimal, Option<String>),
+    Range(Option<Decimal>, Option<Decimal>),
     Word(String),
+}
+
+impl PartialEq for TargetValue {
+    /// A number is its value whatever its unit (`24` and `24 Dokumen`); a grade
+    /// written with its number (`70 (BB)`) is the grade alone (`BB`) as well.
+    fn eq(&self, other: &TargetValue) -> bool {
+        use TargetValue::*;
+        match (self, other) {
+            (Number(a, _), Number(b, _)) => a == b,
+            (Range(a, b), Range(c, d)) => a == c && b == d,
+            (Word(a), Word(b)) => a == b,
+            (Number(_, Some(label)), Word(w)) | (Word(w), Number(_, Some(label))) => {
+                crate::table::normalize_header(label) == *w
+            }
+            _ => false,
+        }
+    }
 }
 
 impl TargetValue {
     fn of(m: &Measure) -> Option<TargetValue> {
-        match m.value {
-            Some(v) => Some(TargetValue::Number(v.normalize())),
-            None if m.is_qualitative() => Some(TargetValue::Word(crate::table::normalize_header(
-                m.written(),
-            ))),
-            None => None,
+        match (m.value, m.range) {
+            (Some(v), _) => Some(TargetValue::Number(v.normalize(), m.label.clone())),
+            (None, Some(r)) => Some(TargetValue::Range(
+                r.low.map(|x| x.normalize()),
+                r.high.map(|x| x.normalize()),
+            )),
+            (None, None) if m.is_qualitative() => Some(TargetValue::Word(
+                crate::table::normalize_header(m.written()),
+            )),
+            (None, None) => None,
         }
     }
 }
@@ -77,15 +100,15 @@ struct Entry<'a> {
 impl Entry<'_> {
     fn expected(&self) -> String {
         match &self.value {
-            TargetValue::Number(v) => plain(*v),
-            TargetValue::Word(_) => self.target.written().to_string(),
+            TargetValue::Number(v, _) => plain(*v),
+            _ => self.target.written().to_string(),
         }
     }
 
     fn shown(&self) -> String {
         match &self.value {
-            TargetValue::Number(v) => crate::words::format_decimal(*v),
-            TargetValue::Word(_) => self.target.written().to_string(),
+            TargetValue::Number(v, _) => crate::words::format_decimal(*v),
+            _ => self.target.written().to_string(),
         }
     }
 }
@@ -108,7 +131,29 @@ fn pair_by_table(from: &[Entry], to: &[Entry], min: f64) -> Vec<Option<usize>> {
 }
 
 fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
-    let year = ctx.cfg.office.year;
+    // Each PK and achievement table is judged for its own year (its title, its
+    // header), else the report's: a 2022 table is never held to 2023's targets.
+    let perf = &ctx.model.performance;
+    let mut years: Vec<i32> = perf
+        .pk_targets
+        .iter()
+        .map(|p| p.table)
+        .chain(perf.achievements.iter().map(|a| a.table))
+        .map(|t| table_year(ctx, t))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    for year in years {
+        check_year(rule, ctx, year, out);
+    }
+}
+
+/// The year a table is judged for.
+fn table_year(ctx: &Context, table: usize) -> i32 {
+    ctx.model.tables[table].year.unwrap_or(ctx.cfg.office.year)
+}
+
+fn check_year(rule: &Rule, ctx: &Context, year: i32, out: &mut Vec<Finding>) {
     let perf = &ctx.model.performance;
     let min = ctx.cfg.tolerances.name_similarity;
     // Sasaran indicators first: a PK or achievement name equal to both a tujuan
@@ -137,6 +182,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let pk: Vec<Entry> = perf
         .pk_targets
         .iter()
+        .filter(|p| table_year(ctx, p.table) == year)
         .filter_map(|p| {
             let t = p.target.as_ref()?;
             Some(Entry {
@@ -151,6 +197,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let ach: Vec<Entry> = perf
         .achievements
         .iter()
+        .filter(|a| table_year(ctx, a.table) == year)
         .filter_map(|a| {
             let t = a.target.as_ref()?;
             Some(Entry {
@@ -383,5 +430,125 @@ mod tests {
             .map(|l| format!("{}!{}", l.sheet, l.cell))
             .collect();
         assert_eq!(related, vec!["IKU!C2", "Capaian!B2"]);
+    }
+
+    #[test]
+    fn a_grade_with_its_number_is_the_grade_and_a_unit_is_no_difference() {
+        use crate::check::testing::findings;
+        let found = findings(
+            &RULE,
+            &[
+                sheet(
+                    "PK",
+                    &[
+                        &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                        // Diskominfo Pringsewu's PK writes the SAKIP grade alone.
+                        &["1.", "Meningkatnya Akuntabilitas", "Nilai SAKIP", "BB"],
+                        &[
+                            "2.",
+                            "Meningkatnya Akuntabilitas",
+                            "Dokumen perencanaan",
+                            "24",
+                        ],
+                        &["3.", "Meningkatnya Layanan", "Pengaduan selesai", "80 - 90"],
+                    ],
+                ),
+                sheet(
+                    "Capaian",
+                    &[
+                        &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                        &["Nilai SAKIP", "70 (BB)", "72"],
+                        &["Dokumen perencanaan", "24 Dokumen", "24"],
+                        &["Pengaduan selesai", "80–90", "92"],
+                    ],
+                ),
+            ],
+        );
+        assert_eq!(found, vec![]);
+        let found = findings(
+            &RULE,
+            &[
+                sheet(
+                    "PK",
+                    &[
+                        &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                        &["1.", "Meningkatnya Layanan", "Pengaduan selesai", "80 - 90"],
+                    ],
+                ),
+                sheet(
+                    "Capaian",
+                    &[
+                        &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                        &["Pengaduan selesai", "85 - 90", "92"],
+                    ],
+                ),
+            ],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_finding(
+            &found[0],
+            "XDC020",
+            "Capaian!B2",
+            "85 - 90",
+            Some("80 - 90"),
+        );
+    }
+
+    #[test]
+    fn a_table_of_another_year_is_compared_with_that_years_targets() {
+        use crate::check::testing::findings;
+        let iku = sheet(
+            "IKU",
+            &[
+                &["INDIKATOR KINERJA", "2022", "2023"],
+                &["Nilai IKE", "0,5925", "0,6333"],
+            ],
+        );
+        let pk = sheet(
+            "PK",
+            &[
+                &["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"],
+                &[
+                    "1.",
+                    "Meningkatnya Ketahanan Ekonomi",
+                    "Nilai IKE",
+                    "0,6333",
+                ],
+            ],
+        );
+        // Last year's achievement table, kept in this year's workbook.
+        let capaian = |title: &'static str, target: &'static str| {
+            sheet(
+                "Capaian 2022",
+                &[
+                    &[title],
+                    &["INDIKATOR KINERJA UTAMA", "TARGET", "REALISASI"],
+                    &["Nilai IKE", target, "0.6012"],
+                ],
+            )
+        };
+        let quiet = findings(
+            &RULE,
+            &[iku, pk, capaian("PENGUKURAN KINERJA TAHUN 2022", "0.5925")],
+        );
+        assert_eq!(quiet, vec![]);
+        // Its target unlike the IKU's 2022 one: found, as a 2022 target.
+        let iku = sheet(
+            "IKU",
+            &[
+                &["INDIKATOR KINERJA", "2022", "2023"],
+                &["Nilai IKE", "0,5925", "0,6333"],
+            ],
+        );
+        let f = &only(
+            &RULE,
+            &[iku, capaian("PENGUKURAN KINERJA TAHUN 2022", "0.5952")],
+        );
+        assert_finding(f, "XDC020", "Capaian 2022!B3", "0.5952", Some("0.5925"));
+        assert!(
+            f.message.en.starts_with("the 2022 target of indicator"),
+            "{}",
+            f.message.en
+        );
     }
 }

@@ -97,3 +97,28 @@ mod numbered_tables {
         assert_ne!(at[0].0, super::RULE.code);
     }
 }
+
+#[cfg(test)]
+mod plain_tables {
+    use crate::check::testing::{assert_finding, findings, one, sheet};
+
+    /// A table of no known kind whose numbering row states `(4) = (2) + (3)`.
+    #[test]
+    fn a_plain_tables_stated_sum() {
+        let f = one(findings(
+            &super::RULE,
+            &[sheet(
+                "Rekap",
+                &[
+                    &["KOMPONEN", "SEMESTER I", "SEMESTER II", "SETAHUN"],
+                    &["(1)", "(2)", "(3)", "(4) = (2) + (3)"],
+                    &["Belanja Pegawai", "100", "200", "300"],
+                    &["Belanja Barang", "50", "70", "100"],
+                    &["Belanja Modal", "10", "20", "30"],
+                ],
+            )],
+        ));
+        assert_finding(&f, "ARI001", "Rekap!D4", "100", Some("=B4+C4 (120)"));
+        assert!(f.message.id.contains("(4) = (2) + (3)"), "{}", f.message.id);
+    }
+}
