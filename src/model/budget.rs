@@ -9,6 +9,7 @@
 use super::{Figure, TableView};
 use crate::cell::CellRef;
 use crate::config::Config;
+use crate::structure::tree::outline_style;
 use crate::structure::Row;
 use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
@@ -397,34 +398,10 @@ pub struct Rkt {
     pub total: Option<TotalRow>,
 }
 
-/// The numbering style of an outline item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Outline {
-    /// `I`, `II`
-    Roman,
-    /// `i`, `ii`
-    LowerRoman,
-    /// `1.`, `1`
-    Arabic,
-    /// `1)`, `(1)`
-    ArabicParen,
-    /// `1.1`, `1.2.3`: the number of parts.
-    Decimal(u8),
-    /// `A.`
-    Upper,
-    /// `a.`
-    Lower,
-    /// `a)`, `(a)`
-    LowerParen,
-    /// `-`, `•`
-    Bullet,
-}
-
 /// A line of the spending summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpendingItem {
     pub no: String,
-    pub style: Outline,
     /// 0 for the top level.
     pub depth: usize,
     pub name: String,
@@ -990,84 +967,16 @@ fn rkt(view: &TableView) -> Rkt {
 // Spending summary
 // ---------------------------------------------------------------------------
 
-fn roman_value(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut prev = 0u32;
-    for c in s.chars().rev() {
-        let v = match c.to_ascii_uppercase() {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            'C' => 100,
-            _ => return None,
-        };
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    (total > 0).then_some(total)
-}
-
-/// The outline style of a number as written; `None` when it is no outline number.
-pub fn outline_style(no: &str) -> Option<Outline> {
-    let t = no.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if matches!(t, "-" | "–" | "•" | "*" | "·") {
-        return Some(Outline::Bullet);
-    }
-    let paren = t.starts_with('(') || t.ends_with(')');
-    let core = t
-        .trim_start_matches('(')
-        .trim_end_matches([')', '.'])
-        .trim();
-    if core.is_empty() {
-        return None;
-    }
-    if core.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        let parts = core.split('.').filter(|p| !p.is_empty()).count();
-        return match (parts, paren) {
-            (0, _) => None,
-            (1, true) => Some(Outline::ArabicParen),
-            (1, false) => Some(Outline::Arabic),
-            (n, _) => Some(Outline::Decimal(n.min(9) as u8)),
-        };
-    }
-    if !core.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let upper = core.chars().all(|c| c.is_ascii_uppercase());
-    let lower = core.chars().all(|c| c.is_ascii_lowercase());
-    let roman = roman_value(core).is_some();
-    match core.len() {
-        1 if upper => Some(if matches!(core, "I" | "V" | "X") {
-            Outline::Roman
-        } else {
-            Outline::Upper
-        }),
-        1 if lower => Some(if paren {
-            Outline::LowerParen
-        } else {
-            Outline::Lower
-        }),
-        _ if roman && upper => Some(Outline::Roman),
-        _ if roman && lower => Some(Outline::LowerRoman),
-        _ => None,
-    }
-}
-
+/// The spending summary's numbered lines, nested as the table's structure reads
+/// its outline (`I`, `1.`, `a.`, in a NO column or leading the name).
 fn spending(view: &TableView) -> Spending {
     let mut items: Vec<SpendingItem> = Vec::new();
     let mut totals = Vec::new();
-    // The open outline levels: (style, item index).
-    let mut stack: Vec<(Outline, usize)> = Vec::new();
+    let nodes = &view.table.tree.nodes;
+    // The item of each body row, when it is one.
+    let mut item_of: Vec<Option<usize>> = vec![None; nodes.len()];
     let uraian_col = view.table.column(Col::Uraian).map(|c| c.index);
-    for row in &view.table.rows {
+    for (r, row) in view.table.rows.iter().enumerate() {
         let no_text = cell_text(view, row, Col::No);
         let uraian = cell_text(view, row, Col::Uraian);
         let jumlah = view.figure(row, Col::Jumlah).cloned();
@@ -1094,28 +1003,22 @@ fn spending(view: &TableView) -> Spending {
             });
             continue;
         }
-        let Some(no) = no else { continue };
-        let Some(mut style) = outline_style(&no) else {
+        let Some(no) = no.filter(|n| outline_style(n).is_some()) else {
             continue;
         };
-        // "I" after "H" is a letter; "i" after "h" likewise.
-        if style == Outline::Roman && no.trim_end_matches(['.', ')']).len() == 1 {
-            if let Some(&(Outline::Upper, _)) = stack.iter().find(|(s, _)| *s == Outline::Upper) {
-                style = Outline::Upper;
+        // Its parent: the nearest row above it in the hierarchy that is a line.
+        let mut up = nodes.get(r).and_then(|n| n.parent);
+        let parent = loop {
+            match up {
+                Some(p) if item_of[p].is_some() => break item_of[p],
+                Some(p) => up = nodes[p].parent,
+                None => break None,
             }
-        }
-        let parent = match stack.iter().position(|(s, _)| *s == style) {
-            Some(k) => {
-                stack.truncate(k);
-                stack.last().map(|&(_, i)| i)
-            }
-            None => stack.last().map(|&(_, i)| i),
         };
         let index = items.len();
         items.push(SpendingItem {
             no,
-            style,
-            depth: stack.len(),
+            depth: parent.map_or(0, |p| items[p].depth + 1),
             name,
             row: row.row,
             cell,
@@ -1127,7 +1030,7 @@ fn spending(view: &TableView) -> Spending {
         if let Some(p) = parent {
             items[p].children.push(index);
         }
-        stack.push((style, index));
+        item_of[r] = Some(index);
     }
     Spending {
         table: view.index,
@@ -1192,20 +1095,6 @@ mod tests {
         assert!(looks_like_terbilang("(Terbilang : Enam milyar rupiah)."));
         assert!(looks_like_terbilang("Enam juta rupiah"));
         assert!(!looks_like_terbilang("Sumber Data : DPA 2023"));
-    }
-
-    #[test]
-    fn outline_styles() {
-        assert_eq!(outline_style("I"), Some(Outline::Roman));
-        assert_eq!(outline_style("II."), Some(Outline::Roman));
-        assert_eq!(outline_style("1."), Some(Outline::Arabic));
-        assert_eq!(outline_style("1)"), Some(Outline::ArabicParen));
-        assert_eq!(outline_style("1.2"), Some(Outline::Decimal(2)));
-        assert_eq!(outline_style("a."), Some(Outline::Lower));
-        assert_eq!(outline_style("(b)"), Some(Outline::LowerParen));
-        assert_eq!(outline_style("B."), Some(Outline::Upper));
-        assert_eq!(outline_style("-"), Some(Outline::Bullet));
-        assert_eq!(outline_style("Belanja"), None);
     }
 
     #[test]

@@ -864,6 +864,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn outline_styles() {
+        assert_eq!(outline_style("I"), Some(OutlineStyle::Roman));
+        assert_eq!(outline_style("II."), Some(OutlineStyle::Roman));
+        assert_eq!(outline_style("1."), Some(OutlineStyle::Arabic));
+        assert_eq!(outline_style("1)"), Some(OutlineStyle::ArabicParen));
+        assert_eq!(outline_style("1.2"), Some(OutlineStyle::Decimal(2)));
+        assert_eq!(outline_style("a."), Some(OutlineStyle::Lower));
+        assert_eq!(outline_style("(b)"), Some(OutlineStyle::LowerParen));
+        assert_eq!(outline_style("B."), Some(OutlineStyle::Upper));
+        assert_eq!(outline_style("-"), Some(OutlineStyle::Bullet));
+        assert_eq!(outline_style("Belanja"), None);
+    }
+
+    #[test]
     fn totals_are_told_from_names_that_only_start_alike() {
         assert!(is_total_label("Jumlah"));
         assert!(is_total_label("JUMLAH TOTAL"));

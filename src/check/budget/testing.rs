@@ -7,8 +7,8 @@ use crate::check::{Context, Rule};
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::model::budget::{
-    BudgetLine, Outline, PkBudget, PkJumlah, PkProgram, Realisation, RealisationProgram, Rkt,
-    RktKegiatan, RktProgram, Spending, SpendingItem, Terbilang,
+    BudgetLine, PkBudget, PkJumlah, PkProgram, Realisation, RealisationProgram, Rkt, RktKegiatan,
+    RktProgram, Spending, SpendingItem, Terbilang,
 };
 use crate::model::{Figure, FigureProblem, Model, TableInfo};
 use crate::structure::Reading;
@@ -148,7 +148,6 @@ pub fn rkt_block(name: &str, funds: Figure, kegiatan: Vec<RktKegiatan>) -> RktPr
 pub fn spending_item(no: &str, name: &str, jumlah: Figure, parent: Option<usize>) -> SpendingItem {
     SpendingItem {
         no: no.into(),
-        style: Outline::Arabic,
         depth: 0,
         name: name.into(),
         row: jumlah.at.row,
