@@ -38,7 +38,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
     // The figure columns of any table that no kind reads as numbers: their error
-    // values (their words may be remarks, and a column of them is STR006's).
+    // values (their words may be remarks, and a column of them is TBL004's).
     for t in &ctx.structure.tables {
         for col in t.columns.iter().filter(|c| !c.numeric) {
             for f in col.figures.iter().flatten() {

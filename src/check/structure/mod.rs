@@ -22,7 +22,6 @@ mod str002;
 mod str003;
 mod str004;
 mod str005;
-mod str006;
 
 use super::Rule;
 use crate::cell::CellRef;
@@ -45,7 +44,6 @@ pub static RULES: &[Rule] = &[
     str003::RULE,
     str004::RULE,
     str005::RULE,
-    str006::RULE,
 ];
 
 /// Every table's structural slips, worked out once per run for every rule.

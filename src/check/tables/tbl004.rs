@@ -62,6 +62,26 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 .related(related),
         );
     }
+    // The columns of any table that no kind reads as numbers, whose header words
+    // promise figures (`ANGGARAN (Rp)` in a table of no known kind).
+    for t in &ctx.structure.tables {
+        for c in &t.text_columns {
+            let examples: Vec<String> = c.examples.iter().map(|e| format!("\"{e}\"")).collect();
+            let examples = examples.join(", ");
+            let range = t.range();
+            let message = Message::new(
+                format!(
+                    "kolom {} tabel di {range} berisi teks di {} dari {} selnya ({examples}, …): angkanya tidak dapat dibaca maupun diperiksa",
+                    c.label, c.texts, c.filled
+                ),
+                format!(
+                    "column {} of the table at {range} holds text in {} of its {} cells ({examples}, …): its figures can be neither read nor checked",
+                    c.label, c.texts, c.filled
+                ),
+            );
+            out.push(rule.finding(t.loc(c.header), message, c.label.clone()));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +112,47 @@ mod tests {
         // Told once as a column, not once a cell (tests/integration/judged.rs
         // holds that the per-cell rule is silent).
         assert_eq!(f.related.len(), 3);
+    }
+
+    #[test]
+    fn a_money_column_of_words_in_a_table_of_no_kind() {
+        let f = &only(
+            &RULE,
+            &[sheet(
+                "Kegiatan",
+                &[
+                    &["NO", "KEGIATAN", "ANGGARAN (Rp)", "KETERANGAN"],
+                    &["1", "Rapat koordinasi", "dua juta rupiah", "selesai"],
+                    &["2", "Monitoring", "belum ditetapkan", "berjalan"],
+                    &["3", "Evaluasi", "menunggu DPA", "berjalan"],
+                ],
+            )],
+        );
+        assert_finding(f, "TBL004", "Kegiatan!C1", "ANGGARAN (Rp)", None);
+        assert!(
+            f.message.en.starts_with(
+                "column ANGGARAN (Rp) of the table at A1:D4 holds text in 3 of its 3 cells (\"dua juta rupiah\""
+            ),
+            "{}",
+            f.message.en
+        );
+    }
+
+    #[test]
+    fn a_source_of_funds_is_words_by_name() {
+        assert!(findings(
+            &RULE,
+            &[sheet(
+                "Kegiatan",
+                &[
+                    &["NO", "KEGIATAN", "SUMBER DANA", "ANGGARAN (Rp)"],
+                    &["1", "Rapat koordinasi", "APBD", "2000000"],
+                    &["2", "Monitoring", "APBN", "3000000"],
+                    &["3", "Evaluasi", "DAK", "1000000"],
+                ],
+            )],
+        )
+        .is_empty());
     }
 
     #[test]
