@@ -76,19 +76,17 @@ impl Staging {
                 ("folder tidak dapat dibuat", "the folder cannot be created"),
             )
         })?;
-        remove_abandoned(folder);
+        remove_abandoned(folder, STAGING_PREFIX);
         let not_writable = ("folder tidak dapat ditulisi", "the folder is not writable");
         let unmake = |e| {
             remove_made(&made);
             fail(e, not_writable)
         };
         let dir = unique_dir(folder).map_err(unmake)?;
-        let alive = File::create(dir.join(ALIVE))
-            .and_then(|f| f.lock().map(|()| f))
-            .map_err(|e| {
-                let _ = std::fs::remove_dir_all(&dir);
-                unmake(e)
-            })?;
+        let alive = hold_alive(&dir).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&dir);
+            unmake(e)
+        })?;
         Ok(Staging {
             folder: folder.to_path_buf(),
             dir,
@@ -337,19 +335,26 @@ fn unique_dir(folder: &Path) -> std::io::Result<PathBuf> {
     }
 }
 
-/// Removes the staging folders in `folder` whose run is gone (their `.alive` lock
-/// can be taken, or they have none). Only names with the staging prefix are
+/// Locks `dir`'s `.alive` file for as long as the returned file is held: while it
+/// is, [`remove_abandoned`] leaves `dir` alone, in this process and any other.
+pub fn hold_alive(dir: &Path) -> std::io::Result<File> {
+    File::create(dir.join(ALIVE)).and_then(|f| f.lock().map(|()| f))
+}
+
+/// Removes the folders in `folder` named with `prefix` whose process is gone
+/// (their `.alive` lock can be taken, or they have none a minute on): staging
+/// folders of killed runs, a killed server's temporary folder. Nothing else is
 /// touched.
-fn remove_abandoned(folder: &Path) {
+pub fn remove_abandoned(folder: &Path, prefix: &str) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
     for entry in entries.flatten() {
-        let is_staging = entry
+        let is_ours = entry
             .file_name()
             .to_str()
-            .is_some_and(|n| n.starts_with(STAGING_PREFIX));
-        if !is_staging || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            .is_some_and(|n| n.starts_with(prefix));
+        if !is_ours || !entry.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
         let dir = entry.path();

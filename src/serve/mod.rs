@@ -84,14 +84,22 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
     let listener = std::net::TcpListener::bind(addr).map_err(|e| fail(e.to_string()))?;
     let bound = listener.local_addr().map_err(|e| fail(e.to_string()))?;
     let token = (!addr.ip().is_loopback()).then(random_hex);
-    let root = std::env::temp_dir().join(format!("kinerja-serve-{}", random_hex()));
-    std::fs::create_dir_all(&root).map_err(|e| Error::Output {
-        path: root.clone(),
-        message: crate::finding::Message::new(
-            format!("folder sementara tidak dapat dibuat ({e})"),
-            format!("the temporary folder cannot be created ({e})"),
-        ),
-    })?;
+    // What a server closed without Ctrl+C left (on Windows, its window closed
+    // with X ends the process at once): gone once no process holds it.
+    crate::output::remove_abandoned(&std::env::temp_dir(), ROOT_PREFIX);
+    let root = std::env::temp_dir().join(format!("{ROOT_PREFIX}{}", random_hex()));
+    let alive = std::fs::create_dir_all(&root)
+        .and_then(|()| crate::output::hold_alive(&root))
+        .map_err(|e| {
+            let _ = std::fs::remove_dir_all(&root);
+            Error::Output {
+                path: root.clone(),
+                message: crate::finding::Message::new(
+                    format!("folder sementara tidak dapat dibuat ({e})"),
+                    format!("the temporary folder cannot be created ({e})"),
+                ),
+            }
+        })?;
     let state = Arc::new(State {
         cfg,
         token,
@@ -149,6 +157,8 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
     }
     server.stop();
     sweep(&state, true);
+    // Unlocked first: Windows removes no file that is open.
+    drop(alive);
     let _ = std::fs::remove_dir_all(&state.root);
     let _ = writeln!(
         std::io::stderr(),
@@ -156,6 +166,9 @@ pub fn serve(cfg: Config, opts: Options) -> Result<i32, Error> {
     );
     Ok(0)
 }
+
+/// The server's temporary folder in the system's: this, then 128 random bits.
+const ROOT_PREFIX: &str = "kinerja-serve-";
 
 /// Removes the runs that expired (or all of them).
 fn sweep(state: &State, all: bool) {

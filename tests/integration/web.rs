@@ -89,10 +89,12 @@ impl Server {
         http("GET", &format!("{}{path}", self.base), &[], &[])
     }
 
-    /// Every file under the server's TMPDIR, relative to it.
+    /// Every file under the server's TMPDIR, relative to it, but the lock that
+    /// says the server lives (`kinerja-serve-…/.alive`).
     pub fn temporary_files(&self) -> Vec<String> {
         let mut found = Vec::new();
         walk(&self.tmp, &self.tmp, &mut found);
+        found.retain(|f| !f.ends_with("/.alive"));
         found.sort();
         found
     }
@@ -681,6 +683,47 @@ fn outputs_expire_and_ctrl_c_removes_every_run_folder() {
     let tmp = server.tmp.clone();
     assert_eq!(server.interrupt(), 0);
     assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
+}
+
+/// Guards a server ended without Ctrl+C (killed; on Windows, its window closed):
+/// the next server removes the temporary folder it left, uploads and all, and
+/// leaves a living server's alone.
+#[test]
+fn a_killed_servers_temporary_folder_goes_with_the_next_start() {
+    let dir = Dir::new();
+    let living = Dir::new();
+    let killed = Server::start(&dir, "127.0.0.1:0", &[]);
+    assert_eq!(killed.run(&[("Profil.xlsx", profil())], "").status, 200);
+    let tmp = killed.tmp.clone();
+    let left: Vec<String> = killed.temporary_files();
+    assert!(left.len() >= 4, "{left:?}");
+    // Another server's folder beside it, in use.
+    let other = Server::start(&living, "127.0.0.1:0", &[]);
+    let other_root = std::fs::read_dir(&other.tmp)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let beside = tmp.join(other_root.file_name().unwrap());
+    std::fs::rename(&other_root, &beside).unwrap();
+    drop(killed); // SIGKILL: no cleanup
+    let roots = |tmp: &Path| -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(tmp)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(roots(&tmp).len(), 2);
+    let next = Server::start(&dir, "127.0.0.1:0", &[]);
+    let now = roots(&tmp);
+    assert_eq!(now.len(), 2, "{now:?}");
+    assert!(now.contains(&beside.file_name().unwrap().to_string_lossy().into_owned()));
+    assert_eq!(next.temporary_files(), Vec::<String>::new());
+    std::fs::rename(&beside, &other_root).unwrap();
+    assert_eq!(other.interrupt(), 0);
 }
 
 /// Guards the startup message: a port already taken is said plainly, exit 2.
