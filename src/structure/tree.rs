@@ -29,6 +29,9 @@ pub enum Placed {
     Code,
     Outline,
     Words,
+    /// The name column its name stands in (a name further right is a level
+    /// down), where rows fill one name column each.
+    Column,
     Formula,
     /// A heading row without figures over the rows that have them, or simply
     /// the row above.
@@ -83,6 +86,10 @@ impl Tree {
 struct Facts {
     codes: Vec<String>,
     name: Option<String>,
+    /// Which name column holds its name, when it fills exactly one.
+    column: Option<u8>,
+    /// Words in two or more name columns (a program and its indicator).
+    spread: bool,
     outline: Option<OutlineStyle>,
     words: Option<u8>,
     total: bool,
@@ -180,6 +187,15 @@ fn facts(
     // any of them may carry the level's words or a total's label.
     let names: Vec<String> = name_cols.iter().filter_map(|&c| text(c)).collect();
     let name = names.first().cloned();
+    // (A figure typed as text in a mixed column is no name.)
+    let worded: Vec<usize> = (0..name_cols.len())
+        .filter(|&k| text(name_cols[k]).is_some_and(|t| t.chars().any(char::is_alphabetic)))
+        .collect();
+    let column = match worded[..] {
+        [k] => u8::try_from(k).ok(),
+        _ => None,
+    };
+    let spread = worded.len() > 1;
     let numbered = number_cols.iter().find_map(|&c| text(c));
     let outline = numbered
         .as_deref()
@@ -202,6 +218,8 @@ fn facts(
     Facts {
         codes,
         name,
+        column,
+        spread,
         outline,
         words,
         total,
@@ -476,13 +494,23 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
     }
     let any_words = facts.iter().any(|f| f.words.is_some());
     let any_outline = styles.len() > 1;
+    // Names set in two or more columns, every row filling one (a bidang in the
+    // first, its kegiatan in the second): the column is the level, before any
+    // word a name starts with. (Rows naming a program and its indicator side by
+    // side are no such outline.)
+    let mut columns: Vec<u8> = facts.iter().filter_map(|f| f.column).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let by_column = columns.len() > 1 && !facts.iter().any(|f| f.spread);
     let mut claimed = vec![false; n];
     // The open parents: (row, rank); a lower rank is higher in the tree.
     let mut stack: Vec<(usize, u32)> = Vec::new();
     let ranks: Vec<Option<(u32, Placed)>> = facts
         .iter()
         .map(|f| {
-            if any_words && f.words.is_some() {
+            if by_column && f.column.is_some() {
+                f.column.map(|k| (u32::from(k) * 10, Placed::Column))
+            } else if any_words && f.words.is_some() {
                 f.words.map(|w| (u32::from(w) * 10, Placed::Words))
             } else if any_outline && f.outline.is_some() {
                 f.outline.map(|s| {
@@ -587,7 +615,10 @@ fn next_has_figures(facts: &[Facts], i: usize) -> bool {
 /// A row that opened a group: placed by words, outline or as a heading.
 fn is_group(facts: &[Facts], tree: &Tree, p: usize) -> bool {
     !facts[p].has_figures
-        || matches!(tree.nodes[p].placed, Placed::Words | Placed::Outline)
+        || matches!(
+            tree.nodes[p].placed,
+            Placed::Words | Placed::Outline | Placed::Column
+        )
         || facts[p].words.is_some()
         || facts[p].outline.is_some()
 }
@@ -746,6 +777,12 @@ pub fn is_total_label(text: &str) -> bool {
             | "TOTAL BELANJA"
             | "JUMLAH ANGGARAN"
             | "TOTAL ANGGARAN"
+            // The LRA's and the APBDes's own totals (PP 71/2010, Permendagri 20/2018).
+            | "JUMLAH PENDAPATAN"
+            | "TOTAL PENDAPATAN"
+            | "JUMLAH PEMBIAYAAN"
+            | "JUMLAH PENERIMAAN PEMBIAYAAN"
+            | "JUMLAH PENGELUARAN PEMBIAYAAN"
     ) || n.starts_with("JUMLAH TOTAL ")
         || n.starts_with("SUB TOTAL ")
         || n.starts_with("TOTAL ") && n.split(' ').count() <= 3
@@ -882,6 +919,8 @@ mod tests {
         assert!(is_total_label("Jumlah"));
         assert!(is_total_label("JUMLAH TOTAL"));
         assert!(is_total_label("Sub Total"));
+        assert!(is_total_label("JUMLAH PENDAPATAN"));
+        assert!(!is_total_label("Jumlah Penduduk Miskin"));
         assert!(is_total_label("Total Belanja"));
         assert!(!is_total_label("Jumlah Desa Maju"));
         assert!(!is_total_label(
@@ -904,6 +943,8 @@ mod tests {
             .map(|c| Facts {
                 codes: vec![c.to_string()],
                 name: None,
+                column: None,
+                spread: false,
                 outline: None,
                 words: None,
                 total: false,

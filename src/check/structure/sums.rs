@@ -481,6 +481,23 @@ impl<'a> Column<'a> {
             if peers_filled * 2 <= peers && !self.rows.has_figures[i] {
                 continue;
             }
+            // A heading whose group closes with its own total row (`Pendapatan` …
+            // `JUMLAH PENDAPATAN`): that row carries the sum.
+            let nodes = &self.rows.table.tree.nodes;
+            let last = self
+                .rows
+                .table
+                .tree
+                .descendants(i)
+                .into_iter()
+                .max()
+                .unwrap_or(i);
+            if nodes
+                .get(last + 1)
+                .is_some_and(|n| n.role == RowRole::Total)
+            {
+                continue;
+            }
             let mut slip = self.slip(i, Cause::EmptyParent, Some(s));
             slip.fix = vec![self.correction(i, s, formulas)];
             slips.push((i, slip));

@@ -245,7 +245,8 @@ fn every_real_header_is_found_as_its_kind() {
 
 /// Guards finding real slips in other offices' tables: the percentages the
 /// published rows get wrong (Sekretariat Daerah Sumatera Utara's `80.5` for 77.08 %;
-/// a village budget's `96.63` for 96.54 % and its JUMLAH PENDAPATAN at `0`).
+/// a village budget's `96.63` for 96.54 %, its JUMLAH PENDAPATAN at `0` and a
+/// bidang's realisation 5.000 above its kegiatan's).
 #[test]
 fn real_published_slips_are_found_at_their_cells() {
     let json = checked();
@@ -268,4 +269,10 @@ fn real_published_slips_are_found_at_their_cells() {
     assert_eq!(at("R09.xlsx", "F11"), ["PCT010 80.5 -> 77.1"]);
     assert_eq!(at("R34.xlsx", "F10"), ["PCT010 96.63 -> 96.54"]);
     assert_eq!(at("R34.xlsx", "F7"), ["PCT010 0 -> 100"]);
+    // Its bidang in the first name column, their kegiatan in the second: the
+    // column is the level (a kegiatan whose name starts with `Kegiatan` is no
+    // parent of its siblings), and the bidang whose realisation is 5.000 off its
+    // kegiatan is found.
+    assert_eq!(at("R34.xlsx", "D9"), ["STR001 160378832 -> 160373832"]);
+    assert_eq!(at("R34.xlsx", "C13"), Vec::<String>::new());
 }
