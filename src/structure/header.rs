@@ -8,6 +8,7 @@
 use crate::cell::{CellRange, CellRef};
 use crate::read::{Cell, Sheet, Value};
 use crate::table::normalize_header;
+use rust_decimal::prelude::ToPrimitive;
 use std::collections::{BTreeMap, HashMap};
 
 /// The most label rows a header has; taller runs keep their lowest rows.
@@ -89,19 +90,33 @@ pub(super) fn text_of(cell: &Cell) -> Option<String> {
 /// (`13 = 9 + 10 + 11 + 12`, `(4)=(3)/(2)x100`); numbers rise, and may skip
 /// (`1 2 3 5 6`).
 pub(super) fn is_numbering(cells: &[Cell]) -> bool {
-    let nums: Vec<Option<u32>> = cells
-        .iter()
-        .map(|c| {
-            let t = text_of(c)?;
-            let number = t.split_once('=').map_or(t.as_str(), |(n, _)| n).trim();
-            let bare = number.trim_start_matches('(').trim_end_matches(')').trim();
-            bare.parse::<u32>().ok().filter(|n| *n < 100)
-        })
-        .collect();
-    nums.len() >= 3
-        && nums.iter().all(Option::is_some)
-        && nums.windows(2).all(|w| w[0] < w[1])
-        && nums[0].is_some_and(|n| n <= 2)
+    // Read cell by cell, stopping at the first that breaks the run: this is asked
+    // of every row of every sheet.
+    let mut prev: Option<u32> = None;
+    let mut count = 0usize;
+    for c in cells {
+        let n = match &c.value {
+            Value::Number { value } if value.fract().is_zero() => value.to_u32(),
+            Value::Text(t) => {
+                let t: &str = t.trim();
+                let number = t.split_once('=').map_or(t, |(n, _)| n).trim();
+                let bare = number.trim_start_matches('(').trim_end_matches(')').trim();
+                bare.parse::<u32>().ok()
+            }
+            _ => None,
+        };
+        let Some(n) = n.filter(|n| *n < 100) else {
+            return false;
+        };
+        match prev {
+            None if n > 2 => return false,
+            Some(p) if p >= n => return false,
+            _ => {}
+        }
+        prev = Some(n);
+        count += 1;
+    }
+    count >= 3
 }
 
 /// The merged ranges of a sheet, by every cell they cover.

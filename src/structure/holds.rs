@@ -167,19 +167,24 @@ fn is_outline(text: &str) -> bool {
             || core.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
 }
 
+/// Cells enough to tell what a column holds: a longer column (a country's
+/// villages) is read at evenly spaced rows.
+pub(super) const SAMPLE: usize = 2000;
+
 /// What the column with `header` (normalized) holds, told from its body cells.
 pub fn classify(header: &str, cells: &[&Cell]) -> Holds {
     let said = said(header);
     if cells.is_empty() {
         return Holds::Empty;
     }
+    let step = cells.len().div_ceil(SAMPLE);
     let mut values: Vec<Decimal> = Vec::new();
     let mut percent_cells = 0usize;
     let mut texts: Vec<&str> = Vec::new();
     let mut codes = 0usize;
     let mut outline = 0usize;
     let mut grouped = 0usize;
-    for c in cells {
+    for c in cells.iter().step_by(step) {
         match &c.value {
             Value::Number { value } => {
                 values.push(*value);

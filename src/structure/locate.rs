@@ -752,7 +752,17 @@ fn fields(
     let numbering = super::stated::Numbering::read(numbering);
     (first..=last)
         .filter_map(|index| {
-            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.at(index)).collect();
+            // What a column holds is told from evenly spaced rows of a long table;
+            // a sparse column the spacing misses is read whole.
+            let step = rows.len().div_ceil(super::holds::SAMPLE).max(1);
+            let mut cells: Vec<&Cell> = rows
+                .iter()
+                .step_by(step)
+                .filter_map(|r| r.at(index))
+                .collect();
+            if cells.is_empty() && step > 1 {
+                cells = rows.iter().filter_map(|r| r.at(index)).collect();
+            }
             let label = labels.get(&index);
             if label.is_none() && cells.is_empty() {
                 return None;

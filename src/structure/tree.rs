@@ -10,6 +10,7 @@ use super::holds::Holds;
 use super::{Field, Row};
 use crate::read::{Formula, Sheet, Value};
 use crate::table::normalize_header;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What a body row is in its table's hierarchy.
@@ -85,7 +86,8 @@ impl Tree {
 /// What a row says of itself.
 struct Facts {
     codes: Vec<String>,
-    name: Option<String>,
+    /// A name column holds something.
+    named: bool,
     /// Which name column holds its name, when it fills exactly one.
     column: Option<u8>,
     /// Words in two or more name columns (a program and its indicator).
@@ -124,10 +126,24 @@ pub fn build(rows: &[Row], fields: &[Field], sheet: &Sheet) -> Tree {
         .filter(|f| f.holds.is_additive())
         .map(|f| f.index)
         .collect();
-    let mut facts: Vec<Facts> = rows
-        .iter()
-        .map(|r| facts(r, &code_cols, &name_cols, &number_cols, &figure_cols))
-        .collect();
+    let of = |r: &Row| facts(r, &code_cols, &name_cols, &number_cols, &figure_cols);
+    // A long table's rows are read on every core (a country's villages).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut facts: Vec<Facts> = if n >= 20_000 && cores > 1 {
+        let chunk = n.div_ceil(cores);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = rows
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(of).collect::<Vec<_>>()))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().expect("reading a row's facts does not panic"))
+                .collect()
+        })
+    } else {
+        rows.iter().map(of).collect()
+    };
     if code_cols.len() == 1 {
         scope_one_column(&mut facts);
     }
@@ -169,11 +185,12 @@ fn facts(
     number_cols: &[u32],
     figure_cols: &[u32],
 ) -> Facts {
-    let text = |col: u32| -> Option<String> {
+    // Borrowed where the cell holds text: this runs on every row of every table.
+    let text = |col: u32| -> Option<Cow<'_, str>> {
         let c = row.at(col)?;
         let t = match &c.value {
-            Value::Text(t) => t.trim().to_string(),
-            Value::Number { value } => value.to_string(),
+            Value::Text(t) => Cow::Borrowed(t.trim()),
+            Value::Number { value } => Cow::Owned(value.to_string()),
             _ => return None,
         };
         (!t.is_empty()).then_some(t)
@@ -182,27 +199,33 @@ fn facts(
         .iter()
         .filter_map(|&c| text(c))
         .filter(|t| is_code_like(t))
+        .map(Cow::into_owned)
         .collect();
     // A form may hold several name columns (sasaran, then the program's name):
     // any of them may carry the level's words or a total's label.
-    let names: Vec<String> = name_cols.iter().filter_map(|&c| text(c)).collect();
-    let name = names.first().cloned();
-    // (A figure typed as text in a mixed column is no name.)
-    let worded: Vec<usize> = (0..name_cols.len())
-        .filter(|&k| text(name_cols[k]).is_some_and(|t| t.chars().any(char::is_alphabetic)))
+    let names: Vec<(usize, Cow<'_, str>)> = name_cols
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &c)| Some((k, text(c)?)))
         .collect();
-    let column = match worded[..] {
-        [k] => u8::try_from(k).ok(),
-        _ => None,
-    };
-    let spread = worded.len() > 1;
+    let name = names.first().map(|(_, n)| n.as_ref());
+    // (A figure typed as text in a mixed column is no name.)
+    let mut worded = names
+        .iter()
+        .filter(|(_, t)| t.chars().any(char::is_alphabetic))
+        .map(|(k, _)| *k);
+    let (first, second) = (worded.next(), worded.next());
+    let column = first
+        .filter(|_| second.is_none())
+        .and_then(|k| u8::try_from(k).ok());
+    let spread = second.is_some();
     let numbered = number_cols.iter().find_map(|&c| text(c));
     let outline = numbered
         .as_deref()
         .and_then(outline_style)
-        .or_else(|| name.as_deref().and_then(leading_outline));
-    let words = names.iter().find_map(|n| level_of_words(n));
-    let total = names.iter().any(|n| is_total_label(n))
+        .or_else(|| name.and_then(leading_outline));
+    let words = names.iter().find_map(|(_, n)| level_of_words(n));
+    let total = names.iter().any(|(_, n)| is_total_label(n))
         || (codes.is_empty()
             && row
                 .cells
@@ -217,13 +240,55 @@ fn facts(
     });
     Facts {
         codes,
-        name,
+        named: name.is_some(),
         column,
         spread,
         outline,
         words,
         total,
         has_figures,
+    }
+}
+
+/// Codes of one undotted part each, as many per row (a village list's `KODE
+/// DESA`, or `KODE KEC | KODE DESA`): no path extends another, so no row is
+/// another's parent.
+fn codes_cannot_nest(facts: &[Facts]) -> bool {
+    let mut width = None;
+    facts
+        .iter()
+        .filter(|f| !f.codes.is_empty() && !f.total)
+        .all(|f| {
+            f.codes
+                .iter()
+                .all(|c| !c.trim_end_matches('.').contains('.'))
+                && *width.get_or_insert(f.codes.len()) == f.codes.len()
+        })
+}
+
+/// The rows of a table whose codes cannot nest: each coded row at the top, a row
+/// without a code under the coded row above it, a code again told.
+fn flat_codes(facts: &[Facts], tree: &mut Tree) {
+    let mut first: HashMap<&[String], usize> = HashMap::with_capacity(facts.len());
+    let mut last_coded: Option<usize> = None;
+    for (i, f) in facts.iter().enumerate() {
+        if f.total {
+            continue;
+        }
+        if f.codes.is_empty() {
+            if let Some(p) = last_coded {
+                link(tree, p, i, Placed::Position);
+            }
+            continue;
+        }
+        last_coded = Some(i);
+        tree.nodes[i].placed = Placed::Code;
+        if let Some(&first) = first.get(f.codes.as_slice()) {
+            tree.problems
+                .push(TreeProblem::SameCode { first, again: i });
+        } else {
+            first.insert(f.codes.as_slice(), i);
+        }
     }
 }
 
@@ -239,6 +304,9 @@ fn is_code_like(t: &str) -> bool {
 /// Parents from codes: a row's parent is the row whose code path is the longest
 /// one its own extends, wherever that row stands.
 fn by_codes(facts: &[Facts], tree: &mut Tree) {
+    if codes_cannot_nest(facts) {
+        return flat_codes(facts, tree);
+    }
     // Every row of each path, in order: the first is the row; a later one is the
     // same code again, kept apart with the rows under it.
     let mut by_path: HashMap<&[String], Vec<usize>> = HashMap::new();
@@ -542,7 +610,7 @@ fn by_outline(facts: &[Facts], summed: &[Option<Vec<usize>>], tree: &mut Tree) {
             match rank {
                 Some((r, placed)) => place_ranked(tree, &mut stack, i, r, placed),
                 // A heading without figures opens a group over the rows with them.
-                None if !f.has_figures && f.name.is_some() && next_has_figures(facts, i) => {
+                None if !f.has_figures && f.named && next_has_figures(facts, i) => {
                     let r = stack.last().map_or(0, |(_, r)| r + 1);
                     place_ranked(tree, &mut stack, i, r, Placed::Position);
                 }
@@ -739,6 +807,13 @@ fn set_depths(tree: &mut Tree) {
 /// The level the words a name starts with give: Urusan 0, Bidang 1, Program 2,
 /// Kegiatan 3, Sub Kegiatan 4.
 pub fn level_of_words(name: &str) -> Option<u8> {
+    // Most rows start with none of the words: told without building a string.
+    if !first_word_is(
+        strip_outline(name),
+        &["SUB", "KEGIATAN", "PROGRAM", "BIDANG", "URUSAN"],
+    ) {
+        return None;
+    }
     let n = normalize_header(strip_outline(name));
     let starts = |w: &str| n == w || n.starts_with(&format!("{w} "));
     Some(if starts("SUB KEGIATAN") {
@@ -759,6 +834,12 @@ pub fn level_of_words(name: &str) -> Option<u8> {
 /// A total row's label: `Jumlah`, `Total`, `Sub Total`, `Jumlah Total`, `Grand
 /// Total` (not `Jumlah Desa Maju`, a name that starts with the word).
 pub fn is_total_label(text: &str) -> bool {
+    if !first_word_is(
+        strip_outline(text),
+        &["JUMLAH", "TOTAL", "SUB", "SUBTOTAL", "GRAND"],
+    ) {
+        return false;
+    }
     let n = normalize_header(strip_outline(text));
     matches!(
         n.as_str(),
@@ -786,6 +867,17 @@ pub fn is_total_label(text: &str) -> bool {
     ) || n.starts_with("JUMLAH TOTAL ")
         || n.starts_with("SUB TOTAL ")
         || n.starts_with("TOTAL ") && n.split(' ').count() <= 3
+}
+
+/// The text's first run of letters is one of `words` (upper case), in any case.
+fn first_word_is(text: &str, words: &[&str]) -> bool {
+    let start = text.find(char::is_alphabetic).unwrap_or(text.len());
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// An outline number's style, which tells its level within a table.
@@ -942,7 +1034,7 @@ mod tests {
             .iter()
             .map(|c| Facts {
                 codes: vec![c.to_string()],
-                name: None,
+                named: false,
                 column: None,
                 spread: false,
                 outline: None,

@@ -1,6 +1,6 @@
 //! KOD002: see `kod002.md` beside this file.
 
-use super::schemes::{by_file, digits, FileScheme, Scheme};
+use super::schemes::{by_file, digit_count, FileScheme, Scheme};
 use super::*;
 use crate::model::idm::Text;
 
@@ -35,7 +35,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 ];
                 for (level, code) in codes.into_iter().enumerate() {
                     let Some(c) = code else { continue };
-                    let n = digits(c).len();
+                    let n = digit_count(c);
                     let only_digits = c.text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
                     // A cell without a digit (`-`) holds no code to measure.
                     if n == 0 {

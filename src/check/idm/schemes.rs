@@ -50,11 +50,16 @@ pub(super) fn digits(code: &Text) -> String {
     code.text.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// How many digits a code has, dots aside.
+pub(super) fn digit_count(code: &Text) -> usize {
+    code.text.bytes().filter(u8::is_ascii_digit).count()
+}
+
 /// The scheme one village's codes follow: its kecamatan code's length, else the
 /// shape of a dotted village code (`36.04.05.2001`: Kemendagri's 2.2.2.4).
 pub(super) fn scheme_of(v: &Village) -> Option<Scheme> {
     if let Some(k) = &v.kode_kecamatan {
-        if let Some(s) = Scheme::of_kecamatan(digits(k).len()) {
+        if let Some(s) = Scheme::of_kecamatan(digit_count(k)) {
             return Some(s);
         }
     }
@@ -139,7 +144,7 @@ pub(super) fn by_file(m: &Model) -> Vec<(Option<FileScheme>, Vec<&VillageTable>)
 /// Whether a code of `level` (0 village … 3 province) has the length of the file's
 /// scheme; without one, of either scheme.
 pub(super) fn has_scheme_length(code: &Text, level: usize, file: Option<FileScheme>) -> bool {
-    let n = digits(code).len();
+    let n = digit_count(code);
     match file {
         Some(f) => n == f.scheme.lengths()[level],
         None => [Scheme::Kemendagri, Scheme::Bps]
