@@ -714,6 +714,7 @@ pub(super) fn build(
     }
     let last_row = table_rows.last().map_or(prev, |r| r.row);
     let fields = fields(&labels, (first, last), &table_rows, &numbering);
+    realisation_by_its_percent(m.kind, &mut columns, &fields, &table_rows);
     let tree = super::tree::build(&table_rows, &fields, sheet);
     let table = Table {
         rival: m.rival,
@@ -781,6 +782,137 @@ fn fields(
             })
         })
         .collect()
+}
+
+/// A budget realisation's `%` is its realisasi over its pagu. Of its money columns
+/// (`Realisasi TW I` … `Realisasi TW IV`, `Jumlah Realisasi`), the realisasi is the
+/// one the rows' percentages follow, whichever the header words matched first.
+fn realisation_by_its_percent(
+    kind: TableKind,
+    columns: &mut [Column],
+    fields: &[Field],
+    rows: &[Row],
+) {
+    use crate::table::Col;
+    use rust_decimal::Decimal;
+    if kind != TableKind::Anggaran {
+        return;
+    }
+    let at = |col: Col| columns.iter().find(|c| c.col == col).map(|c| c.index);
+    let (Some(pagu), Some(real)) = (at(Col::Pagu), at(Col::Realisasi)) else {
+        return;
+    };
+    let Some(pct) = at(Col::Persen) else {
+        return realisation_as_the_sum_of_its_parts(columns, fields, rows, pagu, real);
+    };
+    let value = |row: &Row, i: u32| -> Option<Decimal> {
+        match &row.at(i)?.value {
+            Value::Number { value } => Some(*value),
+            Value::Text(t) => crate::number::parse_text(t, NumberKind::Money)
+                .ok()
+                .map(|n| n.value),
+            _ => None,
+        }
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    let half = Decimal::new(51, 2);
+    // Rows whose % is `i` over the pagu, in whole percent or as a ratio.
+    let follows = |i: u32| {
+        rows.iter()
+            .filter(|row| {
+                let (Some(x), Some(p), Some(stated)) =
+                    (value(row, i), value(row, pagu), value(row, pct))
+                else {
+                    return false;
+                };
+                if p.is_zero() || x.is_zero() {
+                    return false;
+                }
+                let Some(share) = x.checked_div(p).and_then(|q| q.checked_mul(hundred)) else {
+                    return false;
+                };
+                (share - stated).abs() <= half || (share - stated * hundred).abs() <= half
+            })
+            .count()
+    };
+    let now = follows(real);
+    let Some((n, field)) = fields
+        .iter()
+        .filter(|f| f.holds == Holds::Money && ![pagu, pct, real].contains(&f.index))
+        .filter(|f| !columns.iter().any(|c| c.index == f.index))
+        .map(|f| (follows(f.index), f))
+        .max_by_key(|(n, f)| (*n, std::cmp::Reverse(f.index)))
+    else {
+        return;
+    };
+    if n >= 2 && n > now * 2 {
+        take_as_realisation(columns, field);
+    }
+}
+
+/// Without a `%`: the realisation is the money column that adds up the others on
+/// its rows (`Jumlah Realisasi` = TW I + … + TW IV), when there is one.
+fn realisation_as_the_sum_of_its_parts(
+    columns: &mut [Column],
+    fields: &[Field],
+    rows: &[Row],
+    pagu: u32,
+    real: u32,
+) {
+    use rust_decimal::Decimal;
+    let value = |row: &Row, i: u32| -> Option<Decimal> {
+        match &row.at(i)?.value {
+            Value::Number { value } => Some(*value),
+            Value::Text(t) => crate::number::parse_text(t, NumberKind::Money)
+                .ok()
+                .map(|n| n.value),
+            _ => None,
+        }
+    };
+    // The money columns no column of the kind took, and the realisasi it took.
+    let free: Vec<u32> = fields
+        .iter()
+        .filter(|f| f.holds == Holds::Money && f.index != pagu)
+        .filter(|f| f.index == real || !columns.iter().any(|c| c.index == f.index))
+        .map(|f| f.index)
+        .collect();
+    if free.len() < 3 {
+        return;
+    }
+    let adds_the_others = |i: u32| {
+        let (mut sums, mut seen) = (0usize, 0usize);
+        for row in rows {
+            let Some(total) = value(row, i).filter(|v| !v.is_zero()) else {
+                continue;
+            };
+            seen += 1;
+            let parts: Decimal = free
+                .iter()
+                .filter(|&&j| j != i)
+                .filter_map(|&j| value(row, j))
+                .sum();
+            sums += usize::from(parts == total);
+        }
+        seen >= 2 && sums * 3 >= seen * 2
+    };
+    let Some(&total) = free.iter().find(|&&i| i != real && adds_the_others(i)) else {
+        return;
+    };
+    if let Some(field) = fields.iter().find(|f| f.index == total) {
+        take_as_realisation(columns, field);
+    }
+}
+
+/// `field` is the table's realisasi column.
+fn take_as_realisation(columns: &mut [Column], field: &Field) {
+    if let Some(c) = columns
+        .iter_mut()
+        .find(|c| c.col == crate::table::Col::Realisasi)
+    {
+        c.index = field.index;
+        c.label = field.label.clone();
+        c.header = field.header;
+    }
 }
 
 /// A village table whose measures repeat per year (`IKS 2021 … STATUS IDM 2024`),

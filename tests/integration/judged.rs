@@ -317,3 +317,67 @@ fn odd_tables_are_told_with_their_file_sheet_and_cell() {
     assert!(!util::findings(&json).iter().any(|f| f.0.starts_with("SUM")));
     assert_eq!(code, 1);
 }
+
+/// A flat quarterly realisation (`Pagu | Realisasi TW I … TW IV | Jumlah Realisasi
+/// | %`), with or without its `%`: the realisasi is the column the rows'
+/// percentages follow, or the one that adds up the quarters, not the first whose
+/// header says `Realisasi`.
+fn quarterly(dir: &Dir, with_percent: bool) {
+    let mut header = vec![
+        S("No"),
+        S("Program/Kegiatan"),
+        S("Pagu (Rp)"),
+        S("Realisasi TW I"),
+        S("Realisasi TW II"),
+        S("Realisasi TW III"),
+        S("Realisasi TW IV"),
+        S("Jumlah Realisasi"),
+    ];
+    if with_percent {
+        header.push(S("%"));
+    }
+    // (kegiatan, pagu, quarters, %): Kegiatan B's 45 of 50 million is 90 %, typed 88.
+    let rows: [(&str, f64, [f64; 4], f64); 3] = [
+        ("Kegiatan A", 100e6, [20e6, 25e6, 25e6, 20e6], 90.0),
+        ("Kegiatan B", 50e6, [10e6, 10e6, 10e6, 15e6], 88.0),
+        ("Kegiatan C", 80e6, [0.0, 30e6, 30e6, 15e6], 93.75),
+    ];
+    let mut s = sheet("TW")
+        .at(0, 0, vec![S("REALISASI ANGGARAN PER TRIWULAN TAHUN 2023")])
+        .at(1, 0, header);
+    for (i, (name, pagu, q, pct)) in rows.iter().enumerate() {
+        let mut row = vec![N(i as f64 + 1.0), S(name), N(*pagu)];
+        row.extend(q.iter().map(|v| N(*v)));
+        row.push(N(q.iter().sum()));
+        if with_percent {
+            row.push(N(*pct));
+        }
+        s = s.at(2 + i as u32, 0, row);
+    }
+    xlsx(&dir.input("Realisasi TW.xlsx"), vec![s]);
+}
+
+#[test]
+fn a_quarterly_realisation_is_judged_by_its_total() {
+    let dir = Dir::new();
+    quarterly(&dir, true);
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(util::loud(&json), vec![t("PCT010", "TW", "I4")]);
+    let f = finding(&json, "PCT010", "I4");
+    assert_eq!(
+        (f["found"].as_str(), f["expected"].as_str()),
+        (Some("88"), Some("90"))
+    );
+
+    let dir = Dir::new();
+    quarterly(&dir, false);
+    let (json, _) = dir.check_json(&[]);
+    assert_eq!(util::loud(&json), Vec::<(String, String, String)>::new());
+    // Kegiatan C spent 75 million over the year, nothing in the first quarter:
+    // read by its total, it is no kegiatan without realisation (RNG012).
+    assert!(
+        util::findings(&json).iter().all(|f| f.0 != "RNG012"),
+        "{:?}",
+        util::findings(&json)
+    );
+}
