@@ -221,7 +221,8 @@ fn a_summary_count_changed() {
     assert_eq!(ours(&json), expected);
 }
 
-/// Guards PCT001 and PCT002: a share typed wrong.
+/// Guards PCT001 and PCT002: a share typed wrong is PCT001's alone; with a count
+/// that cannot be read, PCT002 judges the shares by their sum.
 #[test]
 fn a_summary_share_changed() {
     let (dir, path) = idm_sample();
@@ -232,15 +233,20 @@ fn a_summary_share_changed() {
     assert_eq!(f["expected"], "43.89");
     assert_eq!(f["fix"], "suggested");
     assert_eq!(related(f), vec!["Rekap!D9"]);
+    // The sum the wrong share throws off (100,99) is no second finding.
+    assert!(util::findings(&json).iter().all(|f| f.0 != "PCT002"));
+    let fs = analysed(&dir);
+    let (formula, value) = formula(the(&fs, "PCT001", "E9"));
+    assert_eq!(formula, "D9/SUM(D$8:D$12)*100");
+    assert!(value.starts_with("43.891402"), "{value}");
+    // With a count that cannot be read, the shares are judged by their sum.
+    util::edit_cell(&path, "Rekap", "D9", Edit::Text("sembilan puluh tujuh"));
+    let (json, _) = dir.check_json(&[]);
     let s = finding(&json, "PCT002", "E7");
     assert_eq!(s["found"], "100.99");
     assert_eq!(s["expected"], "100");
     assert_eq!(s["fix"], "none");
     assert_eq!(related(s).len(), 5);
-    let fs = analysed(&dir);
-    let (formula, value) = formula(the(&fs, "PCT001", "E9"));
-    assert_eq!(formula, "D9/SUM(D$8:D$12)*100");
-    assert!(value.starts_with("43.891402"), "{value}");
 }
 
 /// Guards the ratio form of the fix: a share of the 2022 column, stored as a ratio
