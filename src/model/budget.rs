@@ -9,7 +9,7 @@
 use super::{Figure, TableView};
 use crate::cell::CellRef;
 use crate::config::Config;
-use crate::structure::tree::outline_style;
+use crate::structure::tree::{outline_style, RowRole};
 use crate::structure::Row;
 use crate::table::{Col, TableKind};
 use rust_decimal::Decimal;
@@ -607,7 +607,8 @@ fn realisation(view: &TableView) -> Realisation {
     // Total rows met so far that may still turn out to be a program's subtotal.
     let mut pending_totals: Vec<BudgetLine> = Vec::new();
     let uraian_col = view.table.column(Col::Uraian).map(|c| c.index);
-    for row in &view.table.rows {
+    let nodes = &view.table.tree.nodes;
+    for (r, row) in view.table.rows.iter().enumerate() {
         let line = |label: String, cell: CellRef| {
             let (no, name) = split_numbering(&label);
             let no = no.or_else(|| cell_text(view, row, Col::No));
@@ -647,8 +648,12 @@ fn realisation(view: &TableView) -> Realisation {
             pending_totals.push(l);
             continue;
         }
-        let program_like =
-            is_program_name(&l.written) || (l.is_bare() && !starts_kegiatan(&l.written));
+        // A program is a row the table's hierarchy puts over others (by its words,
+        // a code, a heading without figures, its formulas), or named one.
+        let over_others = nodes
+            .get(r)
+            .is_some_and(|n| n.role == RowRole::Parent && n.depth == 0);
+        let program_like = over_others || is_program_name(&l.written);
         if program_like {
             settle_totals(&mut programs, &mut pending_totals);
             programs.push(RealisationProgram {
@@ -706,7 +711,6 @@ fn realisation(view: &TableView) -> Realisation {
 /// Rows nested deeper than program → kegiatan by the table's own hierarchy, or
 /// nested at all when no row reads as a program.
 fn nests_deeper(table: &crate::structure::Table, programs: &[RealisationProgram]) -> bool {
-    use crate::structure::tree::RowRole;
     let nodes = &table.tree.nodes;
     let unnamed = programs.iter().all(|p| p.name.is_empty());
     nodes
@@ -726,14 +730,6 @@ fn settle_totals(programs: &mut [RealisationProgram], pending: &mut Vec<BudgetLi
         }
     }
     pending.clear();
-}
-
-fn starts_kegiatan(text: &str) -> bool {
-    let words = words_of(&split_numbering(text).1);
-    matches!(
-        words.first().map(String::as_str),
-        Some("kegiatan") | Some("sub")
-    )
 }
 
 // ---------------------------------------------------------------------------

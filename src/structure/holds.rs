@@ -195,7 +195,10 @@ pub fn classify(header: &str, cells: &[&Cell]) -> Holds {
                 if t.is_empty() {
                     continue;
                 }
-                if is_code(t) {
+                // `88.6` under `CAPAIAN (%)` is a decimal, not a code `88.6`.
+                let decimal_said = matches!(said, Said::Percent | Said::Money | Said::Count)
+                    && t.matches('.').count() == 1;
+                if is_code(t) && !decimal_said {
                     codes += 1;
                 } else if is_outline(t) {
                     outline += 1;
