@@ -30,6 +30,11 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             if words_allowed && !is_error_value(&f.written) {
                 continue;
             }
+            // `n/a`: the office says there is no figure (no realisation yet, so no
+            // capaian), as a blank or `-` would.
+            if not_applicable(&f.written) {
+                continue;
+            }
             out.push(rule.finding(
                 loc(col, f.at),
                 message(&col.label, &f.written),
@@ -61,6 +66,12 @@ fn message(label: &str, written: &str) -> Message {
         format!("kolom {label} berisi \"{written}\", bukan angka"),
         format!("column {label} holds \"{written}\", not a number"),
     )
+}
+
+/// An office's "not applicable" in a figure cell: `n/a`, `N/A`, `n.a.`, `NA`.
+fn not_applicable(written: &str) -> bool {
+    let t = written.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(t.as_str(), "n/a" | "n.a" | "na" | "n / a")
 }
 
 /// A spreadsheet's error value as a cell shows it (`#DIV/0!`, `#REF!`, `#N/A`).
@@ -104,6 +115,17 @@ mod tests {
         );
         assert_finding(f, "NUM002", "Tabel 3.4!C2", "seratus ribu", None);
         assert!(f.fix.is_empty());
+    }
+
+    #[test]
+    fn not_applicable_is_no_figure_but_an_error_value_is() {
+        let rows: &[&[&str]] = &[
+            &["Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
+            &["Persentase penurunan temuan", "55", "n/a", "n/a"],
+            &["Nilai SAKIP", "70", "71", "#N/A"],
+        ];
+        let f = &only(&RULE, &[sheet("Capaian", rows)]);
+        assert_finding(f, "NUM002", "Capaian!D3", "#N/A", None);
     }
 
     #[test]
