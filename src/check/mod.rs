@@ -206,17 +206,12 @@ pub fn check(reading: &Reading, model: &Model, cfg: &Config) -> Vec<Finding> {
 /// total column, SPD005's plan on an account row), that finding stands alone.
 fn leave_cells_to_their_kind(findings: &mut Vec<Finding>) {
     let structural = |f: &Finding| structure::RULES.iter().any(|r| r.code == f.code);
-    let told: std::collections::HashSet<&Loc> = findings
+    let told: std::collections::HashSet<Loc> = findings
         .iter()
         .filter(|f| !structural(f) && f.severity != Severity::Info)
-        .map(|f| &f.loc)
+        .map(|f| f.loc.clone())
         .collect();
-    let keep: Vec<bool> = findings
-        .iter()
-        .map(|f| !structural(f) || !told.contains(&f.loc))
-        .collect();
-    let mut keep = keep.into_iter();
-    findings.retain(|_| keep.next().unwrap_or(true));
+    findings.retain(|f| !structural(f) || !told.contains(&f.loc));
 }
 
 /// What the rules' scheduler runs: a shared analysis worked out ahead, or a rule.

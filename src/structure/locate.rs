@@ -805,15 +805,6 @@ fn realisation_by_its_percent(
     let Some(pct) = at(Col::Persen) else {
         return realisation_as_the_sum_of_its_parts(columns, fields, rows, pagu, real);
     };
-    let value = |row: &Row, i: u32| -> Option<Decimal> {
-        match &row.at(i)?.value {
-            Value::Number { value } => Some(*value),
-            Value::Text(t) => crate::number::parse_text(t, NumberKind::Money)
-                .ok()
-                .map(|n| n.value),
-            _ => None,
-        }
-    };
     let hundred = Decimal::ONE_HUNDRED;
     let half = Decimal::new(51, 2);
     // Rows whose % is `i` over the pagu, in whole percent or as a ratio.
@@ -821,7 +812,7 @@ fn realisation_by_its_percent(
         rows.iter()
             .filter(|row| {
                 let (Some(x), Some(p), Some(stated)) =
-                    (value(row, i), value(row, pagu), value(row, pct))
+                    (row.amount(i), row.amount(pagu), row.amount(pct))
                 else {
                     return false;
                 };
@@ -860,15 +851,6 @@ fn realisation_as_the_sum_of_its_parts(
     real: u32,
 ) {
     use rust_decimal::Decimal;
-    let value = |row: &Row, i: u32| -> Option<Decimal> {
-        match &row.at(i)?.value {
-            Value::Number { value } => Some(*value),
-            Value::Text(t) => crate::number::parse_text(t, NumberKind::Money)
-                .ok()
-                .map(|n| n.value),
-            _ => None,
-        }
-    };
     // The money columns no column of the kind took, and the realisasi it took.
     let free: Vec<u32> = fields
         .iter()
@@ -882,14 +864,14 @@ fn realisation_as_the_sum_of_its_parts(
     let adds_the_others = |i: u32| {
         let (mut sums, mut seen) = (0usize, 0usize);
         for row in rows {
-            let Some(total) = value(row, i).filter(|v| !v.is_zero()) else {
+            let Some(total) = row.amount(i).filter(|v| !v.is_zero()) else {
                 continue;
             };
             seen += 1;
             let parts: Decimal = free
                 .iter()
                 .filter(|&&j| j != i)
-                .filter_map(|&j| value(row, j))
+                .filter_map(|&j| row.amount(j))
                 .sum();
             sums += usize::from(parts == total);
         }

@@ -16,7 +16,7 @@ pub mod tree;
 
 use crate::cell::{CellRange, CellRef};
 use crate::config::Config;
-use crate::read::{Cell, Input, InputStatus};
+use crate::read::{Cell, Input, InputStatus, Value};
 use crate::table::{Col, TableKind};
 
 /// A located column: what it means and where its header is.
@@ -58,6 +58,18 @@ impl Row {
     /// The cell in sheet column `index`, if filled.
     pub fn at(&self, index: u32) -> Option<&Cell> {
         self.cells.iter().find(|c| c.at.col == index)
+    }
+
+    /// The amount in column `index`: a number, or one typed as Indonesian text
+    /// (`10.701.893.800,00`).
+    pub fn amount(&self, index: u32) -> Option<rust_decimal::Decimal> {
+        match &self.at(index)?.value {
+            Value::Number { value } => Some(*value),
+            Value::Text(t) => crate::number::parse_text(t, crate::number::NumberKind::Money)
+                .ok()
+                .map(|n| n.value),
+            _ => None,
+        }
     }
 }
 

@@ -266,32 +266,6 @@ fn codes_cannot_nest(facts: &[Facts]) -> bool {
         })
 }
 
-/// The rows of a table whose codes cannot nest: each coded row at the top, a row
-/// without a code under the coded row above it, a code again told.
-fn flat_codes(facts: &[Facts], tree: &mut Tree) {
-    let mut first: HashMap<&[String], usize> = HashMap::with_capacity(facts.len());
-    let mut last_coded: Option<usize> = None;
-    for (i, f) in facts.iter().enumerate() {
-        if f.total {
-            continue;
-        }
-        if f.codes.is_empty() {
-            if let Some(p) = last_coded {
-                link(tree, p, i, Placed::Position);
-            }
-            continue;
-        }
-        last_coded = Some(i);
-        tree.nodes[i].placed = Placed::Code;
-        if let Some(&first) = first.get(f.codes.as_slice()) {
-            tree.problems
-                .push(TreeProblem::SameCode { first, again: i });
-        } else {
-            first.insert(f.codes.as_slice(), i);
-        }
-    }
-}
-
 /// A code as a hierarchy reads it: digits in dotted segments (`2`, `2.16`,
 /// `5.1.02.01.001.00024`), or a long identifier.
 fn is_code_like(t: &str) -> bool {
@@ -304,22 +278,27 @@ fn is_code_like(t: &str) -> bool {
 /// Parents from codes: a row's parent is the row whose code path is the longest
 /// one its own extends, wherever that row stands.
 fn by_codes(facts: &[Facts], tree: &mut Tree) {
-    if codes_cannot_nest(facts) {
-        return flat_codes(facts, tree);
-    }
-    // Every row of each path, in order: the first is the row; a later one is the
-    // same code again, kept apart with the rows under it.
-    let mut by_path: HashMap<&[String], Vec<usize>> = HashMap::new();
+    // A village list's codes cannot nest: no parent is looked for (a path's
+    // prefixes cost a national list dearly).
+    let can_nest = !codes_cannot_nest(facts);
+    // The first row of each path; a later one is the same code again, kept apart
+    // with the rows under it.
+    let mut first_of: HashMap<&[String], usize> = HashMap::with_capacity(facts.len());
+    let mut again_of: HashMap<&[String], Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         if f.codes.is_empty() || f.total {
             continue;
         }
-        let rows = by_path.entry(f.codes.as_slice()).or_default();
-        if let Some(&first) = rows.first() {
-            tree.problems
-                .push(TreeProblem::SameCode { first, again: i });
+        match first_of.get(f.codes.as_slice()) {
+            Some(&first) => {
+                tree.problems
+                    .push(TreeProblem::SameCode { first, again: i });
+                again_of.entry(f.codes.as_slice()).or_default().push(i);
+            }
+            None => {
+                first_of.insert(f.codes.as_slice(), i);
+            }
         }
-        rows.push(i);
     }
     let mut last_coded: Option<usize> = None;
     let mut orphans = Vec::new();
@@ -339,18 +318,22 @@ fn by_codes(facts: &[Facts], tree: &mut Tree) {
         }
         last_coded = Some(i);
         tree.nodes[i].placed = Placed::Code;
-        let again = by_path[f.codes.as_slice()][0] != i;
+        let again = first_of[f.codes.as_slice()] != i;
         // Of the rows of a parent's path, the nearest above (a repeated block's own
         // row), else the first.
         let row_of = |key: &[String]| {
-            let rows = by_path.get(key)?;
-            rows.iter()
-                .rev()
-                .find(|&&r| r < i)
-                .or(rows.first())
-                .copied()
+            let first = *first_of.get(key)?;
+            let nearer = again_of
+                .get(key)
+                .and_then(|rows| rows.iter().rev().find(|&&r| r < i));
+            Some(nearer.copied().unwrap_or(first))
         };
-        match code_parent(&f.codes, &row_of) {
+        let parent = if can_nest {
+            code_parent(&f.codes, &row_of)
+        } else {
+            None
+        };
+        match parent {
             Some(p) if !again || apart[p] => {
                 apart[i] = apart[p];
                 link(tree, p, i, Placed::Code);

@@ -392,6 +392,21 @@ struct Counts {
     total: Decimal,
 }
 
+impl Counts {
+    /// Row `r`'s share of `year` and what its count over the total gives (whole
+    /// percent), when the two disagree at the share's printed precision: PCT001's
+    /// slip, whose echo in the shares' sum PCT002 does not repeat.
+    fn wrong_share<'a>(&self, r: &'a SummaryRow, year: i32) -> Option<(&'a Figure, Decimal)> {
+        let share = r.of_year(year)?.share.as_ref()?;
+        let (stated, &n) = (share.value?, self.by_row.get(&r.row)?);
+        if self.total <= Decimal::ZERO {
+            return None;
+        }
+        let computed = n / self.total * Decimal::ONE_HUNDRED;
+        (!agrees(stated, share.decimals, computed)).then_some((share, computed))
+    }
+}
+
 /// The counts of `year`, when every row above the total has a numeric count.
 fn year_counts(ctx: &Context, s: &IdmSummary, year: i32) -> Option<Counts> {
     let villages = ctx

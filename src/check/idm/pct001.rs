@@ -31,17 +31,13 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             let sum_text = anchored_sum(&counts.cells);
             let hundred = Decimal::ONE_HUNDRED;
             for r in rows_above(s) {
-                let Some(f) = r.of_year(y.year) else { continue };
-                let (Some(sh), Some(count)) = (&f.share, &f.count) else {
+                let Some((sh, computed)) = counts.wrong_share(r, y.year) else {
                     continue;
                 };
-                let (Some(stated), Some(&n)) = (sh.value, counts.by_row.get(&r.row)) else {
+                let (Some(f), Some(&n)) = (r.of_year(y.year), counts.by_row.get(&r.row)) else {
                     continue;
                 };
-                let computed = n / total * hundred;
-                if agrees(stated, sh.decimals, computed) {
-                    continue;
-                }
+                let Some(count) = &f.count else { continue };
                 let expected = at_precision(computed, sh.decimals);
                 let (formula, value, expected_text) = if f.share_ratio {
                     let e = at_precision(computed / hundred, sh.decimals + 2);

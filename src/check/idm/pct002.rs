@@ -32,19 +32,7 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             // A share that is not its count over the total is PCT001's, at its
             // cell; the sum it throws off is no second finding.
             if let Some(counts) = year_counts(ctx, s, y.year) {
-                let wrong_share = rows_above(s).any(|r| {
-                    let share = r.of_year(y.year).and_then(|f| f.share.as_ref());
-                    match (
-                        share.and_then(|f| f.value.map(|v| (v, f.decimals))),
-                        counts.by_row.get(&r.row),
-                    ) {
-                        (Some((stated, decimals)), Some(&n)) => {
-                            !agrees(stated, decimals, n / counts.total * Decimal::ONE_HUNDRED)
-                        }
-                        _ => false,
-                    }
-                });
-                if wrong_share {
+                if rows_above(s).any(|r| counts.wrong_share(r, y.year).is_some()) {
                     continue;
                 }
             }

@@ -210,6 +210,41 @@ fn export_source(
     (said, cells)
 }
 
+/// A hand-typed figure that is not the export's, found at its cell: `subject`
+/// names it (Indonesian, English: `pagu kegiatan «…»`), the message says where the
+/// export has it and how the row was paired, the export's cells are related.
+fn differs_from_export(
+    rule: &Rule,
+    ctx: &Context,
+    at: Loc,
+    typed: &crate::model::Figure,
+    exported: Decimal,
+    (y, by_name, anggaran): (&YearLine, bool, bool),
+    (subject_id, subject_en): (String, String),
+) -> Option<Finding> {
+    let value = typed.value?;
+    if (value - exported).abs() <= ctx.cfg.tolerances.money {
+        return None;
+    }
+    let ((from_id, from_en), cells) = export_source(ctx, y, by_name, anggaran);
+    let (v_id, v_en) = money(value);
+    let (x_id, x_en) = money(exported);
+    Some(
+        rule.finding(
+            at,
+            Message::new(
+                format!(
+                    "{subject_id} tertulis {v_id}, padahal ekspor SIPD ({from_id}) menyebut {x_id}"
+                ),
+                format!("{subject_en} reads {v_en}, but the SIPD export ({from_en}) says {x_en}"),
+            ),
+            typed.written.clone(),
+        )
+        .expect(exported.normalize().to_string())
+        .related(cells),
+    )
+}
+
 /// A finding at the realisasi cell of line `i` in pair `p`, its anggaran cell
 /// related.
 fn at_realisasi(

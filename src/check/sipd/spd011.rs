@@ -1,9 +1,9 @@
 //! SPD011 realisation-vs-export: a hand-typed Tabel 3.4 differs from the SIPD export.
 
-use super::{export_source, money, pair_lines};
+use super::{differs_from_export, pair_lines};
 use crate::check::budget::format::short;
 use crate::check::{Context, Fixes, Handling, Rule};
-use crate::finding::{Finding, Message, Severity};
+use crate::finding::{Finding, Severity};
 use crate::model::budget::BudgetLine;
 use crate::model::sipd::Level;
 
@@ -25,7 +25,6 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let whole_year = series.whole_year(&sipd.exports);
-    let tol = ctx.cfg.tolerances.money;
     for real in &ctx.model.budget.realisations {
         let kegiatan: Vec<&BudgetLine> = real.kegiatan().collect();
         let names: Vec<(&str, &str)> = kegiatan
@@ -52,25 +51,19 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 let (Some(typed), Some(exported)) = (typed.as_ref(), exported) else {
                     continue;
                 };
-                let Some(value) = typed.value else { continue };
-                if (value - exported).abs() <= tol {
-                    continue;
-                }
-                let ((from_id, from_en), cells) = export_source(ctx, y, by_name, anggaran);
-                let (v_id, v_en) = money(value);
-                let (x_id, x_en) = money(exported);
-                out.push(
-                    rule.finding(
-                        ctx.model.loc(real.table, typed.at),
-                        Message::new(
-                            format!("{id_what} kegiatan «{}» tertulis {v_id}, padahal ekspor SIPD ({from_id}) menyebut {x_id}", short(&k.name)),
-                            format!("the {en_what} of kegiatan «{}» reads {v_en}, but the SIPD export ({from_en}) says {x_en}", short(&k.name)),
-                        ),
-                        typed.written.clone(),
-                    )
-                    .expect(exported.normalize().to_string())
-                    .related(cells),
-                );
+                let name = short(&k.name);
+                out.extend(differs_from_export(
+                    rule,
+                    ctx,
+                    ctx.model.loc(real.table, typed.at),
+                    typed,
+                    exported,
+                    (y, by_name, anggaran),
+                    (
+                        format!("{id_what} kegiatan «{name}»"),
+                        format!("the {en_what} of kegiatan «{name}»"),
+                    ),
+                ));
             }
         }
     }

@@ -1,9 +1,9 @@
 //! SPD012 pk-vs-export: a PK program budget differs from the SIPD export's anggaran.
 
-use super::{export_source, money, pair_lines};
+use super::{differs_from_export, pair_lines};
 use crate::check::budget::format::short;
 use crate::check::{Context, Fixes, Handling, Rule};
-use crate::finding::{Finding, Message, Severity};
+use crate::finding::{Finding, Severity};
 use crate::model::sipd::Level;
 
 pub const RULE: Rule = Rule {
@@ -47,24 +47,22 @@ fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                     l.key == y.key && l.anggaran().is_some_and(|a| (a - value).abs() <= tol)
                 })
             });
-            if (value - exported).abs() <= tol || earlier {
+            if earlier {
                 continue;
             }
-            let ((from_id, from_en), cells) = export_source(ctx, y, by_name, true);
-            let (v_id, v_en) = money(value);
-            let (x_id, x_en) = money(exported);
-            out.push(
-                rule.finding(
-                    ctx.model.loc(pk.table, f.at),
-                    Message::new(
-                        format!("anggaran program «{}» di PK tertulis {v_id}, padahal ekspor SIPD ({from_id}) menyebut {x_id}", short(&p.name)),
-                        format!("the PK budget of program «{}» reads {v_en}, but the SIPD export ({from_en}) says {x_en}", short(&p.name)),
-                    ),
-                    f.written.clone(),
-                )
-                .expect(exported.normalize().to_string())
-                .related(cells),
-            );
+            let name = short(&p.name);
+            out.extend(differs_from_export(
+                rule,
+                ctx,
+                ctx.model.loc(pk.table, f.at),
+                f,
+                exported,
+                (y, by_name, true),
+                (
+                    format!("anggaran program «{name}» di PK"),
+                    format!("the PK budget of program «{name}»"),
+                ),
+            ));
         }
     }
 }
