@@ -168,7 +168,7 @@ fn is_outline(text: &str) -> bool {
 }
 
 /// Cells enough to tell what a column holds: a longer column (a country's
-/// villages) is read at evenly spaced rows.
+/// villages) is read at evenly spaced rows (`locate::fields`).
 pub(super) const SAMPLE: usize = 2000;
 
 /// What the column with `header` (normalized) holds, told from its body cells.
@@ -177,14 +177,13 @@ pub fn classify(header: &str, cells: &[&Cell]) -> Holds {
     if cells.is_empty() {
         return Holds::Empty;
     }
-    let step = cells.len().div_ceil(SAMPLE);
     let mut values: Vec<Decimal> = Vec::new();
     let mut percent_cells = 0usize;
     let mut texts: Vec<&str> = Vec::new();
     let mut codes = 0usize;
     let mut outline = 0usize;
     let mut grouped = 0usize;
-    for c in cells.iter().step_by(step) {
+    for c in cells {
         match &c.value {
             Value::Number { value } => {
                 values.push(*value);

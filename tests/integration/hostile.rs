@@ -3,10 +3,8 @@
 
 use crate::util::{finding, sheet, xlsx, Dir, W::*};
 
-fn odd_cells_workbook(path: &std::path::Path) {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Tabel").unwrap();
+/// A budget realisation's header on the first row.
+fn realisation_header(ws: &mut rust_xlsxwriter::Worksheet) {
     for (c, h) in [
         "PROGRAM/KEGIATAN",
         "PAGU ANGGARAN (Rp)",
@@ -18,6 +16,13 @@ fn odd_cells_workbook(path: &std::path::Path) {
     {
         ws.write_string(0, c as u16, *h).unwrap();
     }
+}
+
+fn odd_cells_workbook(path: &std::path::Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Tabel").unwrap();
+    realisation_header(ws);
     ws.write_string(1, 0, "Kegiatan dengan galat").unwrap();
     ws.write_number(1, 1, 1000.0).unwrap();
     ws.write_formula(
@@ -495,17 +500,7 @@ fn a_1904_workbook_keeps_its_dates() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Tabel").unwrap();
-    for (c, h) in [
-        "PROGRAM/KEGIATAN",
-        "PAGU ANGGARAN (Rp)",
-        "REALISASI (Rp)",
-        "%",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
+    realisation_header(ws);
     ws.write_string(1, 0, "Kegiatan A").unwrap();
     // 31 December 2023 counted from 1904: 45,291 - 1,462 days.
     ws.write_number_with_format(
